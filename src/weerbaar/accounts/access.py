@@ -1,0 +1,63 @@
+"""Need-to-know, decided in one place.
+
+An object is visible to a user through exactly three doors, each a small named condition:
+- role: the user's role carries the permission to see every object of this kind;
+- team: the object belongs to a team the user is a member of;
+- share: the object was shared explicitly with the user or with one of their teams.
+No user, an anonymous user or a deactivated user sees nothing. Every selector builds its
+queryset with ``visible_q`` so no view can forget a rule; each condition costs the same
+number of queries whatever the number of teams (subqueries, not lists).
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Model, Q
+from django.utils import timezone
+
+from weerbaar.accounts.models import Share, Team
+
+NOTHING = Q(pk__in=[])
+
+
+def is_active_user(user) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
+def by_role(user, see_all_perm: str | None) -> Q | None:
+    """Everything, when the user's role grants ``see_all_perm``."""
+    if see_all_perm and user.has_perm(see_all_perm):
+        return Q()
+    return None
+
+
+def by_team(user, team_field: str | None) -> Q:
+    """Objects owned by one of the user's teams."""
+    if not team_field:
+        return NOTHING
+    return Q(**{f"{team_field}__in": Team.objects.filter(memberships__user=user).values("pk")})
+
+
+def by_share(user, model: type[Model]) -> Q:
+    """Objects shared with the user, or with a team of the user, that have not expired."""
+    shares = Share.objects.filter(
+        content_type=ContentType.objects.get_for_model(model),
+    ).filter(
+        Q(user=user) | Q(team__in=Team.objects.filter(memberships__user=user).values("pk"))
+    ).filter(Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now()))
+    return Q(uuid__in=shares.values("object_uuid"))
+
+
+def visible_q(user, *, model: type[Model], see_all_perm: str | None, team_field: str | None) -> Q:
+    """The condition selecting the objects of ``model`` that ``user`` may see."""
+    if not is_active_user(user):
+        return NOTHING
+    everything = by_role(user, see_all_perm)
+    if everything is not None:
+        return everything
+    return by_team(user, team_field) | by_share(user, model)
+
+
+def can_use(user, *perms: str) -> bool:
+    """True when the user may use a screen: any of ``perms``, or any share at all."""
+    if not is_active_user(user):
+        return False
+    return any(user.has_perm(p) for p in perms)

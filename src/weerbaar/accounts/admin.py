@@ -1,0 +1,56 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+
+from weerbaar.accounts.models import Share, Team, TeamMembership, User
+from weerbaar.audit.constants import AuditAction
+from weerbaar.audit.services import audit_record
+
+
+class MembershipInline(admin.TabularInline):
+    model = TeamMembership
+    extra = 1
+    autocomplete_fields = ["user"]
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    list_display = ["username", "first_name", "last_name", "organisation", "is_active"]
+    list_filter = ["groups", "is_active"]
+    fieldsets = [*BaseUserAdmin.fieldsets, (None, {"fields": ["organisation"]})]
+
+    def save_related(self, request, form, formsets, change):
+        old = sorted(form.instance.groups.values_list("name", flat=True)) if change else []
+        super().save_related(request, form, formsets, change)
+        new = sorted(form.instance.groups.values_list("name", flat=True))
+        # Role changes are privileged: they go into the audit trail (SECURITY.md, P25).
+        action = AuditAction.ROLES_CHANGED if change else AuditAction.USER_CREATED
+        audit_record(
+            actor=request.user, action=action, obj=form.instance, request=request,
+            old={"roles": old, "active": form.initial.get("is_active")},
+            new={"roles": new, "active": form.instance.is_active},
+        )
+
+
+@admin.register(Team)
+class TeamAdmin(admin.ModelAdmin):
+    list_display = ["name", "is_external"]
+    search_fields = ["name"]
+    inlines = [MembershipInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        members = sorted(str(u) for u in form.instance.members.values_list("uuid", flat=True))
+        audit_record(
+            actor=request.user, action=AuditAction.TEAM_MEMBER_ADDED, obj=form.instance,
+            request=request, new={"members": members},
+        )
+
+
+@admin.register(Share)
+class ShareAdmin(admin.ModelAdmin):
+    list_display = ["content_type", "object_uuid", "user", "team", "purpose", "expires_at"]
+    readonly_fields = ["granted_by"]
+
+    def has_add_permission(self, request):
+        # Shares are made from the object's own page, where purpose and basis are asked.
+        return False

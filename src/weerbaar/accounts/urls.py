@@ -1,0 +1,14 @@
+from django.urls import path
+
+from weerbaar.accounts import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("inloggen/", views.LoginView.as_view(), name="login"),
+    path("uitloggen/", views.logout_view, name="logout"),
+    path("account/", views.profile, name="profile"),
+    path("account/wachtwoord/", views.PasswordChangeView.as_view(), name="password_change"),
+    path("account/api-sleutel/", views.token_renew, name="token_renew"),
+    path("account/tweede-factor/instellen/", views.otp_enroll, name="otp_enroll"),
+    path("account/tweede-factor/", views.otp_verify, name="otp_verify"),
+]

@@ -1,0 +1,129 @@
+import base64
+from io import BytesIO
+
+import qrcode
+import qrcode.image.svg
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from weerbaar.accounts import services
+from weerbaar.accounts.forms import LoginForm, TokenForm
+from weerbaar.accounts.otp import otp_required
+from weerbaar.accounts.selectors import team_list, user_roles
+from weerbaar.audit.constants import AuditAction
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    form_class = LoginForm
+    redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.login_succeeded(request=self.request, user=form.get_user())
+        return response
+
+    def form_invalid(self, form):
+        services.login_failed(request=self.request, username=form.data.get("username", ""))
+        return super().form_invalid(form)
+
+
+@require_POST
+def logout_view(request):
+    if request.user.is_authenticated:
+        services.logged_out(request=request, user=request.user)
+    logout(request)
+    response = redirect("accounts:login")
+    response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
+    return response
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.password_changed(request=self.request, user=self.request.user)
+        messages.success(self.request, _("Uw wachtwoord is gewijzigd."))
+        return response
+
+    def get_success_url(self):
+        from django.urls import reverse
+
+        return reverse("accounts:profile")
+
+
+@login_required
+@require_http_methods(["GET"])
+def profile(request):
+    return render(
+        request, "accounts/profile.html",
+        {
+            "roles": user_roles(user=request.user),
+            "teams": team_list(user=request.user),
+            "has_otp": request.user.totpdevice_set.filter(confirmed=True).exists(),
+            "otp_required": otp_required(request.user),
+            "new_token": request.session.pop("new_token", None),
+        },
+    )
+
+
+@login_required
+@require_POST
+def token_renew(request):
+    request.session["new_token"] = services.token_renew(actor=request.user)
+    return redirect("accounts:profile")
+
+
+def _qr_svg(url: str) -> str:
+    image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
+    buffer = BytesIO()
+    image.save(buffer)
+    return base64.b64encode(buffer.getvalue()).decode()
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def otp_enroll(request):
+    device, _created = TOTPDevice.objects.get_or_create(
+        user=request.user, confirmed=False, defaults={"name": "authenticator"}
+    )
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["token"]):
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+            otp_login(request, device)
+            services.otp_event(request=request, user=request.user, action=AuditAction.OTP_ENROLLED)
+            messages.success(request, _("De tweede factor is ingesteld."))
+            return redirect("home")
+        form.add_error("token", _("Deze code klopt niet. Controleer de tijd op uw telefoon."))
+    secret = base64.b32encode(device.bin_key).decode()
+    return render(
+        request, "accounts/otp_enroll.html",
+        {"form": form, "qr": _qr_svg(device.config_url), "secret": secret},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def otp_verify(request):
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        for device in request.user.totpdevice_set.filter(confirmed=True):
+            if device.verify_token(form.cleaned_data["token"]):
+                otp_login(request, device)
+                services.otp_event(request=request, user=request.user, action=AuditAction.OTP_VERIFIED)
+                return redirect("home")
+        services.otp_event(
+            request=request, user=request.user, action=AuditAction.OTP_FAILED, ok=False
+        )
+        form.add_error("token", _("Deze code klopt niet. Probeer de volgende code."))
+    return render(request, "accounts/otp_verify.html", {"form": form})

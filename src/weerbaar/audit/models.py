@@ -1,0 +1,86 @@
+"""The append-only, hash-chained audit trail.
+
+Each record stores the hash of the record before it; changing, removing or inserting a
+record anywhere breaks the chain from that point, which ``weerbaar audit verify`` reports.
+Database triggers refuse UPDATE and DELETE, so tampering needs a deliberate act of a
+database administrator, which the chain then exposes.
+"""
+
+import hashlib
+import json
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from weerbaar.audit.constants import AuditAction, AuditResult
+
+GENESIS_HASH = "0" * 64
+
+
+class AuditRecord(models.Model):
+    created_at = models.DateTimeField(_("tijdstip"), db_index=True)
+    # Plain values instead of foreign keys: the trail outlives users and objects.
+    actor_id = models.BigIntegerField(_("gebruiker-id"), null=True, blank=True, db_index=True)
+    actor_username = models.CharField(_("gebruikersnaam"), max_length=150, blank=True)
+    actor_roles = models.CharField(_("rollen"), max_length=255, blank=True)
+    action = models.CharField(_("handeling"), max_length=64, choices=AuditAction.choices)
+    result = models.CharField(
+        _("resultaat"), max_length=16, choices=AuditResult.choices, default=AuditResult.ALLOWED
+    )
+    object_type = models.CharField(_("soort object"), max_length=64, blank=True)
+    object_id = models.CharField(_("object"), max_length=64, blank=True, db_index=True)
+    subject_ref = models.CharField(
+        _("subject"), max_length=64, blank=True, db_index=True,
+        help_text=_("Kenmerk van de betrokken persoon, organisatie, adres of voertuig."),
+    )
+    route = models.CharField(_("scherm of route"), max_length=255, blank=True)
+    purpose = models.CharField(_("doel of reden"), max_length=500, blank=True)
+    changes = models.JSONField(_("wijzigingen"), default=dict, blank=True)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        verbose_name = _("auditregel")
+        verbose_name_plural = _("auditregels")
+        ordering = ["-id"]
+        indexes = [models.Index(fields=["action", "created_at"])]
+
+    def payload(self) -> dict:
+        return {
+            "id": self.pk,
+            "created_at": self.created_at.isoformat(),
+            "actor_id": self.actor_id,
+            "actor_username": self.actor_username,
+            "actor_roles": self.actor_roles,
+            "action": self.action,
+            "result": self.result,
+            "object_type": self.object_type,
+            "object_id": self.object_id,
+            "subject_ref": self.subject_ref,
+            "route": self.route,
+            "purpose": self.purpose,
+            "changes": self.changes,
+        }
+
+    def compute_hash(self) -> str:
+        canonical = json.dumps(self.payload(), sort_keys=True, separators=(",", ":"), default=str)
+        return hashlib.sha256((self.prev_hash + canonical).encode()).hexdigest()
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValidationError(_("Auditregels kunnen niet worden gewijzigd."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(_("Auditregels kunnen niet worden verwijderd."))
+
+
+class AuditChainHead(models.Model):
+    """One row holding the newest record's id and hash; writers lock it to extend the chain."""
+
+    last_id = models.BigIntegerField(default=0)
+    last_hash = models.CharField(max_length=64, default=GENESIS_HASH)
+
+    class Meta:
+        verbose_name = _("kop van de auditketen")

@@ -1,0 +1,102 @@
+"""Public API of the audit app for writes: every app records through ``audit_record``."""
+
+import json
+from dataclasses import dataclass
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.utils import timezone
+
+from weerbaar.audit.constants import AuditAction, AuditResult
+from weerbaar.audit.models import GENESIS_HASH, AuditChainHead, AuditRecord
+
+
+def _actor_fields(actor) -> dict:
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        return {"actor_id": None, "actor_username": "", "actor_roles": ""}
+    roles = ",".join(sorted(actor.groups.values_list("name", flat=True)))
+    return {"actor_id": actor.pk, "actor_username": actor.get_username(), "actor_roles": roles}
+
+
+def _object_fields(obj) -> dict:
+    if obj is None:
+        return {"object_type": "", "object_id": ""}
+    ident = getattr(obj, "uuid", None) or obj.pk
+    return {"object_type": obj._meta.label_lower, "object_id": str(ident)}
+
+
+def _route(request) -> str:
+    if request is None:
+        return ""
+    match = getattr(request, "resolver_match", None)
+    name = match.view_name if match else ""
+    return f"{request.method} {name or request.path}"[:255]
+
+
+@transaction.atomic
+def audit_record(
+    *,
+    actor,
+    action: AuditAction,
+    obj=None,
+    subject_ref: str = "",
+    request=None,
+    route: str = "",
+    purpose: str = "",
+    old: dict | None = None,
+    new: dict | None = None,
+    result: AuditResult = AuditResult.ALLOWED,
+    extra: dict | None = None,
+) -> AuditRecord:
+    """Append one record to the chain, in the caller's transaction when there is one."""
+    head, _created = AuditChainHead.objects.select_for_update().get_or_create(
+        pk=1, defaults={"last_id": 0, "last_hash": GENESIS_HASH}
+    )
+    changes = {k: v for k, v in (("old", old), ("new", new), ("extra", extra)) if v}
+    record = AuditRecord(
+        pk=head.last_id + 1,
+        created_at=timezone.now(),
+        action=action,
+        result=result,
+        subject_ref=str(subject_ref or ""),
+        route=route or _route(request),
+        purpose=purpose[:500],
+        # Round-trip through JSON so the hash is computed over what the database returns.
+        changes=json.loads(json.dumps(changes, cls=DjangoJSONEncoder)),
+        prev_hash=head.last_hash,
+        **_actor_fields(actor),
+        **_object_fields(obj),
+    )
+    record.hash = record.compute_hash()
+    record.save(force_insert=True)
+    head.last_id, head.last_hash = record.pk, record.hash
+    head.save(update_fields=["last_id", "last_hash"])
+    return record
+
+
+@dataclass
+class VerifyResult:
+    checked: int
+    broken_id: int | None = None
+    reason: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.broken_id is None
+
+
+def audit_verify(*, chunk_size: int = 5000) -> VerifyResult:
+    """Recompute the whole chain; name the first record where it breaks."""
+    prev_hash, expected_id, checked = GENESIS_HASH, 1, 0
+    for record in AuditRecord.objects.order_by("id").iterator(chunk_size=chunk_size):
+        if record.pk != expected_id:
+            return VerifyResult(checked, expected_id, "missing")
+        if record.prev_hash != prev_hash:
+            return VerifyResult(checked, record.pk, "link")
+        if record.compute_hash() != record.hash:
+            return VerifyResult(checked, record.pk, "content")
+        prev_hash, expected_id, checked = record.hash, expected_id + 1, checked + 1
+    head = AuditChainHead.objects.filter(pk=1).first()
+    if head and (head.last_id != expected_id - 1 or head.last_hash != prev_hash):
+        return VerifyResult(checked, expected_id, "truncated")
+    return VerifyResult(checked)

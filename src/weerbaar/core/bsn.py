@@ -1,0 +1,41 @@
+"""Burgerservicenummer: validation by the 11-proef and a keyed hash for storage.
+
+A BSN is never stored in clear. The HMAC key lives outside the database
+(``BSN_HMAC_KEY``), so a stolen database alone cannot be matched against a list of numbers.
+"""
+
+import hashlib
+import hmac
+import re
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+
+def passes_elfproef(bsn: str) -> bool:
+    if not re.fullmatch(r"[0-9]{9}", bsn) or bsn == "000000000":
+        return False
+    weights = (9, 8, 7, 6, 5, 4, 3, 2, -1)
+    return sum(int(d) * w for d, w in zip(bsn, weights, strict=True)) % 11 == 0
+
+
+def normalize_bsn(value: str) -> str:
+    """Return the nine-digit BSN, padding an eight-digit one with a leading zero."""
+    candidate = re.sub(r"[\s.\-]", "", value or "")
+    if re.fullmatch(r"[0-9]{8}", candidate):
+        candidate = "0" + candidate
+    if not passes_elfproef(candidate):
+        raise ValidationError(
+            _("Dit is geen geldig burgerservicenummer: het voldoet niet aan de elfproef."),
+            code="bsn",
+        )
+    return candidate
+
+
+def bsn_hash(bsn: str) -> str:
+    """Keyed SHA-256 of a valid BSN; the same number always gives the same hash."""
+    digest = hmac.new(
+        settings.BSN_HMAC_KEY.encode(), normalize_bsn(bsn).encode(), hashlib.sha256
+    )
+    return digest.hexdigest()

@@ -1,0 +1,27 @@
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from weerbaar.demo.management.commands.demo_data_impl import print_logins
+from weerbaar.demo.users import passwords
+from weerbaar.subjects.models import Subject
+
+
+class Command(BaseCommand):
+    help = "Prepare the demo database (migrate, load the demo municipality once) and serve it."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument("--scale", type=float, default=1.0)
+        parser.add_argument("--addrport", default="127.0.0.1:8000")
+        parser.add_argument("--no-serve", action="store_true")
+
+    def handle(self, *args, seed, scale, addrport, no_serve, **options):
+        call_command("migrate", interactive=False, verbosity=0)
+        if Subject.objects.exists():
+            self.stdout.write("Demo municipality already loaded.")
+            print_logins(self.stdout, passwords(seed))
+        else:
+            call_command("demo-data", seed=seed, scale=scale)
+        if not no_serve:
+            self.stdout.write(f"\nServing Weerbaar on http://{addrport}/ (Ctrl+C stops).")
+            call_command("runserver", addrport, use_reloader=False)

@@ -1,0 +1,32 @@
+"""Navigation per role. Project wiring: it may look at every app, no app looks at it."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from weerbaar.accounts.access import can_use
+from weerbaar.accounts.selectors import user_roles
+from weerbaar.subjects.selectors import may_search_subjects
+
+
+def _items(user):
+    items = [(_("Start"), reverse("home"), "home")]
+    if may_search_subjects(user):
+        items.append((_("Subjecten"), reverse("subjects:search"), "subjects"))
+    if can_use(user, "audit.view_auditrecord"):
+        items.append((_("Audittrail"), reverse("audit:list"), "audit"))
+    if user.is_staff:
+        items.append((_("Beheer"), reverse("admin:index"), "admin"))
+    items.append((_("API"), reverse("api-docs"), "api"))
+    return items
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": [], "user_roles": []}
+    section = getattr(request, "resolver_match", None)
+    return {
+        "nav_items": _items(user),
+        "user_roles": user_roles(user=user),
+        "nav_current": section.namespace or section.url_name if section else "",
+    }

@@ -1,0 +1,176 @@
+"""Subjects: persons, organisations, addresses and vehicles, and the relations between them.
+
+Every subject has one row in ``Subject`` (kind, label, owner team, search key) and one row
+in the table of its kind, sharing the primary key. Relations join two subjects, so the
+network of persons, companies, premises and vehicles is one graph.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from weerbaar.accounts.models import Team
+from weerbaar.core.models import PublicIdModel, TimeStampedModel
+from weerbaar.core.normalize import format_plate, format_postcode
+from weerbaar.subjects.constants import LegalForm, RelationKind, SubjectKind, UsePurpose
+
+
+class Subject(PublicIdModel):
+    kind = models.CharField(_("soort"), max_length=16, choices=SubjectKind.choices)
+    label = models.CharField(_("naam"), max_length=255)
+    search_text = models.CharField(_("zoektekst"), max_length=400, blank=True)
+    owner_team = models.ForeignKey(
+        Team, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("eigenaar (team)"),
+        help_text=_("Leeg voor registergegevens; anders het team dat het subject vastlegde."),
+    )
+    source = models.CharField(_("bron"), max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("subject")
+        verbose_name_plural = _("subjecten")
+        indexes = [models.Index(fields=["kind", "label"])]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Person(models.Model):
+    subject = models.OneToOneField(
+        Subject, primary_key=True, on_delete=models.CASCADE, related_name="person"
+    )
+    given_names = models.CharField(_("voornamen"), max_length=200, blank=True)
+    initials = models.CharField(_("voorletters"), max_length=20, blank=True)
+    prefix = models.CharField(_("tussenvoegsel"), max_length=20, blank=True)
+    surname = models.CharField(_("achternaam"), max_length=200)
+    birth_date = models.DateField(_("geboortedatum"), null=True, blank=True)
+    bsn_hash = models.CharField(_("BSN (versleuteld)"), max_length=64, blank=True, db_index=True)
+    surname_key = models.CharField(max_length=200, editable=False)
+    given_key = models.CharField(max_length=100, editable=False, blank=True)
+
+    class Meta:
+        verbose_name = _("persoon")
+        verbose_name_plural = _("personen")
+        indexes = [models.Index(fields=["surname_key", "given_key"])]
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.given_names or self.initials, self.prefix, self.surname) if p)
+
+
+class Organisation(models.Model):
+    subject = models.OneToOneField(
+        Subject, primary_key=True, on_delete=models.CASCADE, related_name="organisation"
+    )
+    name = models.CharField(_("naam"), max_length=255)
+    kvk_number = models.CharField(_("KvK-nummer"), max_length=8, blank=True, db_index=True)
+    legal_form = models.CharField(_("rechtsvorm"), max_length=20, choices=LegalForm.choices, blank=True)
+    sbi_codes = models.JSONField(_("SBI-codes"), default=list, blank=True)
+    founded_on = models.DateField(_("datum oprichting"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+
+
+class Address(models.Model):
+    subject = models.OneToOneField(
+        Subject, primary_key=True, on_delete=models.CASCADE, related_name="address"
+    )
+    street = models.CharField(_("straat"), max_length=120)
+    house_number = models.PositiveIntegerField(_("huisnummer"))
+    house_letter = models.CharField(_("huisletter"), max_length=1, blank=True)
+    house_number_addition = models.CharField(_("toevoeging"), max_length=4, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=6, blank=True)
+    place = models.CharField(_("woonplaats"), max_length=80)
+    bag_nummeraanduiding_id = models.CharField(
+        _("BAG nummeraanduiding-id"), max_length=16, blank=True, db_index=True
+    )
+    bag_verblijfsobject_id = models.CharField(_("BAG verblijfsobject-id"), max_length=16, blank=True)
+    surface_m2 = models.PositiveIntegerField(_("oppervlakte (m²)"), null=True, blank=True)
+    use_purpose = models.CharField(
+        _("gebruiksdoel"), max_length=32, choices=UsePurpose.choices, blank=True
+    )
+    street_key = models.CharField(max_length=120, editable=False)
+
+    class Meta:
+        verbose_name = _("adres")
+        verbose_name_plural = _("adressen")
+        indexes = [
+            models.Index(fields=["postcode", "house_number"]),
+            models.Index(fields=["street_key", "house_number"]),
+        ]
+
+    @property
+    def house(self) -> str:
+        text = f"{self.house_number}{self.house_letter}"
+        return f"{text}-{self.house_number_addition}" if self.house_number_addition else text
+
+    @property
+    def display(self) -> str:
+        return f"{self.street} {self.house}, {format_postcode(self.postcode)} {self.place}".replace(
+            ",  ", ", "
+        )
+
+
+class Vehicle(models.Model):
+    subject = models.OneToOneField(
+        Subject, primary_key=True, on_delete=models.CASCADE, related_name="vehicle"
+    )
+    plate = models.CharField(_("kenteken"), max_length=8, unique=True)
+    make = models.CharField(_("merk"), max_length=60, blank=True)
+    model_name = models.CharField(_("type"), max_length=60, blank=True)
+    colour = models.CharField(_("kleur"), max_length=30, blank=True)
+
+    class Meta:
+        verbose_name = _("voertuig")
+        verbose_name_plural = _("voertuigen")
+
+    @property
+    def formatted_plate(self) -> str:
+        return format_plate(self.plate)
+
+
+class Relation(PublicIdModel):
+    kind = models.CharField(_("soort relatie"), max_length=20, choices=RelationKind.choices)
+    from_subject = models.ForeignKey(
+        Subject, on_delete=models.CASCADE, related_name="relations_out", verbose_name=_("van")
+    )
+    to_subject = models.ForeignKey(
+        Subject, on_delete=models.CASCADE, related_name="relations_in", verbose_name=_("naar")
+    )
+    valid_from = models.DateField(_("geldig vanaf"), null=True, blank=True)
+    valid_until = models.DateField(_("geldig tot"), null=True, blank=True)
+    source = models.CharField(_("bron"), max_length=64)
+    note = models.CharField(_("toelichting"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("relatie")
+        verbose_name_plural = _("relaties")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(valid_until__isnull=True)
+                | models.Q(valid_from__isnull=True)
+                | models.Q(valid_until__gte=models.F("valid_from")),
+                name="relation_dates_in_order",
+            )
+        ]
+
+
+class NameToken(TimeStampedModel):
+    """The vocabulary of distinct name and street keys that fuzzy search matches against.
+
+    Insert-only: searchers load it once and then only the rows added since.
+    """
+
+    class Kind(models.TextChoices):
+        SURNAME = "surname", _("achternaam")
+        GIVEN = "given", _("voornaam")
+        STREET = "street", _("straat")
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    token = models.CharField(max_length=200)
+
+    class Meta:
+        verbose_name = _("zoekwoord")
+        verbose_name_plural = _("zoekwoorden")
+        constraints = [models.UniqueConstraint(fields=["kind", "token"], name="unique_name_token")]

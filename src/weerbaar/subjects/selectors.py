@@ -1,0 +1,91 @@
+"""Public API of the subjects app for reads, with need-to-know built in.
+
+Visibility rule for subjects (prose, as decided in ``accounts.access``):
+- roles whose permission includes ``subjects.view_subject`` (regisseur, behandelaar,
+  toezichthouder, Bibob-coördinator) see every subject: the municipality's own registrations;
+- anyone else sees a subject their team recorded, or one shared with them or their team
+  (a ketenpartner sees exactly what was shared for the LIO);
+- nobody else sees anything, and a hidden subject answers exactly like a missing one.
+"""
+
+from uuid import UUID
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from weerbaar.accounts.access import can_use, is_active_user, visible_q
+from weerbaar.audit.constants import AuditAction, AuditResult
+from weerbaar.audit.services import audit_record
+from weerbaar.subjects.constants import SEE_ALL_PERMISSION
+from weerbaar.subjects.models import Relation, Subject
+from weerbaar.subjects.search import SearchHit, search
+
+
+def subjects_visible_to(user) -> QuerySet[Subject]:
+    return Subject.objects.filter(
+        visible_q(user, model=Subject, see_all_perm=SEE_ALL_PERMISSION, team_field="owner_team")
+    )
+
+
+def may_search_subjects(user) -> bool:
+    """Whether the search screen is of use: a see-all role, or anything visible at all."""
+    if can_use(user, SEE_ALL_PERMISSION):
+        return True
+    return is_active_user(user) and subjects_visible_to(user).exists()
+
+
+def subject_get(*, user, subject_id: UUID, request=None, purpose: str = "") -> Subject:
+    """The subject with its kind's details if ``user`` may see it; Http404 otherwise.
+
+    Every successful read is audited; a refused one is audited as denied.
+    """
+    subject = (
+        subjects_visible_to(user)
+        .select_related("person", "organisation", "address", "vehicle", "owner_team")
+        .filter(uuid=subject_id)
+        .first()
+    )
+    if subject is None:
+        if is_active_user(user):
+            audit_record(
+                actor=user, action=AuditAction.ACCESS_DENIED, request=request,
+                subject_ref=subject_id, result=AuditResult.DENIED,
+                extra={"object": "subjects.subject"},
+            )
+        raise Http404
+    audit_record(
+        actor=user, action=AuditAction.SUBJECT_VIEWED, obj=subject, subject_ref=subject.uuid,
+        request=request, purpose=purpose,
+    )
+    return subject
+
+
+def subject_relations(*, user, subject: Subject) -> list[tuple[Relation, Subject, bool]]:
+    """Relations of a subject the user can see, as (relation, other subject, outgoing).
+
+    A relation is shown only when the subject at its other end is visible too.
+    """
+    visible = subjects_visible_to(user).values("pk")
+    relations = (
+        Relation.objects.filter(Q(from_subject=subject) | Q(to_subject=subject))
+        .filter(Q(from_subject__in=visible) & Q(to_subject__in=visible))
+        .select_related("from_subject", "to_subject")
+        .order_by("kind", "-valid_from")
+    )
+    return [
+        (r, r.to_subject if r.from_subject_id == subject.pk else r.from_subject,
+         r.from_subject_id == subject.pk)
+        for r in relations[:500]
+    ]
+
+
+def subject_search(*, user, query: str, limit: int = 25, request=None) -> list[SearchHit]:
+    """Ranked, typo-tolerant search over the subjects ``user`` may see; audited."""
+    if not is_active_user(user):
+        return []
+    hits = search(subjects_visible_to(user), query, limit=limit)
+    audit_record(
+        actor=user, action=AuditAction.SUBJECT_SEARCHED, request=request,
+        extra={"query": query[:200], "results": len(hits)},
+    )
+    return hits

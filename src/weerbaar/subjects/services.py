@@ -1,0 +1,216 @@
+"""Public API of the subjects app for writes.
+
+Every write normalises what was typed (names, postcodes, plates, KvK numbers), keeps the
+search vocabulary up to date and writes its audit record in the same transaction.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from weerbaar.audit.constants import AuditAction
+from weerbaar.audit.services import audit_record
+from weerbaar.core.bsn import bsn_hash
+from weerbaar.core.normalize import (
+    fold,
+    format_plate,
+    key,
+    normalize_kvk,
+    normalize_plate,
+    normalize_postcode,
+)
+from weerbaar.subjects.constants import RELATION_ENDS, SubjectKind
+from weerbaar.subjects.models import (
+    Address,
+    NameToken,
+    Organisation,
+    Person,
+    Relation,
+    Subject,
+    Vehicle,
+)
+
+
+@dataclass
+class PersonData:
+    surname: str
+    given_names: str = ""
+    initials: str = ""
+    prefix: str = ""
+    birth_date: date | None = None
+    bsn: str = ""
+
+
+def person_rows(data: PersonData) -> tuple[Subject, Person]:
+    """Unsaved rows for one person; used by ``person_create`` and bulk loaders alike."""
+    given = " ".join(data.given_names.split())
+    initials = data.initials or "".join(w[0] for w in given.split()).upper()
+    person = Person(
+        given_names=given,
+        initials=initials,
+        prefix=" ".join(data.prefix.lower().split()),
+        surname=" ".join(data.surname.split()),
+        birth_date=data.birth_date,
+        bsn_hash=bsn_hash(data.bsn) if data.bsn else "",
+        surname_key=key(data.surname),
+        given_key=key(given.split()[0]) if given else "",
+    )
+    label = person.full_name
+    subject = Subject(kind=SubjectKind.PERSON, label=label, search_text=fold(label))
+    return subject, person
+
+
+def vocabulary_add(tokens: dict[str, set[str]]) -> None:
+    """Add new keys to the search vocabulary, ignoring the ones already known."""
+    rows = [NameToken(kind=kind, token=t) for kind, values in tokens.items() for t in values if t]
+    NameToken.objects.bulk_create(rows, ignore_conflicts=True, batch_size=5000)
+
+
+def _person_tokens(person: Person) -> dict[str, set[str]]:
+    return {
+        NameToken.Kind.SURNAME: {person.surname_key},
+        NameToken.Kind.GIVEN: {key(g) for g in person.given_names.split()},
+    }
+
+
+@transaction.atomic
+def person_create(*, actor, data: PersonData, source: str, owner_team=None) -> Subject:
+    if not key(data.surname):
+        raise ValidationError({"surname": _("Vul een achternaam in.")})
+    subject, person = person_rows(data)
+    subject.source, subject.owner_team = source, owner_team
+    subject.full_clean()
+    subject.save()
+    person.subject = subject
+    person.full_clean(exclude=["subject"])
+    person.save()
+    vocabulary_add(_person_tokens(person))
+    audit_record(
+        actor=actor, action=AuditAction.SUBJECT_CREATED, obj=subject, subject_ref=subject.uuid,
+        new={"kind": subject.kind, "source": source},
+    )
+    return subject
+
+
+@transaction.atomic
+def organisation_create(
+    *, actor, name: str, source: str, kvk_number: str = "", legal_form: str = "",
+    sbi_codes: list[str] | None = None, founded_on: date | None = None, owner_team=None,
+) -> Subject:
+    kvk = normalize_kvk(kvk_number) if kvk_number else ""
+    if kvk and Organisation.objects.filter(kvk_number=kvk).exists():
+        raise ValidationError({"kvk_number": _("Er is al een organisatie met dit KvK-nummer.")})
+    subject = Subject(
+        kind=SubjectKind.ORGANISATION, label=name.strip(), source=source, owner_team=owner_team,
+        search_text=fold(f"{name} {kvk}").strip(),
+    )
+    subject.full_clean()
+    subject.save()
+    org = Organisation(
+        subject=subject, name=name.strip(), kvk_number=kvk, legal_form=legal_form,
+        sbi_codes=sbi_codes or [], founded_on=founded_on,
+    )
+    org.full_clean(exclude=["subject"])
+    org.save()
+    audit_record(
+        actor=actor, action=AuditAction.SUBJECT_CREATED, obj=subject, subject_ref=subject.uuid,
+        new={"kind": subject.kind, "source": source},
+    )
+    return subject
+
+
+def address_rows(
+    *, street: str, house_number: int, place: str, postcode: str = "", house_letter: str = "",
+    house_number_addition: str = "", **extra,
+) -> tuple[Subject, Address]:
+    address = Address(
+        street=" ".join(street.split()),
+        house_number=house_number,
+        house_letter=house_letter.upper(),
+        house_number_addition=house_number_addition.upper(),
+        postcode=normalize_postcode(postcode) if postcode else "",
+        place=place.strip(),
+        street_key=key(street),
+        **extra,
+    )
+    label = address.display
+    subject = Subject(kind=SubjectKind.ADDRESS, label=label, search_text=fold(label))
+    return subject, address
+
+
+@transaction.atomic
+def address_create(*, actor, source: str, owner_team=None, **fields) -> Subject:
+    subject, address = address_rows(**fields)
+    subject.source, subject.owner_team = source, owner_team
+    subject.full_clean()
+    subject.save()
+    address.subject = subject
+    address.full_clean(exclude=["subject"])
+    address.save()
+    vocabulary_add({NameToken.Kind.STREET: {address.street_key}})
+    audit_record(
+        actor=actor, action=AuditAction.SUBJECT_CREATED, obj=subject, subject_ref=subject.uuid,
+        new={"kind": subject.kind, "source": source},
+    )
+    return subject
+
+
+@transaction.atomic
+def vehicle_create(
+    *, actor, plate: str, source: str, make: str = "", model_name: str = "", colour: str = "",
+    owner_team=None,
+) -> Subject:
+    normalized = normalize_plate(plate)
+    if Vehicle.objects.filter(plate=normalized).exists():
+        raise ValidationError({"plate": _("Dit kenteken is al vastgelegd.")})
+    label = format_plate(normalized)
+    subject = Subject(
+        kind=SubjectKind.VEHICLE, label=label, source=source, owner_team=owner_team,
+        search_text=fold(f"{normalized} {label} {make} {model_name}").strip(),
+    )
+    subject.full_clean()
+    subject.save()
+    vehicle = Vehicle(
+        subject=subject, plate=normalized, make=make, model_name=model_name, colour=colour
+    )
+    vehicle.full_clean(exclude=["subject"])
+    vehicle.save()
+    audit_record(
+        actor=actor, action=AuditAction.SUBJECT_CREATED, obj=subject, subject_ref=subject.uuid,
+        new={"kind": subject.kind, "source": source},
+    )
+    return subject
+
+
+def relation_check(*, kind: str, from_subject: Subject, to_subject: Subject) -> None:
+    if (from_subject.kind, to_subject.kind) not in RELATION_ENDS[kind]:
+        raise ValidationError(
+            {"kind": _("Deze relatie past niet bij de soorten subject die u verbindt.")}
+        )
+    if from_subject.pk == to_subject.pk:
+        raise ValidationError({"kind": _("Een subject kan geen relatie met zichzelf hebben.")})
+
+
+@transaction.atomic
+def relation_create(
+    *, actor, kind: str, from_subject: Subject, to_subject: Subject, source: str,
+    valid_from: date | None = None, valid_until: date | None = None, note: str = "",
+) -> Relation:
+    relation_check(kind=kind, from_subject=from_subject, to_subject=to_subject)
+    if valid_from and valid_until and valid_until < valid_from:
+        raise ValidationError({"valid_until": _("De einddatum ligt vóór de begindatum.")})
+    relation = Relation(
+        kind=kind, from_subject=from_subject, to_subject=to_subject, source=source,
+        valid_from=valid_from, valid_until=valid_until, note=note,
+    )
+    relation.full_clean()
+    relation.save()
+    audit_record(
+        actor=actor, action=AuditAction.RELATION_CREATED, obj=relation,
+        subject_ref=from_subject.uuid,
+        new={"kind": kind, "source": source, "to": str(to_subject.uuid)},
+    )
+    return relation

@@ -1,0 +1,96 @@
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from weerbaar.accounts.access import can_use
+from weerbaar.core.http import is_htmx
+from weerbaar.subjects import selectors, services
+from weerbaar.subjects.constants import SubjectKind
+from weerbaar.subjects.forms import (
+    AddressForm,
+    OrganisationForm,
+    PersonForm,
+    SearchForm,
+    VehicleForm,
+)
+
+ADD_PERMISSION = "subjects.add_subject"
+
+
+def _require_search(user):
+    if not selectors.may_search_subjects(user):
+        raise Http404
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def search(request):
+    """Search by POST, so names and numbers stay out of URLs and access logs."""
+    _require_search(request.user)
+    form = SearchForm(request.POST or None)
+    hits = None
+    if request.method == "POST" and form.is_valid():
+        hits = selectors.subject_search(
+            user=request.user, query=form.cleaned_data["q"], request=request
+        )
+    template = "subjects/partials/results.html" if is_htmx(request) else "subjects/search.html"
+    return render(
+        request, template,
+        {"form": form, "hits": hits, "may_add": can_use(request.user, ADD_PERMISSION)},
+    )
+
+
+@login_required
+@require_http_methods(["GET"])
+def detail(request, subject_id):
+    subject = selectors.subject_get(user=request.user, subject_id=subject_id, request=request)
+    relations = selectors.subject_relations(user=request.user, subject=subject)
+    return render(request, "subjects/detail.html", {"subject": subject, "relations": relations})
+
+
+FORMS = {
+    SubjectKind.PERSON: PersonForm,
+    SubjectKind.ADDRESS: AddressForm,
+    SubjectKind.ORGANISATION: OrganisationForm,
+    SubjectKind.VEHICLE: VehicleForm,
+}
+
+
+def _create(kind: str, actor, data: dict):
+    source = _("handmatig vastgelegd")
+    if kind == SubjectKind.PERSON:
+        return services.person_create(
+            actor=actor, data=services.PersonData(**data), source=source
+        )
+    if kind == SubjectKind.ADDRESS:
+        house = data.pop("house")
+        return services.address_create(
+            actor=actor, source=source, house_number=house.number, house_letter=house.letter,
+            house_number_addition=house.addition, **data,
+        )
+    if kind == SubjectKind.ORGANISATION:
+        return services.organisation_create(actor=actor, source=source, **data)
+    return services.vehicle_create(actor=actor, source=source, **data)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def create(request, kind):
+    if kind not in FORMS or not can_use(request.user, ADD_PERMISSION):
+        raise Http404
+    form = FORMS[kind](request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            subject = _create(kind, request.user, dict(form.cleaned_data))
+        except ValidationError as exc:
+            for name, errors in exc.message_dict.items():
+                form.add_error(name if name in form.fields else None, errors)
+        else:
+            return redirect("subjects:detail", subject_id=subject.uuid)
+    return render(
+        request, "subjects/create.html",
+        {"form": form, "kind": kind, "kind_label": SubjectKind(kind).label},
+    )

@@ -1,0 +1,23 @@
+from django.contrib import admin
+from django.contrib.auth.decorators import login_required
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+
+from weerbaar import views
+from weerbaar.api import router
+
+admin.site.site_header = admin.site.site_title = "Weerbaar beheer"
+admin.site.login = login_required(admin.site.login)
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("", include("weerbaar.accounts.urls")),
+    path("subjecten/", include("weerbaar.subjects.urls")),
+    path("audit/", include("weerbaar.audit.urls")),
+    path("beheer/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("gezondheid/", views.health, name="health"),
+    path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/v1/docs/", views.api_docs, name="api-docs"),
+    path("api/v1/", include(router.urls)),
+]

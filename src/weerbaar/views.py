@@ -1,0 +1,50 @@
+"""Project-level pages: the start page per role, the API docs page and the health check.
+
+Project wiring may compose blocks from every app; no app imports this module.
+"""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_http_methods
+from drf_spectacular.generators import SchemaGenerator
+
+from weerbaar.accounts.access import can_use
+from weerbaar.accounts.constants import Role
+from weerbaar.accounts.selectors import team_list, user_roles
+from weerbaar.subjects.selectors import may_search_subjects
+
+
+@login_required
+@require_http_methods(["GET"])
+def home(request):
+    roles = {role.value for role in user_roles(user=request.user)}
+    return render(
+        request, "home.html",
+        {
+            "roles": roles,
+            "Role": {r.name: r.value for r in Role},
+            "teams": team_list(user=request.user),
+            "may_search": may_search_subjects(request.user),
+            "may_audit": can_use(request.user, "audit.view_auditrecord"),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET"])
+def api_docs(request):
+    """The API described from the OpenAPI schema, without third-party scripts (CSP)."""
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    operations = [
+        {"path": path, "method": method.upper(), "summary": op.get("summary") or op.get("description", ""),
+         "tags": ", ".join(op.get("tags", []))}
+        for path, methods in schema["paths"].items()
+        for method, op in methods.items()
+    ]
+    return render(request, "api_docs.html", {"operations": operations})
+
+
+@require_http_methods(["GET"])
+def health(request):
+    return HttpResponse("ok", content_type="text/plain")
