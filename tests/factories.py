@@ -41,8 +41,11 @@ def make_person(name: str = "Jan van der Berg", *, owner_team=None, bsn: str = "
     return subject_services.person_create(
         actor=None,
         data=subject_services.PersonData(
-            surname=parsed.surname, prefix=parsed.prefix, given_names=parsed.given_names,
-            bsn=bsn, birth_date=birth,
+            surname=parsed.surname,
+            prefix=parsed.prefix,
+            given_names=parsed.given_names,
+            bsn=bsn,
+            birth_date=birth,
         ),
         source="test",
         owner_team=owner_team,
@@ -51,6 +54,11 @@ def make_person(name: str = "Jan van der Berg", *, owner_team=None, bsn: str = "
 
 def make_address(street="Kerkstraat", number=12, postcode="1234AB", place="Weerdam", **extra):
     return subject_services.address_create(
-        actor=None, source="test", street=street, house_number=number, postcode=postcode,
-        place=place, **extra,
+        actor=None,
+        source="test",
+        street=street,
+        house_number=number,
+        postcode=postcode,
+        place=place,
+        **extra,
     )

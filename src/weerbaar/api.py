@@ -4,5 +4,11 @@ from rest_framework.routers import DefaultRouter
 
 from weerbaar.subjects.api import SubjectViewSet
 
-router = DefaultRouter()
+
+class Router(DefaultRouter):
+    # One URL per resource: no ".json" twins to authorise and test.
+    include_format_suffixes = False
+
+
+router = Router()
 router.register("subjecten", SubjectViewSet, basename="subject")

@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
@@ -7,7 +6,7 @@ from weerbaar import views
 from weerbaar.api import router
 
 admin.site.site_header = admin.site.site_title = "Weerbaar beheer"
-admin.site.login = login_required(admin.site.login)
+admin.site.login = views.admin_login
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -4,8 +4,9 @@ Project wiring may compose blocks from every app; no app imports this module.
 """
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
-from django.shortcuts import render
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 from drf_spectacular.generators import SchemaGenerator
 
@@ -20,7 +21,8 @@ from weerbaar.subjects.selectors import may_search_subjects
 def home(request):
     roles = {role.value for role in user_roles(user=request.user)}
     return render(
-        request, "home.html",
+        request,
+        "home.html",
         {
             "roles": roles,
             "Role": {r.name: r.value for r in Role},
@@ -37,12 +39,26 @@ def api_docs(request):
     """The API described from the OpenAPI schema, without third-party scripts (CSP)."""
     schema = SchemaGenerator().get_schema(request=None, public=True)
     operations = [
-        {"path": path, "method": method.upper(), "summary": op.get("summary") or op.get("description", ""),
-         "tags": ", ".join(op.get("tags", []))}
+        {
+            "path": path,
+            "method": method.upper(),
+            "summary": op.get("summary") or op.get("description", ""),
+            "tags": ", ".join(op.get("tags", [])),
+        }
         for path, methods in schema["paths"].items()
         for method, op in methods.items()
     ]
     return render(request, "api_docs.html", {"operations": operations})
+
+
+def admin_login(request, extra_context=None):
+    """The admin has no login of its own: staff use the normal login (with its lockout and
+    second factor); anyone else signed in gets the same 404 as for any page they may not see."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not request.user.is_staff:
+        raise Http404
+    return redirect("admin:index")
 
 
 @require_http_methods(["GET"])

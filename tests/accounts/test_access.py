@@ -41,8 +41,13 @@ def test_share_with_team_reaches_members(ketenpartner, regisseur, hidden, team):
 def test_expired_share_is_closed(ketenpartner, regisseur, hidden):
     from django.utils import timezone
 
-    share_grant(actor=regisseur, obj=hidden, user=ketenpartner, purpose="LIO",
-                expires_at=timezone.now() - timezone.timedelta(minutes=1))
+    share_grant(
+        actor=regisseur,
+        obj=hidden,
+        user=ketenpartner,
+        purpose="LIO",
+        expires_at=timezone.now() - timezone.timedelta(minutes=1),
+    )
     assert hidden not in subjects_visible_to(ketenpartner)
 
 

@@ -49,9 +49,14 @@ def test_logout_is_post_only_and_clears_site_data(client, regisseur):
 
 def test_password_change(client, regisseur):
     client.force_login(regisseur)
-    response = client.post(reverse("accounts:password_change"), {
-        "old_password": PASSWORD, "new_password1": "een-lange-nieuwe-zin", "new_password2": "een-lange-nieuwe-zin",
-    })
+    response = client.post(
+        reverse("accounts:password_change"),
+        {
+            "old_password": PASSWORD,
+            "new_password1": "een-lange-nieuwe-zin",
+            "new_password2": "een-lange-nieuwe-zin",
+        },
+    )
     assert response.status_code == 302
     regisseur.refresh_from_db()
     assert regisseur.check_password("een-lange-nieuwe-zin")
@@ -68,8 +73,9 @@ def test_role_requiring_otp_must_enrol_then_verify(client, regisseur, fg):
     wrong = client.post(reverse("accounts:otp_enroll"), {"token": "000000"})
     assert "Deze code klopt niet" in wrong.content.decode()
     # A wrong code throttles the device for a while; let that time pass.
-    TOTPDevice.objects.filter(pk=device.pk).update(throttling_failure_count=0,
-                                                   throttling_failure_timestamp=None)
+    TOTPDevice.objects.filter(pk=device.pk).update(
+        throttling_failure_count=0, throttling_failure_timestamp=None
+    )
     device.refresh_from_db()
     token = f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
     assert client.post(reverse("accounts:otp_enroll"), {"token": token}).status_code == 302

@@ -9,10 +9,16 @@ pytestmark = pytest.mark.django_db
 
 
 def test_fg_filters_by_user_and_subject(client, fg, regisseur):
-    audit_record(actor=regisseur, action=AuditAction.SUBJECT_VIEWED,
-                 subject_ref="6f1c2a7e-1111-4f5e-9b9b-000000000001")
-    audit_record(actor=fg, action=AuditAction.SUBJECT_VIEWED,
-                 subject_ref="6f1c2a7e-1111-4f5e-9b9b-000000000002")
+    audit_record(
+        actor=regisseur,
+        action=AuditAction.SUBJECT_VIEWED,
+        subject_ref="6f1c2a7e-1111-4f5e-9b9b-000000000001",
+    )
+    audit_record(
+        actor=fg,
+        action=AuditAction.SUBJECT_VIEWED,
+        subject_ref="6f1c2a7e-1111-4f5e-9b9b-000000000002",
+    )
     client.force_login(fg)
     response = client.get(reverse("audit:list"), {"actor_username": "regisseur"})
     assert response.status_code == 200

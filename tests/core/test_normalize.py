@@ -32,8 +32,14 @@ def test_bad_postcode_gives_dutch_message(typed):
 
 @pytest.mark.parametrize(
     ("typed", "expected"),
-    [("12", (12, "", "")), ("12a", (12, "A", "")), ("12 A", (12, "A", "")),
-     ("12-2", (12, "", "2")), ("12A-bis", (12, "A", "BIS")), ("7 hs", (7, "", "HS"))],
+    [
+        ("12", (12, "", "")),
+        ("12a", (12, "A", "")),
+        ("12 A", (12, "A", "")),
+        ("12-2", (12, "", "2")),
+        ("12A-bis", (12, "A", "BIS")),
+        ("7 hs", (7, "", "HS")),
+    ],
 )
 def test_house_number_parts(typed, expected):
     house = parse_house_number(typed)
@@ -48,8 +54,12 @@ def test_bad_house_number(typed):
 
 @pytest.mark.parametrize(
     ("typed", "stored", "shown"),
-    [("12-ABC-3", "12ABC3", "12-ABC-3"), ("ab-12-cd", "AB12CD", "AB-12-CD"),
-     ("GBB 12 x", "GBB12X", "GBB-12-X"), ("1-KBB-12", "1KBB12", "1-KBB-12")],
+    [
+        ("12-ABC-3", "12ABC3", "12-ABC-3"),
+        ("ab-12-cd", "AB12CD", "AB-12-CD"),
+        ("GBB 12 x", "GBB12X", "GBB-12-X"),
+        ("1-KBB-12", "1KBB12", "1-KBB-12"),
+    ],
 )
 def test_plates(typed, stored, shown):
     assert normalize_plate(typed) == stored
@@ -72,7 +82,13 @@ def test_kvk_number():
 
 @pytest.mark.parametrize(
     "typed",
-    ["Jan van der Berg", "Berg, J. van der", "J. v.d. Berg", "Berg, Jan van der", "jan VAN DER berg"],
+    [
+        "Jan van der Berg",
+        "Berg, J. van der",
+        "J. v.d. Berg",
+        "Berg, Jan van der",
+        "jan VAN DER berg",
+    ],
 )
 def test_name_variants_share_surname_key(typed):
     parsed = parse_name(typed)

@@ -38,11 +38,13 @@ def by_team(user, team_field: str | None) -> Q:
 
 def by_share(user, model: type[Model]) -> Q:
     """Objects shared with the user, or with a team of the user, that have not expired."""
-    shares = Share.objects.filter(
-        content_type=ContentType.objects.get_for_model(model),
-    ).filter(
-        Q(user=user) | Q(team__in=Team.objects.filter(memberships__user=user).values("pk"))
-    ).filter(Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now()))
+    shares = (
+        Share.objects.filter(
+            content_type=ContentType.objects.get_for_model(model),
+        )
+        .filter(Q(user=user) | Q(team__in=Team.objects.filter(memberships__user=user).values("pk")))
+        .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now()))
+    )
     return Q(uuid__in=shares.values("object_uuid"))
 
 

@@ -1,5 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.shortcuts import get_object_or_404
+from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from weerbaar.accounts.models import Share, Team, TeamMembership, User
 from weerbaar.audit.constants import AuditAction
@@ -25,7 +28,10 @@ class UserAdmin(BaseUserAdmin):
         # Role changes are privileged: they go into the audit trail (SECURITY.md, P25).
         action = AuditAction.ROLES_CHANGED if change else AuditAction.USER_CREATED
         audit_record(
-            actor=request.user, action=action, obj=form.instance, request=request,
+            actor=request.user,
+            action=action,
+            obj=form.instance,
+            request=request,
             old={"roles": old, "active": form.initial.get("is_active")},
             new={"roles": new, "active": form.instance.is_active},
         )
@@ -41,8 +47,11 @@ class TeamAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         members = sorted(str(u) for u in form.instance.members.values_list("uuid", flat=True))
         audit_record(
-            actor=request.user, action=AuditAction.TEAM_MEMBER_ADDED, obj=form.instance,
-            request=request, new={"members": members},
+            actor=request.user,
+            action=AuditAction.TEAM_MEMBER_ADDED,
+            obj=form.instance,
+            request=request,
+            new={"members": members},
         )
 
 
@@ -54,3 +63,19 @@ class ShareAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         # Shares are made from the object's own page, where purpose and basis are asked.
         return False
+
+
+class DeviceAdmin(TOTPDeviceAdmin):
+    """TOTP devices, so the beheerder can remove a lost one; unknown ids answer 404."""
+
+    def config_view(self, request, pk):
+        get_object_or_404(TOTPDevice, pk=pk)
+        return super().config_view(request, pk)
+
+    def qrcode_view(self, request, pk):
+        get_object_or_404(TOTPDevice, pk=pk)
+        return super().qrcode_view(request, pk)
+
+
+admin.site.unregister(TOTPDevice)
+admin.site.register(TOTPDevice, DeviceAdmin)

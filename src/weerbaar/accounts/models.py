@@ -13,7 +13,9 @@ from weerbaar.core.models import PublicIdModel
 class User(AbstractUser):
     uuid = models.UUIDField(_("kenmerk"), default=uuid.uuid4, unique=True, editable=False)
     organisation = models.CharField(
-        _("organisatie"), max_length=120, blank=True,
+        _("organisatie"),
+        max_length=120,
+        blank=True,
         help_text=_("Voor ketenpartners: de organisatie waarvoor iemand werkt."),
     )
 
@@ -29,7 +31,8 @@ class Team(PublicIdModel):
     name = models.CharField(_("naam"), max_length=120, unique=True)
     description = models.TextField(_("omschrijving"), blank=True)
     is_external = models.BooleanField(
-        _("externe partner"), default=False,
+        _("externe partner"),
+        default=False,
         help_text=_("Een team van een ketenpartner (politie, RIEC, corporatie, ...)."),
     )
     members = models.ManyToManyField(

@@ -59,7 +59,10 @@ def user_set_roles(*, actor, user: User, roles: list[str]) -> User:
     user.is_staff = Role.BEHEERDER in roles
     user.save(update_fields=["is_staff"])
     audit_record(
-        actor=actor, action=AuditAction.ROLES_CHANGED, obj=user, old={"roles": old},
+        actor=actor,
+        action=AuditAction.ROLES_CHANGED,
+        obj=user,
+        old={"roles": old},
         new={"roles": sorted(roles)},
     )
     return user
@@ -85,8 +88,14 @@ def team_add_member(*, actor, team: Team, user: User) -> TeamMembership:
 
 @transaction.atomic
 def share_grant(
-    *, actor, obj, purpose: str, user: User | None = None, team: Team | None = None,
-    legal_basis: str = "", expires_at=None,
+    *,
+    actor,
+    obj,
+    purpose: str,
+    user: User | None = None,
+    team: Team | None = None,
+    legal_basis: str = "",
+    expires_at=None,
 ) -> Share:
     share = Share(
         content_type=ContentType.objects.get_for_model(type(obj)),
@@ -101,7 +110,10 @@ def share_grant(
     share.full_clean()
     share.save()
     audit_record(
-        actor=actor, action=AuditAction.SHARE_GRANTED, obj=obj, purpose=purpose,
+        actor=actor,
+        action=AuditAction.SHARE_GRANTED,
+        obj=obj,
+        purpose=purpose,
         new={"user": str(user.uuid) if user else "", "team": str(team.uuid) if team else ""},
     )
     return share
@@ -123,8 +135,11 @@ def login_succeeded(*, request, user: User) -> None:
 
 def login_failed(*, request, username: str) -> None:
     audit_record(
-        actor=None, action=AuditAction.LOGIN_FAILED, request=request,
-        result=AuditResult.DENIED, extra={"username": username[:150]},
+        actor=None,
+        action=AuditAction.LOGIN_FAILED,
+        request=request,
+        result=AuditResult.DENIED,
+        extra={"username": username[:150]},
     )
 
 
@@ -138,6 +153,9 @@ def password_changed(*, request, user: User) -> None:
 
 def otp_event(*, request, user: User, action: AuditAction, ok: bool = True) -> None:
     audit_record(
-        actor=user, action=action, obj=user, request=request,
+        actor=user,
+        action=action,
+        obj=user,
+        request=request,
         result=AuditResult.ALLOWED if ok else AuditResult.DENIED,
     )

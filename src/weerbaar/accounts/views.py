@@ -64,7 +64,8 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 @require_http_methods(["GET"])
 def profile(request):
     return render(
-        request, "accounts/profile.html",
+        request,
+        "accounts/profile.html",
         {
             "roles": user_roles(user=request.user),
             "teams": team_list(user=request.user),
@@ -107,7 +108,8 @@ def otp_enroll(request):
         form.add_error("token", _("Deze code klopt niet. Controleer de tijd op uw telefoon."))
     secret = base64.b32encode(device.bin_key).decode()
     return render(
-        request, "accounts/otp_enroll.html",
+        request,
+        "accounts/otp_enroll.html",
         {"form": form, "qr": _qr_svg(device.config_url), "secret": secret},
     )
 
@@ -120,7 +122,9 @@ def otp_verify(request):
         for device in request.user.totpdevice_set.filter(confirmed=True):
             if device.verify_token(form.cleaned_data["token"]):
                 otp_login(request, device)
-                services.otp_event(request=request, user=request.user, action=AuditAction.OTP_VERIFIED)
+                services.otp_event(
+                    request=request, user=request.user, action=AuditAction.OTP_VERIFIED
+                )
                 return redirect("home")
         services.otp_event(
             request=request, user=request.user, action=AuditAction.OTP_FAILED, ok=False

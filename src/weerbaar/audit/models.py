@@ -31,7 +31,10 @@ class AuditRecord(models.Model):
     object_type = models.CharField(_("soort object"), max_length=64, blank=True)
     object_id = models.CharField(_("object"), max_length=64, blank=True, db_index=True)
     subject_ref = models.CharField(
-        _("subject"), max_length=64, blank=True, db_index=True,
+        _("subject"),
+        max_length=64,
+        blank=True,
+        db_index=True,
         help_text=_("Kenmerk van de betrokken persoon, organisatie, adres of voertuig."),
     )
     route = models.CharField(_("scherm of route"), max_length=255, blank=True)

@@ -25,7 +25,9 @@ def record_list(request):
         raise Http404 from None
     page = Paginator(records, 50).get_page(request.GET.get("pagina"))
     audit_record(
-        actor=request.user, action=AuditAction.AUDIT_VIEWED, request=request,
+        actor=request.user,
+        action=AuditAction.AUDIT_VIEWED,
+        request=request,
         extra={k: str(v) for k, v in filters.items() if v},
     )
     query = request.GET.copy()

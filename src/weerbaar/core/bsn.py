@@ -35,7 +35,5 @@ def normalize_bsn(value: str) -> str:
 
 def bsn_hash(bsn: str) -> str:
     """Keyed SHA-256 of a valid BSN; the same number always gives the same hash."""
-    digest = hmac.new(
-        settings.BSN_HMAC_KEY.encode(), normalize_bsn(bsn).encode(), hashlib.sha256
-    )
+    digest = hmac.new(settings.BSN_HMAC_KEY.encode(), normalize_bsn(bsn).encode(), hashlib.sha256)
     return digest.hexdigest()

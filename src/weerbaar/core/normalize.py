@@ -47,7 +47,7 @@ _PREFIX_ABBREVIATIONS = {"vd": "van der", "vdr": "van der", "vden": "van den", "
 
 
 def fold(text: str) -> str:
-    """Lower-case ``text`` and strip diacritics ("Çelik" -> "celik", "Ĳsselmeer" -> "ijsselmeer")."""
+    """Lower-case ``text`` and strip diacritics: "Çelik" -> "celik"."""
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return stripped.casefold()
@@ -90,7 +90,10 @@ def parse_house_number(value: str) -> HouseNumber:
     match = _HOUSE_NUMBER.match((value or "").strip().upper())
     if not match or int(match.group("number")) == 0:
         raise ValidationError(
-            _("Vul een geldig huisnummer in, eventueel met letter of toevoeging, zoals 12, 12a of 12-2."),
+            _(
+                "Vul een geldig huisnummer in, eventueel met letter of toevoeging, "
+                "zoals 12, 12a of 12-2."
+            ),
             code="house_number",
         )
     return HouseNumber(
@@ -105,7 +108,10 @@ def normalize_plate(value: str) -> str:
     candidate = re.sub(r"[\s\-.]", "", (value or "").upper())
     if not any(p.match(candidate) for p in _PLATE_PATTERNS):
         raise ValidationError(
-            _("Dit is geen Nederlands kenteken. Vul het in zoals op de plaat, bijvoorbeeld 12-ABC-3."),
+            _(
+                "Dit is geen Nederlands kenteken. "
+                "Vul het in zoals op de plaat, bijvoorbeeld 12-ABC-3."
+            ),
             code="plate",
         )
     return candidate
@@ -172,9 +178,10 @@ def parse_name(text: str) -> ParsedName:
         given_words, prefix_words, surname_words = _split_words(text.split())
     initials_words = [w for w in given_words if _is_initials(w)]
     full_given = [w for w in given_words if not _is_initials(w)]
-    initials = "".join(
-        ch for w in initials_words for ch in w if ch.isalpha()
-    ).upper() or "".join(w[0] for w in full_given).upper()
+    initials = (
+        "".join(ch for w in initials_words for ch in w if ch.isalpha()).upper()
+        or "".join(w[0] for w in full_given).upper()
+    )
     return ParsedName(
         given_names=" ".join(full_given),
         initials=initials,

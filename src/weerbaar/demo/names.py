@@ -29,7 +29,9 @@ def surnames() -> tuple[list[tuple[str, str]], list[int]]:
 
 
 def given_names(rng: random.Random) -> str:
-    pool = PersonProvider.first_names_male if rng.random() < 0.5 else PersonProvider.first_names_female
+    pool = (
+        PersonProvider.first_names_male if rng.random() < 0.5 else PersonProvider.first_names_female
+    )
     count = rng.choices((1, 2, 3), weights=(45, 40, 15))[0]
     return " ".join(rng.sample(pool, count))
 

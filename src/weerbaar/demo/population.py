@@ -17,18 +17,63 @@ from weerbaar.audit.services import audit_record
 from weerbaar.core.normalize import fold, format_plate, key
 from weerbaar.demo.names import given_names, surnames, valid_bsn
 from weerbaar.subjects.constants import LegalForm, RelationKind, SubjectKind, UsePurpose
-from weerbaar.subjects.models import Address, NameToken, Organisation, Person, Relation, Subject, Vehicle
+from weerbaar.subjects.models import (
+    Address,
+    NameToken,
+    Organisation,
+    Person,
+    Relation,
+    Subject,
+    Vehicle,
+)
 from weerbaar.subjects.services import PersonData, address_rows, person_rows, vocabulary_add
 
 BATCH = 5000
 PLACES = ["Weerdam", "Oosterweer", "Weerdijk", "Lageveen"]
 SOURCE_BRP, SOURCE_BAG, SOURCE_KVK, SOURCE_RDW = "BRP", "BAG", "KvK", "RDW"
 # A few SBI codes per branch, including the risk branches of DOMAIN.md.
-SBI_CODES = ["9602", "96022", "9604", "4511", "4519", "7711", "4742", "5610", "56101", "5630",
-             "6820", "4120", "4941", "7810", "8121", "4711", "4771", "6201", "8299", "5210"]
-MAKES = [("Volkswagen", "Golf"), ("Renault", "Clio"), ("Toyota", "Yaris"), ("Mercedes-Benz", "Sprinter"),
-         ("BMW", "3-serie"), ("Audi", "A4"), ("Peugeot", "208"), ("Kia", "Picanto"), ("Ford", "Transit")]
+SBI_CODES = [
+    "9602",
+    "96022",
+    "9604",
+    "4511",
+    "4519",
+    "7711",
+    "4742",
+    "5610",
+    "56101",
+    "5630",
+    "6820",
+    "4120",
+    "4941",
+    "7810",
+    "8121",
+    "4711",
+    "4771",
+    "6201",
+    "8299",
+    "5210",
+]
+MAKES = [
+    ("Volkswagen", "Golf"),
+    ("Renault", "Clio"),
+    ("Toyota", "Yaris"),
+    ("Mercedes-Benz", "Sprinter"),
+    ("BMW", "3-serie"),
+    ("Audi", "A4"),
+    ("Peugeot", "208"),
+    ("Kia", "Picanto"),
+    ("Ford", "Transit"),
+]
 POSTCODE_LETTERS = "ABCDEGHJKLMNPRTVWXZ"
+STREET_SUFFIXES = ["straat", "laan", "weg", "hof", "singel", "dreef", "plein", "kade"]
+
+
+def _letters(number: int) -> str:
+    """Postcode letters: about four houses per postcode, never SA, SD or SS."""
+    return POSTCODE_LETTERS[(number // 80) % 19] + POSTCODE_LETTERS[(number // 4) % 19]
+
+
 COLOURS = ["zwart", "grijs", "wit", "blauw", "rood", "zilver"]
 
 
@@ -40,8 +85,10 @@ class Generator:
         self.scale = scale
         self.progress = progress or (lambda label, done, total: None)
         self.counts = {
-            "persons": int(2000 * scale), "addresses": int(800 * scale),
-            "organisations": int(200 * scale), "vehicles": int(600 * scale),
+            "persons": int(2000 * scale),
+            "addresses": int(800 * scale),
+            "organisations": int(200 * scale),
+            "vehicles": int(600 * scale),
         }
 
     def uuid(self) -> uuid.UUID:
@@ -53,8 +100,12 @@ class Generator:
         self.organisation_ids = self._organisations()
         self._vehicles()
         self._family()
-        audit_record(actor=None, action=AuditAction.SUBJECT_CREATED, route="demo-data",
-                     extra={k: v for k, v in self.counts.items()})
+        audit_record(
+            actor=None,
+            action=AuditAction.SUBJECT_CREATED,
+            route="demo-data",
+            extra={k: v for k, v in self.counts.items()},
+        )
         return self.counts
 
     def _streets(self) -> list[tuple[str, str, int]]:
@@ -62,7 +113,7 @@ class Generator:
         wanted = max(self.counts["addresses"] // 80, 5)
         names: dict[str, None] = {}
         while len(names) < wanted:
-            names[f"{self.faker.last_name().split()[-1]}{self.rng.choice(['straat', 'laan', 'weg', 'hof', 'singel', 'dreef', 'plein', 'kade'])}"] = None
+            names[f"{self.faker.last_name().split()[-1]}{self.rng.choice(STREET_SUFFIXES)}"] = None
             if len(names) < wanted and self.rng.random() < 0.01:
                 names[f"{self.faker.last_name().split()[-1]}straat {len(names)}"] = None
         return [(s, PLACES[i % len(PLACES)], 1000 + (i * 7) % 8999) for i, s in enumerate(names)]
@@ -81,12 +132,20 @@ class Generator:
         for n in range(total):
             street, place, pc = streets[n % len(streets)]
             number = n // len(streets) + 1
-            purpose = UsePurpose.WOON if self.rng.random() < 0.88 else self.rng.choice(list(UsePurpose)[1:])
+            purpose = (
+                UsePurpose.WOON
+                if self.rng.random() < 0.88
+                else self.rng.choice(list(UsePurpose)[1:])
+            )
             subject, address = address_rows(
-                street=street, house_number=number, place=place,
-                postcode=f"{pc}{POSTCODE_LETTERS[(number // 20) % 19]}{POSTCODE_LETTERS[(number // 4) % 19]}",
+                street=street,
+                house_number=number,
+                place=place,
+                postcode=f"{pc}{_letters(number)}",
                 house_letter=self.rng.choice(["", "", "", "", "", "", "A", "B"]),
-                surface_m2=self.rng.randint(35, 180) if purpose == UsePurpose.WOON else self.rng.randint(40, 2500),
+                surface_m2=self.rng.randint(35, 180)
+                if purpose == UsePurpose.WOON
+                else self.rng.randint(40, 2500),
                 use_purpose=purpose,
                 bag_nummeraanduiding_id=f"9999200{n:09d}",
                 bag_verblijfsobject_id=f"9999010{n:09d}",
@@ -97,7 +156,11 @@ class Generator:
             if len(subjects) == BATCH or n == total - 1:
                 saved = self._save(subjects, details, Address)
                 ids += saved
-                residential += [i for i, d in zip(saved, details, strict=True) if d.use_purpose == UsePurpose.WOON]
+                residential += [
+                    i
+                    for i, d in zip(saved, details, strict=True)
+                    if d.use_purpose == UsePurpose.WOON
+                ]
                 subjects, details = [], []
                 self.progress("adressen", n + 1, total)
         vocabulary_add({NameToken.Kind.STREET: {key(s) for s, _p, _c in streets}})
@@ -107,8 +170,13 @@ class Generator:
         pairs, weights = surnames()
         prefix, surname = self.rng.choices(pairs, weights=weights)[0]
         born = date(1940, 1, 1) + timedelta(days=self.rng.randint(0, 30000))
-        return PersonData(surname=surname, prefix=prefix, given_names=given_names(self.rng),
-                          birth_date=born, bsn=valid_bsn(n))
+        return PersonData(
+            surname=surname,
+            prefix=prefix,
+            given_names=given_names(self.rng),
+            birth_date=born,
+            bsn=valid_bsn(n),
+        )
 
     def _persons(self) -> list[int]:
         total, ids, batch = self.counts["persons"], [], []
@@ -135,8 +203,16 @@ class Generator:
         for pid in person_ids:
             address = self.rng.choice(self.residential_ids)
             valid_from = since + timedelta(days=self.rng.randint(0, 9000))
-            relations.append(Relation(uuid=self.uuid(), kind=RelationKind.REGISTERED_AT, from_subject_id=pid,
-                                      to_subject_id=address, valid_from=valid_from, source=SOURCE_BRP))
+            relations.append(
+                Relation(
+                    uuid=self.uuid(),
+                    kind=RelationKind.REGISTERED_AT,
+                    from_subject_id=pid,
+                    to_subject_id=address,
+                    valid_from=valid_from,
+                    source=SOURCE_BRP,
+                )
+            )
         Relation.objects.bulk_create(relations, batch_size=BATCH)
 
     def _organisations(self) -> list[int]:
@@ -144,21 +220,43 @@ class Generator:
         for n in range(total):
             name = self.faker.company()
             kvk = f"{60000000 + n * 3:08d}"
-            subject = Subject(uuid=self.uuid(), kind=SubjectKind.ORGANISATION, label=name,
-                              search_text=fold(f"{name} {kvk}"), source=SOURCE_KVK)
-            org = Organisation(name=name, kvk_number=kvk, legal_form=self.rng.choice(list(LegalForm)),
-                               sbi_codes=self.rng.sample(SBI_CODES, self.rng.choice((1, 1, 2))),
-                               founded_on=date(1990, 1, 1) + timedelta(days=self.rng.randint(0, 13000)))
+            subject = Subject(
+                uuid=self.uuid(),
+                kind=SubjectKind.ORGANISATION,
+                label=name,
+                search_text=fold(f"{name} {kvk}"),
+                source=SOURCE_KVK,
+            )
+            org = Organisation(
+                name=name,
+                kvk_number=kvk,
+                legal_form=self.rng.choice(list(LegalForm)),
+                sbi_codes=self.rng.sample(SBI_CODES, self.rng.choice((1, 1, 2))),
+                founded_on=date(1990, 1, 1) + timedelta(days=self.rng.randint(0, 13000)),
+            )
             subjects.append(subject)
             details.append(org)
             if len(subjects) == BATCH or n == total - 1:
                 saved = self._save(subjects, details, Organisation)
                 for oid in saved:
-                    relations.append(Relation(uuid=self.uuid(), kind=RelationKind.REGISTERED_AT, from_subject_id=oid,
-                                              to_subject_id=self.rng.choice(self.address_ids), source=SOURCE_KVK))
-                    relations.append(Relation(uuid=self.uuid(), kind=RelationKind.DIRECTS,
-                                              from_subject_id=self.rng.choice(self.person_ids),
-                                              to_subject_id=oid, source=SOURCE_KVK))
+                    relations.append(
+                        Relation(
+                            uuid=self.uuid(),
+                            kind=RelationKind.REGISTERED_AT,
+                            from_subject_id=oid,
+                            to_subject_id=self.rng.choice(self.address_ids),
+                            source=SOURCE_KVK,
+                        )
+                    )
+                    relations.append(
+                        Relation(
+                            uuid=self.uuid(),
+                            kind=RelationKind.DIRECTS,
+                            from_subject_id=self.rng.choice(self.person_ids),
+                            to_subject_id=oid,
+                            source=SOURCE_KVK,
+                        )
+                    )
                 Relation.objects.bulk_create(relations, batch_size=BATCH)
                 ids += saved
                 subjects, details, relations = [], [], []
@@ -175,25 +273,47 @@ class Generator:
         for n in range(total):
             plate = self._plate(n)
             make, model = self.rng.choice(MAKES)
-            subject = Subject(uuid=self.uuid(), kind=SubjectKind.VEHICLE, label=format_plate(plate),
-                              search_text=fold(f"{plate} {format_plate(plate)} {make} {model}"),
-                              source=SOURCE_RDW)
+            subject = Subject(
+                uuid=self.uuid(),
+                kind=SubjectKind.VEHICLE,
+                label=format_plate(plate),
+                search_text=fold(f"{plate} {format_plate(plate)} {make} {model}"),
+                source=SOURCE_RDW,
+            )
             subjects.append(subject)
-            details.append(Vehicle(plate=plate, make=make, model_name=model, colour=self.rng.choice(COLOURS)))
+            details.append(
+                Vehicle(plate=plate, make=make, model_name=model, colour=self.rng.choice(COLOURS))
+            )
             if len(subjects) == BATCH or n == total - 1:
                 saved = self._save(subjects, details, Vehicle)
                 for vid in saved:
-                    owner = self.rng.choice(self.person_ids if self.rng.random() < 0.85 else self.organisation_ids)
-                    relations.append(Relation(uuid=self.uuid(), kind=RelationKind.VEHICLE_OWNER,
-                                              from_subject_id=owner, to_subject_id=vid, source=SOURCE_RDW))
+                    owner = self.rng.choice(
+                        self.person_ids if self.rng.random() < 0.85 else self.organisation_ids
+                    )
+                    relations.append(
+                        Relation(
+                            uuid=self.uuid(),
+                            kind=RelationKind.VEHICLE_OWNER,
+                            from_subject_id=owner,
+                            to_subject_id=vid,
+                            source=SOURCE_RDW,
+                        )
+                    )
                 Relation.objects.bulk_create(relations, batch_size=BATCH)
                 subjects, details, relations = [], [], []
                 self.progress("voertuigen", n + 1, total)
 
     def _family(self) -> None:
         relations = [
-            Relation(uuid=self.uuid(), kind=RelationKind.FAMILY_OF, from_subject_id=a, to_subject_id=b,
-                     source=SOURCE_BRP)
-            for a, b in (self.rng.sample(self.person_ids, 2) for _ in range(len(self.person_ids) // 10))
+            Relation(
+                uuid=self.uuid(),
+                kind=RelationKind.FAMILY_OF,
+                from_subject_id=a,
+                to_subject_id=b,
+                source=SOURCE_BRP,
+            )
+            for a, b in (
+                self.rng.sample(self.person_ids, 2) for _ in range(len(self.person_ids) // 10)
+            )
         ]
         Relation.objects.bulk_create(relations, batch_size=BATCH)

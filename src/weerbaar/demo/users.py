@@ -10,8 +10,28 @@ from weerbaar.accounts.models import Team, User
 from weerbaar.accounts.services import share_grant, team_add_member, team_create, user_create
 from weerbaar.subjects.models import Subject
 
-WORDS = ["molen", "dijk", "polder", "sluis", "gracht", "tulp", "fiets", "haven", "brug", "kade",
-         "duin", "wad", "berk", "eik", "zeil", "vlag", "klomp", "toren", "plein", "veer"]
+WORDS = [
+    "molen",
+    "dijk",
+    "polder",
+    "sluis",
+    "gracht",
+    "tulp",
+    "fiets",
+    "haven",
+    "brug",
+    "kade",
+    "duin",
+    "wad",
+    "berk",
+    "eik",
+    "zeil",
+    "vlag",
+    "klomp",
+    "toren",
+    "plein",
+    "veer",
+]
 
 USERS = [
     ("regisseur", "Rianne", "de Regt", Role.REGISSEUR, "Veiligheid"),
@@ -42,8 +62,13 @@ def create_users(*, seed: int) -> dict[str, str]:
         if User.objects.filter(username=username).exists():
             continue
         user = user_create(
-            actor=None, username=username, password=secrets[username], roles=[role.value],
-            first_name=first, last_name=last, email=f"{username}@weerdam.invalid",
+            actor=None,
+            username=username,
+            password=secrets[username],
+            roles=[role.value],
+            first_name=first,
+            last_name=last,
+            email=f"{username}@weerdam.invalid",
             organisation="Politie Eenheid Weerland" if role == Role.KETENPARTNER else "",
         )
         if team_name not in teams:
@@ -62,6 +87,9 @@ def _share_with_partner(team: Team | None) -> None:
     regisseur = User.objects.get(username="regisseur")
     for subject in Subject.objects.order_by("id")[:5]:
         share_grant(
-            actor=regisseur, obj=subject, team=team, purpose="Bespreking in het LIO",
+            actor=regisseur,
+            obj=subject,
+            team=team,
+            purpose="Bespreking in het LIO",
             legal_basis="Convenant LIO, art. 6 lid 1 sub e AVG",
         )

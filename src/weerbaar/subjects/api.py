@@ -85,9 +85,11 @@ class SubjectViewSet(viewsets.GenericViewSet):
     lookup_value_regex = "[0-9a-f-]{36}"
 
     def get_queryset(self):
-        return selectors.subjects_visible_to(self.request.user).select_related(
-            "person", "organisation", "address", "vehicle"
-        ).order_by("id")
+        return (
+            selectors.subjects_visible_to(self.request.user)
+            .select_related("person", "organisation", "address", "vehicle")
+            .order_by("id")
+        )
 
     def list(self, request):
         page = self.paginate_queryset(self.get_queryset())
@@ -111,5 +113,7 @@ class SubjectViewSet(viewsets.GenericViewSet):
         """Search by POST, so search terms stay out of URLs and access logs."""
         params = SearchRequestSerializer(data=request.data)
         params.is_valid(raise_exception=True)
-        hits = selectors.subject_search(user=request.user, query=params.validated_data["q"], request=request)
+        hits = selectors.subject_search(
+            user=request.user, query=params.validated_data["q"], request=request
+        )
         return Response(SearchHitSerializer(hits, many=True).data, status=status.HTTP_200_OK)

@@ -20,18 +20,23 @@ class RelationKind(models.TextChoices):
     VEHICLE_OWNER = "vehicle_owner", _("is kentekenhouder van")
 
 
-P, O, A, V = (SubjectKind.PERSON, SubjectKind.ORGANISATION, SubjectKind.ADDRESS, SubjectKind.VEHICLE)
+P, ORG, A, V = (
+    SubjectKind.PERSON,
+    SubjectKind.ORGANISATION,
+    SubjectKind.ADDRESS,
+    SubjectKind.VEHICLE,
+)
 
 # Which kinds a relation may join, as (from, to) pairs.
 RELATION_ENDS = {
     RelationKind.LIVES_AT: {(P, A)},
-    RelationKind.REGISTERED_AT: {(P, A), (O, A)},
-    RelationKind.OWNS: {(P, A), (O, A), (P, O), (O, O)},
-    RelationKind.RENTS: {(P, A), (O, A)},
-    RelationKind.DIRECTS: {(P, O), (O, O)},
-    RelationKind.WORKS_AT: {(P, O)},
+    RelationKind.REGISTERED_AT: {(P, A), (ORG, A)},
+    RelationKind.OWNS: {(P, A), (ORG, A), (P, ORG), (ORG, ORG)},
+    RelationKind.RENTS: {(P, A), (ORG, A)},
+    RelationKind.DIRECTS: {(P, ORG), (ORG, ORG)},
+    RelationKind.WORKS_AT: {(P, ORG)},
     RelationKind.FAMILY_OF: {(P, P)},
-    RelationKind.VEHICLE_OWNER: {(P, V), (O, V)},
+    RelationKind.VEHICLE_OWNER: {(P, V), (ORG, V)},
 }
 
 

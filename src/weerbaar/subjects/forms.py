@@ -17,7 +17,10 @@ class SearchForm(forms.Form):
         label=_("Zoek op naam, adres, postcode, KvK-nummer, BSN of kenteken"),
         max_length=200,
         min_length=2,
-        error_messages={"min_length": _("Typ minstens 2 tekens."), "required": _("Typ een zoekterm.")},
+        error_messages={
+            "min_length": _("Typ minstens 2 tekens."),
+            "required": _("Typ een zoekterm."),
+        },
     )
 
 
@@ -29,7 +32,9 @@ class PersonForm(forms.Form):
         label=_("Geboortedatum"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     bsn = forms.CharField(
-        label=_("BSN"), max_length=11, required=False,
+        label=_("BSN"),
+        max_length=11,
+        required=False,
         help_text=_("Wordt alleen versleuteld opgeslagen, om dubbele personen te herkennen."),
     )
 
@@ -40,7 +45,9 @@ class PersonForm(forms.Form):
 
 class AddressForm(forms.Form):
     street = forms.CharField(label=_("Straat"), max_length=120)
-    house = forms.CharField(label=_("Huisnummer"), max_length=12, help_text=_("Bijvoorbeeld 12, 12a of 12-2."))
+    house = forms.CharField(
+        label=_("Huisnummer"), max_length=12, help_text=_("Bijvoorbeeld 12, 12a of 12-2.")
+    )
     postcode = forms.CharField(label=_("Postcode"), max_length=8, required=False)
     place = forms.CharField(label=_("Woonplaats"), max_length=80)
     surface_m2 = forms.IntegerField(
@@ -65,7 +72,9 @@ class OrganisationForm(forms.Form):
         label=_("Rechtsvorm"), choices=[("", "—"), *LegalForm.choices], required=False
     )
     sbi_codes = forms.CharField(
-        label=_("SBI-codes"), max_length=200, required=False,
+        label=_("SBI-codes"),
+        max_length=200,
+        required=False,
         help_text=_("Eén of meer codes, gescheiden door komma's, zoals 9602, 4511."),
     )
 

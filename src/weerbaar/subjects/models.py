@@ -19,7 +19,11 @@ class Subject(PublicIdModel):
     label = models.CharField(_("naam"), max_length=255)
     search_text = models.CharField(_("zoektekst"), max_length=400, blank=True)
     owner_team = models.ForeignKey(
-        Team, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        Team,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         verbose_name=_("eigenaar (team)"),
         help_text=_("Leeg voor registergegevens; anders het team dat het subject vastlegde."),
     )
@@ -54,7 +58,9 @@ class Person(models.Model):
 
     @property
     def full_name(self) -> str:
-        return " ".join(p for p in (self.given_names or self.initials, self.prefix, self.surname) if p)
+        return " ".join(
+            p for p in (self.given_names or self.initials, self.prefix, self.surname) if p
+        )
 
 
 class Organisation(models.Model):
@@ -63,7 +69,9 @@ class Organisation(models.Model):
     )
     name = models.CharField(_("naam"), max_length=255)
     kvk_number = models.CharField(_("KvK-nummer"), max_length=8, blank=True, db_index=True)
-    legal_form = models.CharField(_("rechtsvorm"), max_length=20, choices=LegalForm.choices, blank=True)
+    legal_form = models.CharField(
+        _("rechtsvorm"), max_length=20, choices=LegalForm.choices, blank=True
+    )
     sbi_codes = models.JSONField(_("SBI-codes"), default=list, blank=True)
     founded_on = models.DateField(_("datum oprichting"), null=True, blank=True)
 
@@ -85,7 +93,9 @@ class Address(models.Model):
     bag_nummeraanduiding_id = models.CharField(
         _("BAG nummeraanduiding-id"), max_length=16, blank=True, db_index=True
     )
-    bag_verblijfsobject_id = models.CharField(_("BAG verblijfsobject-id"), max_length=16, blank=True)
+    bag_verblijfsobject_id = models.CharField(
+        _("BAG verblijfsobject-id"), max_length=16, blank=True
+    )
     surface_m2 = models.PositiveIntegerField(_("oppervlakte (m²)"), null=True, blank=True)
     use_purpose = models.CharField(
         _("gebruiksdoel"), max_length=32, choices=UsePurpose.choices, blank=True

@@ -80,14 +80,21 @@ def _by_identifier(visible, query) -> list[SearchHit] | None:
     if re.fullmatch(r"[0-9]{8,9}", digits) and passes_elfproef(digits.zfill(9)):
         qs = visible.filter(person__bsn_hash=bsn_hash(digits))
         return [SearchHit(s, 1.0, ["bsn"]) for s in _with_details(qs)[:5]]
-    if re.search(r"[0-9]", query) and re.search(r"[A-Za-z]", query) and len(digits) == 6:
-        try:
-            plate = normalize_plate(query)
-        except ValidationError:
-            return None
-        qs = visible.filter(vehicle__plate=plate)
-        return [SearchHit(s, 1.0, ["plate"]) for s in _with_details(qs)[:5]]
-    return None
+    if _POSTCODE_QUERY.match(query):
+        return None  # "1234AB" is a postcode first; _by_postcode falls back to a plate
+    return _by_plate(visible, query)
+
+
+def _by_plate(visible, query) -> list[SearchHit] | None:
+    digits = re.sub(r"[\s.\-]", "", query)
+    if not (re.search(r"[0-9]", query) and re.search(r"[A-Za-z]", query) and len(digits) == 6):
+        return None
+    try:
+        plate = normalize_plate(query)
+    except ValidationError:
+        return None
+    qs = visible.filter(vehicle__plate=plate)
+    return [SearchHit(s, 1.0, ["plate"]) for s in _with_details(qs)[:5]]
 
 
 def _by_postcode(visible, query) -> list[SearchHit] | None:
@@ -109,7 +116,8 @@ def _by_postcode(visible, query) -> list[SearchHit] | None:
             SearchHit(s, 1.0 if _same_house(s, house) else 0.9, ["postcode"])
             for s in _with_details(qs)[:CANDIDATE_LIMIT]
         ]
-    return [SearchHit(s, 0.9, ["postcode"]) for s in _with_details(qs)[:CANDIDATE_LIMIT]]
+    hits = [SearchHit(s, 0.9, ["postcode"]) for s in _with_details(qs)[:CANDIDATE_LIMIT]]
+    return hits or _by_plate(visible, query) or []
 
 
 def _same_house(subject: Subject, house) -> bool:
@@ -129,8 +137,9 @@ def _by_street_number(visible, query) -> list[SearchHit] | None:
     candidates = dict(vocabulary.similar(NameToken.Kind.STREET, street, limit=5, cutoff=0.7))
     qs = visible.filter(address__street_key__in=candidates, address__house_number=house.number)
     return [
-        SearchHit(s, candidates[s.address.street_key] - (0 if _same_house(s, house) else 0.05),
-                  ["street"])
+        SearchHit(
+            s, candidates[s.address.street_key] - (0 if _same_house(s, house) else 0.05), ["street"]
+        )
         for s in _with_details(qs)[:CANDIDATE_LIMIT]
     ]
 

@@ -48,14 +48,21 @@ def subject_get(*, user, subject_id: UUID, request=None, purpose: str = "") -> S
     if subject is None:
         if is_active_user(user):
             audit_record(
-                actor=user, action=AuditAction.ACCESS_DENIED, request=request,
-                subject_ref=subject_id, result=AuditResult.DENIED,
+                actor=user,
+                action=AuditAction.ACCESS_DENIED,
+                request=request,
+                subject_ref=subject_id,
+                result=AuditResult.DENIED,
                 extra={"object": "subjects.subject"},
             )
         raise Http404
     audit_record(
-        actor=user, action=AuditAction.SUBJECT_VIEWED, obj=subject, subject_ref=subject.uuid,
-        request=request, purpose=purpose,
+        actor=user,
+        action=AuditAction.SUBJECT_VIEWED,
+        obj=subject,
+        subject_ref=subject.uuid,
+        request=request,
+        purpose=purpose,
     )
     return subject
 
@@ -73,8 +80,11 @@ def subject_relations(*, user, subject: Subject) -> list[tuple[Relation, Subject
         .order_by("kind", "-valid_from")
     )
     return [
-        (r, r.to_subject if r.from_subject_id == subject.pk else r.from_subject,
-         r.from_subject_id == subject.pk)
+        (
+            r,
+            r.to_subject if r.from_subject_id == subject.pk else r.from_subject,
+            r.from_subject_id == subject.pk,
+        )
         for r in relations[:500]
     ]
 
@@ -85,7 +95,9 @@ def subject_search(*, user, query: str, limit: int = 25, request=None) -> list[S
         return []
     hits = search(subjects_visible_to(user), query, limit=limit)
     audit_record(
-        actor=user, action=AuditAction.SUBJECT_SEARCHED, request=request,
+        actor=user,
+        action=AuditAction.SUBJECT_SEARCHED,
+        request=request,
         extra={"query": query[:200], "results": len(hits)},
     )
     return hits

@@ -89,7 +89,10 @@ def person_create(*, actor, data: PersonData, source: str, owner_team=None) -> S
     person.save()
     vocabulary_add(_person_tokens(person))
     audit_record(
-        actor=actor, action=AuditAction.SUBJECT_CREATED, obj=subject, subject_ref=subject.uuid,
+        actor=actor,
+        action=AuditAction.SUBJECT_CREATED,
+        obj=subject,
+        subject_ref=subject.uuid,
         new={"kind": subject.kind, "source": source},
     )
     return subject
@@ -97,34 +100,57 @@ def person_create(*, actor, data: PersonData, source: str, owner_team=None) -> S
 
 @transaction.atomic
 def organisation_create(
-    *, actor, name: str, source: str, kvk_number: str = "", legal_form: str = "",
-    sbi_codes: list[str] | None = None, founded_on: date | None = None, owner_team=None,
+    *,
+    actor,
+    name: str,
+    source: str,
+    kvk_number: str = "",
+    legal_form: str = "",
+    sbi_codes: list[str] | None = None,
+    founded_on: date | None = None,
+    owner_team=None,
 ) -> Subject:
     kvk = normalize_kvk(kvk_number) if kvk_number else ""
     if kvk and Organisation.objects.filter(kvk_number=kvk).exists():
         raise ValidationError({"kvk_number": _("Er is al een organisatie met dit KvK-nummer.")})
     subject = Subject(
-        kind=SubjectKind.ORGANISATION, label=name.strip(), source=source, owner_team=owner_team,
+        kind=SubjectKind.ORGANISATION,
+        label=name.strip(),
+        source=source,
+        owner_team=owner_team,
         search_text=fold(f"{name} {kvk}").strip(),
     )
     subject.full_clean()
     subject.save()
     org = Organisation(
-        subject=subject, name=name.strip(), kvk_number=kvk, legal_form=legal_form,
-        sbi_codes=sbi_codes or [], founded_on=founded_on,
+        subject=subject,
+        name=name.strip(),
+        kvk_number=kvk,
+        legal_form=legal_form,
+        sbi_codes=sbi_codes or [],
+        founded_on=founded_on,
     )
     org.full_clean(exclude=["subject"])
     org.save()
     audit_record(
-        actor=actor, action=AuditAction.SUBJECT_CREATED, obj=subject, subject_ref=subject.uuid,
+        actor=actor,
+        action=AuditAction.SUBJECT_CREATED,
+        obj=subject,
+        subject_ref=subject.uuid,
         new={"kind": subject.kind, "source": source},
     )
     return subject
 
 
 def address_rows(
-    *, street: str, house_number: int, place: str, postcode: str = "", house_letter: str = "",
-    house_number_addition: str = "", **extra,
+    *,
+    street: str,
+    house_number: int,
+    place: str,
+    postcode: str = "",
+    house_letter: str = "",
+    house_number_addition: str = "",
+    **extra,
 ) -> tuple[Subject, Address]:
     address = Address(
         street=" ".join(street.split()),
@@ -152,7 +178,10 @@ def address_create(*, actor, source: str, owner_team=None, **fields) -> Subject:
     address.save()
     vocabulary_add({NameToken.Kind.STREET: {address.street_key}})
     audit_record(
-        actor=actor, action=AuditAction.SUBJECT_CREATED, obj=subject, subject_ref=subject.uuid,
+        actor=actor,
+        action=AuditAction.SUBJECT_CREATED,
+        obj=subject,
+        subject_ref=subject.uuid,
         new={"kind": subject.kind, "source": source},
     )
     return subject
@@ -160,7 +189,13 @@ def address_create(*, actor, source: str, owner_team=None, **fields) -> Subject:
 
 @transaction.atomic
 def vehicle_create(
-    *, actor, plate: str, source: str, make: str = "", model_name: str = "", colour: str = "",
+    *,
+    actor,
+    plate: str,
+    source: str,
+    make: str = "",
+    model_name: str = "",
+    colour: str = "",
     owner_team=None,
 ) -> Subject:
     normalized = normalize_plate(plate)
@@ -168,7 +203,10 @@ def vehicle_create(
         raise ValidationError({"plate": _("Dit kenteken is al vastgelegd.")})
     label = format_plate(normalized)
     subject = Subject(
-        kind=SubjectKind.VEHICLE, label=label, source=source, owner_team=owner_team,
+        kind=SubjectKind.VEHICLE,
+        label=label,
+        source=source,
+        owner_team=owner_team,
         search_text=fold(f"{normalized} {label} {make} {model_name}").strip(),
     )
     subject.full_clean()
@@ -179,7 +217,10 @@ def vehicle_create(
     vehicle.full_clean(exclude=["subject"])
     vehicle.save()
     audit_record(
-        actor=actor, action=AuditAction.SUBJECT_CREATED, obj=subject, subject_ref=subject.uuid,
+        actor=actor,
+        action=AuditAction.SUBJECT_CREATED,
+        obj=subject,
+        subject_ref=subject.uuid,
         new={"kind": subject.kind, "source": source},
     )
     return subject
@@ -196,20 +237,34 @@ def relation_check(*, kind: str, from_subject: Subject, to_subject: Subject) -> 
 
 @transaction.atomic
 def relation_create(
-    *, actor, kind: str, from_subject: Subject, to_subject: Subject, source: str,
-    valid_from: date | None = None, valid_until: date | None = None, note: str = "",
+    *,
+    actor,
+    kind: str,
+    from_subject: Subject,
+    to_subject: Subject,
+    source: str,
+    valid_from: date | None = None,
+    valid_until: date | None = None,
+    note: str = "",
 ) -> Relation:
     relation_check(kind=kind, from_subject=from_subject, to_subject=to_subject)
     if valid_from and valid_until and valid_until < valid_from:
         raise ValidationError({"valid_until": _("De einddatum ligt vóór de begindatum.")})
     relation = Relation(
-        kind=kind, from_subject=from_subject, to_subject=to_subject, source=source,
-        valid_from=valid_from, valid_until=valid_until, note=note,
+        kind=kind,
+        from_subject=from_subject,
+        to_subject=to_subject,
+        source=source,
+        valid_from=valid_from,
+        valid_until=valid_until,
+        note=note,
     )
     relation.full_clean()
     relation.save()
     audit_record(
-        actor=actor, action=AuditAction.RELATION_CREATED, obj=relation,
+        actor=actor,
+        action=AuditAction.RELATION_CREATED,
+        obj=relation,
         subject_ref=from_subject.uuid,
         new={"kind": kind, "source": source, "to": str(to_subject.uuid)},
     )

@@ -38,7 +38,8 @@ def search(request):
         )
     template = "subjects/partials/results.html" if is_htmx(request) else "subjects/search.html"
     return render(
-        request, template,
+        request,
+        template,
         {"form": form, "hits": hits, "may_add": can_use(request.user, ADD_PERMISSION)},
     )
 
@@ -62,14 +63,16 @@ FORMS = {
 def _create(kind: str, actor, data: dict):
     source = _("handmatig vastgelegd")
     if kind == SubjectKind.PERSON:
-        return services.person_create(
-            actor=actor, data=services.PersonData(**data), source=source
-        )
+        return services.person_create(actor=actor, data=services.PersonData(**data), source=source)
     if kind == SubjectKind.ADDRESS:
         house = data.pop("house")
         return services.address_create(
-            actor=actor, source=source, house_number=house.number, house_letter=house.letter,
-            house_number_addition=house.addition, **data,
+            actor=actor,
+            source=source,
+            house_number=house.number,
+            house_letter=house.letter,
+            house_number_addition=house.addition,
+            **data,
         )
     if kind == SubjectKind.ORGANISATION:
         return services.organisation_create(actor=actor, source=source, **data)
@@ -91,6 +94,7 @@ def create(request, kind):
         else:
             return redirect("subjects:detail", subject_id=subject.uuid)
     return render(
-        request, "subjects/create.html",
+        request,
+        "subjects/create.html",
         {"form": form, "kind": kind, "kind_label": SubjectKind(kind).label},
     )

@@ -48,7 +48,9 @@ def reset() -> None:
         _state.update(last_id=0, db=None)
 
 
-def similar(kind: str, token: str, *, limit: int = 6, cutoff: float = 0.6) -> list[tuple[str, float]]:
+def similar(
+    kind: str, token: str, *, limit: int = 6, cutoff: float = 0.58
+) -> list[tuple[str, float]]:
     """The vocabulary keys of ``kind`` closest to ``token``, best first, with a 0..1 score."""
     _refresh()
     choices = _cache.get(kind, [])

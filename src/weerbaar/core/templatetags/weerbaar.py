@@ -18,7 +18,9 @@ def widget(field):
         described.append(f"{field.auto_id}_help")
     if field.errors:
         described.append(f"{field.auto_id}_error")
-    css = next((c for w, c in _CLASSES.items() if isinstance(field.field.widget, w)), "utrecht-textbox")
+    css = next(
+        (c for w, c in _CLASSES.items() if isinstance(field.field.widget, w)), "utrecht-textbox"
+    )
     attrs = {"class": css}
     if described:
         attrs["aria-describedby"] = " ".join(described)

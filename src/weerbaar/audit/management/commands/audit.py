@@ -11,7 +11,9 @@ REASONS = {
 
 
 class Command(BaseCommand):
-    help = "Audit trail tools: 'verify' recomputes the hash chain and names the first broken record."
+    help = (
+        "Audit trail tools: 'verify' recomputes the hash chain and names the first broken record."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["verify"])

@@ -12,7 +12,9 @@ from weerbaar.subjects.models import Subject
 def progress_bar(label: str, done: int, total: int) -> None:
     width = 30
     filled = int(width * done / max(total, 1))
-    sys.stderr.write(f"\r  {label:<13} [{'#' * filled}{'.' * (width - filled)}] {done:>9,}/{total:,}")
+    sys.stderr.write(
+        f"\r  {label:<13} [{'#' * filled}{'.' * (width - filled)}] {done:>9,}/{total:,}"
+    )
     if done >= total:
         sys.stderr.write("\n")
     sys.stderr.flush()
@@ -23,23 +25,32 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--seed", type=int, default=1)
-        parser.add_argument("--scale", type=float, default=1.0,
-                            help="1 = 2,000 persons; 500 = 1,000,000 persons (benchmark size).")
+        parser.add_argument(
+            "--scale",
+            type=float,
+            default=1.0,
+            help="1 = 2,000 persons; 500 = 1,000,000 persons (benchmark size).",
+        )
         parser.add_argument("--quiet-progress", action="store_true")
 
     def handle(self, *args, seed, scale, quiet_progress, **options):
         if scale <= 0:
             raise CommandError("--scale must be positive.")
         if Subject.objects.exists():
-            raise CommandError("The database already holds subjects; demo data goes into an empty one.")
+            raise CommandError(
+                "The database already holds subjects; demo data goes into an empty one."
+            )
         started = time.monotonic()
-        generator = Generator(seed=seed, scale=scale, progress=None if quiet_progress else progress_bar)
+        generator = Generator(
+            seed=seed, scale=scale, progress=None if quiet_progress else progress_bar
+        )
         counts = generator.run()
         secrets = create_users(seed=seed)
         elapsed = time.monotonic() - started
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         self.stdout.write(
-            ", ".join(f"{v:,} {k}" for k, v in counts.items()) + f" in {elapsed:.1f} s, peak memory {peak:.0f} MiB"
+            ", ".join(f"{v:,} {k}" for k, v in counts.items())
+            + f" in {elapsed:.1f} s, peak memory {peak:.0f} MiB"
         )
         print_logins(self.stdout, secrets)
 

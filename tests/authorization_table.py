@@ -1,0 +1,58 @@
+"""Who may open which route: the checked-in expectation table of the authorisation test.
+
+Every named URL pattern must have a row; a new route without one fails the build. A row
+names the principals that get a 2xx answer to GET; every other principal must not.
+``PUBLIC`` rows are open to everybody, anonymous included.
+"""
+
+SEE_ALL = {"regisseur", "behandelaar", "toezichthouder", "bibob_coordinator"}
+ROLES = {
+    "regisseur",
+    "medewerker",
+    "behandelaar",
+    "toezichthouder",
+    "bibob_coordinator",
+    "ketenpartner",
+    "burgemeester",
+    "beheerder",
+    "fg",
+}
+LOGGED_IN = ROLES | {"revoked", "outsider"}
+PUBLIC = "public"
+NOBODY: set[str] = set()
+
+EXPECTED_GET = {
+    "home": LOGGED_IN,
+    "accounts:login": {"anonymous", "deactivated"},  # signed-in users are sent on to the start page
+    "accounts:logout": NOBODY,  # POST only
+    "accounts:profile": LOGGED_IN,
+    "accounts:password_change": LOGGED_IN,
+    "accounts:token_renew": NOBODY,  # POST only
+    "accounts:otp_enroll": LOGGED_IN,
+    "accounts:otp_verify": LOGGED_IN,
+    "subjects:search": SEE_ALL,
+    "subjects:create": {"regisseur", "behandelaar"},
+    "subjects:detail": SEE_ALL,
+    "audit:list": {"fg"},
+    "set_language": NOBODY,  # POST only; GET redirects
+    "health": PUBLIC,
+    "api-schema": LOGGED_IN,
+    "api-docs": LOGGED_IN,
+    "api-root": LOGGED_IN,
+    "subject-list": LOGGED_IN,  # each sees only what need-to-know allows, possibly nothing
+    "subject-search": NOBODY,  # POST only
+    "subject-detail": SEE_ALL,
+    "subject-relations": SEE_ALL,
+}
+# The Django admin is for the functioneel beheerder (staff) alone.
+ADMIN_PREFIX = "admin:"
+ADMIN_ALLOWED = {"beheerder"}
+
+SAMPLE_KWARGS = {
+    "kind": "person",
+    "format": "json",
+    "object_id": "1",
+    "content_type_id": "1",
+    "app_label": "accounts",
+    "pk": "1",
+}

@@ -1,0 +1,129 @@
+"""T1: every route x every principal; deny means no 2xx, and a hidden object never leaks."""
+
+import pytest
+from django.test import Client
+from django.urls import URLResolver, get_resolver, reverse
+
+from tests.authorization_table import (
+    ADMIN_ALLOWED,
+    ADMIN_PREFIX,
+    EXPECTED_GET,
+    PUBLIC,
+    ROLES,
+    SAMPLE_KWARGS,
+)
+from tests.factories import UserFactory, make_person
+from weerbaar.accounts.services import user_set_roles
+
+PRINCIPALS = ["anonymous", *sorted(ROLES), "deactivated", "revoked", "outsider"]
+
+
+def _walk(patterns, namespace=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from _walk(pattern.url_patterns, inner)
+        else:
+            yield f"{namespace}{pattern.name or '?'}", sorted(pattern.pattern.regex.groupindex)
+
+
+def routes():
+    """(name, url) for every pattern, with sample values for its parameters."""
+    found = {}
+    for name, params in _walk(get_resolver().url_patterns):
+        if name.endswith("?"):
+            continue  # unnamed admin redirects; covered by the admin rule through their targets
+        kwargs = {p: SAMPLE_KWARGS.get(p) for p in params}
+        found.setdefault((name, tuple(params)), kwargs)
+    return found
+
+
+def test_every_route_has_a_row():
+    names = {name for name, _params in routes()}
+    missing = {n for n in names if not n.startswith(ADMIN_PREFIX) and n not in EXPECTED_GET}
+    assert not missing, f"routes without an authorisation rule: {sorted(missing)}"
+    assert not set(EXPECTED_GET) - names, "rows for routes that no longer exist"
+
+
+@pytest.fixture
+def world(db, team, other_team):
+    users = {}
+    for role in sorted(ROLES):
+        users[role] = UserFactory(
+            username=role, roles=[role], teams=[team], is_staff=role == "beheerder"
+        )
+    users["deactivated"] = UserFactory(username="deactivated", roles=["regisseur"], is_active=False)
+    users["revoked"] = UserFactory(username="revoked", roles=["regisseur"], teams=[team])
+    user_set_roles(actor=None, user=users["revoked"], roles=[])
+    users["outsider"] = UserFactory(username="outsider", teams=[team])
+    registry = make_person("Pieter Jansen")
+    hidden = make_person("Canary Zzyzx", owner_team=other_team)
+    return users, registry, hidden
+
+
+def _client(users, principal):
+    client = Client()
+    if principal != "anonymous":
+        client.force_login(users[principal])
+    return client
+
+
+def _url(name, kwargs, subject):
+    kwargs = dict(kwargs)
+    for key in ("subject_id", "uuid"):
+        if key in kwargs:
+            kwargs[key] = subject.uuid
+    return reverse(name, kwargs=kwargs)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("principal", PRINCIPALS)
+def test_route_matrix(world, principal):
+    users, registry, _hidden = world
+    client = _client(users, principal)
+    failures = []
+    for (name, _params), kwargs in routes().items():
+        response = client.get(_url(name, kwargs, registry))
+        if name.startswith(ADMIN_PREFIX):
+            allowed = principal in ADMIN_ALLOWED
+            ok = response.status_code < 500 and (allowed or not 200 <= response.status_code < 300)
+        else:
+            expected = EXPECTED_GET[name]
+            allowed = expected == PUBLIC or principal in expected
+            ok = (200 <= response.status_code < 300) == allowed and response.status_code < 500
+        if not ok:
+            failures.append((name, response.status_code, "allowed" if allowed else "denied"))
+    assert not failures, f"{principal}: {failures}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "principal",
+    [p for p in PRINCIPALS if p != "anonymous" and p not in EXPECTED_GET["subject-detail"]],
+)
+def test_hidden_object_never_leaks(world, principal):
+    """A subject of another team, with a canary name, is sought and opened everywhere.
+
+    The query is misspelled on purpose: a page echoing the query must not count as a leak.
+    """
+    users, _registry, hidden = world
+    client = _client(users, principal)
+    bodies = [
+        client.post(reverse("subjects:search"), {"q": "Canary Zzyzy"}).content,
+        client.post("/api/v1/subjecten/zoeken/", {"q": "Canary Zzyzy"}).content,
+        client.get("/api/v1/subjecten/").content,
+    ]
+    for (name, _params), kwargs in routes().items():
+        if not name.startswith(ADMIN_PREFIX):
+            bodies.append(client.get(_url(name, kwargs, hidden)).content)
+    assert not [b for b in bodies if b"Zzyzx" in b]
+    missing = client.get(reverse("subjects:detail", args=["00000000-0000-4000-8000-000000000000"]))
+    assert client.get(reverse("subjects:detail", args=[hidden.uuid])).content == missing.content
+
+
+@pytest.mark.django_db
+def test_leak_probe_would_find_the_canary(world):
+    """The misspelled probe does find the hidden subject for a role that may see it."""
+    users, _registry, _hidden = world
+    client = _client(users, "regisseur")
+    assert b"Zzyzx" in client.post(reverse("subjects:search"), {"q": "Canary Zzyzy"}).content

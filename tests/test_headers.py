@@ -1,0 +1,86 @@
+"""T5: security headers on every route, for anonymous and signed-in users."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from tests.test_authorization import routes
+
+
+def _check(response, *, signed_in):
+    csp = response.get("Content-Security-Policy", "")
+    assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert "camera=()" in response["Permissions-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+    if signed_in:
+        assert response["Cache-Control"] == "no-store"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("who", ["anonymous", "regisseur"])
+def test_headers_on_every_route(who, request):
+    client = Client()
+    if who != "anonymous":
+        client.force_login(request.getfixturevalue(who))
+    for (name, _params), kwargs in routes().items():
+        kwargs = {
+            k: ("00000000-0000-4000-8000-000000000000" if k in ("uuid", "subject_id") else v)
+            for k, v in kwargs.items()
+        }
+        response = client.get(reverse(name, kwargs=kwargs))
+        if response.status_code in (301, 302) and who == "anonymous":
+            continue
+        _check(response, signed_in=who != "anonymous")
+
+
+def test_pages_reference_only_own_static_files(client, regisseur):
+    client.force_login(regisseur)
+    html = client.get(reverse("home")).content.decode()
+    assert "http://" not in html.replace("http://www.w3.org", "") and "https://" not in html
+    assert "<script>" not in html and " style=" not in html and "onclick" not in html
+
+
+@pytest.mark.django_db
+def test_production_settings_refuse_to_start_without_secret(monkeypatch):
+    import subprocess
+    import sys
+
+    env = {"WEERBAAR_ENV": "production", "PATH": "/usr/bin:/bin"}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='weerbaar.settings'; django.setup()",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0 and "SECRET_KEY must be set in production" in result.stderr
+
+
+def test_deploy_check_is_clean_with_production_settings(tmp_path):
+    import subprocess
+    import sys
+
+    env = {
+        "WEERBAAR_ENV": "production",
+        "PATH": "/usr/bin:/bin",
+        "SECRET_KEY": "x" * 20 + "-a-long-random-production-secret-for-the-check-only",
+        "BSN_HMAC_KEY": "k" * 40,
+        "ALLOWED_HOSTS": "weerbaar.example.nl",
+        "WEERBAAR_DATA_DIR": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "weerbaar", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
