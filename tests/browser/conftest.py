@@ -1,0 +1,81 @@
+"""Browser tests: Playwright driving Debian's chromium against a live test server."""
+
+import os
+import shutil
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    executable = shutil.which("chromium") or "/usr/bin/chromium"
+    # Playwright's sync API runs an event loop in this thread; the ORM calls made by the
+    # test itself (fixtures, assertions) are still plain synchronous code.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    # CSP is tested on every route elsewhere; bypassing it here only lets axe be injected.
+    context = browser.new_context(bypass_csp=True, locale="nl-NL")
+    page = context.new_page()
+    page.foreign_requests = []
+    own_host = urlparse(live_server.url).netloc
+
+    def _record(request):
+        host = urlparse(request.url).netloc
+        if host and host != own_host:
+            page.foreign_requests.append(request.url)
+
+    page.on("request", _record)
+    yield page
+    context.close()
+
+
+def axe_violations(page) -> list[dict]:
+    """Run axe-core (WCAG 2.0/2.1 A and AA rules) on the current page."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+    )
+    return [
+        {"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:3]}
+        for v in result["violations"]
+    ]
+
+
+@pytest.fixture(autouse=True)
+def _audit_triggers_around_flush(transactional_db):
+    """Live-server tests empty every table afterwards, and the audit trail refuses DELETE.
+
+    Keep the append-only triggers during the test and lift them only for that flush.
+    """
+    import importlib
+
+    from django.db import connection
+
+    migration = importlib.import_module("weerbaar.audit.migrations.0002_append_only")
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            for sql in migration.SQLITE:
+                cursor.execute(sql.replace("CREATE TRIGGER", "CREATE TRIGGER IF NOT EXISTS"))
+    yield
+    with connection.cursor() as cursor:
+        for sql in migration.UNDO.get(connection.vendor, []):
+            if connection.vendor == "sqlite":
+                cursor.execute(sql)
