@@ -9,7 +9,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/weerbaar
 DEMO_SEED ?= 1
 DEMO_SCALE ?= 1
 
-.PHONY: demo test install static chromium lint i18n test-sqlite test-postgres test-browser bench clean
+.PHONY: demo test install static chromium gettext lint i18n test-sqlite test-postgres test-browser bench clean
 
 install: $(VENV)/.installed node_modules/.installed
 
@@ -34,10 +34,13 @@ static: node_modules/.installed
 chromium:
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+gettext:
+	@command -v msgfmt >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; }
+
 demo: install static
 	WEERBAAR_ENV=demo $(BIN)/weerbaar demo --seed $(DEMO_SEED) --scale $(DEMO_SCALE)
 
-lint: install
+lint: install gettext
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/lint-imports

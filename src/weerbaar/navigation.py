@@ -9,13 +9,13 @@ from weerbaar.subjects.selectors import may_search_subjects
 
 
 def _items(user):
-    items = [(_("Start"), reverse("home"), "home")]
+    items = [(_("Home"), reverse("home"), "home")]
     if may_search_subjects(user):
-        items.append((_("Subjecten"), reverse("subjects:search"), "subjects"))
+        items.append((_("Subjects"), reverse("subjects:search"), "subjects"))
     if can_use(user, "audit.view_auditrecord"):
-        items.append((_("Audittrail"), reverse("audit:list"), "audit"))
+        items.append((_("Audit trail"), reverse("audit:list"), "audit"))
     if user.is_staff:
-        items.append((_("Beheer"), reverse("admin:index"), "admin"))
+        items.append((_("Administration"), reverse("admin:index"), "admin"))
     items.append((_("API"), reverse("api-docs"), "api"))
     return items
 

@@ -183,7 +183,7 @@ OTP_REQUIRED_ROLES = env_list("OTP_REQUIRED_ROLES", ["*"] if PRODUCTION else [])
 OTP_TOTP_ISSUER = MUNICIPALITY_NAME
 
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
+LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True

@@ -3,7 +3,10 @@ import pytest
 from tests.browser.conftest import axe_violations
 from tests.factories import UserFactory, make_address, make_person
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.fixture

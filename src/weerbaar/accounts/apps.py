@@ -5,4 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "weerbaar.accounts"
     label = "accounts"
-    verbose_name = _("Gebruikers en rollen")
+    verbose_name = _("Users and roles")

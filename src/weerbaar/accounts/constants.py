@@ -8,15 +8,15 @@ class Role(models.TextChoices):
     The public reporter (melder) has no account and so no role here.
     """
 
-    MEDEWERKER = "medewerker", _("Medewerker")
-    REGISSEUR = "regisseur", _("Regisseur ondermijning / analist")
-    BEHANDELAAR = "behandelaar", _("Casusbehandelaar / handhavingsjurist")
-    TOEZICHTHOUDER = "toezichthouder", _("Toezichthouder / boa")
-    BIBOB_COORDINATOR = "bibob_coordinator", _("Bibob-coördinator")
-    KETENPARTNER = "ketenpartner", _("Ketenpartner")
-    BURGEMEESTER = "burgemeester", _("Burgemeester / management")
-    BEHEERDER = "beheerder", _("Functioneel beheerder")
-    FG = "fg", _("Privacy officer (FG)")
+    MEDEWERKER = "medewerker", _("Staff member")
+    REGISSEUR = "regisseur", _("Director of the approach / analyst")
+    BEHANDELAAR = "behandelaar", _("Case officer / enforcement lawyer")
+    TOEZICHTHOUDER = "toezichthouder", _("Inspector / enforcement officer")
+    BIBOB_COORDINATOR = "bibob_coordinator", _("Bibob coordinator")
+    KETENPARTNER = "ketenpartner", _("Partner")
+    BURGEMEESTER = "burgemeester", _("Mayor / management")
+    BEHEERDER = "beheerder", _("Application manager")
+    FG = "fg", _("Data protection officer")
 
 
 # Permissions of the lower apps per role; higher apps grant theirs in their own migrations.

@@ -6,24 +6,23 @@ from django.utils.translation import gettext_lazy as _
 class LoginForm(AuthenticationForm):
     error_messages = {
         "invalid_login": _(
-            "Deze combinatie van gebruikersnaam en wachtwoord kennen we niet. "
-            "Let op hoofdletters en kleine letters."
+            "We do not know this combination of user name and password. Mind upper and lower case."
         ),
-        "inactive": _("Dit account is niet actief."),
+        "inactive": _("This account is not active."),
     }
 
 
 class TokenForm(forms.Form):
     token = forms.CharField(
-        label=_("Code uit uw authenticator-app"),
+        label=_("Code from your authenticator app"),
         min_length=6,
         max_length=6,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
-        error_messages={"required": _("Vul de code van 6 cijfers in.")},
+        error_messages={"required": _("Enter the 6-digit code.")},
     )
 
     def clean_token(self):
         value = self.cleaned_data["token"].strip()
         if not value.isdigit():
-            raise forms.ValidationError(_("De code bestaat uit 6 cijfers."))
+            raise forms.ValidationError(_("The code consists of 6 digits."))
         return value

@@ -11,32 +11,32 @@ from weerbaar.core.models import PublicIdModel
 
 
 class User(AbstractUser):
-    uuid = models.UUIDField(_("kenmerk"), default=uuid.uuid4, unique=True, editable=False)
+    uuid = models.UUIDField(_("identifier"), default=uuid.uuid4, unique=True, editable=False)
     organisation = models.CharField(
-        _("organisatie"),
+        _("organisation"),
         max_length=120,
         blank=True,
-        help_text=_("Voor ketenpartners: de organisatie waarvoor iemand werkt."),
+        help_text=_("For partners: the organisation someone works for."),
     )
 
     class Meta:
-        verbose_name = _("gebruiker")
-        verbose_name_plural = _("gebruikers")
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
 
     def role_names(self) -> set[str]:
         return set(self.groups.values_list("name", flat=True))
 
 
 class Team(PublicIdModel):
-    name = models.CharField(_("naam"), max_length=120, unique=True)
-    description = models.TextField(_("omschrijving"), blank=True)
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    description = models.TextField(_("description"), blank=True)
     is_external = models.BooleanField(
-        _("externe partner"),
+        _("external partner"),
         default=False,
-        help_text=_("Een team van een ketenpartner (politie, RIEC, corporatie, ...)."),
+        help_text=_("A team of a partner (police, RIEC, housing corporation, ...)."),
     )
     members = models.ManyToManyField(
-        User, through="TeamMembership", related_name="teams", verbose_name=_("leden")
+        User, through="TeamMembership", related_name="teams", verbose_name=_("members")
     )
 
     class Meta:
@@ -51,11 +51,11 @@ class Team(PublicIdModel):
 class TeamMembership(models.Model):
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="memberships")
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
-    since = models.DateField(_("lid sinds"), auto_now_add=True)
+    since = models.DateField(_("member since"), auto_now_add=True)
 
     class Meta:
-        verbose_name = _("teamlidmaatschap")
-        verbose_name_plural = _("teamlidmaatschappen")
+        verbose_name = _("team membership")
+        verbose_name_plural = _("team memberships")
         constraints = [models.UniqueConstraint(fields=["team", "user"], name="unique_membership")]
 
 
@@ -70,16 +70,16 @@ class Share(PublicIdModel):
     team = models.ForeignKey(
         Team, null=True, blank=True, on_delete=models.CASCADE, related_name="shares"
     )
-    purpose = models.CharField(_("doel"), max_length=255)
-    legal_basis = models.CharField(_("grondslag"), max_length=255, blank=True)
+    purpose = models.CharField(_("purpose"), max_length=255)
+    legal_basis = models.CharField(_("legal basis"), max_length=255, blank=True)
     granted_by = models.ForeignKey(
-        User, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("gedeeld door")
+        User, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("shared by")
     )
-    expires_at = models.DateTimeField(_("vervalt op"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires on"), null=True, blank=True)
 
     class Meta:
-        verbose_name = _("deling")
-        verbose_name_plural = _("delingen")
+        verbose_name = _("share")
+        verbose_name_plural = _("shares")
         constraints = [
             models.CheckConstraint(
                 condition=Q(user__isnull=False, team__isnull=True)
@@ -90,4 +90,4 @@ class Share(PublicIdModel):
 
     def clean(self):
         if bool(self.user_id) == bool(self.team_id):
-            raise ValidationError(_("Deel met één gebruiker of met één team."))
+            raise ValidationError(_("Share with one user or with one team."))

@@ -51,7 +51,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     def form_valid(self, form):
         response = super().form_valid(form)
         services.password_changed(request=self.request, user=self.request.user)
-        messages.success(self.request, _("Uw wachtwoord is gewijzigd."))
+        messages.success(self.request, _("Your password has been changed."))
         return response
 
     def get_success_url(self):
@@ -103,9 +103,9 @@ def otp_enroll(request):
             device.save(update_fields=["confirmed"])
             otp_login(request, device)
             services.otp_event(request=request, user=request.user, action=AuditAction.OTP_ENROLLED)
-            messages.success(request, _("De tweede factor is ingesteld."))
+            messages.success(request, _("The second factor has been set up."))
             return redirect("home")
-        form.add_error("token", _("Deze code klopt niet. Controleer de tijd op uw telefoon."))
+        form.add_error("token", _("This code is not right. Check the time on your phone."))
     secret = base64.b32encode(device.bin_key).decode()
     return render(
         request,
@@ -129,5 +129,5 @@ def otp_verify(request):
         services.otp_event(
             request=request, user=request.user, action=AuditAction.OTP_FAILED, ok=False
         )
-        form.add_error("token", _("Deze code klopt niet. Probeer de volgende code."))
+        form.add_error("token", _("This code is not right. Try the next code."))
     return render(request, "accounts/otp_verify.html", {"form": form})

@@ -5,4 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class AuditConfig(AppConfig):
     name = "weerbaar.audit"
     label = "audit"
-    verbose_name = _("Audittrail")
+    verbose_name = _("Audit trail")

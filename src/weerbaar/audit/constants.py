@@ -4,31 +4,31 @@ from django.utils.translation import gettext_lazy as _
 
 class AuditAction(models.TextChoices):
     # accounts
-    LOGIN = "auth.login", _("Ingelogd")
-    LOGIN_FAILED = "auth.login_failed", _("Inloggen mislukt")
-    LOGOUT = "auth.logout", _("Uitgelogd")
-    PASSWORD_CHANGED = "auth.password_changed", _("Wachtwoord gewijzigd")
-    OTP_ENROLLED = "auth.otp_enrolled", _("Tweede factor ingesteld")
-    OTP_VERIFIED = "auth.otp_verified", _("Tweede factor gecontroleerd")
-    OTP_FAILED = "auth.otp_failed", _("Tweede factor onjuist")
-    USER_CREATED = "accounts.user_created", _("Gebruiker aangemaakt")
-    ROLES_CHANGED = "accounts.roles_changed", _("Rollen gewijzigd")
-    TEAM_CREATED = "accounts.team_created", _("Team aangemaakt")
-    TEAM_MEMBER_ADDED = "accounts.team_member_added", _("Teamlid toegevoegd")
-    SHARE_GRANTED = "accounts.share_granted", _("Gedeeld")
-    TOKEN_CREATED = "accounts.token_created", _("API-sleutel aangemaakt")
+    LOGIN = "auth.login", _("Logged in")
+    LOGIN_FAILED = "auth.login_failed", _("Login failed")
+    LOGOUT = "auth.logout", _("Logged out")
+    PASSWORD_CHANGED = "auth.password_changed", _("Password changed")
+    OTP_ENROLLED = "auth.otp_enrolled", _("Second factor set up")
+    OTP_VERIFIED = "auth.otp_verified", _("Second factor verified")
+    OTP_FAILED = "auth.otp_failed", _("Second factor wrong")
+    USER_CREATED = "accounts.user_created", _("User created")
+    ROLES_CHANGED = "accounts.roles_changed", _("Roles changed")
+    TEAM_CREATED = "accounts.team_created", _("Team created")
+    TEAM_MEMBER_ADDED = "accounts.team_member_added", _("Team member added")
+    SHARE_GRANTED = "accounts.share_granted", _("Shared")
+    TOKEN_CREATED = "accounts.token_created", _("API key created")
     # subjects
-    SUBJECT_CREATED = "subjects.created", _("Subject aangemaakt")
-    SUBJECT_UPDATED = "subjects.updated", _("Subject gewijzigd")
-    SUBJECT_VIEWED = "subjects.viewed", _("Subject bekeken")
-    SUBJECT_SEARCHED = "subjects.searched", _("Subjecten gezocht")
-    RELATION_CREATED = "subjects.relation_created", _("Relatie vastgelegd")
+    SUBJECT_CREATED = "subjects.created", _("Subject created")
+    SUBJECT_UPDATED = "subjects.updated", _("Subject changed")
+    SUBJECT_VIEWED = "subjects.viewed", _("Subject viewed")
+    SUBJECT_SEARCHED = "subjects.searched", _("Subjects searched")
+    RELATION_CREATED = "subjects.relation_created", _("Relation recorded")
     # audit
-    AUDIT_VIEWED = "audit.viewed", _("Audittrail ingezien")
+    AUDIT_VIEWED = "audit.viewed", _("Audit trail viewed")
     # any app
-    ACCESS_DENIED = "access.denied", _("Toegang geweigerd")
+    ACCESS_DENIED = "access.denied", _("Access denied")
 
 
 class AuditResult(models.TextChoices):
-    ALLOWED = "allowed", _("toegestaan")
-    DENIED = "denied", _("geweigerd")
+    ALLOWED = "allowed", _("allowed")
+    DENIED = "denied", _("denied")

@@ -5,20 +5,22 @@ from weerbaar.audit.constants import AuditAction
 
 
 class AuditFilterForm(forms.Form):
-    actor_username = forms.CharField(label=_("Gebruiker"), max_length=150, required=False)
+    actor_username = forms.CharField(label=_("User"), max_length=150, required=False)
     subject_ref = forms.UUIDField(
-        label=_("Kenmerk van subject of object"),
+        label=_("Identifier of subject or object"),
         required=False,
-        error_messages={"invalid": _("Vul een geldig kenmerk in (zoals op de subjectpagina).")},
+        error_messages={"invalid": _("Enter a valid identifier (as on the subject page).")},
     )
     action = forms.ChoiceField(
-        label=_("Handeling"), choices=[("", _("Alle")), *AuditAction.choices], required=False
+        label=_("Action"), choices=[("", _("All")), *AuditAction.choices], required=False
     )
     date_from = forms.DateField(
-        label=_("Vanaf"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     date_until = forms.DateField(
-        label=_("Tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Up to and including"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
 
     def clean(self):
@@ -28,5 +30,5 @@ class AuditFilterForm(forms.Form):
             and data.get("date_until")
             and data["date_until"] < data["date_from"]
         ):
-            self.add_error("date_until", _("De einddatum ligt vóór de begindatum."))
+            self.add_error("date_until", _("The end date lies before the start date."))
         return data

@@ -19,33 +19,33 @@ GENESIS_HASH = "0" * 64
 
 
 class AuditRecord(models.Model):
-    created_at = models.DateTimeField(_("tijdstip"), db_index=True)
+    created_at = models.DateTimeField(_("time"), db_index=True)
     # Plain values instead of foreign keys: the trail outlives users and objects.
-    actor_id = models.BigIntegerField(_("gebruiker-id"), null=True, blank=True, db_index=True)
-    actor_username = models.CharField(_("gebruikersnaam"), max_length=150, blank=True)
-    actor_roles = models.CharField(_("rollen"), max_length=255, blank=True)
-    action = models.CharField(_("handeling"), max_length=64, choices=AuditAction.choices)
+    actor_id = models.BigIntegerField(_("user id"), null=True, blank=True, db_index=True)
+    actor_username = models.CharField(_("user name"), max_length=150, blank=True)
+    actor_roles = models.CharField(_("roles"), max_length=255, blank=True)
+    action = models.CharField(_("action"), max_length=64, choices=AuditAction.choices)
     result = models.CharField(
-        _("resultaat"), max_length=16, choices=AuditResult.choices, default=AuditResult.ALLOWED
+        _("result"), max_length=16, choices=AuditResult.choices, default=AuditResult.ALLOWED
     )
-    object_type = models.CharField(_("soort object"), max_length=64, blank=True)
+    object_type = models.CharField(_("object type"), max_length=64, blank=True)
     object_id = models.CharField(_("object"), max_length=64, blank=True, db_index=True)
     subject_ref = models.CharField(
         _("subject"),
         max_length=64,
         blank=True,
         db_index=True,
-        help_text=_("Kenmerk van de betrokken persoon, organisatie, adres of voertuig."),
+        help_text=_("Identifier of the person, organisation, address or vehicle concerned."),
     )
-    route = models.CharField(_("scherm of route"), max_length=255, blank=True)
-    purpose = models.CharField(_("doel of reden"), max_length=500, blank=True)
-    changes = models.JSONField(_("wijzigingen"), default=dict, blank=True)
+    route = models.CharField(_("screen or route"), max_length=255, blank=True)
+    purpose = models.CharField(_("purpose or reason"), max_length=500, blank=True)
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
 
     class Meta:
-        verbose_name = _("auditregel")
-        verbose_name_plural = _("auditregels")
+        verbose_name = _("audit record")
+        verbose_name_plural = _("audit records")
         ordering = ["-id"]
         indexes = [models.Index(fields=["action", "created_at"])]
 
@@ -72,11 +72,11 @@ class AuditRecord(models.Model):
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
-            raise ValidationError(_("Auditregels kunnen niet worden gewijzigd."))
+            raise ValidationError(_("Audit records cannot be changed."))
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        raise ValidationError(_("Auditregels kunnen niet worden verwijderd."))
+        raise ValidationError(_("Audit records cannot be deleted."))
 
 
 class AuditChainHead(models.Model):
@@ -86,4 +86,4 @@ class AuditChainHead(models.Model):
     last_hash = models.CharField(max_length=64, default=GENESIS_HASH)
 
     class Meta:
-        verbose_name = _("kop van de auditketen")
+        verbose_name = _("head of the audit chain")

@@ -27,7 +27,7 @@ def normalize_bsn(value: str) -> str:
         candidate = "0" + candidate
     if not passes_elfproef(candidate):
         raise ValidationError(
-            _("Dit is geen geldig burgerservicenummer: het voldoet niet aan de elfproef."),
+            _("This is not a valid citizen service number: it fails the eleven test."),
             code="bsn",
         )
     return candidate

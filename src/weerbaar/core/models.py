@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class TimeStampedModel(models.Model):
-    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed at"), auto_now=True)
 
     class Meta:
         abstract = True
@@ -17,7 +17,7 @@ class TimeStampedModel(models.Model):
 class PublicIdModel(TimeStampedModel):
     """A model addressed by an opaque UUID in URLs and the API, never by its sequence id."""
 
-    uuid = models.UUIDField(_("kenmerk"), default=uuid.uuid4, unique=True, editable=False)
+    uuid = models.UUIDField(_("identifier"), default=uuid.uuid4, unique=True, editable=False)
 
     class Meta:
         abstract = True

@@ -64,7 +64,7 @@ def normalize_postcode(value: str) -> str:
     match = _POSTCODE.match(candidate)
     if not match or match.group(2) in {"SA", "SD", "SS"}:
         raise ValidationError(
-            _("Vul een geldige postcode in: vier cijfers en twee letters, zoals 1234 AB."),
+            _("Enter a valid postcode: four digits and two letters, such as 1234 AB."),
             code="postcode",
         )
     return match.group(1) + match.group(2)
@@ -91,8 +91,8 @@ def parse_house_number(value: str) -> HouseNumber:
     if not match or int(match.group("number")) == 0:
         raise ValidationError(
             _(
-                "Vul een geldig huisnummer in, eventueel met letter of toevoeging, "
-                "zoals 12, 12a of 12-2."
+                "Enter a valid house number, with letter or addition if any, "
+                "such as 12, 12a or 12-2."
             ),
             code="house_number",
         )
@@ -108,10 +108,7 @@ def normalize_plate(value: str) -> str:
     candidate = re.sub(r"[\s\-.]", "", (value or "").upper())
     if not any(p.match(candidate) for p in _PLATE_PATTERNS):
         raise ValidationError(
-            _(
-                "Dit is geen Nederlands kenteken. "
-                "Vul het in zoals op de plaat, bijvoorbeeld 12-ABC-3."
-            ),
+            _("This is not a Dutch licence plate. Enter it as on the plate, for example 12-ABC-3."),
             code="plate",
         )
     return candidate
@@ -129,7 +126,7 @@ def normalize_kvk(value: str) -> str:
     candidate = re.sub(r"[\s.]", "", value or "")
     if not _KVK.match(candidate):
         raise ValidationError(
-            _("Een KvK-nummer bestaat uit precies 8 cijfers, zoals 12345678."), code="kvk"
+            _("A KvK number consists of exactly 8 digits, such as 12345678."), code="kvk"
         )
     return candidate
 

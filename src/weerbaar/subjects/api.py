@@ -69,7 +69,7 @@ class RelationSerializer(serializers.Serializer):
 
 
 class SearchRequestSerializer(serializers.Serializer):
-    q = serializers.CharField(min_length=2, max_length=200, help_text=_("Zoekterm"))
+    q = serializers.CharField(min_length=2, max_length=200, help_text=_("Search term"))
 
 
 class SearchHitSerializer(serializers.Serializer):

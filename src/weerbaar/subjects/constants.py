@@ -3,21 +3,21 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SubjectKind(models.TextChoices):
-    PERSON = "person", _("Persoon")
-    ORGANISATION = "organisation", _("Organisatie")
-    ADDRESS = "address", _("Adres")
-    VEHICLE = "vehicle", _("Voertuig")
+    PERSON = "person", _("Person")
+    ORGANISATION = "organisation", _("Organisation")
+    ADDRESS = "address", _("Address")
+    VEHICLE = "vehicle", _("Vehicle")
 
 
 class RelationKind(models.TextChoices):
-    LIVES_AT = "lives_at", _("woont op")
-    REGISTERED_AT = "registered_at", _("staat ingeschreven op")
-    OWNS = "owns", _("is eigenaar van")
-    RENTS = "rents", _("huurt")
-    DIRECTS = "directs", _("is bestuurder van")
-    WORKS_AT = "works_at", _("werkt bij")
-    FAMILY_OF = "family_of", _("is familie van")
-    VEHICLE_OWNER = "vehicle_owner", _("is kentekenhouder van")
+    LIVES_AT = "lives_at", _("lives at")
+    REGISTERED_AT = "registered_at", _("is registered at")
+    OWNS = "owns", _("owns")
+    RENTS = "rents", _("rents")
+    DIRECTS = "directs", _("directs")
+    WORKS_AT = "works_at", _("works at")
+    FAMILY_OF = "family_of", _("is family of")
+    VEHICLE_OWNER = "vehicle_owner", _("is registered keeper of")
 
 
 P, ORG, A, V = (
@@ -41,32 +41,32 @@ RELATION_ENDS = {
 
 
 class LegalForm(models.TextChoices):
-    EENMANSZAAK = "eenmanszaak", _("Eenmanszaak")
-    VOF = "vof", _("Vennootschap onder firma")
-    BV = "bv", _("Besloten vennootschap")
-    NV = "nv", _("Naamloze vennootschap")
-    STICHTING = "stichting", _("Stichting")
-    VERENIGING = "vereniging", _("Vereniging")
-    COOPERATIE = "cooperatie", _("Coöperatie")
-    CV = "cv", _("Commanditaire vennootschap")
-    MAATSCHAP = "maatschap", _("Maatschap")
-    BUITENLANDS = "buitenlands", _("Buitenlandse rechtsvorm")
+    EENMANSZAAK = "eenmanszaak", _("Sole proprietorship")
+    VOF = "vof", _("General partnership")
+    BV = "bv", _("Private limited company")
+    NV = "nv", _("Public limited company")
+    STICHTING = "stichting", _("Foundation")
+    VERENIGING = "vereniging", _("Association")
+    COOPERATIE = "cooperatie", _("Cooperative")
+    CV = "cv", _("Limited partnership")
+    MAATSCHAP = "maatschap", _("Professional partnership")
+    BUITENLANDS = "buitenlands", _("Foreign legal form")
 
 
 class UsePurpose(models.TextChoices):
     """Gebruiksdoelen of a verblijfsobject in the BAG."""
 
-    WOON = "woonfunctie", _("woonfunctie")
-    BIJEENKOMST = "bijeenkomstfunctie", _("bijeenkomstfunctie")
-    CEL = "celfunctie", _("celfunctie")
-    GEZONDHEIDSZORG = "gezondheidszorgfunctie", _("gezondheidszorgfunctie")
-    INDUSTRIE = "industriefunctie", _("industriefunctie")
-    KANTOOR = "kantoorfunctie", _("kantoorfunctie")
-    LOGIES = "logiesfunctie", _("logiesfunctie")
-    ONDERWIJS = "onderwijsfunctie", _("onderwijsfunctie")
-    SPORT = "sportfunctie", _("sportfunctie")
-    WINKEL = "winkelfunctie", _("winkelfunctie")
-    OVERIG = "overige gebruiksfunctie", _("overige gebruiksfunctie")
+    WOON = "woonfunctie", _("residential use")
+    BIJEENKOMST = "bijeenkomstfunctie", _("assembly use")
+    CEL = "celfunctie", _("detention use")
+    GEZONDHEIDSZORG = "gezondheidszorgfunctie", _("health care use")
+    INDUSTRIE = "industriefunctie", _("industrial use")
+    KANTOOR = "kantoorfunctie", _("office use")
+    LOGIES = "logiesfunctie", _("lodging use")
+    ONDERWIJS = "onderwijsfunctie", _("education use")
+    SPORT = "sportfunctie", _("sports use")
+    WINKEL = "winkelfunctie", _("retail use")
+    OVERIG = "overige gebruiksfunctie", _("other use")
 
 
 SEE_ALL_PERMISSION = "subjects.view_subject"

@@ -14,28 +14,28 @@ from weerbaar.subjects.constants import LegalForm, UsePurpose
 
 class SearchForm(forms.Form):
     q = forms.CharField(
-        label=_("Zoek op naam, adres, postcode, KvK-nummer, BSN of kenteken"),
+        label=_("Search by name, address, postcode, KvK number, BSN or licence plate"),
         max_length=200,
         min_length=2,
         error_messages={
-            "min_length": _("Typ minstens 2 tekens."),
-            "required": _("Typ een zoekterm."),
+            "min_length": _("Type at least 2 characters."),
+            "required": _("Type a search term."),
         },
     )
 
 
 class PersonForm(forms.Form):
-    given_names = forms.CharField(label=_("Voornamen"), max_length=200, required=False)
-    prefix = forms.CharField(label=_("Tussenvoegsel"), max_length=20, required=False)
-    surname = forms.CharField(label=_("Achternaam"), max_length=200)
+    given_names = forms.CharField(label=_("Given names"), max_length=200, required=False)
+    prefix = forms.CharField(label=_("Name prefix"), max_length=20, required=False)
+    surname = forms.CharField(label=_("Surname"), max_length=200)
     birth_date = forms.DateField(
-        label=_("Geboortedatum"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Date of birth"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     bsn = forms.CharField(
         label=_("BSN"),
         max_length=11,
         required=False,
-        help_text=_("Wordt alleen versleuteld opgeslagen, om dubbele personen te herkennen."),
+        help_text=_("Stored only in encrypted form, to recognise duplicate persons."),
     )
 
     def clean_bsn(self):
@@ -44,17 +44,17 @@ class PersonForm(forms.Form):
 
 
 class AddressForm(forms.Form):
-    street = forms.CharField(label=_("Straat"), max_length=120)
+    street = forms.CharField(label=_("Street"), max_length=120)
     house = forms.CharField(
-        label=_("Huisnummer"), max_length=12, help_text=_("Bijvoorbeeld 12, 12a of 12-2.")
+        label=_("House number"), max_length=12, help_text=_("For example 12, 12a or 12-2.")
     )
     postcode = forms.CharField(label=_("Postcode"), max_length=8, required=False)
-    place = forms.CharField(label=_("Woonplaats"), max_length=80)
+    place = forms.CharField(label=_("Place"), max_length=80)
     surface_m2 = forms.IntegerField(
-        label=_("Oppervlakte (m²)"), required=False, min_value=1, max_value=1_000_000
+        label=_("Surface area (m²)"), required=False, min_value=1, max_value=1_000_000
     )
     use_purpose = forms.ChoiceField(
-        label=_("Gebruiksdoel"), choices=[("", "—"), *UsePurpose.choices], required=False
+        label=_("Use purpose"), choices=[("", "—"), *UsePurpose.choices], required=False
     )
 
     def clean_house(self):
@@ -66,16 +66,16 @@ class AddressForm(forms.Form):
 
 
 class OrganisationForm(forms.Form):
-    name = forms.CharField(label=_("Naam"), max_length=255)
-    kvk_number = forms.CharField(label=_("KvK-nummer"), max_length=12, required=False)
+    name = forms.CharField(label=_("Name"), max_length=255)
+    kvk_number = forms.CharField(label=_("KvK number"), max_length=12, required=False)
     legal_form = forms.ChoiceField(
-        label=_("Rechtsvorm"), choices=[("", "—"), *LegalForm.choices], required=False
+        label=_("Legal form"), choices=[("", "—"), *LegalForm.choices], required=False
     )
     sbi_codes = forms.CharField(
-        label=_("SBI-codes"),
+        label=_("SBI codes"),
         max_length=200,
         required=False,
-        help_text=_("Eén of meer codes, gescheiden door komma's, zoals 9602, 4511."),
+        help_text=_("One or more codes, separated by commas, such as 9602, 4511."),
     )
 
     def clean_kvk_number(self):
@@ -85,15 +85,15 @@ class OrganisationForm(forms.Form):
     def clean_sbi_codes(self):
         codes = [c.strip() for c in self.cleaned_data["sbi_codes"].split(",") if c.strip()]
         if any(not c.isdigit() or not 2 <= len(c) <= 6 for c in codes):
-            raise ValidationError(_("Een SBI-code bestaat uit 2 tot 6 cijfers."))
+            raise ValidationError(_("An SBI code consists of 2 to 6 digits."))
         return codes
 
 
 class VehicleForm(forms.Form):
-    plate = forms.CharField(label=_("Kenteken"), max_length=10)
-    make = forms.CharField(label=_("Merk"), max_length=60, required=False)
-    model_name = forms.CharField(label=_("Type"), max_length=60, required=False)
-    colour = forms.CharField(label=_("Kleur"), max_length=30, required=False)
+    plate = forms.CharField(label=_("Licence plate"), max_length=10)
+    make = forms.CharField(label=_("Make"), max_length=60, required=False)
+    model_name = forms.CharField(label=_("Model"), max_length=60, required=False)
+    colour = forms.CharField(label=_("Colour"), max_length=30, required=False)
 
     def clean_plate(self):
         return normalize_plate(self.cleaned_data["plate"])

@@ -15,23 +15,23 @@ from weerbaar.subjects.constants import LegalForm, RelationKind, SubjectKind, Us
 
 
 class Subject(PublicIdModel):
-    kind = models.CharField(_("soort"), max_length=16, choices=SubjectKind.choices)
-    label = models.CharField(_("naam"), max_length=255)
-    search_text = models.CharField(_("zoektekst"), max_length=400, blank=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=SubjectKind.choices)
+    label = models.CharField(_("name"), max_length=255)
+    search_text = models.CharField(_("search text"), max_length=400, blank=True)
     owner_team = models.ForeignKey(
         Team,
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        verbose_name=_("eigenaar (team)"),
-        help_text=_("Leeg voor registergegevens; anders het team dat het subject vastlegde."),
+        verbose_name=_("owner (team)"),
+        help_text=_("Empty for registry data; otherwise the team that recorded the subject."),
     )
-    source = models.CharField(_("bron"), max_length=64, blank=True)
+    source = models.CharField(_("source"), max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("subject")
-        verbose_name_plural = _("subjecten")
+        verbose_name_plural = _("subjects")
         indexes = [models.Index(fields=["kind", "label"])]
 
     def __str__(self) -> str:
@@ -42,18 +42,18 @@ class Person(models.Model):
     subject = models.OneToOneField(
         Subject, primary_key=True, on_delete=models.CASCADE, related_name="person"
     )
-    given_names = models.CharField(_("voornamen"), max_length=200, blank=True)
-    initials = models.CharField(_("voorletters"), max_length=20, blank=True)
-    prefix = models.CharField(_("tussenvoegsel"), max_length=20, blank=True)
-    surname = models.CharField(_("achternaam"), max_length=200)
-    birth_date = models.DateField(_("geboortedatum"), null=True, blank=True)
-    bsn_hash = models.CharField(_("BSN (versleuteld)"), max_length=64, blank=True, db_index=True)
+    given_names = models.CharField(_("given names"), max_length=200, blank=True)
+    initials = models.CharField(_("initials"), max_length=20, blank=True)
+    prefix = models.CharField(_("name prefix"), max_length=20, blank=True)
+    surname = models.CharField(_("surname"), max_length=200)
+    birth_date = models.DateField(_("date of birth"), null=True, blank=True)
+    bsn_hash = models.CharField(_("BSN (encrypted)"), max_length=64, blank=True, db_index=True)
     surname_key = models.CharField(max_length=200, editable=False)
     given_key = models.CharField(max_length=100, editable=False, blank=True)
 
     class Meta:
-        verbose_name = _("persoon")
-        verbose_name_plural = _("personen")
+        verbose_name = _("person")
+        verbose_name_plural = _("persons")
         indexes = [models.Index(fields=["surname_key", "given_key"])]
 
     @property
@@ -67,44 +67,44 @@ class Organisation(models.Model):
     subject = models.OneToOneField(
         Subject, primary_key=True, on_delete=models.CASCADE, related_name="organisation"
     )
-    name = models.CharField(_("naam"), max_length=255)
-    kvk_number = models.CharField(_("KvK-nummer"), max_length=8, blank=True, db_index=True)
+    name = models.CharField(_("name"), max_length=255)
+    kvk_number = models.CharField(_("KvK number"), max_length=8, blank=True, db_index=True)
     legal_form = models.CharField(
-        _("rechtsvorm"), max_length=20, choices=LegalForm.choices, blank=True
+        _("legal form"), max_length=20, choices=LegalForm.choices, blank=True
     )
-    sbi_codes = models.JSONField(_("SBI-codes"), default=list, blank=True)
-    founded_on = models.DateField(_("datum oprichting"), null=True, blank=True)
+    sbi_codes = models.JSONField(_("SBI codes"), default=list, blank=True)
+    founded_on = models.DateField(_("founding date"), null=True, blank=True)
 
     class Meta:
-        verbose_name = _("organisatie")
-        verbose_name_plural = _("organisaties")
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
 
 
 class Address(models.Model):
     subject = models.OneToOneField(
         Subject, primary_key=True, on_delete=models.CASCADE, related_name="address"
     )
-    street = models.CharField(_("straat"), max_length=120)
-    house_number = models.PositiveIntegerField(_("huisnummer"))
-    house_letter = models.CharField(_("huisletter"), max_length=1, blank=True)
-    house_number_addition = models.CharField(_("toevoeging"), max_length=4, blank=True)
+    street = models.CharField(_("street"), max_length=120)
+    house_number = models.PositiveIntegerField(_("house number"))
+    house_letter = models.CharField(_("house letter"), max_length=1, blank=True)
+    house_number_addition = models.CharField(_("house number addition"), max_length=4, blank=True)
     postcode = models.CharField(_("postcode"), max_length=6, blank=True)
-    place = models.CharField(_("woonplaats"), max_length=80)
+    place = models.CharField(_("place"), max_length=80)
     bag_nummeraanduiding_id = models.CharField(
-        _("BAG nummeraanduiding-id"), max_length=16, blank=True, db_index=True
+        _("BAG address id"), max_length=16, blank=True, db_index=True
     )
     bag_verblijfsobject_id = models.CharField(
-        _("BAG verblijfsobject-id"), max_length=16, blank=True
+        _("BAG residential object id"), max_length=16, blank=True
     )
-    surface_m2 = models.PositiveIntegerField(_("oppervlakte (m²)"), null=True, blank=True)
+    surface_m2 = models.PositiveIntegerField(_("surface area (m²)"), null=True, blank=True)
     use_purpose = models.CharField(
-        _("gebruiksdoel"), max_length=32, choices=UsePurpose.choices, blank=True
+        _("use purpose"), max_length=32, choices=UsePurpose.choices, blank=True
     )
     street_key = models.CharField(max_length=120, editable=False)
 
     class Meta:
-        verbose_name = _("adres")
-        verbose_name_plural = _("adressen")
+        verbose_name = _("address")
+        verbose_name_plural = _("addresses")
         indexes = [
             models.Index(fields=["postcode", "house_number"]),
             models.Index(fields=["street_key", "house_number"]),
@@ -126,14 +126,14 @@ class Vehicle(models.Model):
     subject = models.OneToOneField(
         Subject, primary_key=True, on_delete=models.CASCADE, related_name="vehicle"
     )
-    plate = models.CharField(_("kenteken"), max_length=8, unique=True)
-    make = models.CharField(_("merk"), max_length=60, blank=True)
-    model_name = models.CharField(_("type"), max_length=60, blank=True)
-    colour = models.CharField(_("kleur"), max_length=30, blank=True)
+    plate = models.CharField(_("licence plate"), max_length=8, unique=True)
+    make = models.CharField(_("make"), max_length=60, blank=True)
+    model_name = models.CharField(_("model"), max_length=60, blank=True)
+    colour = models.CharField(_("colour"), max_length=30, blank=True)
 
     class Meta:
-        verbose_name = _("voertuig")
-        verbose_name_plural = _("voertuigen")
+        verbose_name = _("vehicle")
+        verbose_name_plural = _("vehicles")
 
     @property
     def formatted_plate(self) -> str:
@@ -141,21 +141,21 @@ class Vehicle(models.Model):
 
 
 class Relation(PublicIdModel):
-    kind = models.CharField(_("soort relatie"), max_length=20, choices=RelationKind.choices)
+    kind = models.CharField(_("relation kind"), max_length=20, choices=RelationKind.choices)
     from_subject = models.ForeignKey(
-        Subject, on_delete=models.CASCADE, related_name="relations_out", verbose_name=_("van")
+        Subject, on_delete=models.CASCADE, related_name="relations_out", verbose_name=_("from")
     )
     to_subject = models.ForeignKey(
-        Subject, on_delete=models.CASCADE, related_name="relations_in", verbose_name=_("naar")
+        Subject, on_delete=models.CASCADE, related_name="relations_in", verbose_name=_("to")
     )
-    valid_from = models.DateField(_("geldig vanaf"), null=True, blank=True)
-    valid_until = models.DateField(_("geldig tot"), null=True, blank=True)
-    source = models.CharField(_("bron"), max_length=64)
-    note = models.CharField(_("toelichting"), max_length=255, blank=True)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    source = models.CharField(_("source"), max_length=64)
+    note = models.CharField(_("note"), max_length=255, blank=True)
 
     class Meta:
-        verbose_name = _("relatie")
-        verbose_name_plural = _("relaties")
+        verbose_name = _("relation")
+        verbose_name_plural = _("relations")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(valid_until__isnull=True)
@@ -173,14 +173,14 @@ class NameToken(TimeStampedModel):
     """
 
     class Kind(models.TextChoices):
-        SURNAME = "surname", _("achternaam")
-        GIVEN = "given", _("voornaam")
-        STREET = "street", _("straat")
+        SURNAME = "surname", _("surname")
+        GIVEN = "given", _("given name")
+        STREET = "street", _("street")
 
     kind = models.CharField(max_length=10, choices=Kind.choices)
     token = models.CharField(max_length=200)
 
     class Meta:
-        verbose_name = _("zoekwoord")
-        verbose_name_plural = _("zoekwoorden")
+        verbose_name = _("search token")
+        verbose_name_plural = _("search tokens")
         constraints = [models.UniqueConstraint(fields=["kind", "token"], name="unique_name_token")]

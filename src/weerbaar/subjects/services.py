@@ -79,7 +79,7 @@ def _person_tokens(person: Person) -> dict[str, set[str]]:
 @transaction.atomic
 def person_create(*, actor, data: PersonData, source: str, owner_team=None) -> Subject:
     if not key(data.surname):
-        raise ValidationError({"surname": _("Vul een achternaam in.")})
+        raise ValidationError({"surname": _("Enter a surname.")})
     subject, person = person_rows(data)
     subject.source, subject.owner_team = source, owner_team
     subject.full_clean()
@@ -112,7 +112,9 @@ def organisation_create(
 ) -> Subject:
     kvk = normalize_kvk(kvk_number) if kvk_number else ""
     if kvk and Organisation.objects.filter(kvk_number=kvk).exists():
-        raise ValidationError({"kvk_number": _("Er is al een organisatie met dit KvK-nummer.")})
+        raise ValidationError(
+            {"kvk_number": _("There already is an organisation with this KvK number.")}
+        )
     subject = Subject(
         kind=SubjectKind.ORGANISATION,
         label=name.strip(),
@@ -200,7 +202,7 @@ def vehicle_create(
 ) -> Subject:
     normalized = normalize_plate(plate)
     if Vehicle.objects.filter(plate=normalized).exists():
-        raise ValidationError({"plate": _("Dit kenteken is al vastgelegd.")})
+        raise ValidationError({"plate": _("This licence plate has already been recorded.")})
     label = format_plate(normalized)
     subject = Subject(
         kind=SubjectKind.VEHICLE,
@@ -229,10 +231,10 @@ def vehicle_create(
 def relation_check(*, kind: str, from_subject: Subject, to_subject: Subject) -> None:
     if (from_subject.kind, to_subject.kind) not in RELATION_ENDS[kind]:
         raise ValidationError(
-            {"kind": _("Deze relatie past niet bij de soorten subject die u verbindt.")}
+            {"kind": _("This relation does not fit the kinds of subject you are linking.")}
         )
     if from_subject.pk == to_subject.pk:
-        raise ValidationError({"kind": _("Een subject kan geen relatie met zichzelf hebben.")})
+        raise ValidationError({"kind": _("A subject cannot have a relation with itself.")})
 
 
 @transaction.atomic
@@ -249,7 +251,7 @@ def relation_create(
 ) -> Relation:
     relation_check(kind=kind, from_subject=from_subject, to_subject=to_subject)
     if valid_from and valid_until and valid_until < valid_from:
-        raise ValidationError({"valid_until": _("De einddatum ligt vóór de begindatum.")})
+        raise ValidationError({"valid_until": _("The end date lies before the start date.")})
     relation = Relation(
         kind=kind,
         from_subject=from_subject,

@@ -61,7 +61,7 @@ FORMS = {
 
 
 def _create(kind: str, actor, data: dict):
-    source = _("handmatig vastgelegd")
+    source = _("recorded by hand")
     if kind == SubjectKind.PERSON:
         return services.person_create(actor=actor, data=services.PersonData(**data), source=source)
     if kind == SubjectKind.ADDRESS:
