@@ -90,3 +90,14 @@ def test_search_is_audited(regisseur, population):
     subject_search(user=regisseur, query="Jansen")
     record = AuditRecord.objects.filter(action="subjects.searched").latest("id")
     assert record.actor_id == regisseur.pk and record.changes["extra"]["results"] >= 1
+
+
+def test_birth_date_narrows_namesakes(regisseur, db):
+    from datetime import date
+
+    make_person("Jan de Jong", birth=date(1975, 3, 12))
+    make_person("Jan de Jong", birth=date(1980, 1, 1))
+    hits = subject_search(user=regisseur, query="Jan de Jnog 12-3-1975")
+    assert [h.subject.person.birth_date for h in hits] == [date(1975, 3, 12)]
+    hits = subject_search(user=regisseur, query="Jan de Jong 1980-01-01")
+    assert [h.subject.person.birth_date for h in hits] == [date(1980, 1, 1)]

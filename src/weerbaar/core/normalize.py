@@ -145,7 +145,14 @@ def _expand_prefix(words: list[str]) -> str:
 
 
 def _is_initials(word: str) -> bool:
-    return bool(re.fullmatch(r"([A-Za-z]\.)+[A-Za-z]?\.?|[A-Z]", word))
+    return bool(re.fullmatch(r"([A-Za-z]\.)+[A-Za-z]?\.?|[A-Z]{1,4}\.|[A-Z]", word))
+
+
+def query_initials(text: str) -> str:
+    """The initials typed in a query ("Berg, J.P. van der" -> "JP"), upper case."""
+    text = re.sub(r"\bv\.\s?d\.", " ", text or "", flags=re.IGNORECASE)
+    words = [w for w in re.split(r"[\s,;/]+", text) if w and _is_initials(w)]
+    return "".join(ch for w in words for ch in w if ch.isalpha()).upper()
 
 
 def _split_words(words: list[str]) -> tuple[list[str], list[str], list[str]]:

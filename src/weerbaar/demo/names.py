@@ -1,6 +1,7 @@
 """Name material for the synthetic population: real frequencies, no real persons."""
 
 import csv
+import itertools
 import random
 from functools import lru_cache
 from pathlib import Path
@@ -12,7 +13,7 @@ _SURNAMES = Path(__file__).parent / "data" / "achternamen-top1000.csv"
 
 @lru_cache
 def surnames() -> tuple[list[tuple[str, str]], list[int]]:
-    """(prefix, surname) pairs with their 2007 counts as weights."""
+    """(prefix, surname) pairs with their 2007 counts as cumulative weights."""
     pairs, weights = [], []
     with _SURNAMES.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
@@ -25,7 +26,7 @@ def surnames() -> tuple[list[tuple[str, str]], list[int]]:
         prefix = " ".join(w for w in words[:-1] if w.islower())
         pairs.append((prefix, words[-1]))
         weights.append(300)
-    return pairs, weights
+    return pairs, list(itertools.accumulate(weights))
 
 
 def given_names(rng: random.Random) -> str:

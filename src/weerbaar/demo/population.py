@@ -167,8 +167,8 @@ class Generator:
         return ids, residential or ids
 
     def _person(self, n: int) -> PersonData:
-        pairs, weights = surnames()
-        prefix, surname = self.rng.choices(pairs, weights=weights)[0]
+        pairs, cumulative = surnames()
+        prefix, surname = self.rng.choices(pairs, cum_weights=cumulative)[0]
         born = date(1940, 1, 1) + timedelta(days=self.rng.randint(0, 30000))
         return PersonData(
             surname=surname,

@@ -8,6 +8,8 @@ through the caller's visibility-filtered queryset, then ranked here.
 """
 
 import re
+from datetime import date
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -23,6 +25,7 @@ from weerbaar.core.normalize import (
     normalize_plate,
     normalize_postcode,
     parse_house_number,
+    query_initials,
     query_tokens,
     strip_glued_prefix,
 )
@@ -31,6 +34,7 @@ from weerbaar.subjects.constants import SubjectKind
 from weerbaar.subjects.models import NameToken, Subject
 
 CANDIDATE_LIMIT = 600
+TOP = 50  # candidates ranked in full; only these are loaded with their details
 _POSTCODE_QUERY = re.compile(r"^\s*([1-9][0-9]{3}\s*[A-Za-z]{2})(?:\s+(\S+(?:\s*\S{1,4})?))?\s*$")
 _STREET_NUMBER = re.compile(r"^\s*(.*?[A-Za-z].*?)\s+([0-9]{1,5}\s*[A-Za-z]?(?:[-\s]\w{1,4})?)\s*$")
 
@@ -134,6 +138,7 @@ def _by_street_number(visible, query) -> list[SearchHit] | None:
     except ValidationError:
         return None
     street = key(match.group(1))
+    vocabulary.refresh()
     candidates = dict(vocabulary.similar(NameToken.Kind.STREET, street, limit=5, cutoff=0.7))
     qs = visible.filter(address__street_key__in=candidates, address__house_number=house.number)
     return [
@@ -153,6 +158,7 @@ def _token_variants(tokens: list[str]) -> list[list[str]]:
 
 
 def _name_candidates(variants: list[list[str]]) -> tuple[set[str], set[str]]:
+    vocabulary.refresh()
     surnames, given = set(), set()
     for options in variants:
         for token in options:
@@ -161,29 +167,77 @@ def _name_candidates(variants: list[list[str]]) -> tuple[set[str], set[str]]:
     return surnames, given
 
 
+_DATE = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def _birth_date(query: str) -> tuple[str, date | None]:
+    """Split a birth date ("12-3-1975" or "1975-03-12") off the query."""
+    match = _DATE.search(query)
+    if not match:
+        return query, None
+    day, month, year = (match.group(1), match.group(2), match.group(3)) if match.group(1) else (
+        match.group(6), match.group(5), match.group(4))
+    try:
+        born = date(int(year), int(month), int(day))
+    except ValueError:
+        return query, None
+    return query[: match.start()] + " " + query[match.end() :], born
+
+
 def _by_name(visible, query) -> list[SearchHit]:
+    query, born = _birth_date(query)
     variants = _token_variants(query_tokens(query))
     if not variants:
         return []
     surnames, given = _name_candidates(variants)
     if not surnames:
         return []
-    persons = visible.filter(kind=SubjectKind.PERSON, person__surname_key__in=surnames)
+    # The join on the person table restricts to persons; no filter on kind, so the planner
+    # starts from the (surname_key, given_key) index instead of scanning every person.
+    persons = visible.filter(person__surname_key__in=surnames)
+    if born:
+        persons = persons.filter(person__birth_date=born)
+    initials = query_initials(query)
+    if initials and len(variants) == 1:
+        # "Jong, J." names no given name: the first initial narrows the namesakes in SQL.
+        persons = persons.filter(person__initials__startswith=initials[0])
+    fields = ("pk", "person__surname_key", "person__given_names", "person__initials")
     rows = []
     if len(variants) > 1 and given:
-        rows = list(_with_details(persons.filter(person__given_key__in=given))[:CANDIDATE_LIMIT])
+        rows = list(persons.filter(person__given_key__in=given).values_list(*fields)[:CANDIDATE_LIMIT])
     if len(rows) < 10:
-        rows += list(_with_details(persons)[:CANDIDATE_LIMIT])
-    return [SearchHit(s, _person_score(s.person, variants), ["name"]) for s in rows]
+        rows += list(persons.values_list(*fields)[:CANDIDATE_LIMIT])
+    scores: dict[int, float] = {}
+    for pk, surname_key, given_names, person_initials in rows:
+        scores[pk] = _person_score(surname_key, given_names, variants) + _initials_bonus(
+            initials, person_initials
+        )
+    best = sorted(scores, key=scores.get, reverse=True)[:TOP]
+    subjects = _with_details(visible.filter(pk__in=best))
+    return [SearchHit(s, scores[s.pk], ["name"]) for s in subjects]
+
+
+def _initials_bonus(typed: str, initials: str) -> float:
+    """Typed initials that agree with the person's lift them; ones that disagree lower them."""
+    if not typed:
+        return 0.0
+    if initials.upper() == typed:
+        return 0.15
+    return 0.05 if initials[:1].upper() == typed[:1] else -0.1
 
 
 def _sim(a: str, b: str) -> float:
     return OSA.normalized_similarity(a, b)
 
 
-def _person_score(person, variants: list[list[str]]) -> float:
+@lru_cache(maxsize=50_000)
+def _given_keys(given_names: str) -> tuple[str, ...]:
+    return tuple(key(g) for g in given_names.split())
+
+
+def _person_score(surname_key: str, given_names: str, variants: list[list[str]]) -> float:
     """Mean best match of each query word to a part of the name, surname weighed double."""
-    parts = [person.surname_key] + [key(g) for g in person.given_names.split()]
+    parts = [surname_key, *_given_keys(given_names)]
     total, weight, used = 0.0, 0.0, set()
     for options in variants:
         best, best_index = 0.0, None

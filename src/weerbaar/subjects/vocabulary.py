@@ -22,7 +22,8 @@ _state = {"last_id": 0, "db": None}
 _OVERLAP = 100
 
 
-def _refresh() -> None:
+def refresh() -> None:
+    """Load the keys added since the last look; call once per search."""
     from django.db import connection
 
     db_id = connection.settings_dict["NAME"]
@@ -52,7 +53,8 @@ def similar(
     kind: str, token: str, *, limit: int = 6, cutoff: float = 0.58
 ) -> list[tuple[str, float]]:
     """The vocabulary keys of ``kind`` closest to ``token``, best first, with a 0..1 score."""
-    _refresh()
+    if _state["db"] is None:
+        refresh()
     choices = _cache.get(kind, [])
     if not token or not choices:
         return []
