@@ -70,8 +70,25 @@ def typo(word: str, rng: random.Random) -> str:
     return word[:i] + letter + word[i + (kind == "replace") :]
 
 
-def person_query(person, rng: random.Random) -> tuple[str, str]:
+GARBLED = {"van der": "v.d.", "van den": "vd", "van de": "van der", "de": "d'"}
+
+
+def _styled(person, style: str, rng: random.Random) -> tuple[str, str, str]:
+    """(given, prefix, surname) as an officer might type them in ``style``."""
     given, prefix, surname = person.given_names, person.prefix, person.surname
+    first, *rest = given.split() or [""]
+    changes = {
+        "typo_surname": lambda: (given, prefix, typo(surname, rng)),
+        "typo_given": lambda: (" ".join([typo(first, rng), *rest]), prefix, surname),
+        "two_typos": lambda: (" ".join([typo(first, rng), *rest]), prefix, typo(surname, rng)),
+        "drop_prefix": lambda: (given, "", surname),
+        "garble_prefix": lambda: (given, GARBLED.get(prefix, ""), surname),
+        "initials": lambda: (".".join(person.initials) + ".", prefix, surname),
+    }
+    return changes[style]()
+
+
+def person_query(person, rng: random.Random) -> tuple[str, str]:
     style = rng.choice(
         [
             "typo_surname",
@@ -83,25 +100,10 @@ def person_query(person, rng: random.Random) -> tuple[str, str]:
             "initials",
         ]
     )
-    if style == "typo_surname":
-        surname = typo(surname, rng)
-    elif style == "typo_given":
-        given = (
-            " ".join(typo(g, rng) for g in given.split()[:1]) + " " + " ".join(given.split()[1:])
-        )
-    elif style == "two_typos":
-        surname, given = typo(surname, rng), typo(given, rng)
-    elif style == "drop_prefix":
-        prefix = ""
-    elif style == "garble_prefix" and prefix:
-        prefix = {"van der": "v.d.", "van den": "vd", "van de": "van der", "de": "d'"}.get(
-            prefix, ""
-        )
-    elif style == "reverse":
-        return style, f"{surname}, {'.'.join(person.initials)}. {prefix}".strip()
-    elif style == "initials":
-        given = ".".join(person.initials) + "."
-    query = " ".join(p for p in (given.strip(), prefix, surname) if p)
+    if style == "reverse":
+        initials = ".".join(person.initials)
+        return style, f"{person.surname}, {initials}. {person.prefix}".strip()
+    query = " ".join(p for p in _styled(person, style, rng) if p)
     # Officers who know it add the birth date, as they would from a letter or a BRP extract.
     if rng.random() < 0.5 and person.birth_date:
         query += " " + person.birth_date.strftime("%d-%m-%Y")

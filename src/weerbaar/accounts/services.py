@@ -5,6 +5,8 @@ import time
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.authtoken.models import Token
 
 from weerbaar.accounts.constants import Role
@@ -159,3 +161,34 @@ def otp_event(*, request, user: User, action: AuditAction, ok: bool = True) -> N
         request=request,
         result=AuditResult.ALLOWED if ok else AuditResult.DENIED,
     )
+
+
+def otp_device_pending(*, user: User) -> TOTPDevice:
+    """The user's unconfirmed TOTP device, created on first use of the enrolment page."""
+    device, _created = TOTPDevice.objects.get_or_create(
+        user=user, confirmed=False, defaults={"name": "authenticator"}
+    )
+    return device
+
+
+@transaction.atomic
+def otp_device_confirm(*, request, user: User, device: TOTPDevice, token: str) -> bool:
+    """Confirm the pending device with a first code; True when the code was right."""
+    if not device.verify_token(token):
+        return False
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    otp_login(request, device)
+    otp_event(request=request, user=user, action=AuditAction.OTP_ENROLLED)
+    return True
+
+
+def otp_verify(*, request, user: User, token: str) -> bool:
+    """Check a code against the user's confirmed devices; audited either way."""
+    for device in TOTPDevice.objects.filter(user=user, confirmed=True):
+        if device.verify_token(token):
+            otp_login(request, device)
+            otp_event(request=request, user=user, action=AuditAction.OTP_VERIFIED)
+            return True
+    otp_event(request=request, user=user, action=AuditAction.OTP_FAILED, ok=False)
+    return False

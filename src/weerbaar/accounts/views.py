@@ -1,5 +1,4 @@
 import base64
-from io import BytesIO
 
 import qrcode
 import qrcode.image.svg
@@ -10,14 +9,11 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
-from django_otp import login as otp_login
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from weerbaar.accounts import services
 from weerbaar.accounts.forms import LoginForm, TokenForm
 from weerbaar.accounts.otp import otp_required
 from weerbaar.accounts.selectors import team_list, user_roles
-from weerbaar.audit.constants import AuditAction
 
 
 class LoginView(auth_views.LoginView):
@@ -85,24 +81,19 @@ def token_renew(request):
 
 def _qr_svg(url: str) -> str:
     image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
-    buffer = BytesIO()
-    image.save(buffer)
-    return base64.b64encode(buffer.getvalue()).decode()
+    return base64.b64encode(image.to_string()).decode()
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def otp_enroll(request):
-    device, _created = TOTPDevice.objects.get_or_create(
-        user=request.user, confirmed=False, defaults={"name": "authenticator"}
-    )
+    device = services.otp_device_pending(user=request.user)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"]):
-            device.confirmed = True
-            device.save(update_fields=["confirmed"])
-            otp_login(request, device)
-            services.otp_event(request=request, user=request.user, action=AuditAction.OTP_ENROLLED)
+        token = form.cleaned_data["token"]
+        if services.otp_device_confirm(
+            request=request, user=request.user, device=device, token=token
+        ):
             messages.success(request, _("The second factor has been set up."))
             return redirect("home")
         form.add_error("token", _("This code is not right. Check the time on your phone."))
@@ -119,15 +110,9 @@ def otp_enroll(request):
 def otp_verify(request):
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        for device in request.user.totpdevice_set.filter(confirmed=True):
-            if device.verify_token(form.cleaned_data["token"]):
-                otp_login(request, device)
-                services.otp_event(
-                    request=request, user=request.user, action=AuditAction.OTP_VERIFIED
-                )
-                return redirect("home")
-        services.otp_event(
-            request=request, user=request.user, action=AuditAction.OTP_FAILED, ok=False
-        )
+        if services.otp_verify(
+            request=request, user=request.user, token=form.cleaned_data["token"]
+        ):
+            return redirect("home")
         form.add_error("token", _("This code is not right. Try the next code."))
     return render(request, "accounts/otp_verify.html", {"form": form})

@@ -8,9 +8,9 @@ through the caller's visibility-filtered queryset, then ranked here.
 """
 
 import re
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
@@ -175,8 +175,11 @@ def _birth_date(query: str) -> tuple[str, date | None]:
     match = _DATE.search(query)
     if not match:
         return query, None
-    day, month, year = (match.group(1), match.group(2), match.group(3)) if match.group(1) else (
-        match.group(6), match.group(5), match.group(4))
+    day, month, year = (
+        (match.group(1), match.group(2), match.group(3))
+        if match.group(1)
+        else (match.group(6), match.group(5), match.group(4))
+    )
     try:
         born = date(int(year), int(month), int(day))
     except ValueError:
@@ -204,7 +207,9 @@ def _by_name(visible, query) -> list[SearchHit]:
     fields = ("pk", "person__surname_key", "person__given_names", "person__initials")
     rows = []
     if len(variants) > 1 and given:
-        rows = list(persons.filter(person__given_key__in=given).values_list(*fields)[:CANDIDATE_LIMIT])
+        rows = list(
+            persons.filter(person__given_key__in=given).values_list(*fields)[:CANDIDATE_LIMIT]
+        )
     if len(rows) < 10:
         rows += list(persons.values_list(*fields)[:CANDIDATE_LIMIT])
     scores: dict[int, float] = {}

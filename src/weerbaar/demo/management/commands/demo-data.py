@@ -1,1 +1,1 @@
-from weerbaar.demo.management.commands.demo_data_impl import Command  # noqa: F401
+from weerbaar.demo.command_demo_data import Command  # noqa: F401 - the command lives there

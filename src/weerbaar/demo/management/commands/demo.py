@@ -1,7 +1,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from weerbaar.demo.management.commands.demo_data_impl import print_logins
+from weerbaar.demo.command_demo_data import print_logins
 from weerbaar.demo.users import passwords
 from weerbaar.subjects.models import Subject
 

@@ -1,0 +1,95 @@
+"""T11 meta-test: every service and sensitive selector writes exactly one audit record."""
+
+import pytest
+
+from tests.factories import make_address, make_person
+from weerbaar.accounts import services as accounts
+from weerbaar.audit.models import AuditRecord
+from weerbaar.subjects import selectors
+from weerbaar.subjects import services as subjects
+
+pytestmark = pytest.mark.django_db
+
+
+def _one_record(action, call):
+    before = AuditRecord.objects.count()
+    call()
+    records = AuditRecord.objects.filter(id__gt=before)
+    assert [r.action for r in records] == [action]
+    record = records.get()
+    assert record.created_at and record.hash and record.route is not None
+    return record
+
+
+def test_subject_services(regisseur):
+    person = make_person("Anna de Vries")
+    address = make_address()
+    _one_record("subjects.created", lambda: make_person("Piet Pietersen"))
+    _one_record("subjects.created", lambda: make_address("Dorpsstraat", 3, "1234AC"))
+    _one_record(
+        "subjects.created",
+        lambda: subjects.organisation_create(
+            actor=regisseur, name="Belwinkel X", kvk_number="87654321", source="test"
+        ),
+    )
+    _one_record(
+        "subjects.created",
+        lambda: subjects.vehicle_create(actor=regisseur, plate="99-XXX-1", source="test"),
+    )
+    record = _one_record(
+        "subjects.relation_created",
+        lambda: subjects.relation_create(
+            actor=regisseur,
+            kind="registered_at",
+            from_subject=person,
+            to_subject=address,
+            source="BRP",
+        ),
+    )
+    assert record.subject_ref == str(person.uuid) and record.actor_id == regisseur.pk
+
+
+def test_sensitive_selectors(regisseur):
+    person = make_person("Anna de Vries")
+    _one_record(
+        "subjects.viewed", lambda: selectors.subject_get(user=regisseur, subject_id=person.uuid)
+    )
+    _one_record("subjects.searched", lambda: selectors.subject_search(user=regisseur, query="Anna"))
+
+
+def test_account_services(beheerder, regisseur, team):
+    _one_record(
+        "accounts.user_created",
+        lambda: accounts.user_create(
+            actor=beheerder,
+            username="nieuw",
+            password="lang-genoeg-wachtwoord",
+            roles=["medewerker"],
+        ),
+    )
+    _one_record(
+        "accounts.roles_changed",
+        lambda: accounts.user_set_roles(actor=beheerder, user=regisseur, roles=["fg"]),
+    )
+    _one_record(
+        "accounts.team_created", lambda: accounts.team_create(actor=beheerder, name="Nieuw")
+    )
+    _one_record(
+        "accounts.team_member_added",
+        lambda: accounts.team_add_member(actor=beheerder, team=team, user=beheerder),
+    )
+    shared = make_person("Gedeeld Persoon")
+    _one_record(
+        "accounts.share_granted",
+        lambda: accounts.share_grant(actor=regisseur, obj=shared, team=team, purpose="LIO"),
+    )
+    _one_record("accounts.token_created", lambda: accounts.token_renew(actor=regisseur))
+
+
+def test_failed_write_leaves_no_audit_record(regisseur):
+    from django.core.exceptions import ValidationError
+
+    before = AuditRecord.objects.count()
+    with pytest.raises(ValidationError):
+        subjects.vehicle_create(actor=regisseur, plate="not a plate", source="test")
+    assert AuditRecord.objects.count() == before
