@@ -2,6 +2,7 @@ import resource
 import sys
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from weerbaar.demo.population import Generator
@@ -34,6 +35,9 @@ class Command(BaseCommand):
         parser.add_argument("--quiet-progress", action="store_true")
 
     def handle(self, *args, seed, scale, quiet_progress, **options):
+        if settings.PRODUCTION:
+            # Demo users have printed passwords: never in a production database.
+            raise CommandError("demo-data refuses to run with WEERBAAR_ENV=production.")
         if scale <= 0:
             raise CommandError("--scale must be positive.")
         if Subject.objects.exists():

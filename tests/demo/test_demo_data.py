@@ -1,0 +1,68 @@
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from weerbaar.accounts.models import User
+from weerbaar.subjects.models import Person, Relation, Subject
+from weerbaar.subjects.selectors import subject_search
+
+pytestmark = pytest.mark.django_db
+
+
+def _load(seed=3, scale=0.25):
+    out = io.StringIO()
+    call_command("demo-data", seed=seed, scale=scale, quiet_progress=True, stdout=out)
+    return out.getvalue()
+
+
+def test_demo_municipality_is_complete_and_searchable():
+    output = _load()
+    assert Person.objects.count() == 500
+    assert Subject.objects.filter(kind="address").count() == 200
+    assert Relation.objects.filter(kind="registered_at").count() >= 500
+    assert set(User.objects.values_list("username", flat=True)) >= {
+        "regisseur",
+        "medewerker",
+        "behandelaar",
+        "toezichthouder",
+        "bibob",
+        "ketenpartner",
+        "burgemeester",
+        "beheerder",
+        "fg",
+    }
+    regisseur = User.objects.get(username="regisseur")
+    password = next(
+        line.split()[1] for line in output.splitlines() if line.strip().startswith("regisseur")
+    )
+    assert regisseur.check_password(password)
+    person = Person.objects.order_by("subject_id")[7]
+    hits = subject_search(
+        user=regisseur, query=f"{person.given_names} {person.prefix} {person.surname}"
+    )
+    assert person.subject_id in [h.subject.pk for h in hits]
+    # The police partner sees only what was shared with its team.
+    partner = User.objects.get(username="ketenpartner")
+    assert Subject.objects.count() > 5
+    from weerbaar.subjects.selectors import subjects_visible_to
+
+    assert subjects_visible_to(partner).count() == 5
+
+
+def test_same_seed_same_municipality():
+    _load(seed=11)
+    first = list(Subject.objects.order_by("id").values_list("uuid", "label")[:50])
+    Subject.objects.all().delete()
+    User.objects.all().delete()
+    _load(seed=11)
+    assert list(Subject.objects.order_by("id").values_list("uuid", "label")[:50]) == first
+
+
+def test_refuses_a_filled_database_and_production(settings):
+    _load()
+    with pytest.raises(CommandError, match="already holds subjects"):
+        _load()
+    settings.PRODUCTION = True
+    with pytest.raises(CommandError, match="production"):
+        _load()
