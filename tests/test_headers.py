@@ -84,3 +84,12 @@ def test_deploy_check_is_clean_with_production_settings(tmp_path):
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_dutch_whatever_the_browser_asks_until_english_is_chosen(client, regisseur):
+    client.force_login(regisseur)
+    page = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert "Uitloggen" in page.content.decode() and page["Content-Language"] == "nl"
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get(reverse("home"))
+    assert "Log out" in page.content.decode() and page["Content-Language"] == "en"

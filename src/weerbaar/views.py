@@ -11,21 +11,17 @@ from django.views.decorators.http import require_http_methods
 from drf_spectacular.generators import SchemaGenerator
 
 from weerbaar.accounts.access import can_use
-from weerbaar.accounts.constants import Role
-from weerbaar.accounts.selectors import team_list, user_roles
+from weerbaar.accounts.selectors import team_list
 from weerbaar.subjects.selectors import may_search_subjects
 
 
 @login_required
 @require_http_methods(["GET"])
 def home(request):
-    roles = {role.value for role in user_roles(user=request.user)}
     return render(
         request,
         "home.html",
         {
-            "roles": roles,
-            "Role": {r.name: r.value for r in Role},
             "teams": team_list(user=request.user),
             "may_search": may_search_subjects(request.user),
             "may_audit": can_use(request.user, "audit.view_auditrecord"),
