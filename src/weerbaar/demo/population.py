@@ -66,6 +66,7 @@ MAKES = [
     ("Ford", "Transit"),
 ]
 POSTCODE_LETTERS = "ABCDEGHJKLMNPRTVWXZ"
+STREET_PREFIXES = ["", "Oude ", "Nieuwe ", "Korte ", "Lange "]
 STREET_SUFFIXES = ["straat", "laan", "weg", "hof", "singel", "dreef", "plein", "kade"]
 
 
@@ -110,12 +111,14 @@ class Generator:
 
     def _streets(self) -> list[tuple[str, str, int]]:
         """(street, place, first postcode number) with about 80 addresses per street."""
-        wanted = max(self.counts["addresses"] // 80, 5)
+        # About 45,000 distinct names exist (prefix x surname x suffix); beyond that streets
+        # simply get more houses.
+        wanted = min(max(self.counts["addresses"] // 80, 5), 40_000)
         names: dict[str, None] = {}
         while len(names) < wanted:
-            names[f"{self.faker.last_name().split()[-1]}{self.rng.choice(STREET_SUFFIXES)}"] = None
-            if len(names) < wanted and self.rng.random() < 0.01:
-                names[f"{self.faker.last_name().split()[-1]}straat {len(names)}"] = None
+            prefix = self.rng.choices(STREET_PREFIXES, weights=(16, 1, 1, 1, 1))[0]
+            surname = self.faker.last_name().split()[-1]
+            names[f"{prefix}{surname}{self.rng.choice(STREET_SUFFIXES)}"] = None
         return [(s, PLACES[i % len(PLACES)], 1000 + (i * 7) % 8999) for i, s in enumerate(names)]
 
     def _save(self, subjects: list[Subject], details: list, model) -> list[int]:
