@@ -54,7 +54,10 @@ class Person(models.Model):
     class Meta:
         verbose_name = _("person")
         verbose_name_plural = _("persons")
-        indexes = [models.Index(fields=["surname_key", "given_key"])]
+        indexes = [
+            models.Index(fields=["surname_key", "given_key"]),
+            models.Index(fields=["surname_key", "initials"]),
+        ]
 
     @property
     def full_name(self) -> str:

@@ -34,6 +34,7 @@ from weerbaar.subjects.constants import SubjectKind
 from weerbaar.subjects.models import NameToken, Subject
 
 CANDIDATE_LIMIT = 600
+TEXT_LIMIT = 200
 TOP = 50  # candidates ranked in full; only these are loaded with their details
 _POSTCODE_QUERY = re.compile(r"^\s*([1-9][0-9]{3}\s*[A-Za-z]{2})(?:\s+(\S+(?:\s*\S{1,4})?))?\s*$")
 _STREET_NUMBER = re.compile(r"^\s*(.*?[A-Za-z].*?)\s+([0-9]{1,5}\s*[A-Za-z]?(?:[-\s]\w{1,4})?)\s*$")
@@ -260,13 +261,16 @@ def _person_score(surname_key: str, given_names: str, variants: list[list[str]])
 def _by_text(visible, query) -> list[SearchHit]:
     """Organisations, addresses and vehicles whose text resembles the query."""
     folded = fold(query)
-    subject_ids = text_index.match(folded, limit=CANDIDATE_LIMIT)
+    subject_ids = text_index.match(folded, limit=TEXT_LIMIT)
     if not subject_ids:
         return []
-    qs = _with_details(visible.filter(pk__in=subject_ids).exclude(kind=SubjectKind.PERSON))
-    hits = []
-    for subject in qs:
-        score = fuzz.token_set_ratio(folded, subject.search_text) / 100
+    rows = visible.filter(pk__in=subject_ids).exclude(kind=SubjectKind.PERSON)
+    scores = {}
+    for pk, search_text in rows.values_list("pk", "search_text"):
+        score = fuzz.token_set_ratio(folded, search_text) / 100
         if score >= 0.6:
-            hits.append(SearchHit(subject, score * 0.98, ["text"]))
-    return hits
+            scores[pk] = score * 0.98
+    best = sorted(scores, key=scores.get, reverse=True)[:TOP]
+    return [
+        SearchHit(s, scores[s.pk], ["text"]) for s in _with_details(visible.filter(pk__in=best))
+    ]
