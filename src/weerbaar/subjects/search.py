@@ -59,7 +59,10 @@ def search(visible: QuerySet[Subject], query: str, *, limit: int = 25) -> list[S
         hits = route(visible, query)
         if hits is not None:
             return _rank(hits, limit)
-    return _rank(_by_name(visible, query) + _by_text(visible, query), limit)
+    hits = _by_name(visible, query)
+    if not _DATE.search(query):  # a birth date means a person: no organisation text search
+        hits += _by_text(visible, query)
+    return _rank(hits, limit)
 
 
 def _rank(hits: list[SearchHit], limit: int) -> list[SearchHit]:

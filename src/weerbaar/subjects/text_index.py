@@ -6,6 +6,8 @@ query's trigrams OR-ed together so a typo costs a few trigrams instead of the wh
 Both are created by migration 0002.
 """
 
+import re
+
 from django.db import connection
 
 FTS_TABLE = "subjects_subject_fts"
@@ -45,9 +47,25 @@ POSTGRES_TEARDOWN = ["DROP INDEX IF EXISTS subjects_subject_text_trgm"]
 
 def _trigrams(text: str) -> list[str]:
     grams = []
-    for word in text.split():
+    for word in re.findall(r"[^\W\d_]{3,}", text):
         grams += [word[i : i + 3] for i in range(len(word) - 2)]
-    return list(dict.fromkeys(g for g in grams if '"' not in g))
+    return list(dict.fromkeys(grams))
+
+
+def _sqlite_match(cursor, grams: list[str], limit: int) -> list[int]:
+    """Every trigram present first (an exact substring: fast); OR-ed only when that finds
+    too little, so a typo still matches at the cost of ranking more candidates."""
+    rows: list[int] = []
+    for joiner in (" AND ", " OR "):
+        expression = joiner.join(f'"{g}"' for g in grams)
+        cursor.execute(
+            f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s ORDER BY rank LIMIT %s",
+            [expression, limit],
+        )
+        rows = [row[0] for row in cursor.fetchall()]
+        if rows or len(grams) == 1:
+            break
+    return rows
 
 
 def match(folded_query: str, *, limit: int) -> list[int]:
