@@ -103,3 +103,21 @@ def test_deactivated_user_loses_session(client, regisseur):
     regisseur.is_active = False
     regisseur.save()
     assert client.get(reverse("home")).status_code == 302
+
+
+def test_admin_changes_are_audited(client, beheerder):
+    client.force_login(beheerder)
+    response = client.post(
+        "/beheer/accounts/team/add/",
+        {
+            "name": "Nieuw team",
+            "description": "",
+            "memberships-TOTAL_FORMS": "0",
+            "memberships-INITIAL_FORMS": "0",
+            "memberships-MIN_NUM_FORMS": "0",
+            "memberships-MAX_NUM_FORMS": "1000",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    record = AuditRecord.objects.filter(action="accounts.admin_change").get()
+    assert record.actor_id == beheerder.pk and record.changes["extra"]["what"] == "added"

@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin as BaseGroupAdmin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.models import Group
 from django.shortcuts import get_object_or_404
 from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -9,6 +11,32 @@ from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 
 
+class AuditedAdmin(admin.ModelAdmin):
+    """Every add, change and delete made in the admin also goes into the audit trail."""
+
+    def _audit(self, request, obj, what: str, message=""):
+        audit_record(
+            actor=request.user,
+            action=AuditAction.ADMIN_CHANGE,
+            obj=obj,
+            request=request,
+            extra={"what": what, "model": obj._meta.label_lower, "message": str(message)[:500]},
+        )
+
+    def log_addition(self, request, obj, message):
+        self._audit(request, obj, "added", message)
+        return super().log_addition(request, obj, message)
+
+    def log_change(self, request, obj, message):
+        self._audit(request, obj, "changed", message)
+        return super().log_change(request, obj, message)
+
+    def log_deletions(self, request, queryset):
+        for obj in queryset:
+            self._audit(request, obj, "deleted")
+        return super().log_deletions(request, queryset)
+
+
 class MembershipInline(admin.TabularInline):
     model = TeamMembership
     extra = 1
@@ -16,7 +44,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(AuditedAdmin, BaseUserAdmin):
     list_display = ["username", "first_name", "last_name", "organisation", "is_active"]
     list_filter = ["groups", "is_active"]
     fieldsets = [*BaseUserAdmin.fieldsets, (None, {"fields": ["organisation"]})]
@@ -38,7 +66,7 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(Team)
-class TeamAdmin(admin.ModelAdmin):
+class TeamAdmin(AuditedAdmin):
     list_display = ["name", "is_external"]
     search_fields = ["name"]
     inlines = [MembershipInline]
@@ -56,7 +84,7 @@ class TeamAdmin(admin.ModelAdmin):
 
 
 @admin.register(Share)
-class ShareAdmin(admin.ModelAdmin):
+class ShareAdmin(AuditedAdmin):
     list_display = ["content_type", "object_uuid", "user", "team", "purpose", "expires_at"]
     readonly_fields = ["granted_by"]
 
@@ -65,7 +93,7 @@ class ShareAdmin(admin.ModelAdmin):
         return False
 
 
-class DeviceAdmin(TOTPDeviceAdmin):
+class DeviceAdmin(AuditedAdmin, TOTPDeviceAdmin):
     """TOTP devices, so the beheerder can remove a lost one; unknown ids answer 404."""
 
     def config_view(self, request, pk):
@@ -79,3 +107,11 @@ class DeviceAdmin(TOTPDeviceAdmin):
 
 admin.site.unregister(TOTPDevice)
 admin.site.register(TOTPDevice, DeviceAdmin)
+
+
+class GroupAdmin(AuditedAdmin, BaseGroupAdmin):
+    """Roles: which permissions each role carries (policy data)."""
+
+
+admin.site.unregister(Group)
+admin.site.register(Group, GroupAdmin)

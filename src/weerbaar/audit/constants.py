@@ -17,6 +17,7 @@ class AuditAction(models.TextChoices):
     TEAM_MEMBER_ADDED = "accounts.team_member_added", _("Team member added")
     SHARE_GRANTED = "accounts.share_granted", _("Shared")
     TOKEN_CREATED = "accounts.token_created", _("API key created")
+    ADMIN_CHANGE = "accounts.admin_change", _("Changed in the administration")
     # subjects
     SUBJECT_CREATED = "subjects.created", _("Subject created")
     SUBJECT_UPDATED = "subjects.updated", _("Subject changed")

@@ -24,7 +24,9 @@ class AuditRecord(models.Model):
     actor_id = models.BigIntegerField(_("user id"), null=True, blank=True, db_index=True)
     actor_username = models.CharField(_("user name"), max_length=150, blank=True)
     actor_roles = models.CharField(_("roles"), max_length=255, blank=True)
-    action = models.CharField(_("action"), max_length=64, choices=AuditAction.choices)
+    # No choices on the column: every app adds actions, and the trail must not need a
+    # migration for each; labels come from AuditAction.
+    action = models.CharField(_("action"), max_length=64)
     result = models.CharField(
         _("result"), max_length=16, choices=AuditResult.choices, default=AuditResult.ALLOWED
     )
@@ -48,6 +50,13 @@ class AuditRecord(models.Model):
         verbose_name_plural = _("audit records")
         ordering = ["-id"]
         indexes = [models.Index(fields=["action", "created_at"])]
+
+    @property
+    def action_label(self) -> str:
+        try:
+            return AuditAction(self.action).label
+        except ValueError:
+            return self.action
 
     def payload(self) -> dict:
         return {
