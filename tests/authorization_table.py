@@ -43,6 +43,11 @@ EXPECTED_GET = {
     "subject-search": NOBODY,  # POST only
     "subject-detail": SEE_ALL,
     "subject-relations": SEE_ALL,
+    "signals:list": {"regisseur"},
+    "signals:detail": {"regisseur"},
+    "intake:report": PUBLIC,
+    "intake:follow_up": PUBLIC,
+    "intake:dialogue": {"regisseur"},
 }
 # The Django admin is for the functioneel beheerder (staff) alone.
 ADMIN_PREFIX = "admin:"

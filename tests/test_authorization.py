@@ -58,6 +58,12 @@ def world(db, team, other_team):
     users["outsider"] = UserFactory(username="outsider", teams=[team])
     registry = make_person("Pieter Jansen")
     hidden = make_person("Canary Zzyzx", owner_team=other_team)
+    from weerbaar.intake.services import report_submit_public
+
+    signal = report_submit_public(
+        description="Canary Zzyzx kweekt hennep in de schuur"
+    ).report.signal
+    SIGNALS["signal"] = signal
     return users, registry, hidden
 
 
@@ -68,8 +74,13 @@ def _client(users, principal):
     return client
 
 
+SIGNALS = {}
+
+
 def _url(name, kwargs, subject):
     kwargs = dict(kwargs)
+    if "signal_id" in kwargs:
+        kwargs["signal_id"] = SIGNALS["signal"].uuid
     for key in ("subject_id", "uuid"):
         if key in kwargs:
             kwargs[key] = subject.uuid

@@ -6,13 +6,16 @@ from django.urls import reverse
 
 from tests.test_authorization import routes
 
+PUBLIC_REPORTING = {"intake:report", "intake:follow_up"}
 
-def _check(response, *, signed_in):
+
+def _check(response, *, signed_in, name=""):
     csp = response.get("Content-Security-Policy", "")
     assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp
     assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
     assert response["X-Content-Type-Options"] == "nosniff"
-    assert response["Referrer-Policy"] == "same-origin"
+    expected = "no-referrer" if name in PUBLIC_REPORTING else "same-origin"
+    assert response["Referrer-Policy"] == expected
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
     assert "camera=()" in response["Permissions-Policy"]
     assert response["X-Frame-Options"] == "DENY"
@@ -28,13 +31,17 @@ def test_headers_on_every_route(who, request):
         client.force_login(request.getfixturevalue(who))
     for (name, _params), kwargs in routes().items():
         kwargs = {
-            k: ("00000000-0000-4000-8000-000000000000" if k in ("uuid", "subject_id") else v)
+            k: (
+                "00000000-0000-4000-8000-000000000000"
+                if k in ("uuid", "subject_id", "signal_id")
+                else v
+            )
             for k, v in kwargs.items()
         }
         response = client.get(reverse(name, kwargs=kwargs))
         if response.status_code in (301, 302) and who == "anonymous":
             continue
-        _check(response, signed_in=who != "anonymous")
+        _check(response, signed_in=who != "anonymous", name=name)
 
 
 def test_pages_reference_only_own_static_files(client, regisseur):

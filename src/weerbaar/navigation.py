@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from weerbaar.accounts.access import can_use
 from weerbaar.accounts.selectors import user_roles
+from weerbaar.signals.selectors import may_see_signals
 from weerbaar.subjects.selectors import may_search_subjects
 
 
@@ -12,6 +13,8 @@ def _items(user):
     items = [(_("Home"), reverse("home"), "home")]
     if may_search_subjects(user):
         items.append((_("Subjects"), reverse("subjects:search"), "subjects"))
+    if may_see_signals(user):
+        items.append((_("Signals"), reverse("signals:list"), "signals"))
     if can_use(user, "audit.view_auditrecord"):
         items.append((_("Audit trail"), reverse("audit:list"), "audit"))
     if user.is_staff:

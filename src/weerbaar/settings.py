@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "weerbaar.audit",
     "weerbaar.accounts",
     "weerbaar.subjects",
+    "weerbaar.signals",
+    "weerbaar.intake",
     "weerbaar.demo",
 ]
 
@@ -177,6 +179,9 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
     ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
 )
 AXES_VERBOSE = False
+
+# Public reporting form: seconds a person needs at least to fill it in (robots are faster).
+INTAKE_MIN_FILL_SECONDS = env_int("INTAKE_MIN_FILL_SECONDS", 0 if WEERBAAR_ENV == "test" else 3)
 
 # Roles whose members must use a second factor; production requires it of everyone.
 OTP_REQUIRED_ROLES = env_list("OTP_REQUIRED_ROLES", ["*"] if PRODUCTION else [])

@@ -13,6 +13,8 @@ urlpatterns = [
     path("", include("weerbaar.accounts.urls")),
     path("subjecten/", include("weerbaar.subjects.urls")),
     path("audit/", include("weerbaar.audit.urls")),
+    path("signalen/", include("weerbaar.signals.urls")),
+    path("melden/", include("weerbaar.intake.urls")),
     path("beheer/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("gezondheid/", views.health, name="health"),

@@ -24,6 +24,16 @@ class AuditAction(models.TextChoices):
     SUBJECT_VIEWED = "subjects.viewed", _("Subject viewed")
     SUBJECT_SEARCHED = "subjects.searched", _("Subjects searched")
     RELATION_CREATED = "subjects.relation_created", _("Relation recorded")
+    # signals
+    SIGNAL_CREATED = "signals.created", _("Signal created")
+    SIGNAL_VIEWED = "signals.viewed", _("Signal viewed")
+    SIGNAL_STATUS_CHANGED = "signals.status_changed", _("Signal status changed")
+    # intake
+    REPORT_SUBMITTED = "intake.report_submitted", _("Report submitted")
+    REPORT_FOLLOWED_UP = "intake.report_followed_up", _("Reporter opened the follow-up page")
+    REPORTER_MESSAGE = "intake.reporter_message", _("Reporter sent a message")
+    FEEDBACK_SENT = "intake.feedback_sent", _("Message sent to the reporter")
+    FOLLOW_UP_REFUSED = "intake.follow_up_refused", _("Wrong receipt code or secret")
     # audit
     AUDIT_VIEWED = "audit.viewed", _("Audit trail viewed")
     # any app

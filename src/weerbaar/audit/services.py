@@ -2,6 +2,7 @@
 
 import json
 from dataclasses import dataclass
+from datetime import datetime, time
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
@@ -33,6 +34,11 @@ def _route(request) -> str:
     return f"{request.method} {name or request.path}"[:255]
 
 
+def _day_start():
+    day = timezone.localdate()
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
 @transaction.atomic
 def audit_record(
     *,
@@ -47,15 +53,20 @@ def audit_record(
     new: dict | None = None,
     result: AuditResult = AuditResult.ALLOWED,
     extra: dict | None = None,
+    day_only: bool = False,
 ) -> AuditRecord:
-    """Append one record to the chain, in the caller's transaction when there is one."""
+    """Append one record to the chain, in the caller's transaction when there is one.
+
+    ``day_only`` keeps only the date, for acts of public reporters, whose moment of sending
+    is not stored anywhere (SECURITY.md P6); the order stays in the record number.
+    """
     head, _created = AuditChainHead.objects.select_for_update().get_or_create(
         pk=1, defaults={"last_id": 0, "last_hash": GENESIS_HASH}
     )
     changes = {k: v for k, v in (("old", old), ("new", new), ("extra", extra)) if v}
     record = AuditRecord(
         pk=head.last_id + 1,
-        created_at=timezone.now(),
+        created_at=_day_start() if day_only else timezone.now(),
         action=action,
         result=result,
         subject_ref=str(subject_ref or ""),

@@ -14,19 +14,37 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1]
 CATALOGUE = PACKAGE / "locale" / "nl" / "LC_MESSAGES" / "django.po"
-_ENTRY = re.compile(r'^msgid "(.*)"\n(?:msgid_plural "(.*)"\n)?', re.M)
+_FIELD = re.compile(r'^(msgid|msgid_plural|msgstr(?:\[\d\])?) "(.*)"$')
+_MORE = re.compile(r'^"(.*)"$')
+
+
+def parse(po_text: str) -> list[dict[str, str]]:
+    """The catalogue's entries as dicts of their fields, continuation lines joined."""
+    entries = []
+    for block in po_text.split("\n\n"):
+        fields, current = {}, None
+        for line in block.splitlines():
+            if line.startswith("#,") and "fuzzy" in line:
+                fields["fuzzy"] = "yes"
+            if match := _FIELD.match(line):
+                current = match.group(1)
+                fields[current] = match.group(2)
+            elif (match := _MORE.match(line)) and current:
+                fields[current] += match.group(1)
+        if fields.get("msgid"):
+            entries.append(fields)
+    return entries
 
 
 def entries(po_text: str) -> set[tuple[str, str | None]]:
-    return {(m.group(1), m.group(2)) for m in _ENTRY.finditer(po_text) if m.group(1)}
+    return {(e["msgid"], e.get("msgid_plural")) for e in parse(po_text)}
 
 
 def empty_translations(po_text: str) -> list[str]:
-    blocks = po_text.split("\n\n")[1:]
     return [
-        block.splitlines()[0]
-        for block in blocks
-        if re.search(r'^msgstr(\[\d\])? ""$', block, re.M) and not block.startswith("#~")
+        e["msgid"]
+        for e in parse(po_text)
+        if e.get("fuzzy") or any(v == "" for k, v in e.items() if k.startswith("msgstr"))
     ]
 
 
@@ -61,7 +79,7 @@ def main() -> int:
     fresh = entries(extracted())
     problems = [f"missing in catalogue: {m}" for m in sorted(fresh - entries(committed), key=str)]
     problems += [f"obsolete in catalogue: {m}" for m in sorted(entries(committed) - fresh, key=str)]
-    problems += [f"empty Dutch translation: {e}" for e in empty_translations(committed)]
+    problems += [f"empty or fuzzy Dutch translation: {e}" for e in empty_translations(committed)]
     with tempfile.TemporaryDirectory() as tmp:
         compiled = Path(tmp) / "django.mo"
         subprocess.run(["msgfmt", "-o", str(compiled), str(CATALOGUE)], check=True)

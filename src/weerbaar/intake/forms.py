@@ -1,0 +1,157 @@
+import time
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.utils.translation import gettext_lazy as _
+
+from weerbaar.intake import receipts
+from weerbaar.signals.selectors import phenomena_for_public
+
+_SIGNER = signing.TimestampSigner(salt="intake.form-started")
+TEXT_LIMIT = 5000
+
+
+class PhenomenonChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.public_description or obj.name
+
+
+class PublicReportForm(forms.Form):
+    phenomenon = PhenomenonChoice(
+        queryset=None,
+        required=False,
+        widget=forms.RadioSelect,
+        empty_label=None,
+        label=_("What is going on?"),
+        help_text=_("Choose what fits best. Not sure? Then choose nothing."),
+    )
+    description = forms.CharField(
+        label=_("Describe what you saw or know"),
+        help_text=_("Write in your own words. Do not write anything that shows who you are."),
+        min_length=20,
+        max_length=TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={
+            "required": _("Describe what you saw or know."),
+            "min_length": _("Write a little more, at least %(limit_value)d characters."),
+            "max_length": _("Your text is too long: at most %(limit_value)d characters."),
+        },
+    )
+    location_text = forms.CharField(
+        label=_("Where is it?"),
+        max_length=255,
+        required=False,
+        help_text=_("An address, or a description of the place."),
+    )
+    occurred = forms.CharField(
+        label=_("When did you see it?"),
+        max_length=100,
+        required=False,
+        help_text=_("For example: every evening, last week, since March."),
+    )
+    involved = forms.CharField(
+        label=_("Who or which vehicle is involved?"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Names, a description or licence plates, if you know them."),
+    )
+    contact_name = forms.CharField(label=_("Your name"), max_length=120, required=False)
+    contact_email = forms.EmailField(
+        label=_("Your e-mail address"),
+        required=False,
+        help_text=_("Only if you want answers by e-mail. Then you are no longer anonymous to us."),
+        error_messages={"invalid": _("Fill in an e-mail address like name@example.nl.")},
+    )
+    # A trap for robots: hidden from people, and never stored.
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
+    started = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["phenomenon"].queryset = phenomena_for_public()
+        if not self.is_bound:
+            self.initial["started"] = _SIGNER.sign(str(int(time.time())))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("website"):
+            raise forms.ValidationError(_("Your report could not be sent. Please try again."))
+        try:
+            started = int(_SIGNER.unsign(data.get("started", ""), max_age=24 * 3600))
+        except (signing.BadSignature, ValueError):
+            raise forms.ValidationError(
+                _("This form has expired. Check your text and send it again.")
+            ) from None
+        if time.time() - started < settings.INTAKE_MIN_FILL_SECONDS:
+            raise forms.ValidationError(_("That was very fast. Check your text and send it again."))
+        return data
+
+
+class FollowUpForm(forms.Form):
+    code = forms.CharField(
+        label=_("Receipt code"),
+        max_length=24,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
+    )
+    secret = forms.CharField(
+        label=_("Secret"),
+        max_length=60,
+        widget=forms.PasswordInput(attrs={"autocomplete": "off"}, render_value=True),
+    )
+
+    def clean_code(self):
+        code = receipts.normalize_code(self.cleaned_data["code"])
+        if len(code) != 16:
+            raise forms.ValidationError(_("The receipt code has 16 digits."))
+        return code
+
+
+class ReplyForm(FollowUpForm):
+    text = forms.CharField(
+        label=_("Your answer or extra information"),
+        max_length=TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "required": _("Write your message."),
+            "max_length": _("Your text is too long: at most %(limit_value)d characters."),
+        },
+    )
+
+
+FEEDBACK_TEMPLATES = {
+    "received": _("Thank you for your report. We have received it and will look into it."),
+    "taken_up": _("Thank you. We are working on your report. We cannot tell you more about it."),
+    "closed": _("We have finished handling your report. Thank you for your help."),
+}
+
+
+class FeedbackForm(forms.Form):
+    template = forms.ChoiceField(
+        label=_("Standard text"),
+        required=False,
+        choices=[
+            ("", _("— write your own text —")),
+            *[(k, v) for k, v in FEEDBACK_TEMPLATES.items()],
+        ],
+    )
+    text = forms.CharField(
+        label=_("Message to the reporter"),
+        max_length=TEXT_LIMIT,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    is_question = forms.BooleanField(
+        label=_("This is a question the reporter can answer"), required=False
+    )
+
+    def clean(self):
+        data = super().clean()
+        text = (data.get("text") or "").strip() or str(
+            FEEDBACK_TEMPLATES.get(data.get("template"), "")
+        )
+        if not text:
+            raise forms.ValidationError(_("Choose a standard text or write a message."))
+        data["text"] = text
+        return data

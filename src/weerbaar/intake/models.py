@@ -1,0 +1,59 @@
+"""Reports and the dialogue with their reporters.
+
+Public reports keep no moment of sending, only the day; the order is the row number.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from weerbaar.signals.constants import Channel
+from weerbaar.signals.models import Signal
+
+
+class Report(models.Model):
+    uuid = models.UUIDField(_("identifier"), default=uuid.uuid4, unique=True, editable=False)
+    signal = models.ForeignKey(Signal, on_delete=models.PROTECT, related_name="reports")
+    channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices)
+    submitted_on = models.DateField(_("submitted on"))
+    receipt_code = models.CharField(_("receipt code"), max_length=16, unique=True, null=True)
+    secret_hash = models.CharField(max_length=200, blank=True)
+    contact_name = models.CharField(_("name"), max_length=120, blank=True)
+    contact_email = models.EmailField(_("e-mail address"), blank=True)
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("reporter (staff)"),
+    )
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        ordering = ["-id"]
+
+
+class MessageDirection(models.TextChoices):
+    TO_REPORTER = "to_reporter", _("to the reporter")
+    FROM_REPORTER = "from_reporter", _("from the reporter")
+
+
+class Message(models.Model):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="messages")
+    direction = models.CharField(_("direction"), max_length=16, choices=MessageDirection.choices)
+    is_question = models.BooleanField(_("question"), default=False)
+    text = models.TextField(_("text"))
+    sent_on = models.DateField(_("sent on"))
+    # Who wrote it on the municipality's side; never shown to the reporter.
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+        ordering = ["id"]

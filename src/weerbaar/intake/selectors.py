@@ -1,0 +1,49 @@
+"""Public API of the intake app for reads.
+
+A reporter reaches their report only with receipt code and secret together; staff reach a
+report's dialogue only through the signal, so the signals app's need-to-know applies.
+"""
+
+from uuid import UUID
+
+from weerbaar.intake import receipts, throttle
+from weerbaar.intake.models import Message, Report
+from weerbaar.signals.selectors import public_status, signal_get
+
+
+class Throttled(Exception):
+    """Too many wrong tries for this receipt code, or in total: try again later."""
+
+
+def report_open(*, code: str, secret: str) -> Report | None:
+    """The report for this code and secret, or None; raises Throttled while blocked."""
+    code = receipts.normalize_code(code)
+    if throttle.follow_up_blocked(code):
+        raise Throttled
+    report = (
+        Report.objects.filter(receipt_code=code).select_related("signal").first() if code else None
+    )
+    if not receipts.secret_matches(report.secret_hash if report else None, secret):
+        throttle.follow_up_failed(code)
+        return None
+    return report
+
+
+def reporter_view(*, report: Report) -> dict:
+    """What the follow-up page shows: status and dialogue, not the report itself (P5)."""
+    return {
+        "status": public_status(signal=report.signal),
+        "messages": list(report.messages.all()),
+        "submitted_on": report.submitted_on,
+    }
+
+
+def staff_dialogue(*, user, signal_id: UUID, request=None):
+    """The signal (need-to-know applied, audited) and its reports with their messages."""
+    signal = signal_get(user=user, signal_id=signal_id, request=request)
+    reports = list(signal.reports.prefetch_related("messages").order_by("id"))
+    return signal, reports
+
+
+def open_questions(*, report: Report) -> list[Message]:
+    return [m for m in report.messages.all() if m.is_question]

@@ -1,0 +1,138 @@
+"""Public API of the intake app for writes: reports from every inflow and the dialogue."""
+
+from dataclasses import dataclass
+
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from weerbaar.audit.constants import AuditAction
+from weerbaar.audit.services import audit_record
+from weerbaar.intake import receipts
+from weerbaar.intake.models import Message, MessageDirection, Report
+from weerbaar.signals.constants import Channel
+from weerbaar.signals.services import signal_create
+
+
+@dataclass
+class Receipt:
+    report: Report
+    code: str
+    secret: str
+
+
+@transaction.atomic
+def report_submit_public(
+    *,
+    description: str,
+    phenomenon=None,
+    location_text: str = "",
+    occurred: str = "",
+    involved: str = "",
+    contact_name: str = "",
+    contact_email: str = "",
+) -> Receipt:
+    """A public report: its signal, its receipt code and secret, all or nothing."""
+    signal = signal_create(
+        actor=None,
+        channel=Channel.PUBLIC,
+        description=description,
+        phenomenon=phenomenon,
+        location_text=location_text,
+        occurred=occurred,
+        involved=involved,
+    )
+    secret = receipts.new_secret()
+    secret_hash = receipts.hash_secret(secret)
+    for _attempt in range(5):
+        code = receipts.new_code()
+        try:
+            with transaction.atomic():
+                report = Report.objects.create(
+                    signal=signal,
+                    channel=Channel.PUBLIC,
+                    submitted_on=timezone.localdate(),
+                    receipt_code=code,
+                    secret_hash=secret_hash,
+                    contact_name=contact_name.strip(),
+                    contact_email=contact_email.strip(),
+                )
+            break
+        except IntegrityError:  # the same 16 digits drawn twice
+            continue
+    else:
+        raise RuntimeError("no free receipt code")
+    audit_record(actor=None, action=AuditAction.REPORT_SUBMITTED, obj=report, day_only=True)
+    if report.contact_email:
+        transaction.on_commit(lambda: _mail_acknowledgement(report.contact_email, code))
+    return Receipt(report, code, secret)
+
+
+def _mail_acknowledgement(address: str, code: str) -> None:
+    # A neutral subject: the message must not reveal the ondermijning desk to others.
+    send_mail(
+        _("Your message to the municipality"),
+        _(
+            "We have received your message. Your receipt code is %(code)s.\n\n"
+            "With this code and your secret you can follow what happens on the website."
+        )
+        % {"code": receipts.format_code(code)},
+        None,
+        [address],
+        fail_silently=True,
+    )
+
+
+def reporter_message_add(*, report: Report, text: str) -> Message:
+    with transaction.atomic():
+        message = Message.objects.create(
+            report=report,
+            direction=MessageDirection.FROM_REPORTER,
+            text=text.strip(),
+            sent_on=timezone.localdate(),
+        )
+        audit_record(actor=None, action=AuditAction.REPORTER_MESSAGE, obj=report, day_only=True)
+    return message
+
+
+@transaction.atomic
+def feedback_send(*, actor, report: Report, text: str, is_question: bool = False) -> Message:
+    """A message from the municipality to the reporter; by e-mail too when they left one."""
+    message = Message.objects.create(
+        report=report,
+        direction=MessageDirection.TO_REPORTER,
+        text=text.strip(),
+        is_question=is_question,
+        sent_on=timezone.localdate(),
+        author=actor,
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.FEEDBACK_SENT,
+        obj=report,
+        new={"question": is_question, "signal": str(report.signal.uuid)},
+    )
+    if report.contact_email:
+        address = report.contact_email
+        transaction.on_commit(
+            lambda: send_mail(
+                _("Your message to the municipality"),
+                _(
+                    "There is a new message about what you reported. "
+                    "Read it with your receipt code and secret on the website."
+                ),
+                None,
+                [address],
+                fail_silently=True,
+            )
+        )
+    return message
+
+
+def report_opened(*, report: Report) -> None:
+    audit_record(actor=None, action=AuditAction.REPORT_FOLLOWED_UP, obj=report, day_only=True)
+
+
+def follow_up_refused() -> None:
+    audit_record(actor=None, action=AuditAction.FOLLOW_UP_REFUSED, day_only=True)

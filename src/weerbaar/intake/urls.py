@@ -1,0 +1,10 @@
+from django.urls import path
+
+from weerbaar.intake import views
+
+app_name = "intake"
+urlpatterns = [
+    path("", views.report_form, name="report"),
+    path("opvolgen/", views.follow_up, name="follow_up"),
+    path("dialoog/<uuid:signal_id>/", views.dialogue, name="dialogue"),
+]

@@ -1,0 +1,131 @@
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from weerbaar.core.http import is_htmx
+from weerbaar.intake import receipts, selectors, services, throttle
+from weerbaar.intake.forms import FeedbackForm, FollowUpForm, PublicReportForm, ReplyForm
+
+SEND_PERMISSION = "signals.change_signal"
+
+
+def public_page(view):
+    """Pages for anonymous reporters: no referrer onwards, nothing kept in any cache."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["Referrer-Policy"] = "no-referrer"
+        response["Cache-Control"] = "no-store"
+        return response
+
+    return wrapper
+
+
+@public_page
+@require_http_methods(["GET", "POST"])
+def report_form(request):
+    form = PublicReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if not throttle.submission_allowed():
+            form.add_error(None, _("It is very busy right now. Please try again in a minute."))
+        else:
+            data = {k: v for k, v in form.cleaned_data.items() if k not in ("website", "started")}
+            receipt = services.report_submit_public(**data)
+            # Shown once, in this answer only: the secret is not stored anywhere in clear.
+            return render(
+                request,
+                "intake/receipt.html",
+                {
+                    "code": receipts.format_code(receipt.code),
+                    "secret": receipt.secret,
+                },
+            )
+    return render(request, "intake/report_form.html", {"form": form})
+
+
+def _open(form):
+    try:
+        report = selectors.report_open(
+            code=form.cleaned_data["code"], secret=form.cleaned_data["secret"]
+        )
+    except selectors.Throttled:
+        form.add_error(None, _("Too many attempts. Wait 15 minutes and try again."))
+        return None
+    if report is None:
+        services.follow_up_refused()
+        form.add_error(None, _("We do not know this combination of receipt code and secret."))
+    return report
+
+
+@public_page
+@require_http_methods(["GET", "POST"])
+def follow_up(request):
+    reply = "text" in request.POST
+    form = (ReplyForm if reply else FollowUpForm)(request.POST or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        report = _open(form)
+    elif reply and request.method == "POST":
+        # The answer is invalid; still show the dialogue if code and secret are right.
+        login = FollowUpForm(request.POST)
+        report = _open(login) if login.is_valid() else None
+    if report is None:
+        return render(request, "intake/follow_up_login.html", {"form": form})
+    if reply and form.is_valid():
+        services.reporter_message_add(report=report, text=form.cleaned_data["text"])
+        form = ReplyForm(
+            initial={"code": form.cleaned_data["code"], "secret": form.cleaned_data["secret"]}
+        )
+        sent = True
+    else:
+        services.report_opened(report=report)
+        sent = False
+        if not reply:
+            form = ReplyForm(initial=form.cleaned_data)
+    return render(
+        request,
+        "intake/follow_up.html",
+        {
+            "form": form,
+            "view": selectors.reporter_view(report=report),
+            "sent": sent,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def dialogue(request, signal_id):
+    signal, reports = selectors.staff_dialogue(
+        user=request.user, signal_id=signal_id, request=request
+    )
+    may_send = request.user.has_perm(SEND_PERMISSION)
+    form = FeedbackForm(request.POST or None)
+    if request.method == "POST":
+        if not may_send:
+            raise Http404
+        if form.is_valid() and reports:
+            for report in reports:
+                services.feedback_send(
+                    actor=request.user,
+                    report=report,
+                    text=form.cleaned_data["text"],
+                    is_question=form.cleaned_data["is_question"],
+                )
+            return redirect("signals:detail", signal_id=signal.uuid)
+    template = "intake/partials/dialogue.html" if is_htmx(request) else "intake/dialogue.html"
+    return render(
+        request,
+        template,
+        {
+            "signal": signal,
+            "reports": reports,
+            "form": form,
+            "may_send": may_send,
+        },
+    )

@@ -1,0 +1,77 @@
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from weerbaar.accounts.models import Team
+from weerbaar.signals.constants import Channel, SignalStatus
+from weerbaar.subjects.models import Subject
+
+
+class Phenomenon(models.Model):
+    """A phenomenon of ondermijning (policy data, editable by the functioneel beheerder)."""
+
+    code = models.SlugField(_("code"), unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    public_description = models.CharField(
+        _("description for the public"),
+        max_length=255,
+        blank=True,
+        help_text=_("Plain words for the public form, e.g. 'Many people registered at one house'."),
+    )
+    public = models.BooleanField(_("shown on the public form"), default=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("phenomenon")
+        verbose_name_plural = _("phenomena")
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Signal(models.Model):
+    # No creation timestamp: for public reports only the day is kept (SECURITY.md P6).
+    uuid = models.UUIDField(_("identifier"), default=uuid.uuid4, unique=True, editable=False)
+    channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=SignalStatus.choices,
+        default=SignalStatus.NEW,
+        db_index=True,
+    )
+    phenomenon = models.ForeignKey(
+        Phenomenon, null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("phenomenon")
+    )
+    description = models.TextField(_("description"))
+    location_text = models.CharField(_("location"), max_length=255, blank=True)
+    address = models.ForeignKey(
+        Subject,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("address"),
+    )
+    occurred = models.CharField(_("when"), max_length=100, blank=True)
+    involved = models.TextField(_("persons or vehicles involved"), blank=True)
+    reported_on = models.DateField(_("reported on"))
+    owner_team = models.ForeignKey(
+        Team,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("owner (team)"),
+    )
+
+    class Meta:
+        verbose_name = _("signal")
+        verbose_name_plural = _("signals")
+        ordering = ["-id"]
+        indexes = [models.Index(fields=["status", "-id"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} {self.reported_on:%d-%m-%Y}"
