@@ -135,3 +135,12 @@ def test_staff_feedback_templates_and_need_to_know(client, regisseur, medewerker
     message = Message.objects.get()
     assert message.text.startswith("Dank voor uw melding") and message.author == regisseur
     assert AuditRecord.objects.filter(action="intake.feedback_sent", actor_id=regisseur.pk).exists()
+
+
+def test_public_pages_set_no_cookie(client):
+    for response in (
+        client.get(reverse("intake:report")),
+        _submit(client),
+        client.get(reverse("intake:follow_up")),
+    ):
+        assert not response.cookies, response.cookies

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from weerbaar.core.http import is_htmx
@@ -14,8 +15,11 @@ SEND_PERMISSION = "signals.change_signal"
 
 
 def public_page(view):
-    """Pages for anonymous reporters: no referrer onwards, nothing kept in any cache."""
+    """Pages for anonymous reporters: no referrer onwards, nothing kept in any cache, and no
+    cookie at all, not even a CSRF token: there is no session to protect, and the policy of
+    no referrer makes browsers send "Origin: null", which Django's CSRF check refuses."""
 
+    @csrf_exempt
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
