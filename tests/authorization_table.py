@@ -48,6 +48,9 @@ EXPECTED_GET = {
     "intake:report": PUBLIC,
     "intake:follow_up": PUBLIC,
     "intake:dialogue": {"regisseur"},
+    "intake:internal": LOGGED_IN,
+    "intake:partner": {"ketenpartner"},
+    "intake:my_reports": LOGGED_IN,
 }
 # The Django admin is for the functioneel beheerder (staff) alone.
 ADMIN_PREFIX = "admin:"

@@ -15,6 +15,11 @@ def _items(user):
         items.append((_("Subjects"), reverse("subjects:search"), "subjects"))
     if may_see_signals(user):
         items.append((_("Signals"), reverse("signals:list"), "signals"))
+    if user.has_perm("intake.submit_partner_report"):
+        items.append((_("Report a signal"), reverse("intake:partner"), "intake"))
+    else:
+        items.append((_("Report"), reverse("intake:internal"), "intake"))
+    items.append((_("My reports"), reverse("intake:my_reports"), "my_reports"))
     if can_use(user, "audit.view_auditrecord"):
         items.append((_("Audit trail"), reverse("audit:list"), "audit"))
     if user.is_staff:

@@ -89,6 +89,53 @@ class PublicReportForm(forms.Form):
         return data
 
 
+class StaffReportForm(forms.Form):
+    """The intern meldpunt: what the public form asks, without the anonymity machinery."""
+
+    phenomenon = PhenomenonChoice(
+        queryset=None,
+        required=False,
+        widget=forms.RadioSelect,
+        empty_label=None,
+        label=_("What is going on?"),
+    )
+    description = PublicReportForm.base_fields["description"]
+    location_text = PublicReportForm.base_fields["location_text"]
+    occurred = PublicReportForm.base_fields["occurred"]
+    involved = PublicReportForm.base_fields["involved"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["phenomenon"].queryset = phenomena_for_public()
+        self.fields["description"].help_text = ""
+
+
+class InternalReportForm(StaffReportForm):
+    team = forms.ChoiceField(label=_("Your team"), required=False)
+    shielded = forms.BooleanField(
+        label=_("Shield my identity"),
+        required=False,
+        help_text=_(
+            "Then nobody sees that you reported this, unless two colleagues of the "
+            "director agree that it is necessary. Your name never appears in exports, "
+            "minutes or what partners see."
+        ),
+    )
+
+    def __init__(self, *args, teams=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["team"].choices = [("", "—"), *[(t, t) for t in teams]]
+
+
+class PartnerReportForm(StaffReportForm):
+    partner_reference = forms.CharField(
+        label=_("Your reference"),
+        max_length=100,
+        help_text=_("Your organisation's number for this matter, so we can refer to it."),
+        error_messages={"required": _("Fill in your organisation's reference.")},
+    )
+
+
 class FollowUpForm(forms.Form):
     code = forms.CharField(
         label=_("Receipt code"),
@@ -106,6 +153,18 @@ class FollowUpForm(forms.Form):
         if len(code) != 16:
             raise forms.ValidationError(_("The receipt code has 16 digits."))
         return code
+
+
+class ReplyTextForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your answer or extra information"),
+        max_length=TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": _("Write your message."),
+            "max_length": _("Your text is too long: at most %(limit_value)d characters."),
+        },
+    )
 
 
 class ReplyForm(FollowUpForm):

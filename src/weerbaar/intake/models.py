@@ -18,7 +18,9 @@ class Report(models.Model):
     signal = models.ForeignKey(Signal, on_delete=models.PROTECT, related_name="reports")
     channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices)
     submitted_on = models.DateField(_("submitted on"))
-    receipt_code = models.CharField(_("receipt code"), max_length=16, unique=True, null=True)
+    receipt_code = models.CharField(
+        _("receipt code"), max_length=16, unique=True, null=True, blank=True
+    )
     secret_hash = models.CharField(max_length=200, blank=True)
     contact_name = models.CharField(_("name"), max_length=120, blank=True)
     contact_email = models.EmailField(_("e-mail address"), blank=True)
@@ -30,11 +32,20 @@ class Report(models.Model):
         related_name="+",
         verbose_name=_("reporter (staff)"),
     )
+    reporter_team = models.CharField(_("reporter's team"), max_length=120, blank=True)
+    shielded = models.BooleanField(
+        _("identity shielded"),
+        default=False,
+        help_text=_("Nobody sees who reported unless two people agree (four-eyes)."),
+    )
+    partner_reference = models.CharField(_("partner's reference"), max_length=100, blank=True)
+    partner_organisation = models.CharField(_("partner organisation"), max_length=120, blank=True)
 
     class Meta:
         verbose_name = _("report")
         verbose_name_plural = _("reports")
         ordering = ["-id"]
+        permissions = [("submit_partner_report", _("Can submit reports as a partner"))]
 
 
 class MessageDirection(models.TextChoices):

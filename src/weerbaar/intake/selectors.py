@@ -47,3 +47,38 @@ def staff_dialogue(*, user, signal_id: UUID, request=None):
 
 def open_questions(*, report: Report) -> list[Message]:
     return [m for m in report.messages.all() if m.is_question]
+
+
+def my_reports(*, user):
+    """The reports this staff member or partner made themselves, newest first."""
+    if not user.is_authenticated:
+        return Report.objects.none()
+    return (
+        Report.objects.filter(reporter=user)
+        .select_related("signal")
+        .prefetch_related("messages")
+        .order_by("-id")
+    )
+
+
+def my_report_get(*, user, report_id: UUID) -> Report:
+    from django.http import Http404
+
+    report = my_reports(user=user).filter(uuid=report_id).first()
+    if report is None:
+        raise Http404
+    return report
+
+
+def reporter_label(*, report: Report) -> str:
+    """Who reported, as staff may see it: never the name of a shielded reporter."""
+    from django.utils.translation import gettext as _
+
+    if report.reporter_id is None:
+        return _("anonymous") if not report.contact_name else report.contact_name
+    if report.shielded:
+        return _("shielded staff member")
+    name = report.reporter.get_full_name() or report.reporter.get_username()
+    if report.partner_organisation:
+        return f"{name} ({report.partner_organisation})"
+    return f"{name} ({report.reporter_team})" if report.reporter_team else name

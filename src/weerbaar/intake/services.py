@@ -136,3 +136,64 @@ def report_opened(*, report: Report) -> None:
 
 def follow_up_refused() -> None:
     audit_record(actor=None, action=AuditAction.FOLLOW_UP_REFUSED, day_only=True)
+
+
+@transaction.atomic
+def report_submit_staff(
+    *,
+    actor,
+    channel: Channel,
+    description: str,
+    phenomenon=None,
+    location_text: str = "",
+    occurred: str = "",
+    involved: str = "",
+    team: str = "",
+    shielded: bool = False,
+    partner_reference: str = "",
+) -> Report:
+    """An internal (intern meldpunt) or partner report, with its signal."""
+    signal = signal_create(
+        actor=actor,
+        channel=channel,
+        description=description,
+        phenomenon=phenomenon,
+        location_text=location_text,
+        occurred=occurred,
+        involved=involved,
+    )
+    report = Report(
+        signal=signal,
+        channel=channel,
+        submitted_on=timezone.localdate(),
+        reporter=actor,
+        reporter_team=team,
+        shielded=shielded,
+        partner_reference=partner_reference.strip(),
+        partner_organisation=actor.organisation if channel == Channel.PARTNER else "",
+    )
+    report.full_clean()
+    report.save()
+    audit_record(
+        actor=actor,
+        action=AuditAction.REPORT_SUBMITTED,
+        obj=report,
+        new={"channel": channel, "shielded": shielded},
+    )
+    return report
+
+
+def staff_reply_add(*, actor, report: Report, text: str) -> Message:
+    """A staff or partner reporter answers on their own report."""
+    if report.reporter_id != actor.pk:
+        raise PermissionError("only the reporter answers on a report")
+    with transaction.atomic():
+        message = Message.objects.create(
+            report=report,
+            direction=MessageDirection.FROM_REPORTER,
+            text=text.strip(),
+            sent_on=timezone.localdate(),
+            author=actor,
+        )
+        audit_record(actor=actor, action=AuditAction.REPORTER_MESSAGE, obj=report)
+    return message

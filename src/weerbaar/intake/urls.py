@@ -7,4 +7,7 @@ urlpatterns = [
     path("", views.report_form, name="report"),
     path("opvolgen/", views.follow_up, name="follow_up"),
     path("dialoog/<uuid:signal_id>/", views.dialogue, name="dialogue"),
+    path("intern/", views.internal_report, name="internal"),
+    path("partner/", views.partner_report, name="partner"),
+    path("mijn-meldingen/", views.my_reports, name="my_reports"),
 ]

@@ -1,17 +1,30 @@
 from functools import wraps
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from weerbaar.accounts.selectors import team_list
 from weerbaar.core.http import is_htmx
 from weerbaar.intake import receipts, selectors, services, throttle
-from weerbaar.intake.forms import FeedbackForm, FollowUpForm, PublicReportForm, ReplyForm
+from weerbaar.intake.forms import (
+    FeedbackForm,
+    FollowUpForm,
+    InternalReportForm,
+    PartnerReportForm,
+    PublicReportForm,
+    ReplyForm,
+    ReplyTextForm,
+)
+from weerbaar.signals.constants import Channel
 
 SEND_PERMISSION = "signals.change_signal"
+PARTNER_PERMISSION = "intake.submit_partner_report"
 
 
 def public_page(view):
@@ -129,7 +142,64 @@ def dialogue(request, signal_id):
         {
             "signal": signal,
             "reports": reports,
+            "rows": [(report, selectors.reporter_label(report=report)) for report in reports],
             "form": form,
             "may_send": may_send,
         },
     )
+
+
+def _staff_form(request, *, form_class, channel, title, **form_kwargs):
+    form = form_class(request.POST or None, **form_kwargs)
+    if request.method == "POST" and form.is_valid():
+        services.report_submit_staff(actor=request.user, channel=channel, **form.cleaned_data)
+        messages.success(
+            request, _("Thank you. Your report has been received; you find it under My reports.")
+        )
+        return redirect("intake:my_reports")
+    return render(request, "intake/staff_report_form.html", {"form": form, "title": title})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def internal_report(request):
+    teams = [t.name for t in team_list(user=request.user)]
+    return _staff_form(
+        request,
+        form_class=InternalReportForm,
+        channel=Channel.INTERNAL,
+        title=_("Internal reporting point"),
+        teams=teams,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def partner_report(request):
+    if not request.user.has_perm(PARTNER_PERMISSION):
+        raise Http404
+    return _staff_form(
+        request,
+        form_class=PartnerReportForm,
+        channel=Channel.PARTNER,
+        title=_("Signal from a partner"),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def my_reports(request):
+    form = ReplyTextForm(request.POST or None)
+    if request.method == "POST":
+        report = selectors.my_report_get(user=request.user, report_id=request.POST.get("report"))
+        if form.is_valid():
+            services.staff_reply_add(
+                actor=request.user, report=report, text=form.cleaned_data["text"]
+            )
+            messages.success(request, _("Your message has been sent. Thank you."))
+            return redirect("intake:my_reports")
+    page = Paginator(selectors.my_reports(user=request.user), 20).get_page(
+        request.GET.get("pagina")
+    )
+    rows = [(r, selectors.reporter_view(report=r)) for r in page.object_list]
+    return render(request, "intake/my_reports.html", {"page": page, "rows": rows, "form": form})

@@ -1,0 +1,62 @@
+import pytest
+from django.urls import reverse
+
+from weerbaar.intake.models import Message, Report
+from weerbaar.intake.selectors import reporter_label
+from weerbaar.intake.services import feedback_send
+
+pytestmark = pytest.mark.django_db
+TEXT = "Een collega van burgerzaken ziet steeds nieuwe inschrijvingen op Dorpsstraat 4."
+
+
+def test_internal_report_with_team_and_own_list(client, medewerker, other_team):
+    client.force_login(medewerker)
+    response = client.post(reverse("intake:internal"), {"description": TEXT, "team": "Veiligheid"})
+    assert response.status_code == 302
+    report = Report.objects.get()
+    assert (report.channel, report.reporter, report.reporter_team) == (
+        "internal",
+        medewerker,
+        "Veiligheid",
+    )
+    assert report.signal.status == "new" and report.secret_hash == ""
+    feedback_send(actor=None, report=report, text="Dank, we kijken ernaar.")
+    page = client.get(reverse("intake:my_reports")).content.decode()
+    assert "Dank, we kijken ernaar." in page and "Ontvangen" in page
+    client.post(
+        reverse("intake:my_reports"), {"report": str(report.uuid), "text": "Het zijn er nu 14."}
+    )
+    assert Message.objects.filter(direction="from_reporter", text="Het zijn er nu 14.").exists()
+
+
+def test_staff_see_only_their_own_reports(client, medewerker, outsider):
+    client.force_login(medewerker)
+    client.post(reverse("intake:internal"), {"description": TEXT})
+    client.force_login(outsider)
+    assert TEXT[:30] not in client.get(reverse("intake:my_reports")).content.decode()
+    report = Report.objects.get()
+    response = client.post(reverse("intake:my_reports"), {"report": str(report.uuid), "text": "x"})
+    assert response.status_code == 404
+
+
+def test_shielded_reporter_is_not_named(client, medewerker, regisseur):
+    client.force_login(medewerker)
+    client.post(reverse("intake:internal"), {"description": TEXT, "shielded": "on"})
+    report = Report.objects.get()
+    assert reporter_label(report=report) == "afgeschermde medewerker"
+    client.force_login(regisseur)
+    page = client.get(reverse("intake:dialogue", args=[report.signal.uuid])).content.decode()
+    assert medewerker.last_name not in page and "afgeschermde medewerker" in page
+
+
+def test_partner_form_needs_the_role_and_a_reference(client, ketenpartner, medewerker):
+    client.force_login(medewerker)
+    assert client.get(reverse("intake:partner")).status_code == 404
+    client.force_login(ketenpartner)
+    page = client.post(reverse("intake:partner"), {"description": TEXT}).content.decode()
+    assert "Vul het kenmerk van uw organisatie in." in page and TEXT in page
+    client.post(
+        reverse("intake:partner"), {"description": TEXT, "partner_reference": "PL0900-2026-123"}
+    )
+    report = Report.objects.get()
+    assert (report.channel, report.partner_reference) == ("partner", "PL0900-2026-123")
