@@ -51,6 +51,7 @@ EXPECTED_GET = {
     "intake:internal": LOGGED_IN,
     "intake:partner": {"ketenpartner"},
     "intake:my_reports": LOGGED_IN,
+    "intake:mma_import": {"regisseur"},
 }
 # The Django admin is for the functioneel beheerder (staff) alone.
 ADMIN_PREFIX = "admin:"

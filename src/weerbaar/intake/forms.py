@@ -214,3 +214,31 @@ class FeedbackForm(forms.Form):
             raise forms.ValidationError(_("Choose a standard text or write a message."))
         data["text"] = text
         return data
+
+
+class MMAImportForm(forms.Form):
+    eml = forms.FileField(
+        label=_("MMA e-mail (.eml file)"),
+        required=False,
+        help_text=_("Save the e-mail from your mail program as a file and choose it here."),
+    )
+    text = forms.CharField(
+        label=_("Or paste the text of the e-mail"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        from weerbaar.intake import mma
+
+        upload, text = data.get("eml"), (data.get("text") or "").strip()
+        if not upload and not text:
+            raise forms.ValidationError(_("Choose an .eml file or paste the text of the e-mail."))
+        if upload and not upload.name.lower().endswith(".eml"):
+            self.add_error("eml", _("Choose a file that ends in .eml."))
+            return data
+        data["mma"] = (
+            mma.parse_eml(upload.read(mma.MAX_BYTES + 1)) if upload else mma.parse_text(text)
+        )
+        return data

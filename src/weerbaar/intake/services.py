@@ -197,3 +197,30 @@ def staff_reply_add(*, actor, report: Report, text: str) -> Message:
         )
         audit_record(actor=actor, action=AuditAction.REPORTER_MESSAGE, obj=report)
     return message
+
+
+@transaction.atomic
+def report_import_mma(*, actor, mma) -> Report:
+    """One Meld Misdaad Anoniem report as a signal; the MMA number stays with it for the
+    yearly count of MMA reports followed up."""
+    from django.core.exceptions import ValidationError
+
+    if Report.objects.filter(channel=Channel.MMA, partner_reference=mma.reference).exists():
+        raise ValidationError(
+            _("MMA report %(ref)s has already been imported.") % {"ref": mma.reference}
+        )
+    signal = signal_create(actor=actor, channel=Channel.MMA, description=mma.text)
+    report = Report.objects.create(
+        signal=signal,
+        channel=Channel.MMA,
+        submitted_on=mma.received_on,
+        partner_reference=mma.reference,
+        partner_organisation="Meld Misdaad Anoniem",
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.REPORT_SUBMITTED,
+        obj=report,
+        new={"channel": Channel.MMA, "reference": mma.reference},
+    )
+    return report

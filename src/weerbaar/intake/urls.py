@@ -10,4 +10,5 @@ urlpatterns = [
     path("intern/", views.internal_report, name="internal"),
     path("partner/", views.partner_report, name="partner"),
     path("mijn-meldingen/", views.my_reports, name="my_reports"),
+    path("mma/", views.mma_import, name="mma_import"),
 ]

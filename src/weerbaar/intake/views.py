@@ -2,6 +2,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -16,6 +17,7 @@ from weerbaar.intake.forms import (
     FeedbackForm,
     FollowUpForm,
     InternalReportForm,
+    MMAImportForm,
     PartnerReportForm,
     PublicReportForm,
     ReplyForm,
@@ -203,3 +205,23 @@ def my_reports(request):
     )
     rows = [(r, selectors.reporter_view(report=r)) for r in page.object_list]
     return render(request, "intake/my_reports.html", {"page": page, "rows": rows, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def mma_import(request):
+    if not request.user.has_perm(SEND_PERMISSION):
+        raise Http404
+    bound = request.method == "POST"
+    form = MMAImportForm(request.POST if bound else None, request.FILES if bound else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = services.report_import_mma(actor=request.user, mma=form.cleaned_data["mma"])
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request, _("MMA report %(ref)s imported.") % {"ref": report.partner_reference}
+            )
+            return redirect("signals:detail", signal_id=report.signal.uuid)
+    return render(request, "intake/mma_import.html", {"form": form})
