@@ -50,9 +50,30 @@ def test_demo_municipality_is_complete_and_searchable():
     assert subjects_visible_to(partner).count() == 5
 
 
+def test_demo_reports_from_every_inflow():
+    from weerbaar.intake.models import Message, Report
+
+    output = _load()
+    for channel in ("public", "internal", "partner", "mma"):
+        assert Report.objects.filter(channel=channel).count() >= 3, channel
+    assert Message.objects.filter(direction="to_reporter").exists()
+    assert (
+        Report.objects.filter(shielded=True).exists()
+        or Report.objects.filter(channel="internal").count() < 10
+    )
+    days = set(Report.objects.values_list("submitted_on", flat=True))
+    assert len(days) > 5  # spread over two years, not all today
+    assert "receipt code" in output
+
+
 def test_same_seed_same_municipality():
+    from weerbaar.intake.models import Report
+    from weerbaar.signals.models import Signal
+
     _load(seed=11)
     first = list(Subject.objects.order_by("id").values_list("uuid", "label")[:50])
+    Report.objects.all().delete()
+    Signal.objects.all().delete()
     Subject.objects.all().delete()
     User.objects.all().delete()
     _load(seed=11)

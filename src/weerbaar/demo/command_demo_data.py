@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from weerbaar.demo.population import Generator
+from weerbaar.demo.reports import create_reports
 from weerbaar.demo.users import USERS, create_users
 from weerbaar.subjects.models import Subject
 
@@ -50,6 +51,7 @@ class Command(BaseCommand):
         )
         counts = generator.run()
         secrets = create_users(seed=seed)
+        example = create_reports(seed=seed, per_inflow=max(int(30 * min(scale, 1)), 3))
         elapsed = time.monotonic() - started
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         self.stdout.write(
@@ -57,6 +59,10 @@ class Command(BaseCommand):
             + f" in {elapsed:.1f} s, peak memory {peak:.0f} MiB"
         )
         print_logins(self.stdout, secrets)
+        self.stdout.write(
+            "\nA demo public report to follow at /melden/opvolgen/: "
+            f"receipt code {example['code']}, secret {example['secret']}"
+        )
 
 
 def print_logins(out, secrets: dict[str, str]) -> None:
