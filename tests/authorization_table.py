@@ -52,6 +52,7 @@ EXPECTED_GET = {
     "intake:partner": {"ketenpartner"},
     "intake:my_reports": LOGGED_IN,
     "intake:mma_import": {"regisseur"},
+    "intake:reveal": NOBODY,  # POST only
 }
 # The Django admin is for the functioneel beheerder (staff) alone.
 ADMIN_PREFIX = "admin:"
@@ -64,4 +65,5 @@ SAMPLE_KWARGS = {
     "content_type_id": "1",
     "app_label": "accounts",
     "pk": "1",
+    "report_id": "00000000-0000-4000-8000-000000000000",
 }

@@ -60,3 +60,28 @@ def test_partner_form_needs_the_role_and_a_reference(client, ketenpartner, medew
     )
     report = Report.objects.get()
     assert (report.channel, report.partner_reference) == ("partner", "PL0900-2026-123")
+
+
+def test_four_eyes_reveal_of_a_shielded_reporter(client, medewerker, regisseur, team):
+    from tests.factories import UserFactory
+    from weerbaar.audit.models import AuditRecord
+
+    second = UserFactory(username="tweede", roles=["regisseur"], teams=[team])
+    client.force_login(medewerker)
+    client.post(reverse("intake:internal"), {"description": TEXT, "shielded": "on"})
+    report = Report.objects.get()
+    dialogue = reverse("intake:dialogue", args=[report.signal.uuid])
+    reveal = reverse("intake:reveal", args=[report.uuid])
+    client.force_login(regisseur)
+    client.post(reveal, {"reason": "kort"})
+    assert not report.reveal_requests.exists()
+    client.post(reveal, {"reason": "Nodig voor de risicotaxatie van de politie."})
+    client.post(reveal, {"approve": "1"})  # asking and approving alone is not enough
+    assert "afgeschermde medewerker" in client.get(dialogue).content.decode()
+    client.force_login(second)
+    client.post(reveal, {"approve": "1"})
+    assert medewerker.last_name not in client.get(dialogue).content.decode()  # not for the approver
+    client.force_login(regisseur)
+    assert medewerker.last_name in client.get(dialogue).content.decode()
+    actions = set(AuditRecord.objects.values_list("action", flat=True))
+    assert {"intake.reveal_requested", "intake.reveal_approved"} <= actions

@@ -68,3 +68,37 @@ class Message(models.Model):
         verbose_name = _("message")
         verbose_name_plural = _("messages")
         ordering = ["id"]
+
+
+class RevealRequest(models.Model):
+    """Four-eyes: one regisseur asks, with a reason, to see who made a shielded report; a
+    second one approves. Only the one who asked then sees the name."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="reveal_requests")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    reason = models.CharField(_("reason"), max_length=500)
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("request to reveal a reporter")
+        verbose_name_plural = _("requests to reveal a reporter")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(approved_by=models.F("requested_by")),
+                name="reveal_needs_two_people",
+            )
+        ]

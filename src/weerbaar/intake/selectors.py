@@ -70,15 +70,36 @@ def my_report_get(*, user, report_id: UUID) -> Report:
     return report
 
 
-def reporter_label(*, report: Report) -> str:
-    """Who reported, as staff may see it: never the name of a shielded reporter."""
+def reveal_granted(*, user, report: Report) -> bool:
+    """True when a second person approved ``user``'s request to see this shielded reporter."""
+    return report.reveal_requests.filter(requested_by=user, approved_by__isnull=False).exists()
+
+
+def reveal_pending(*, report: Report):
+    return report.reveal_requests.filter(approved_by__isnull=True).select_related("requested_by")
+
+
+def reporter_label(*, report: Report, user=None) -> str:
+    """Who reported, as staff may see it: never the name of a shielded reporter, unless the
+    four-eyes reveal was approved for this very user."""
     from django.utils.translation import gettext as _
 
     if report.reporter_id is None:
         return _("anonymous") if not report.contact_name else report.contact_name
-    if report.shielded:
+    if report.shielded and not (user and reveal_granted(user=user, report=report)):
         return _("shielded staff member")
     name = report.reporter.get_full_name() or report.reporter.get_username()
     if report.partner_organisation:
         return f"{name} ({report.partner_organisation})"
     return f"{name} ({report.reporter_team})" if report.reporter_team else name
+
+
+def staff_report_get(*, user, report_id: UUID, request=None) -> Report:
+    """A report reached through its signal, so the signal's need-to-know applies."""
+    from django.http import Http404
+
+    report = Report.objects.filter(uuid=report_id).select_related("signal").first()
+    if report is None:
+        raise Http404
+    signal_get(user=user, signal_id=report.signal.uuid, request=request)
+    return report

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.intake import receipts
-from weerbaar.intake.models import Message, MessageDirection, Report
+from weerbaar.intake.models import Message, MessageDirection, Report, RevealRequest
 from weerbaar.signals.constants import Channel
 from weerbaar.signals.services import signal_create
 
@@ -224,3 +224,36 @@ def report_import_mma(*, actor, mma) -> Report:
         new={"channel": Channel.MMA, "reference": mma.reference},
     )
     return report
+
+
+@transaction.atomic
+def reveal_request(*, actor, report: Report, reason: str) -> RevealRequest:
+    from django.core.exceptions import ValidationError
+
+    if not report.shielded:
+        raise ValidationError(_("This reporter is not shielded."))
+    if len(reason.strip()) < 10:
+        raise ValidationError(_("Give a reason of at least 10 characters."))
+    request = RevealRequest.objects.create(report=report, requested_by=actor, reason=reason.strip())
+    audit_record(actor=actor, action=AuditAction.REVEAL_REQUESTED, obj=report, purpose=reason[:500])
+    return request
+
+
+@transaction.atomic
+def reveal_approve(*, actor, request) -> None:
+    from django.core.exceptions import ValidationError
+
+    request = RevealRequest.objects.select_for_update().get(pk=request.pk)
+    if request.requested_by_id == actor.pk:
+        raise ValidationError(_("A second person must approve; you asked yourself."))
+    if request.approved_by_id:
+        raise ValidationError(_("This request has already been approved."))
+    request.approved_by, request.approved_at = actor, timezone.now()
+    request.save(update_fields=["approved_by", "approved_at"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.REVEAL_APPROVED,
+        obj=request.report,
+        purpose=request.reason,
+        new={"requested_by": str(request.requested_by.uuid)},
+    )

@@ -11,4 +11,5 @@ urlpatterns = [
     path("partner/", views.partner_report, name="partner"),
     path("mijn-meldingen/", views.my_reports, name="my_reports"),
     path("mma/", views.mma_import, name="mma_import"),
+    path("afscherming/<uuid:report_id>/", views.reveal, name="reveal"),
 ]

@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from weerbaar.accounts.selectors import team_list
 from weerbaar.core.http import is_htmx
@@ -144,7 +144,14 @@ def dialogue(request, signal_id):
         {
             "signal": signal,
             "reports": reports,
-            "rows": [(report, selectors.reporter_label(report=report)) for report in reports],
+            "rows": [
+                (
+                    report,
+                    selectors.reporter_label(report=report, user=request.user),
+                    list(selectors.reveal_pending(report=report)),
+                )
+                for report in reports
+            ],
             "form": form,
             "may_send": may_send,
         },
@@ -225,3 +232,29 @@ def mma_import(request):
             )
             return redirect("signals:detail", signal_id=report.signal.uuid)
     return render(request, "intake/mma_import.html", {"form": form})
+
+
+@login_required
+@require_POST
+def reveal(request, report_id):
+    """Ask (with a reason) or approve seeing who made a shielded report."""
+    if not request.user.has_perm(SEND_PERMISSION):
+        raise Http404
+    report = selectors.staff_report_get(user=request.user, report_id=report_id, request=request)
+    try:
+        pending = selectors.reveal_pending(report=report).first()
+        if request.POST.get("approve") and pending:
+            services.reveal_approve(actor=request.user, request=pending)
+            messages.success(
+                request, _("Approved. Only the colleague who asked now sees the name.")
+            )
+        else:
+            services.reveal_request(
+                actor=request.user, report=report, reason=request.POST.get("reason", "")
+            )
+            messages.success(
+                request, _("Your request has been recorded; a second colleague must approve it.")
+            )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("intake:dialogue", signal_id=report.signal.uuid)
