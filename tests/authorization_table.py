@@ -53,6 +53,7 @@ EXPECTED_GET = {
     "intake:my_reports": LOGGED_IN,
     "intake:mma_import": {"regisseur"},
     "intake:reveal": NOBODY,  # POST only
+    "intake:attachment": {"regisseur"},
 }
 # The Django admin is for the functioneel beheerder (staff) alone.
 ADMIN_PREFIX = "admin:"
@@ -66,4 +67,5 @@ SAMPLE_KWARGS = {
     "app_label": "accounts",
     "pk": "1",
     "report_id": "00000000-0000-4000-8000-000000000000",
+    "attachment_id": "00000000-0000-4000-8000-000000000000",
 }

@@ -73,3 +73,8 @@ def _warm_content_types(db):
     from weerbaar.subjects.models import Subject
 
     ContentType.objects.get_for_model(Subject)
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"

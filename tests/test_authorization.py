@@ -59,11 +59,14 @@ def world(db, team, other_team):
     registry = make_person("Pieter Jansen")
     hidden = make_person("Canary Zzyzx", owner_team=other_team)
     from weerbaar.intake.services import report_submit_public
+    from weerbaar.intake.uploads import CleanFile
 
-    signal = report_submit_public(
-        description="Canary Zzyzx kweekt hennep in de schuur"
-    ).report.signal
-    SIGNALS["signal"] = signal
+    png = CleanFile("foto.png", "image/png", b"\x89PNG\r\n\x1a\n canary Zzyzx")
+    report = report_submit_public(
+        description="Canary Zzyzx kweekt hennep in de schuur", attachments=[png]
+    ).report
+    SIGNALS["signal"] = report.signal
+    SIGNALS["attachment"] = report.attachments.get()
     return users, registry, hidden
 
 
@@ -81,6 +84,8 @@ def _url(name, kwargs, subject):
     kwargs = dict(kwargs)
     if "signal_id" in kwargs:
         kwargs["signal_id"] = SIGNALS["signal"].uuid
+    if "attachment_id" in kwargs:
+        kwargs["attachment_id"] = SIGNALS["attachment"].uuid
     for key in ("subject_id", "uuid"):
         if key in kwargs:
             kwargs[key] = subject.uuid

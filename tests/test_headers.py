@@ -33,7 +33,7 @@ def test_headers_on_every_route(who, request):
         kwargs = {
             k: (
                 "00000000-0000-4000-8000-000000000000"
-                if k in ("uuid", "subject_id", "signal_id", "report_id")
+                if k in ("uuid", "subject_id", "signal_id", "report_id", "attachment_id")
                 else v
             )
             for k, v in kwargs.items()

@@ -34,6 +34,7 @@ class AuditAction(models.TextChoices):
     REPORTER_MESSAGE = "intake.reporter_message", _("Reporter sent a message")
     FEEDBACK_SENT = "intake.feedback_sent", _("Message sent to the reporter")
     FOLLOW_UP_REFUSED = "intake.follow_up_refused", _("Wrong receipt code or secret")
+    ATTACHMENT_VIEWED = "intake.attachment_viewed", _("Attachment downloaded")
     REVEAL_REQUESTED = "intake.reveal_requested", _("Asked to reveal a shielded reporter")
     REVEAL_APPROVED = "intake.reveal_approved", _("Approved revealing a shielded reporter")
     # audit

@@ -12,6 +12,20 @@ _SIGNER = signing.TimestampSigner(salt="intake.form-started")
 TEXT_LIMIT = 5000
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".jpg,.jpeg,.png,.pdf"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        return [super(MultipleFileField, self).clean(f, initial) for f in files]
+
+
 class PhenomenonChoice(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.public_description or obj.name
@@ -57,6 +71,15 @@ class PublicReportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Names, a description or licence plates, if you know them."),
     )
+    attachments = MultipleFileField(
+        label=_("Photos or documents"),
+        required=False,
+        help_text=_(
+            "At most 5 files of at most 10 MB each: photos (JPEG, PNG) or PDF. "
+            "We remove information hidden in the files, such as the place where a "
+            "photo was taken."
+        ),
+    )
     contact_name = forms.CharField(label=_("Your name"), max_length=120, required=False)
     contact_email = forms.EmailField(
         label=_("Your e-mail address"),
@@ -73,6 +96,27 @@ class PublicReportForm(forms.Form):
         self.fields["phenomenon"].queryset = phenomena_for_public()
         if not self.is_bound:
             self.initial["started"] = _SIGNER.sign(str(int(time.time())))
+
+    def clean_attachments(self):
+        from weerbaar.intake.uploads import MAX_FILES, clean_upload
+
+        files = self.cleaned_data.get("attachments") or []
+        if len(files) > MAX_FILES:
+            raise forms.ValidationError(
+                _("You can send at most %(max)d files; you chose %(count)d.")
+                % {"max": MAX_FILES, "count": len(files)}
+            )
+        cleaned, problems = [], []
+        for upload in files:
+            try:
+                cleaned.append(clean_upload(upload))
+            except forms.ValidationError as exc:
+                problems.extend(exc.messages)
+        if problems:
+            raise forms.ValidationError(
+                [*problems, _("Choose your files again: for your safety we did not keep them.")]
+            )
+        return cleaned
 
     def clean(self):
         data = super().clean()

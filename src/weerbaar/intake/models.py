@@ -102,3 +102,18 @@ class RevealRequest(models.Model):
                 name="reveal_needs_two_people",
             )
         ]
+
+
+class Attachment(models.Model):
+    """A cleaned file of a report; stored outside the web root under a generated name."""
+
+    uuid = models.UUIDField(_("identifier"), default=uuid.uuid4, unique=True, editable=False)
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="attachments")
+    file_name = models.CharField(_("file name"), max_length=120)
+    content_type = models.CharField(_("type"), max_length=40)
+    size = models.PositiveIntegerField(_("size"))
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["id"]

@@ -103,3 +103,19 @@ def staff_report_get(*, user, report_id: UUID, request=None) -> Report:
         raise Http404
     signal_get(user=user, signal_id=report.signal.uuid, request=request)
     return report
+
+
+def attachment_get(*, user, attachment_id: UUID, request=None):
+    """An attachment reached through its report's signal (need-to-know applies); audited."""
+    from django.http import Http404
+
+    from weerbaar.audit.constants import AuditAction
+    from weerbaar.audit.services import audit_record
+    from weerbaar.intake.models import Attachment
+
+    item = Attachment.objects.filter(uuid=attachment_id).select_related("report__signal").first()
+    if item is None:
+        raise Http404
+    signal_get(user=user, signal_id=item.report.signal.uuid, request=request)
+    audit_record(actor=user, action=AuditAction.ATTACHMENT_VIEWED, obj=item, request=request)
+    return item

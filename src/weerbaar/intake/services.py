@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
-from weerbaar.intake import receipts
-from weerbaar.intake.models import Message, MessageDirection, Report, RevealRequest
+from weerbaar.intake import receipts, storage
+from weerbaar.intake.models import Attachment, Message, MessageDirection, Report, RevealRequest
 from weerbaar.signals.constants import Channel
 from weerbaar.signals.services import signal_create
 
@@ -22,8 +22,35 @@ class Receipt:
     secret: str
 
 
+def attachments_add(*, report: Report, files: list, written: list) -> None:
+    """Store cleaned files with the report; ``written`` collects paths for clean-up."""
+    for clean in files:
+        attachment = Attachment(
+            report=report,
+            file_name=clean.name,
+            content_type=clean.content_type,
+            size=len(clean.data),
+        )
+        written.append(storage.write(attachment.uuid, clean.data))
+        attachment.save()
+
+
+def report_submit_public(*, attachments: list | None = None, **fields) -> Receipt:
+    """A public report with its signal, receipt, secret and files: all of it, or nothing."""
+    written: list = []
+    try:
+        with transaction.atomic():
+            receipt = _report_submit_public(**fields)
+            attachments_add(report=receipt.report, files=attachments or [], written=written)
+        return receipt
+    except BaseException:
+        for path in written:  # the database rolled back; leave no orphan file either
+            path.unlink(missing_ok=True)
+        raise
+
+
 @transaction.atomic
-def report_submit_public(
+def _report_submit_public(
     *,
     description: str,
     phenomenon=None,
@@ -33,7 +60,6 @@ def report_submit_public(
     contact_name: str = "",
     contact_email: str = "",
 ) -> Receipt:
-    """A public report: its signal, its receipt code and secret, all or nothing."""
     signal = signal_create(
         actor=None,
         channel=Channel.PUBLIC,

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from weerbaar.accounts.selectors import team_list
 from weerbaar.core.http import is_htmx
-from weerbaar.intake import receipts, selectors, services, throttle
+from weerbaar.intake import receipts, selectors, services, storage, throttle
 from weerbaar.intake.forms import (
     FeedbackForm,
     FollowUpForm,
@@ -48,7 +48,8 @@ def public_page(view):
 @public_page
 @require_http_methods(["GET", "POST"])
 def report_form(request):
-    form = PublicReportForm(request.POST or None)
+    bound = request.method == "POST"
+    form = PublicReportForm(request.POST if bound else None, request.FILES if bound else None)
     if request.method == "POST" and form.is_valid():
         if not throttle.submission_allowed():
             form.add_error(None, _("It is very busy right now. Please try again in a minute."))
@@ -258,3 +259,19 @@ def reveal(request, report_id):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     return redirect("intake:dialogue", signal_id=report.signal.uuid)
+
+
+@login_required
+@require_http_methods(["GET"])
+def attachment(request, attachment_id):
+    """A cleaned attachment, only for those who may see its signal; always as a download."""
+    item = selectors.attachment_get(user=request.user, attachment_id=attachment_id, request=request)
+    response = FileResponse(
+        storage.path_for(item.uuid).open("rb"),
+        as_attachment=True,
+        filename=item.file_name,
+        content_type=item.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    return response
