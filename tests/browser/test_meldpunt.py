@@ -22,12 +22,18 @@ def test_anonymous_report_and_dialogue(browser, page, live_server):
         "In het huis op de hoek wonen minstens twaalf mensen en er komen steeds nieuwe bij."
     )
     public.get_by_label("Waar is het? (niet verplicht)").fill("Hoek Kerkstraat / Molenweg")
+    from tests.intake.test_uploads import jpeg_with_gps
+
+    public.get_by_label("Foto's of documenten (niet verplicht)").set_input_files(
+        [{"name": "voordeur.jpg", "mimeType": "image/jpeg", "buffer": jpeg_with_gps()}]
+    )
     public.get_by_role("button", name="Melding versturen").click()
     public.get_by_role("heading", name="Dank u wel, we hebben uw melding ontvangen").wait_for()
     code = public.locator("#receipt-code").inner_text()
     secret = public.locator("#receipt-secret").inner_text()
 
     signal = Signal.objects.get()
+    assert signal.reports.get().attachments.get().file_name == "voordeur.jpg"
     page.goto(f"{live_server.url}/inloggen/")
     page.get_by_label("Gebruikersnaam").fill("rianne")
     page.get_by_label("Wachtwoord").fill("geheim-wachtwoord-123")
