@@ -54,6 +54,9 @@ EXPECTED_GET = {
     "intake:mma_import": {"regisseur"},
     "intake:reveal": NOBODY,  # POST only
     "intake:attachment": {"regisseur"},
+    "api-report-public": NOBODY,  # POST only, open to everybody
+    "api-report-internal": NOBODY,  # POST only
+    "api-report-partner": NOBODY,  # POST only
 }
 # The Django admin is for the functioneel beheerder (staff) alone.
 ADMIN_PREFIX = "admin:"

@@ -4,6 +4,7 @@ from drf_spectacular.views import SpectacularAPIView
 
 from weerbaar import views
 from weerbaar.api import router
+from weerbaar.intake import api as intake_api
 
 admin.site.site_header = admin.site.site_title = "Weerbaar beheer"
 admin.site.login = views.admin_login
@@ -20,5 +21,16 @@ urlpatterns = [
     path("gezondheid/", views.health, name="health"),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/v1/docs/", views.api_docs, name="api-docs"),
+    path("api/v1/meldingen/", intake_api.PublicReportAPI.as_view(), name="api-report-public"),
+    path(
+        "api/v1/meldingen/intern/",
+        intake_api.InternalReportAPI.as_view(),
+        name="api-report-internal",
+    ),
+    path(
+        "api/v1/meldingen/partner/",
+        intake_api.PartnerReportAPI.as_view(),
+        name="api-report-partner",
+    ),
     path("api/v1/", include(router.urls)),
 ]
