@@ -47,6 +47,7 @@ EXPECTED_GET = {
     "signals:detail": {"regisseur"},
     "intake:report": PUBLIC,
     "intake:follow_up": PUBLIC,
+    "intake:address_suggestions": PUBLIC,
     "intake:dialogue": {"regisseur"},
     "intake:internal": LOGGED_IN,
     "intake:partner": {"ketenpartner"},

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from tests.test_authorization import routes
 
-PUBLIC_REPORTING = {"intake:report", "intake:follow_up"}
+PUBLIC_REPORTING = {"intake:report", "intake:follow_up", "intake:address_suggestions"}
 
 
 def _check(response, *, signed_in, name=""):

@@ -144,3 +144,29 @@ def test_public_pages_set_no_cookie(client):
         client.get(reverse("intake:follow_up")),
     ):
         assert not response.cookies, response.cookies
+
+
+def test_address_suggestions_offer_only_registry_addresses(client, other_team):
+    from tests.factories import make_address
+    from weerbaar.subjects.services import address_create
+
+    make_address("Kerkstraat", 12, "1234AB")
+    address_create(
+        actor=None,
+        source="test",
+        street="Kerkstraat",
+        house_number=99,
+        place="Weerdam",
+        owner_team=other_team,
+    )
+    found = client.get(reverse("intake:address_suggestions"), {"q": "Kerkstr"}).json()["addresses"]
+    assert found == ["Kerkstraat 12, 1234 AB Weerdam"]
+    assert (
+        client.get(reverse("intake:address_suggestions"), {"q": "Kerkstraat 12"}).json()[
+            "addresses"
+        ]
+        == found
+    )
+    response = _submit(client, location_text="Kerkstraat 12, 1234 AB Weerdam")
+    assert Signal.objects.get().address.label == "Kerkstraat 12, 1234 AB Weerdam"
+    assert not response.cookies

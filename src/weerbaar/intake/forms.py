@@ -57,6 +57,14 @@ class PublicReportForm(forms.Form):
         max_length=255,
         required=False,
         help_text=_("An address, or a description of the place."),
+        # Suggestions come from a small script; without it this is a plain text field.
+        widget=forms.TextInput(
+            attrs={
+                "list": "address-suggestions",
+                "autocomplete": "off",
+                "data-suggest": "/melden/adressen/",
+            }
+        ),
     )
     occurred = forms.CharField(
         label=_("When did you see it?"),

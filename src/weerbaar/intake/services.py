@@ -13,6 +13,7 @@ from weerbaar.intake import receipts, storage
 from weerbaar.intake.models import Attachment, Message, MessageDirection, Report, RevealRequest
 from weerbaar.signals.constants import Channel
 from weerbaar.signals.services import signal_create
+from weerbaar.subjects.selectors import registry_address_by_label
 
 
 @dataclass
@@ -62,6 +63,7 @@ def _report_submit_public(
 ) -> Receipt:
     signal = signal_create(
         actor=None,
+        address=registry_address_by_label(label=location_text),
         channel=Channel.PUBLIC,
         description=description,
         phenomenon=phenomenon,

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -24,6 +24,7 @@ from weerbaar.intake.forms import (
     ReplyTextForm,
 )
 from weerbaar.signals.constants import Channel
+from weerbaar.subjects import selectors as subject_selectors
 
 SEND_PERMISSION = "signals.change_signal"
 PARTNER_PERMISSION = "intake.submit_partner_report"
@@ -275,3 +276,11 @@ def attachment(request, attachment_id):
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "sandbox; default-src 'none'"
     return response
+
+
+@public_page
+@require_http_methods(["GET"])
+def address_suggestions(request):
+    """Addresses from the municipality's own registry for the public form (JSON)."""
+    found = subject_selectors.address_suggestions(query=request.GET.get("q", ""))
+    return JsonResponse({"addresses": [s.label for s in found]})

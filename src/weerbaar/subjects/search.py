@@ -277,3 +277,32 @@ def _by_text(visible, query) -> list[SearchHit]:
     return [
         SearchHit(s, scores[s.pk], ["text"]) for s in _with_details(visible.filter(pk__in=best))
     ]
+
+
+def address_candidates(query: str, *, limit: int) -> list[Subject]:
+    """Registry addresses matching "street number", "postcode number" or a street prefix."""
+    registry = Subject.objects.filter(kind=SubjectKind.ADDRESS, owner_team__isnull=True)
+    query = (query or "").strip()[:100]
+    if len(query) < 3:
+        return []
+    hits = _by_postcode(registry, query) or _by_street_number(registry, query)
+    if hits is None or not hits:
+        street = key(query)
+        keys = (
+            dict(vocabulary.similar(NameToken.Kind.STREET, street, limit=3, cutoff=0.7))
+            if len(street) >= 4
+            else {}
+        )
+        prefix = (
+            registry.filter(address__street_key__startswith=street) if street else registry.none()
+        )
+        rows = list(
+            _with_details(prefix.order_by("address__street_key", "address__house_number"))[:limit]
+        )
+        if len(rows) < limit and keys:
+            others = registry.filter(address__street_key__in=keys).exclude(
+                pk__in=[r.pk for r in rows]
+            )
+            rows += list(_with_details(others)[: limit - len(rows)])
+        return rows[:limit]
+    return [h.subject for h in _rank(hits, limit)]

@@ -101,3 +101,21 @@ def subject_search(*, user, query: str, limit: int = 25, request=None) -> list[S
         extra={"query": query[:200], "results": len(hits)},
     )
     return hits
+
+
+def address_suggestions(*, query: str, limit: int = 8) -> list[Subject]:
+    """Registry addresses (BAG) for the public form's autocomplete.
+
+    Addresses from the base registration are public data; subjects recorded by a team are
+    never offered. Nothing is audited: no personal data is read.
+    """
+    from weerbaar.subjects.search import address_candidates
+
+    return address_candidates(query, limit=limit)
+
+
+def registry_address_by_label(*, label: str) -> Subject | None:
+    """The registry address whose label is exactly ``label``, to link a report to it."""
+    return Subject.objects.filter(
+        kind="address", owner_team__isnull=True, label=label.strip()
+    ).first()
