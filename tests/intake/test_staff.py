@@ -85,3 +85,17 @@ def test_four_eyes_reveal_of_a_shielded_reporter(client, medewerker, regisseur, 
     assert medewerker.last_name in client.get(dialogue).content.decode()
     actions = set(AuditRecord.objects.values_list("action", flat=True))
     assert {"intake.reveal_requested", "intake.reveal_approved"} <= actions
+
+
+def test_internal_report_with_a_photo(client, medewerker):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.intake.test_uploads import jpeg_with_gps
+
+    client.force_login(medewerker)
+    photo = SimpleUploadedFile("gevel.jpg", jpeg_with_gps())
+    client.post(reverse("intake:internal"), {"description": TEXT, "attachments": [photo]})
+    assert Report.objects.get().attachments.get().file_name == "gevel.jpg"
+    bad = SimpleUploadedFile("gevel.jpg", b"not a photo at all")
+    page = client.post(reverse("intake:internal"), {"description": TEXT, "attachments": [bad]})
+    assert "gevel.jpg" in page.content.decode() and Report.objects.count() == 1

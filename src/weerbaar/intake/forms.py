@@ -31,7 +31,30 @@ class PhenomenonChoice(forms.ModelChoiceField):
         return obj.public_description or obj.name
 
 
-class PublicReportForm(forms.Form):
+class AttachmentsMixin:
+    def clean_attachments(self):
+        from weerbaar.intake.uploads import MAX_FILES, clean_upload
+
+        files = self.cleaned_data.get("attachments") or []
+        if len(files) > MAX_FILES:
+            raise forms.ValidationError(
+                _("You can send at most %(max)d files; you chose %(count)d.")
+                % {"max": MAX_FILES, "count": len(files)}
+            )
+        cleaned, problems = [], []
+        for upload in files:
+            try:
+                cleaned.append(clean_upload(upload))
+            except forms.ValidationError as exc:
+                problems.extend(exc.messages)
+        if problems:
+            raise forms.ValidationError(
+                [*problems, _("Choose your files again: for your safety we did not keep them.")]
+            )
+        return cleaned
+
+
+class PublicReportForm(AttachmentsMixin, forms.Form):
     phenomenon = PhenomenonChoice(
         queryset=None,
         required=False,
@@ -105,27 +128,6 @@ class PublicReportForm(forms.Form):
         if not self.is_bound:
             self.initial["started"] = _SIGNER.sign(str(int(time.time())))
 
-    def clean_attachments(self):
-        from weerbaar.intake.uploads import MAX_FILES, clean_upload
-
-        files = self.cleaned_data.get("attachments") or []
-        if len(files) > MAX_FILES:
-            raise forms.ValidationError(
-                _("You can send at most %(max)d files; you chose %(count)d.")
-                % {"max": MAX_FILES, "count": len(files)}
-            )
-        cleaned, problems = [], []
-        for upload in files:
-            try:
-                cleaned.append(clean_upload(upload))
-            except forms.ValidationError as exc:
-                problems.extend(exc.messages)
-        if problems:
-            raise forms.ValidationError(
-                [*problems, _("Choose your files again: for your safety we did not keep them.")]
-            )
-        return cleaned
-
     def clean(self):
         data = super().clean()
         if data.get("website"):
@@ -141,7 +143,7 @@ class PublicReportForm(forms.Form):
         return data
 
 
-class StaffReportForm(forms.Form):
+class StaffReportForm(AttachmentsMixin, forms.Form):
     """The intern meldpunt: what the public form asks, without the anonymity machinery."""
 
     phenomenon = PhenomenonChoice(
@@ -155,6 +157,7 @@ class StaffReportForm(forms.Form):
     location_text = PublicReportForm.base_fields["location_text"]
     occurred = PublicReportForm.base_fields["occurred"]
     involved = PublicReportForm.base_fields["involved"]
+    attachments = PublicReportForm.base_fields["attachments"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -36,18 +36,29 @@ def attachments_add(*, report: Report, files: list, written: list) -> None:
         attachment.save()
 
 
-def report_submit_public(*, attachments: list | None = None, **fields) -> Receipt:
-    """A public report with its signal, receipt, secret and files: all of it, or nothing."""
+def _with_files(create, attachments: list | None):
+    """Run ``create`` and store the files with its report, in one transaction."""
     written: list = []
     try:
         with transaction.atomic():
-            receipt = _report_submit_public(**fields)
-            attachments_add(report=receipt.report, files=attachments or [], written=written)
-        return receipt
+            result = create()
+            report = result.report if isinstance(result, Receipt) else result
+            attachments_add(report=report, files=attachments or [], written=written)
+        return result
     except BaseException:
         for path in written:  # the database rolled back; leave no orphan file either
             path.unlink(missing_ok=True)
         raise
+
+
+def report_submit_public(*, attachments: list | None = None, **fields) -> Receipt:
+    """A public report with its signal, receipt, secret and files: all of it, or nothing."""
+    return _with_files(lambda: _report_submit_public(**fields), attachments)
+
+
+def report_submit_staff(*, attachments: list | None = None, **fields) -> Report:
+    """An internal or partner report with its signal and files: all of it, or nothing."""
+    return _with_files(lambda: _report_submit_staff(**fields), attachments)
 
 
 @transaction.atomic
@@ -167,7 +178,7 @@ def follow_up_refused() -> None:
 
 
 @transaction.atomic
-def report_submit_staff(
+def _report_submit_staff(
     *,
     actor,
     channel: Channel,

@@ -161,7 +161,10 @@ def dialogue(request, signal_id):
 
 
 def _staff_form(request, *, form_class, channel, title, **form_kwargs):
-    form = form_class(request.POST or None, **form_kwargs)
+    bound = request.method == "POST"
+    form = form_class(
+        request.POST if bound else None, request.FILES if bound else None, **form_kwargs
+    )
     if request.method == "POST" and form.is_valid():
         services.report_submit_staff(actor=request.user, channel=channel, **form.cleaned_data)
         messages.success(
