@@ -52,7 +52,7 @@ test-sqlite: install static
 
 test-postgres: install static
 	@if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null || $(PY) -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null; then \
-		WEERBAAR_ENV=test DATABASE_URL=$(PG_URL) $(BIN)/pytest -m "not browser" -q && touch .postgres-leg-ran; \
+		WEERBAAR_ENV=test DATABASE_URL=$(PG_URL) DATABASE_TEST_NAME=test_weerbaar_$$$$ $(BIN)/pytest -m "not browser" -q && touch .postgres-leg-ran; \
 	elif [ "$$CI" = "true" ]; then \
 		echo "PostgreSQL on 127.0.0.1:5432 is not reachable, and CI requires the PostgreSQL leg." >&2; exit 1; \
 	else \
