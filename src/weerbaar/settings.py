@@ -180,6 +180,15 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
 )
 AXES_VERBOSE = False
 
+# A shared cache (Redis) in production, so the meldpunt's throttle counters are counted
+# across all workers; the default in-memory cache counts per process.
+_cache_url = env_str("CACHE_URL")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}
+    if _cache_url
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+
 # Public reporting form: seconds a person needs at least to fill it in (robots are faster).
 INTAKE_MIN_FILL_SECONDS = env_int("INTAKE_MIN_FILL_SECONDS", 0 if WEERBAAR_ENV == "test" else 3)
 
