@@ -92,3 +92,20 @@ def test_any_single_edit_is_found_at_its_record(target, column):
     sql = "UPDATE audit_auditrecord SET " + column + " = %s WHERE id = %s"  # noqa: S608
     _tamper(sql, [value, target])
     assert audit_verify().broken_id == target
+
+
+def test_anchor_kept_elsewhere_catches_a_rewritten_head(capsys):
+    _chain(5)
+    call_command("audit", "anchor")
+    anchor = capsys.readouterr().out.strip()
+    assert anchor.startswith("weerbaar-audit-anchor 5 ")
+    # A database administrator removes the last two records and rewrites the head row to match.
+    _tamper("DELETE FROM audit_auditrecord WHERE id >= 4")
+    record_3 = audit_verify  # the chain up to record 3 is intact in itself
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT hash FROM audit_auditrecord WHERE id = 3")
+        hash_3 = cursor.fetchone()[0]
+        cursor.execute("UPDATE audit_auditchainhead SET last_id = 3, last_hash = %s", [hash_3])
+    assert record_3().ok  # without the anchor nothing looks wrong
+    with pytest.raises(CommandError, match="BROKEN at record 5: the chain no longer contains"):
+        call_command("audit", "verify", "--anchor", anchor)

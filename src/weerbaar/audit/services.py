@@ -96,8 +96,27 @@ class VerifyResult:
         return self.broken_id is None
 
 
-def audit_verify(*, chunk_size: int = 5000) -> VerifyResult:
-    """Recompute the whole chain; name the first record where it breaks."""
+def audit_anchor() -> tuple[int, str]:
+    """The chain head (newest record number and hash), to be kept outside the database."""
+    head = AuditChainHead.objects.filter(pk=1).first()
+    return (head.last_id, head.last_hash) if head else (0, GENESIS_HASH)
+
+
+def audit_verify(*, chunk_size: int = 5000, anchor: tuple[int, str] | None = None) -> VerifyResult:
+    """Recompute the whole chain; name the first record where it breaks.
+
+    With an ``anchor`` kept elsewhere, a record at or after it that was removed or rewritten
+    is found even when whoever did it also rewrote the head row.
+    """
+    result = _verify_chain(chunk_size)
+    if result.ok and anchor and anchor[0]:
+        anchored = AuditRecord.objects.filter(pk=anchor[0]).values_list("hash", flat=True).first()
+        if anchored != anchor[1]:
+            return VerifyResult(result.checked, anchor[0], "anchor")
+    return result
+
+
+def _verify_chain(chunk_size: int) -> VerifyResult:
     prev_hash, expected_id, checked = GENESIS_HASH, 1, 0
     for record in AuditRecord.objects.order_by("id").iterator(chunk_size=chunk_size):
         if record.pk != expected_id:

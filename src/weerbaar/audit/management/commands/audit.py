@@ -1,25 +1,39 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from weerbaar.audit.services import audit_verify
+from weerbaar.audit.services import audit_anchor, audit_verify
 
 REASONS = {
     "missing": "record missing (deleted or renumbered)",
     "link": "link to the previous record broken (inserted, deleted or reordered)",
     "content": "content changed after it was written",
     "truncated": "records removed from the end of the chain",
+    "anchor": "the chain no longer contains the anchored head (removed or rewritten)",
 }
+
+
+def _parse(line: str) -> tuple[int, str]:
+    parts = line.split()
+    if len(parts) != 3 or parts[0] != "weerbaar-audit-anchor" or not parts[1].isdigit():
+        raise CommandError("The anchor must be a line printed by 'weerbaar audit anchor'.")
+    return int(parts[1]), parts[2]
 
 
 class Command(BaseCommand):
     help = (
-        "Audit trail tools: 'verify' recomputes the hash chain and names the first broken record."
+        "Audit trail tools: 'verify' recomputes the hash chain and names the first broken "
+        "record; 'anchor' prints the chain head to keep outside the database."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("action", choices=["verify"])
+        parser.add_argument("action", choices=["verify", "anchor"])
+        parser.add_argument("--anchor", help="a line printed earlier by 'weerbaar audit anchor'")
 
-    def handle(self, *args, **options):
-        result = audit_verify()
+    def handle(self, *args, action, anchor=None, **options):
+        if action == "anchor":
+            last_id, last_hash = audit_anchor()
+            self.stdout.write(f"weerbaar-audit-anchor {last_id} {last_hash}")
+            return
+        result = audit_verify(anchor=_parse(anchor) if anchor else None)
         if not result.ok:
             raise CommandError(
                 f"Audit chain BROKEN at record {result.broken_id}: {REASONS[result.reason]} "
