@@ -99,3 +99,20 @@ def test_internal_report_with_a_photo(client, medewerker):
     bad = SimpleUploadedFile("gevel.jpg", b"not a photo at all")
     page = client.post(reverse("intake:internal"), {"description": TEXT, "attachments": [bad]})
     assert "gevel.jpg" in page.content.decode() and Report.objects.count() == 1
+
+
+def test_signal_list_is_newest_first_by_report_day(client, medewerker, regisseur):
+    from datetime import date
+
+    from weerbaar.signals.models import Signal
+
+    client.force_login(medewerker)
+    for _ in range(3):
+        client.post(reverse("intake:internal"), {"description": TEXT})
+    first, second, third = Signal.objects.order_by("id")
+    Signal.objects.filter(pk=first.pk).update(reported_on=date(2026, 3, 1))
+    Signal.objects.filter(pk=second.pk).update(reported_on=date(2025, 1, 1))
+    client.force_login(regisseur)
+    page = client.get(reverse("signals:list")).content.decode()
+    order = [page.index(str(s.uuid)) for s in (third, first, second)]
+    assert order == sorted(order)

@@ -70,8 +70,11 @@ class Signal(models.Model):
     class Meta:
         verbose_name = _("signal")
         verbose_name_plural = _("signals")
-        ordering = ["-id"]
-        indexes = [models.Index(fields=["status", "-id"])]
+        ordering = ["-reported_on", "-id"]
+        indexes = [
+            models.Index(fields=["status", "-id"]),
+            models.Index(fields=["-reported_on", "-id"], name="signal_newest_first"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_channel_display()} {self.reported_on:%d-%m-%Y}"

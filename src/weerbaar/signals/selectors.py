@@ -43,7 +43,7 @@ def signal_list(*, user, status: str = "") -> QuerySet[Signal]:
     signals = signals_visible_to(user).select_related("phenomenon")
     if status:
         signals = signals.filter(status=status)
-    return signals.order_by("-id")
+    return signals.order_by("-reported_on", "-id")
 
 
 def signal_get(*, user, signal_id: UUID, request=None) -> Signal:
