@@ -76,18 +76,14 @@ def _person_tokens(person: Person) -> dict[str, set[str]]:
     }
 
 
-@transaction.atomic
-def person_create(*, actor, data: PersonData, source: str, owner_team=None) -> Subject:
-    if not key(data.surname):
-        raise ValidationError({"surname": _("Enter a surname.")})
-    subject, person = person_rows(data)
+def _store(*, actor, subject: Subject, detail, source: str, owner_team=None) -> Subject:
+    """Validate and save a subject with the row of its kind, and audit the creation."""
     subject.source, subject.owner_team = source, owner_team
     subject.full_clean()
     subject.save()
-    person.subject = subject
-    person.full_clean(exclude=["subject"])
-    person.save()
-    vocabulary_add(_person_tokens(person))
+    detail.subject = subject
+    detail.full_clean(exclude=["subject"])
+    detail.save()
     audit_record(
         actor=actor,
         action=AuditAction.SUBJECT_CREATED,
@@ -95,6 +91,16 @@ def person_create(*, actor, data: PersonData, source: str, owner_team=None) -> S
         subject_ref=subject.uuid,
         new={"kind": subject.kind, "source": source},
     )
+    return subject
+
+
+@transaction.atomic
+def person_create(*, actor, data: PersonData, source: str, owner_team=None) -> Subject:
+    if not key(data.surname):
+        raise ValidationError({"surname": _("Enter a surname.")})
+    subject, person = person_rows(data)
+    _store(actor=actor, subject=subject, detail=person, source=source, owner_team=owner_team)
+    vocabulary_add(_person_tokens(person))
     return subject
 
 
@@ -118,30 +124,16 @@ def organisation_create(
     subject = Subject(
         kind=SubjectKind.ORGANISATION,
         label=name.strip(),
-        source=source,
-        owner_team=owner_team,
         search_text=fold(f"{name} {kvk}").strip(),
     )
-    subject.full_clean()
-    subject.save()
     org = Organisation(
-        subject=subject,
         name=name.strip(),
         kvk_number=kvk,
         legal_form=legal_form,
         sbi_codes=sbi_codes or [],
         founded_on=founded_on,
     )
-    org.full_clean(exclude=["subject"])
-    org.save()
-    audit_record(
-        actor=actor,
-        action=AuditAction.SUBJECT_CREATED,
-        obj=subject,
-        subject_ref=subject.uuid,
-        new={"kind": subject.kind, "source": source},
-    )
-    return subject
+    return _store(actor=actor, subject=subject, detail=org, source=source, owner_team=owner_team)
 
 
 def address_rows(
@@ -172,20 +164,8 @@ def address_rows(
 @transaction.atomic
 def address_create(*, actor, source: str, owner_team=None, **fields) -> Subject:
     subject, address = address_rows(**fields)
-    subject.source, subject.owner_team = source, owner_team
-    subject.full_clean()
-    subject.save()
-    address.subject = subject
-    address.full_clean(exclude=["subject"])
-    address.save()
+    _store(actor=actor, subject=subject, detail=address, source=source, owner_team=owner_team)
     vocabulary_add({NameToken.Kind.STREET: {address.street_key}})
-    audit_record(
-        actor=actor,
-        action=AuditAction.SUBJECT_CREATED,
-        obj=subject,
-        subject_ref=subject.uuid,
-        new={"kind": subject.kind, "source": source},
-    )
     return subject
 
 
@@ -207,25 +187,12 @@ def vehicle_create(
     subject = Subject(
         kind=SubjectKind.VEHICLE,
         label=label,
-        source=source,
-        owner_team=owner_team,
         search_text=fold(f"{normalized} {label} {make} {model_name}").strip(),
     )
-    subject.full_clean()
-    subject.save()
-    vehicle = Vehicle(
-        subject=subject, plate=normalized, make=make, model_name=model_name, colour=colour
+    vehicle = Vehicle(plate=normalized, make=make, model_name=model_name, colour=colour)
+    return _store(
+        actor=actor, subject=subject, detail=vehicle, source=source, owner_team=owner_team
     )
-    vehicle.full_clean(exclude=["subject"])
-    vehicle.save()
-    audit_record(
-        actor=actor,
-        action=AuditAction.SUBJECT_CREATED,
-        obj=subject,
-        subject_ref=subject.uuid,
-        new={"kind": subject.kind, "source": source},
-    )
-    return subject
 
 
 def relation_check(*, kind: str, from_subject: Subject, to_subject: Subject) -> None:
