@@ -5,6 +5,7 @@ date of the report; the text is the body. Input is capped in size and parts befo
 """
 
 import email
+from contextlib import suppress
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -45,18 +46,15 @@ def _body(message) -> str:
 
 
 def _date(text: str, message=None) -> date:
+    """The report's date from the text, else the e-mail's Date header, else today."""
     found = _DATE.search(text)
     if found:
         day, month, year = (int(g) for g in found.groups())
-        try:
+        with suppress(ValueError):  # an impossible date in the text: try the header
             return date(year, month, day)
-        except ValueError:
-            pass
     if message is not None and message.get("Date"):
-        try:
+        with suppress(TypeError, ValueError):
             return timezone.localdate(parsedate_to_datetime(str(message["Date"])))
-        except (TypeError, ValueError):
-            pass
     return timezone.localdate()
 
 
