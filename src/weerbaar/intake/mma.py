@@ -5,8 +5,8 @@ date of the report; the text is the body. Input is capped in size and parts befo
 """
 
 import email
-from contextlib import suppress
 import re
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 from email import policy
