@@ -45,6 +45,8 @@ EXPECTED_GET = {
     "subject-relations": SEE_ALL,
     "signals:list": {"regisseur"},
     "signals:detail": {"regisseur"},
+    "signals:triage": NOBODY,  # POST only
+    "signals:status": NOBODY,  # POST only
     "intake:report": PUBLIC,
     "intake:follow_up": PUBLIC,
     "intake:address_suggestions": PUBLIC,

@@ -28,6 +28,7 @@ class AuditAction(models.TextChoices):
     SIGNAL_CREATED = "signals.created", _("Signal created")
     SIGNAL_VIEWED = "signals.viewed", _("Signal viewed")
     SIGNAL_STATUS_CHANGED = "signals.status_changed", _("Signal status changed")
+    SIGNAL_TRIAGED = "signals.triaged", _("Signal triaged")
     # intake
     REPORT_SUBMITTED = "intake.report_submitted", _("Report submitted")
     REPORT_FOLLOWED_UP = "intake.report_followed_up", _("Reporter opened the follow-up page")

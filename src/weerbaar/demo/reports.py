@@ -16,7 +16,7 @@ from weerbaar.intake.services import (
 )
 from weerbaar.signals.constants import Channel, SignalStatus
 from weerbaar.signals.models import Phenomenon, Signal
-from weerbaar.signals.services import signal_set_status
+from weerbaar.signals.services import signal_set_status, signal_triage
 from weerbaar.subjects.models import Address
 
 TEXTS = {
@@ -61,7 +61,22 @@ def _follow_up(rng, report, regisseur) -> None:
     if step < 0.5:
         signal_set_status(actor=regisseur, signal=report.signal, status=SignalStatus.IN_PROGRESS)
     if step < 0.15:
-        signal_set_status(actor=regisseur, signal=report.signal, status=SignalStatus.CLOSED)
+        signal_set_status(
+            actor=regisseur,
+            signal=report.signal,
+            status=SignalStatus.CLOSED,
+            reason="Geen aanknopingspunten na navraag bij handhaving en politie.",
+        )
+    if step < 0.35:
+        signal_triage(
+            actor=regisseur,
+            signal=report.signal,
+            version=None,
+            phenomenon=report.signal.phenomenon,
+            urgency=rng.choice(["normal", "high", "urgent"]),
+            summary=report.signal.description[:80],
+            assigned_to=regisseur,
+        )
 
 
 def _content(rng, phenomena, addresses):

@@ -20,6 +20,17 @@ ALLOWED = {
 }
 
 
+class Urgency(models.TextChoices):
+    LOW = "low", _("Low")
+    NORMAL = "normal", _("Normal")
+    HIGH = "high", _("High")
+    URGENT = "urgent", _("Urgent")
+
+
+# Moving to these statuses needs a reason in words (recorded in the audit trail).
+REASON_REQUIRED = {SignalStatus.CLOSED}
+
+
 class Channel(models.TextChoices):
     """Where a signal came in; it survives into the yearly report (e.g. MMA follow-up)."""
 

@@ -1,10 +1,11 @@
 import uuid
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from weerbaar.accounts.models import Team
-from weerbaar.signals.constants import Channel, SignalStatus
+from weerbaar.signals.constants import Channel, SignalStatus, Urgency
 from weerbaar.subjects.models import Subject
 
 
@@ -58,6 +59,20 @@ class Signal(models.Model):
     occurred = models.CharField(_("when"), max_length=100, blank=True)
     involved = models.TextField(_("persons or vehicles involved"), blank=True)
     reported_on = models.DateField(_("reported on"))
+    summary = models.CharField(_("summary"), max_length=255, blank=True)
+    urgency = models.CharField(
+        _("urgency"), max_length=10, choices=Urgency.choices, default=Urgency.NORMAL
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("assigned to"),
+    )
+    # Optimistic locking: a save based on an older version is refused, never silently lost.
+    version = models.PositiveIntegerField(default=0)
     owner_team = models.ForeignKey(
         Team,
         null=True,

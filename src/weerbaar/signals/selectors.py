@@ -7,7 +7,7 @@ their team; nobody else sees anything, and a hidden signal answers like a missin
 
 from uuid import UUID
 
-from django.db.models import QuerySet
+from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -39,11 +39,48 @@ def may_see_signals(user) -> bool:
     )
 
 
-def signal_list(*, user, status: str = "") -> QuerySet[Signal]:
-    signals = signals_visible_to(user).select_related("phenomenon")
-    if status:
-        signals = signals.filter(status=status)
+URGENCY_ORDER = Case(
+    *[When(urgency=u, then=Value(i)) for i, u in enumerate(["urgent", "high", "normal", "low"])],
+    output_field=IntegerField(),
+)
+
+
+def signal_list(
+    *,
+    user,
+    status: str = "",
+    phenomenon=None,
+    channel: str = "",
+    assigned: str = "",
+    date_from=None,
+    date_until=None,
+    sort: str = "",
+) -> QuerySet[Signal]:
+    """The inbox: visible signals, filtered, newest (or most urgent) first."""
+    signals = signals_visible_to(user).select_related("phenomenon", "assigned_to")
+    conditions = {
+        "status": status,
+        "phenomenon": phenomenon,
+        "channel": channel,
+        "reported_on__gte": date_from,
+        "reported_on__lte": date_until,
+    }
+    signals = signals.filter(**{k: v for k, v in conditions.items() if v})
+    if assigned == "me":
+        signals = signals.filter(assigned_to=user)
+    elif assigned == "nobody":
+        signals = signals.filter(assigned_to__isnull=True)
+    if sort == "urgency":
+        return signals.order_by(URGENCY_ORDER, "-reported_on", "-id")
     return signals.order_by("-reported_on", "-id")
+
+
+def status_counts(*, user) -> dict[str, int]:
+    """How many visible signals are in each status (one query)."""
+    rows = signals_visible_to(user).values("status").annotate(n=Count("id"))
+    counts = {status: 0 for status in SignalStatus.values}
+    counts.update({row["status"]: row["n"] for row in rows})
+    return counts
 
 
 def signal_get(*, user, signal_id: UUID, request=None) -> Signal:
