@@ -34,7 +34,7 @@ def test_subject_services(regisseur):
     )
     _one_record(
         "subjects.created",
-        lambda: subjects.vehicle_create(actor=regisseur, plate="99-XXX-1", source="test"),
+        lambda: subjects.vehicle_create(actor=regisseur, plate="99-KBB-1", source="test"),
     )
     record = _one_record(
         "subjects.relation_created",
