@@ -47,6 +47,16 @@ EXPECTED_GET = {
     "signals:detail": {"regisseur"},
     "signals:triage": NOBODY,  # POST only
     "signals:status": NOBODY,  # POST only
+    "signals:search": {"regisseur"},
+    "signals:view_save": NOBODY,  # POST only
+    "signals:view_delete": NOBODY,  # POST only
+    "signals:subject_find": {"regisseur"},
+    "signals:subject_link": NOBODY,  # POST only
+    "signals:subject_unlink": NOBODY,  # POST only
+    "signals:weigh": NOBODY,  # POST only
+    "signals:enrich": NOBODY,  # POST only
+    "signals:relate": NOBODY,  # POST only
+    "signals:merge": NOBODY,  # POST only
     "intake:report": PUBLIC,
     "intake:follow_up": PUBLIC,
     "intake:address_suggestions": PUBLIC,
@@ -74,4 +84,5 @@ SAMPLE_KWARGS = {
     "pk": "1",
     "report_id": "00000000-0000-4000-8000-000000000000",
     "attachment_id": "00000000-0000-4000-8000-000000000000",
+    "view_id": "1",
 }

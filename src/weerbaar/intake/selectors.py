@@ -8,7 +8,7 @@ from uuid import UUID
 
 from weerbaar.intake import receipts, throttle
 from weerbaar.intake.models import Message, Report
-from weerbaar.signals.selectors import public_status, signal_get
+from weerbaar.signals.selectors import public_status, signal_family, signal_get
 
 
 class Throttled(Exception):
@@ -41,7 +41,12 @@ def reporter_view(*, report: Report) -> dict:
 def staff_dialogue(*, user, signal_id: UUID, request=None):
     """The signal (need-to-know applied, audited) and its reports with their messages."""
     signal = signal_get(user=user, signal_id=signal_id, request=request)
-    reports = list(signal.reports.prefetch_related("messages").order_by("id"))
+    # A merged duplicate's reports belong to the signal it was merged into.
+    reports = list(
+        Report.objects.filter(signal_id__in=signal_family(signal))
+        .prefetch_related("messages")
+        .order_by("id")
+    )
     return signal, reports
 
 

@@ -41,3 +41,57 @@ class Channel(models.TextChoices):
 
 
 SEE_ALL_PERMISSION = "signals.view_signal"
+
+
+class SourceGrade(models.TextChoices):
+    """Reliability of the source, the first half of the 4x4 grading of police and RIEC."""
+
+    A = "A", _("A: reliable, always proven reliable")
+    B = "B", _("B: mostly reliable")
+    C = "C", _("C: not reliable")
+    D = "D", _("D: reliability cannot be judged")
+
+
+class InfoGrade(models.TextChoices):
+    """Reliability of the information itself, the second half of the 4x4 grading."""
+
+    ONE = "1", _("1: known to be true without reservation")
+    TWO = "2", _("2: known personally to the source, not to the official")
+    THREE = "3", _("3: not known personally to the source, corroborated by other information")
+    FOUR = "4", _("4: cannot be judged")
+
+
+class EnrichmentKind(models.TextChoices):
+    SOFT = "soft", _("Information (graded)")
+    FACT = "fact", _("Hard fact from a municipal registration")
+
+
+class Visibility(models.TextChoices):
+    INTERNAL = "internal", _("Internal only")
+    LIO = "lio", _("Shared with the LIO partners")
+
+
+class SubjectRole(models.TextChoices):
+    INVOLVED = "involved", _("Involved")
+    SUSPECTED = "suspected", _("Possibly responsible")
+    LOCATION = "location", _("Location")
+    OWNER = "owner", _("Owner or landlord")
+    VEHICLE = "vehicle", _("Vehicle used")
+
+
+class WeighingPhase(models.TextChoices):
+    """The phases at which a recorded privacy weighing is required before the step."""
+
+    ENRICHMENT = "enrichment", _("Before enrichment with other sources")
+    CASE = "case", _("Before it becomes a case")
+
+
+class Purpose(models.TextChoices):
+    ADMINISTRATIVE = "administrative", _("Administrative approach to subversive crime")
+    PUBLIC_ORDER = "public_order", _("Maintaining public order and safety")
+    INTEGRITY = "integrity", _("Integrity of the municipal administration (Bibob)")
+    ENFORCEMENT = "enforcement", _("Enforcing regulations (permits, zoning, housing)")
+
+
+# Code of the retention rule for signals that end without any action.
+RETENTION_NO_ACTION = "signal_no_action"

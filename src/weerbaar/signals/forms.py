@@ -3,7 +3,18 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from weerbaar.signals.constants import Channel, SignalStatus, Urgency
+from weerbaar.signals.constants import (
+    Channel,
+    EnrichmentKind,
+    InfoGrade,
+    Purpose,
+    SignalStatus,
+    SourceGrade,
+    SubjectRole,
+    Urgency,
+    Visibility,
+    WeighingPhase,
+)
 from weerbaar.signals.models import Phenomenon
 
 
@@ -76,6 +87,12 @@ class SignalFilterForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+    area = forms.CharField(
+        label=_("Area"),
+        required=False,
+        max_length=40,
+        help_text=_("Postcode area (e.g. 6981) or place"),
+    )
     sort = forms.ChoiceField(
         label=_("Order"),
         required=False,
@@ -91,3 +108,106 @@ class SignalFilterForm(forms.Form):
         ):
             self.add_error("date_until", _("The end date lies before the start date."))
         return data
+
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search signals and subjects"),
+        max_length=200,
+        min_length=2,
+        help_text=_("Words from the report or summary, a name, an address or a number."),
+    )
+
+
+class SubjectSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Find a person, organisation, address or vehicle"), max_length=200, min_length=2
+    )
+
+
+class SubjectLinkForm(forms.Form):
+    subject = forms.UUIDField(widget=forms.HiddenInput)
+    role = forms.ChoiceField(label=_("Role"), choices=SubjectRole.choices)
+
+
+class EnrichmentForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=EnrichmentKind.choices,
+        widget=forms.RadioSelect,
+        initial=EnrichmentKind.SOFT,
+    )
+    text = forms.CharField(label=_("Information"), widget=forms.Textarea(attrs={"rows": 3}))
+    source = forms.CharField(
+        label=_("Source"),
+        max_length=120,
+        help_text=_("Team, partner or registration, e.g. 'Politie wijkteam' or 'BRP'."),
+    )
+    source_date = forms.DateField(label=_("Date of the information"), widget=DATE)
+    source_grade = forms.ChoiceField(
+        label=_("Reliability of the source"),
+        choices=[("", _("— choose —")), *SourceGrade.choices],
+        required=False,
+        help_text=_("Not for hard facts from a registration."),
+    )
+    info_grade = forms.ChoiceField(
+        label=_("Reliability of the information"),
+        choices=[("", _("— choose —")), *InfoGrade.choices],
+        required=False,
+        help_text=_("Not for hard facts from a registration."),
+    )
+    visibility = forms.ChoiceField(
+        label=_("Visibility"),
+        choices=Visibility.choices,
+        widget=forms.RadioSelect,
+        initial=Visibility.INTERNAL,
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == EnrichmentKind.SOFT:
+            for name in ("source_grade", "info_grade"):
+                if not data.get(name):
+                    self.add_error(name, _("Grade the reliability (the 4x4 grading)."))
+        return data
+
+
+class WeighingForm(forms.Form):
+    phase = forms.ChoiceField(choices=WeighingPhase.choices, widget=forms.HiddenInput)
+    purpose = forms.ChoiceField(label=_("Purpose"), choices=Purpose.choices)
+    purpose_text = forms.CharField(
+        label=_("Purpose in words"),
+        min_length=10,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("What do you want to achieve with this step?"),
+    )
+    proportional = forms.BooleanField(
+        label=_("The intrusion on privacy is in proportion to the purpose"), required=False
+    )
+    proportionality_text = forms.CharField(
+        label=_("Proportionality in words"), min_length=10, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    subsidiary = forms.BooleanField(
+        label=_("No less intrusive means will achieve the purpose"), required=False
+    )
+    subsidiarity_text = forms.CharField(
+        label=_("Subsidiarity in words"), min_length=10, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class MergeForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    target = forms.UUIDField(widget=forms.HiddenInput)
+    reason = forms.CharField(label=_("Why are these duplicates?"), max_length=500, min_length=5)
+
+
+class RelateForm(forms.Form):
+    other = forms.UUIDField(widget=forms.HiddenInput)
+
+
+class SavedViewForm(forms.Form):
+    name = forms.CharField(label=_("Name of this view"), max_length=60)
+    query = forms.CharField(widget=forms.HiddenInput, required=False, max_length=500)

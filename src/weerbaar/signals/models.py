@@ -5,7 +5,18 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from weerbaar.accounts.models import Team
-from weerbaar.signals.constants import Channel, SignalStatus, Urgency
+from weerbaar.signals.constants import (
+    Channel,
+    EnrichmentKind,
+    InfoGrade,
+    Purpose,
+    SignalStatus,
+    SourceGrade,
+    SubjectRole,
+    Urgency,
+    Visibility,
+    WeighingPhase,
+)
 from weerbaar.subjects.models import Subject
 
 
@@ -82,6 +93,19 @@ class Signal(models.Model):
         verbose_name=_("owner (team)"),
     )
 
+    merged_into = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="merged",
+        verbose_name=_("merged into"),
+    )
+    related = models.ManyToManyField("self", blank=True, verbose_name=_("related signals"))
+    led_to_case = models.BooleanField(_("led to a case"), default=False)
+    # Set when the signal ends without action; the retention job removes it after this day.
+    retain_until = models.DateField(_("keep until"), null=True, blank=True, db_index=True)
+
     class Meta:
         verbose_name = _("signal")
         verbose_name_plural = _("signals")
@@ -93,3 +117,128 @@ class Signal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_channel_display()} {self.reported_on:%d-%m-%Y}"
+
+
+class SignalSubject(models.Model):
+    """A person, organisation, address or vehicle the signal is about."""
+
+    signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="subject_links")
+    subject = models.ForeignKey(
+        Subject, on_delete=models.PROTECT, related_name="+", verbose_name=_("subject")
+    )
+    role = models.CharField(
+        _("role"), max_length=16, choices=SubjectRole.choices, default=SubjectRole.INVOLVED
+    )
+    linked_on = models.DateField(_("linked on"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("subject of a signal")
+        verbose_name_plural = _("subjects of signals")
+        constraints = [
+            models.UniqueConstraint(fields=["signal", "subject"], name="signal_subject_once")
+        ]
+        indexes = [models.Index(fields=["subject", "signal"])]
+
+
+class Enrichment(models.Model):
+    """What a team or partner adds to a signal, graded and with a visibility (SECURITY P41)."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="enrichments")
+    kind = models.CharField(
+        _("kind"), max_length=8, choices=EnrichmentKind.choices, default=EnrichmentKind.SOFT
+    )
+    text = models.TextField(_("information"))
+    source = models.CharField(_("source"), max_length=120)
+    source_date = models.DateField(_("date of the information"))
+    source_grade = models.CharField(
+        _("reliability of the source"), max_length=1, choices=SourceGrade.choices, blank=True
+    )
+    info_grade = models.CharField(
+        _("reliability of the information"), max_length=1, choices=InfoGrade.choices, blank=True
+    )
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.INTERNAL
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    added_at = models.DateTimeField(_("added at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("enrichment")
+        verbose_name_plural = _("enrichments")
+        ordering = ["-source_date", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                name="soft_information_is_graded",
+                condition=~models.Q(kind="soft")
+                | (~models.Q(source_grade="") & ~models.Q(info_grade="")),
+            )
+        ]
+
+    @property
+    def grading(self) -> str:
+        return f"{self.source_grade}{self.info_grade}" if self.kind == EnrichmentKind.SOFT else ""
+
+
+class Weighing(models.Model):
+    """The recorded privacy weighing that must precede enrichment and a case."""
+
+    signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="weighings")
+    phase = models.CharField(_("phase"), max_length=12, choices=WeighingPhase.choices)
+    purpose = models.CharField(_("purpose"), max_length=20, choices=Purpose.choices)
+    purpose_text = models.TextField(_("purpose in words"))
+    proportional = models.BooleanField(
+        _("the intrusion is in proportion to the purpose"), default=False
+    )
+    proportionality_text = models.TextField(_("proportionality in words"))
+    subsidiary = models.BooleanField(
+        _("no less intrusive means will achieve the purpose"), default=False
+    )
+    subsidiarity_text = models.TextField(_("subsidiarity in words"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("privacy weighing")
+        verbose_name_plural = _("privacy weighings")
+        ordering = ["-recorded_at", "-id"]
+
+
+class RetentionRule(models.Model):
+    """A retention period as policy data, editable by the functioneel beheerder."""
+
+    code = models.SlugField(_("code"), unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    days = models.PositiveIntegerField(_("retention period in days"))
+
+    class Meta:
+        verbose_name = _("retention rule")
+        verbose_name_plural = _("retention rules")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SavedView(models.Model):
+    """A user's named inbox filter."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_signal_views"
+    )
+    name = models.CharField(_("name"), max_length=60)
+    query = models.CharField(_("filters"), max_length=500)
+
+    class Meta:
+        verbose_name = _("saved view")
+        verbose_name_plural = _("saved views")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "name"], name="saved_view_name_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.name

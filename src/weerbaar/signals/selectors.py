@@ -7,15 +7,19 @@ their team; nobody else sees anything, and a hidden signal answers like a missin
 
 from uuid import UUID
 
-from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from weerbaar.accounts.access import is_active_user, visible_q
 from weerbaar.audit.constants import AuditAction, AuditResult
+from weerbaar.audit.models import AuditRecord
 from weerbaar.audit.services import audit_record
-from weerbaar.signals.constants import SEE_ALL_PERMISSION, SignalStatus
-from weerbaar.signals.models import Phenomenon, Signal
+from weerbaar.signals import text_index
+from weerbaar.signals.constants import SEE_ALL_PERMISSION, SignalStatus, Visibility
+from weerbaar.signals.models import Enrichment, Phenomenon, SavedView, Signal, SignalSubject
+from weerbaar.subjects.selectors import subjects_visible_to
 
 # What a reporter is told: enough to know it is being handled, no internal steps.
 PUBLIC_STATUS = {
@@ -55,9 +59,30 @@ def signal_list(
     date_from=None,
     date_until=None,
     sort: str = "",
+    q: str = "",
+    area: str = "",
+    request=None,
 ) -> QuerySet[Signal]:
-    """The inbox: visible signals, filtered, newest (or most urgent) first."""
+    """The inbox: visible signals, filtered, newest (or most urgent) first.
+
+    ``q`` is full text (Dutch stemming on PostgreSQL); ``area`` matches the postcode area
+    (the four digits) or the place of the signal's address.
+    """
     signals = signals_visible_to(user).select_related("phenomenon", "assigned_to")
+    if q:
+        clause = text_index.where(q)
+        signals = signals.filter(pk__in=RawSQL(*clause)) if clause else signals.none()  # noqa: S611
+        audit_record(
+            actor=user,
+            action=AuditAction.SIGNAL_SEARCHED,
+            request=request,
+            extra={"query": q[:200]},
+        )
+    if area:
+        signals = signals.filter(
+            Q(address__address__postcode__startswith=area.replace(" ", "").upper()[:6])
+            | Q(address__address__place__iexact=area.strip())
+        )
     conditions = {
         "status": status,
         "phenomenon": phenomenon,
@@ -106,9 +131,177 @@ def signal_get(*, user, signal_id: UUID, request=None) -> Signal:
 
 
 def public_status(*, signal: Signal) -> str:
-    """The status as told to the reporter (intake's follow-up page)."""
+    """The status as told to the reporter (intake's follow-up page); a merged duplicate
+    reports the status of the signal it was merged into."""
+    if signal.merged_into_id:
+        signal = signal.merged_into
     return str(PUBLIC_STATUS[SignalStatus(signal.status)])
 
 
 def phenomena_for_public() -> QuerySet[Phenomenon]:
     return Phenomenon.objects.filter(public=True).order_by("order", "name")
+
+
+def signal_family(signal: Signal) -> list[int]:
+    """The signal and every signal merged into it: their reports all belong to it now."""
+    return [signal.pk, *Signal.objects.filter(merged_into=signal).values_list("pk", flat=True)]
+
+
+def merged_signals(*, signal: Signal) -> QuerySet[Signal]:
+    return Signal.objects.filter(merged_into=signal).order_by("reported_on", "id")
+
+
+def signal_subjects(*, user, signal: Signal) -> list[dict]:
+    """The subjects linked to the signal that ``user`` may see, each with what the
+    municipality already knows: the other visible signals about it."""
+    links = (
+        SignalSubject.objects.filter(signal=signal, subject__in=subjects_visible_to(user))
+        .select_related("subject")
+        .order_by("subject__kind", "subject__label")
+    )
+    rows = []
+    visible = signals_visible_to(user).exclude(pk=signal.pk).filter(merged_into__isnull=True)
+    for link in links:
+        earlier = visible.filter(
+            Q(subject_links__subject=link.subject) | Q(address=link.subject)
+        ).distinct()
+        rows.append({"link": link, "subject": link.subject, "earlier": list(earlier[:10])})
+    return rows
+
+
+def related_suggestions(*, user, signal: Signal, limit: int = 10) -> list[tuple[Signal, str]]:
+    """Visible signals that may be about the same thing: the same address or linked subjects,
+    or the same location as typed. Signals already related or merged are left out."""
+    subject_ids = list(signal.subject_links.values_list("subject_id", flat=True))
+    if signal.address_id:
+        subject_ids.append(signal.address_id)
+    same = Q(pk__in=[])
+    if subject_ids:
+        same |= Q(address_id__in=subject_ids) | Q(subject_links__subject_id__in=subject_ids)
+    if signal.location_text:
+        same |= Q(location_text__iexact=signal.location_text)
+    candidates = (
+        signals_visible_to(user)
+        .filter(same, merged_into__isnull=True)
+        .exclude(pk=signal.pk)
+        .exclude(pk__in=signal.related.values("pk"))
+        .select_related("phenomenon")
+        .distinct()
+        .order_by("-reported_on", "-id")[:limit]
+    )
+    result = []
+    for other in candidates:
+        if other.address_id and other.address_id in subject_ids:
+            reason = _("same address")
+        elif other.location_text and other.location_text.lower() == signal.location_text.lower():
+            reason = _("same location")
+        else:
+            reason = _("same subject")
+        result.append((other, str(reason)))
+    return result
+
+
+def related_signals(*, user, signal: Signal) -> QuerySet[Signal]:
+    return signal.related.filter(pk__in=signals_visible_to(user).values("pk")).order_by(
+        "-reported_on"
+    )
+
+
+def enrichments(*, signal: Signal, lio_only: bool = False) -> QuerySet[Enrichment]:
+    """A signal's enrichment; ``lio_only`` for readers outside the municipality."""
+    rows = Enrichment.objects.filter(signal=signal).select_related("added_by")
+    if lio_only:
+        rows = rows.filter(visibility=Visibility.LIO)
+    return rows.order_by("-source_date", "-id")
+
+
+def registry_facts(*, user, signal: Signal) -> list[tuple[str, str, str]]:
+    """Hard facts from the municipality's own registrations about the linked subjects the
+    user may see, as (subject, fact, source): shown beside the graded soft information."""
+    subjects = [row["subject"] for row in signal_subjects(user=user, signal=signal)]
+    if signal.address_id and signal.address_id not in {s.pk for s in subjects}:
+        subjects += list(subjects_visible_to(user).filter(pk=signal.address_id))
+    facts = []
+    for subject in subjects:
+        for fact in _facts_of(subject):
+            facts.append((subject.label, fact, subject.source or str(_("municipal registration"))))
+    return facts
+
+
+def _address_facts(detail) -> list[str]:
+    facts = []
+    if detail.surface_m2:
+        facts.append(_("surface area %(m2)s m²") % {"m2": detail.surface_m2})
+    if detail.use_purpose:
+        facts.append(_("use purpose: %(purpose)s") % {"purpose": detail.get_use_purpose_display()})
+    return facts
+
+
+def _organisation_facts(detail) -> list[str]:
+    facts = []
+    if detail.kvk_number:
+        facts.append(_("KvK number %(kvk)s") % {"kvk": detail.kvk_number})
+    if detail.founded_on:
+        facts.append(_("founded on %(day)s") % {"day": detail.founded_on.strftime("%d-%m-%Y")})
+    if detail.sbi_codes:
+        facts.append(_("SBI codes: %(codes)s") % {"codes": ", ".join(detail.sbi_codes)})
+    return facts
+
+
+def _person_facts(detail) -> list[str]:
+    if detail.birth_date:
+        return [_("born on %(day)s") % {"day": detail.birth_date.strftime("%d-%m-%Y")}]
+    return []
+
+
+def _vehicle_facts(detail) -> list[str]:
+    return [" ".join(filter(None, [detail.make, detail.model_name, detail.colour]))]
+
+
+FACTS = {
+    "address": _address_facts,
+    "organisation": _organisation_facts,
+    "person": _person_facts,
+    "vehicle": _vehicle_facts,
+}
+
+
+def _facts_of(subject) -> list[str]:
+    # Each kind has its detail row under its own name (subject.person, subject.address ...).
+    detail = getattr(subject, subject.kind, None)
+    if detail is None:
+        return []
+    return [str(f) for f in FACTS[subject.kind](detail) if f]
+
+
+# Reads are not history: the timeline shows what changed and what was said.
+TIMELINE_HIDDEN = {
+    AuditAction.SIGNAL_VIEWED,
+    AuditAction.ACCESS_DENIED,
+    AuditAction.SIGNAL_SEARCHED,
+}
+
+
+def signal_timeline(*, signal: Signal, limit: int = 200) -> list[AuditRecord]:
+    """Everything that happened to the signal, its merged signals and their reports, from the
+    audit trail. Reports are reached through the reverse relation the intake app declares,
+    so this app needs no import of a higher tier."""
+    family = Signal.objects.filter(pk__in=signal_family(signal))
+    ids = [str(u) for u in family.values_list("uuid", flat=True)]
+    reports = getattr(Signal, "reports", None)
+    if reports is not None:
+        ids += [
+            str(u)
+            for u in reports.rel.related_model.objects.filter(signal__in=family).values_list(
+                "uuid", flat=True
+            )
+        ]
+    return list(
+        AuditRecord.objects.filter(object_id__in=ids)
+        .exclude(action__in=[str(a) for a in TIMELINE_HIDDEN])
+        .order_by("-id")[:limit]
+    )
+
+
+def saved_views(*, user) -> QuerySet[SavedView]:
+    return SavedView.objects.filter(user=user).order_by("name")

@@ -1,6 +1,8 @@
 """Public API of the signals app for writes. Every report from every inflow becomes a signal
 through ``signal_create``."""
 
+from datetime import timedelta
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -8,8 +10,25 @@ from django.utils.translation import gettext as _
 
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
-from weerbaar.signals.constants import ALLOWED, REASON_REQUIRED, Channel, SignalStatus
-from weerbaar.signals.models import Phenomenon, Signal
+from weerbaar.signals.constants import (
+    ALLOWED,
+    REASON_REQUIRED,
+    RETENTION_NO_ACTION,
+    Channel,
+    EnrichmentKind,
+    SignalStatus,
+    Visibility,
+    WeighingPhase,
+)
+from weerbaar.signals.models import (
+    Enrichment,
+    Phenomenon,
+    RetentionRule,
+    SavedView,
+    Signal,
+    SignalSubject,
+    Weighing,
+)
 
 
 @transaction.atomic
@@ -113,13 +132,251 @@ def signal_set_status(
     old = signal.status
     signal.status = status
     signal.version += 1
-    signal.save(update_fields=["status", "version"])
+    signal.retain_until = _retention_end(signal) if status == SignalStatus.CLOSED else None
+    signal.save(update_fields=["status", "version", "retain_until"])
     audit_record(
         actor=actor,
         action=AuditAction.SIGNAL_STATUS_CHANGED,
         obj=signal,
         old={"status": old},
-        new={"status": status},
+        new={"status": status, "retain_until": signal.retain_until},
         purpose=reason.strip(),
     )
     return signal
+
+
+def _retention_end(signal: Signal):
+    """The last day a signal that ends without action is kept; None when it led to a case
+    (the case's own retention then applies)."""
+    if signal.led_to_case:
+        return None
+    rule = RetentionRule.objects.filter(code=RETENTION_NO_ACTION).first()
+    days = rule.days if rule else 365
+    return timezone.localdate() + timedelta(days=days)
+
+
+def weighing_passed(*, signal: Signal, phase: WeighingPhase) -> bool:
+    """True when the latest weighing for ``phase`` found the step proportional and subsidiary."""
+    latest = signal.weighings.filter(phase=phase).order_by("-recorded_at", "-id").first()
+    return bool(latest and latest.proportional and latest.subsidiary)
+
+
+def _require_weighing(signal: Signal, phase: WeighingPhase) -> None:
+    if not weighing_passed(signal=signal, phase=phase):
+        raise ValidationError(
+            _(
+                "First record the privacy weighing for this step: purpose, proportionality "
+                "and subsidiarity (%(phase)s)."
+            )
+            % {"phase": WeighingPhase(phase).label.lower()}
+        )
+
+
+@transaction.atomic
+def weighing_record(
+    *,
+    actor,
+    signal: Signal,
+    phase: WeighingPhase,
+    purpose: str,
+    purpose_text: str,
+    proportional: bool,
+    proportionality_text: str,
+    subsidiary: bool,
+    subsidiarity_text: str,
+) -> Weighing:
+    """Record the regisseur's weighing; a negative weighing is kept too and blocks the step."""
+    weighing = Weighing(
+        signal=signal,
+        phase=phase,
+        purpose=purpose,
+        purpose_text=purpose_text.strip(),
+        proportional=proportional,
+        proportionality_text=proportionality_text.strip(),
+        subsidiary=subsidiary,
+        subsidiarity_text=subsidiarity_text.strip(),
+        recorded_by=actor,
+    )
+    weighing.full_clean()
+    weighing.save()
+    audit_record(
+        actor=actor,
+        action=AuditAction.SIGNAL_WEIGHED,
+        obj=signal,
+        purpose=weighing.purpose_text,
+        new={
+            "phase": phase,
+            "purpose": purpose,
+            "proportional": proportional,
+            "subsidiary": subsidiary,
+            "proportionality": weighing.proportionality_text,
+            "subsidiarity": weighing.subsidiarity_text,
+        },
+    )
+    return weighing
+
+
+@transaction.atomic
+def enrichment_add(
+    *,
+    actor,
+    signal: Signal,
+    text: str,
+    source: str,
+    source_date,
+    kind: str = EnrichmentKind.SOFT,
+    source_grade: str = "",
+    info_grade: str = "",
+    visibility: str = Visibility.INTERNAL,
+) -> Enrichment:
+    """Add information to a signal; refused before a positive weighing for enrichment."""
+    signal = Signal.objects.select_for_update().get(pk=signal.pk)
+    _require_weighing(signal, WeighingPhase.ENRICHMENT)
+    if source_date > timezone.localdate():
+        raise ValidationError({"source_date": _("The date of the information lies in the future.")})
+    if kind == EnrichmentKind.SOFT and not (source_grade and info_grade):
+        raise ValidationError(
+            _("Grade the reliability of both the source (A-D) and the information (1-4).")
+        )
+    if kind == EnrichmentKind.FACT:
+        # A registration is not graded like intelligence: it is what the register says.
+        source_grade = info_grade = ""
+    enrichment = Enrichment(
+        signal=signal,
+        kind=kind,
+        text=text.strip(),
+        source=source.strip(),
+        source_date=source_date,
+        source_grade=source_grade,
+        info_grade=info_grade,
+        visibility=visibility,
+        added_by=actor,
+    )
+    enrichment.full_clean()
+    enrichment.save()
+    audit_record(
+        actor=actor,
+        action=AuditAction.SIGNAL_ENRICHED,
+        obj=signal,
+        new={
+            "enrichment": str(enrichment.uuid),
+            "kind": kind,
+            "source": enrichment.source,
+            "grading": enrichment.grading,
+            "visibility": visibility,
+        },
+    )
+    return enrichment
+
+
+@transaction.atomic
+def signal_link_subject(*, actor, signal: Signal, subject, role: str) -> SignalSubject:
+    link, created = SignalSubject.objects.get_or_create(
+        signal=signal, subject=subject, defaults={"role": role}
+    )
+    if not created:
+        raise ValidationError(_("This subject is already linked to the signal."))
+    audit_record(
+        actor=actor,
+        action=AuditAction.SIGNAL_SUBJECT_LINKED,
+        obj=signal,
+        subject_ref=subject.uuid,
+        new={"subject": str(subject.uuid), "kind": subject.kind, "role": role},
+    )
+    return link
+
+
+@transaction.atomic
+def signal_unlink_subject(*, actor, signal: Signal, subject) -> None:
+    deleted, _rows = SignalSubject.objects.filter(signal=signal, subject=subject).delete()
+    if deleted:
+        audit_record(
+            actor=actor,
+            action=AuditAction.SIGNAL_SUBJECT_UNLINKED,
+            obj=signal,
+            subject_ref=subject.uuid,
+            old={"subject": str(subject.uuid)},
+        )
+
+
+@transaction.atomic
+def signal_relate(*, actor, signal: Signal, other: Signal) -> None:
+    if signal.pk == other.pk:
+        raise ValidationError(_("A signal cannot be related to itself."))
+    signal.related.add(other)
+    audit_record(
+        actor=actor, action=AuditAction.SIGNAL_RELATED, obj=signal, new={"other": str(other.uuid)}
+    )
+
+
+@transaction.atomic
+def signal_merge(*, actor, source: Signal, target: Signal, reason: str = "") -> Signal:
+    """Merge duplicate ``source`` into ``target``.
+
+    The reports stay attached to ``source``, which points at ``target``: whoever reads the
+    target reads the reports, attachments and reporter dialogues of every merged signal, and
+    a reporter following up a merged report sees the target's status. Subjects, enrichments
+    and weighings move to the target; the source is closed.
+    """
+    if source.pk == target.pk:
+        raise ValidationError(_("A signal cannot be merged into itself."))
+    rows = Signal.objects.select_for_update().in_bulk([source.pk, target.pk])
+    source, target = rows[source.pk], rows[target.pk]
+    if target.merged_into_id or source.merged_into_id:
+        raise ValidationError(_("This signal has already been merged into another one."))
+    if target.status == SignalStatus.CLOSED:
+        raise ValidationError(_("A signal cannot be merged into a closed signal."))
+    # Keep the chain one step deep: what was merged into the source now points at the target.
+    Signal.objects.filter(merged_into=source).update(merged_into=target)
+    linked = set(target.subject_links.values_list("subject_id", flat=True))
+    for link in source.subject_links.exclude(subject_id__in=linked):
+        SignalSubject.objects.create(signal=target, subject_id=link.subject_id, role=link.role)
+    source.enrichments.update(signal=target)
+    source.weighings.update(signal=target)
+    target.related.add(*source.related.exclude(pk=target.pk))
+    target.related.remove(source)
+    old_status = source.status
+    source.merged_into, source.status = target, SignalStatus.CLOSED
+    source.version += 1
+    source.save(update_fields=["merged_into", "status", "version"])
+    target.version += 1
+    target.save(update_fields=["version"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.SIGNAL_MERGED,
+        obj=source,
+        purpose=reason.strip(),
+        old={"status": old_status},
+        new={"merged_into": str(target.uuid), "status": SignalStatus.CLOSED},
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.SIGNAL_MERGED,
+        obj=target,
+        purpose=reason.strip(),
+        new={"merged_from": str(source.uuid)},
+    )
+    return target
+
+
+@transaction.atomic
+def signal_case_decided(*, actor, signal: Signal) -> Signal:
+    """Record that the signal goes on as a case; refused without the case-phase weighing."""
+    signal = Signal.objects.select_for_update().get(pk=signal.pk)
+    _require_weighing(signal, WeighingPhase.CASE)
+    signal.led_to_case = True
+    signal.retain_until = None
+    signal.version += 1
+    signal.save(update_fields=["led_to_case", "retain_until", "version"])
+    return signal
+
+
+def saved_view_save(*, user, name: str, query: str) -> SavedView:
+    view, _created = SavedView.objects.update_or_create(
+        user=user, name=name.strip(), defaults={"query": query[:500]}
+    )
+    return view
+
+
+def saved_view_delete(*, user, view_id: int) -> None:
+    SavedView.objects.filter(user=user, pk=view_id).delete()

@@ -5,7 +5,17 @@ from weerbaar.signals import views
 app_name = "signals"
 urlpatterns = [
     path("", views.signal_list, name="list"),
+    path("zoeken/", views.search, name="search"),
+    path("weergaven/", views.view_save, name="view_save"),
+    path("weergaven/<int:view_id>/verwijderen/", views.view_delete, name="view_delete"),
     path("<uuid:signal_id>/", views.signal_detail, name="detail"),
     path("<uuid:signal_id>/triage/", views.signal_triage, name="triage"),
     path("<uuid:signal_id>/status/", views.signal_status, name="status"),
+    path("<uuid:signal_id>/subjecten/", views.subject_find, name="subject_find"),
+    path("<uuid:signal_id>/subjecten/koppelen/", views.subject_link, name="subject_link"),
+    path("<uuid:signal_id>/subjecten/ontkoppelen/", views.subject_unlink, name="subject_unlink"),
+    path("<uuid:signal_id>/afweging/", views.weigh, name="weigh"),
+    path("<uuid:signal_id>/verrijking/", views.enrich, name="enrich"),
+    path("<uuid:signal_id>/relateren/", views.relate, name="relate"),
+    path("<uuid:signal_id>/samenvoegen/", views.merge, name="merge"),
 ]

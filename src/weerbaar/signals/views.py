@@ -4,21 +4,41 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from weerbaar.signals import selectors, services
-from weerbaar.signals.constants import ALLOWED, SignalStatus
-from weerbaar.signals.forms import SignalFilterForm, StatusForm, TriageForm
+from weerbaar.signals.constants import ALLOWED, SignalStatus, WeighingPhase
+from weerbaar.signals.forms import (
+    EnrichmentForm,
+    MergeForm,
+    RelateForm,
+    SavedViewForm,
+    SearchForm,
+    SignalFilterForm,
+    StatusForm,
+    SubjectLinkForm,
+    SubjectSearchForm,
+    TriageForm,
+    WeighingForm,
+)
+from weerbaar.subjects import selectors as subjects
 
 CHANGE_PERMISSION = "signals.change_signal"
+ENRICH_PERMISSION = "signals.add_enrichment"
+
+
+def _require_inbox(user):
+    if not selectors.may_see_signals(user):
+        raise Http404
 
 
 @login_required
 @require_http_methods(["GET"])
 def signal_list(request):
-    if not selectors.may_see_signals(request.user):
-        raise Http404
+    _require_inbox(request.user)
     form = SignalFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     signals = selectors.signal_list(user=request.user, **{k: v for k, v in filters.items() if v})
@@ -34,12 +54,57 @@ def signal_list(request):
             "form": form,
             "query": query.urlencode(),
             "counts": [(SignalStatus(s).label, s, n) for s, n in counts.items()],
+            "saved_views": selectors.saved_views(user=request.user),
+            "save_form": SavedViewForm(initial={"query": query.urlencode()}),
         },
     )
 
 
-def _detail(request, signal, *, triage=None, status_form=None, status=200):
-    may_change = request.user.has_perm(CHANGE_PERMISSION)
+@login_required
+@require_POST
+def view_save(request):
+    _require_inbox(request.user)
+    form = SavedViewForm(request.POST)
+    if form.is_valid():
+        services.saved_view_save(user=request.user, **form.cleaned_data)
+        messages.success(request, _("The view has been saved."))
+        return redirect(f"{reverse('signals:list')}?{form.cleaned_data['query']}")
+    messages.error(request, _("Give the view a name."))
+    return redirect("signals:list")
+
+
+@login_required
+@require_POST
+def view_delete(request, view_id):
+    _require_inbox(request.user)
+    services.saved_view_delete(user=request.user, view_id=view_id)
+    messages.success(request, _("The view has been removed."))
+    return redirect("signals:list")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def search(request):
+    """Full-text search by POST, so the words stay out of URLs and access logs."""
+    _require_inbox(request.user)
+    form = SearchForm(request.POST or None)
+    hits = subject_hits = None
+    if request.method == "POST" and form.is_valid():
+        q = form.cleaned_data["q"]
+        hits = list(selectors.signal_list(user=request.user, q=q, request=request)[:50])
+        if subjects.may_search_subjects(request.user):
+            subject_hits = subjects.subject_search(user=request.user, query=q, request=request)
+    return render(
+        request,
+        "signals/search.html",
+        {"form": form, "hits": hits, "subject_hits": subject_hits},
+    )
+
+
+def _detail(request, signal, *, forms=None, status=200):
+    forms = forms or {}
+    user = request.user
+    may_change = user.has_perm(CHANGE_PERMISSION)
     initial = {
         "version": signal.version,
         "phenomenon": signal.phenomenon,
@@ -48,18 +113,41 @@ def _detail(request, signal, *, triage=None, status_form=None, status=200):
         "assigned_to": signal.assigned_to,
     }
     next_steps = [(s, SignalStatus(s).label) for s in sorted(ALLOWED[SignalStatus(signal.status)])]
-    return render(
-        request,
-        "signals/detail.html",
-        {
-            "signal": signal,
-            "may_change": may_change,
-            "triage": triage or TriageForm(initial=initial),
-            "status_form": status_form or StatusForm(initial={"version": signal.version}),
-            "next_steps": next_steps,
-        },
-        status=status,
-    )
+    passed = {
+        phase: services.weighing_passed(signal=signal, phase=phase) for phase in WeighingPhase
+    }
+    weighing_forms = {
+        phase: forms.get(f"weigh_{phase}") or WeighingForm(initial={"phase": phase}, prefix=phase)
+        for phase in WeighingPhase
+    }
+    context = {
+        "signal": signal,
+        "may_change": may_change,
+        "may_enrich": user.has_perm(ENRICH_PERMISSION),
+        "triage": forms.get("triage") or TriageForm(initial=initial),
+        "status_form": forms.get("status") or StatusForm(initial={"version": signal.version}),
+        "next_steps": next_steps,
+        "subjects": selectors.signal_subjects(user=user, signal=signal),
+        "subject_search": SubjectSearchForm(),
+        "link_roles": SubjectLinkForm().fields["role"].choices,
+        "suggestions": selectors.related_suggestions(user=user, signal=signal)
+        if may_change
+        else [],
+        "related": selectors.related_signals(user=user, signal=signal),
+        "merged": selectors.merged_signals(signal=signal),
+        "merge_form": forms.get("merge") or MergeForm(initial={"version": signal.version}),
+        "enrichments": selectors.enrichments(signal=signal),
+        "facts": selectors.registry_facts(user=user, signal=signal),
+        "enrichment_form": forms.get("enrich")
+        or EnrichmentForm(initial={"source_date": timezone.localdate()}),
+        "weighings": signal.weighings.select_related("recorded_by"),
+        "passed": passed,
+        "weighing_forms": [
+            (p, WeighingPhase(p).label, weighing_forms[p], passed[p]) for p in WeighingPhase
+        ],
+        "timeline": selectors.signal_timeline(signal=signal),
+    }
+    return render(request, "signals/detail.html", context, status=status)
 
 
 @login_required
@@ -69,11 +157,22 @@ def signal_detail(request, signal_id):
     return _detail(request, signal)
 
 
-def _changeable(request, signal_id):
+def _changeable(request, signal_id, permission=CHANGE_PERMISSION):
     signal = selectors.signal_get(user=request.user, signal_id=signal_id, request=request)
-    if not request.user.has_perm(CHANGE_PERMISSION):
+    if not request.user.has_perm(permission):
         raise Http404
     return signal
+
+
+def _done(request, signal, message):
+    messages.success(request, message)
+    return redirect("signals:detail", signal_id=signal.uuid)
+
+
+def _refused(request, signal, form, key, exc, status=200):
+    form.add_error(None, exc)
+    signal.refresh_from_db()
+    return _detail(request, signal, forms={key: form}, status=status)
 
 
 @login_required
@@ -82,16 +181,12 @@ def signal_triage(request, signal_id):
     signal = _changeable(request, signal_id)
     form = TriageForm(request.POST)
     if form.is_valid():
-        data = form.cleaned_data
         try:
-            services.signal_triage(actor=request.user, signal=signal, **data)
+            services.signal_triage(actor=request.user, signal=signal, **form.cleaned_data)
         except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("The triage has been saved."))
-            return redirect("signals:detail", signal_id=signal.uuid)
-    signal.refresh_from_db()
-    return _detail(request, signal, triage=form, status=409 if form.non_field_errors() else 200)
+            return _refused(request, signal, form, "triage", exc, status=409)
+        return _done(request, signal, _("The triage has been saved."))
+    return _detail(request, signal, forms={"triage": form})
 
 
 @login_required
@@ -103,9 +198,157 @@ def signal_status(request, signal_id):
         try:
             services.signal_set_status(actor=request.user, signal=signal, **form.cleaned_data)
         except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("The status has been changed."))
-            return redirect("signals:detail", signal_id=signal.uuid)
-    signal.refresh_from_db()
-    return _detail(request, signal, status_form=form)
+            return _refused(request, signal, form, "status", exc)
+        return _done(request, signal, _("The status has been changed."))
+    return _detail(request, signal, forms={"status": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def subject_find(request, signal_id):
+    """Find a subject to link (POST keeps names out of URLs), or confirm a new one."""
+    signal = _changeable(request, signal_id)
+    form = SubjectSearchForm(request.POST or None)
+    hits = None
+    if request.method == "POST" and form.is_valid():
+        hits = subjects.subject_search(
+            user=request.user, query=form.cleaned_data["q"], request=request
+        )
+    created = None
+    if request.GET.get("subject"):
+        try:
+            created = subjects.subject_get(
+                user=request.user, subject_id=request.GET["subject"], request=request
+            )
+        except (Http404, ValidationError):
+            created = None
+    return render(
+        request,
+        "signals/subject_find.html",
+        {
+            "signal": signal,
+            "form": form,
+            "hits": hits,
+            "created": created,
+            "roles": SubjectLinkForm().fields["role"].choices,
+        },
+    )
+
+
+@login_required
+@require_POST
+def subject_link(request, signal_id):
+    signal = _changeable(request, signal_id)
+    form = SubjectLinkForm(request.POST)
+    if not form.is_valid():
+        raise Http404
+    subject = subjects.subject_get(
+        user=request.user, subject_id=form.cleaned_data["subject"], request=request
+    )
+    try:
+        services.signal_link_subject(
+            actor=request.user, signal=signal, subject=subject, role=form.cleaned_data["role"]
+        )
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+        return redirect("signals:detail", signal_id=signal.uuid)
+    return _done(request, signal, _("%(label)s has been linked.") % {"label": subject.label})
+
+
+@login_required
+@require_POST
+def subject_unlink(request, signal_id):
+    signal = _changeable(request, signal_id)
+    form = SubjectLinkForm(request.POST)
+    form.fields["role"].required = False
+    if not form.is_valid():
+        raise Http404
+    subject = subjects.subject_get(
+        user=request.user, subject_id=form.cleaned_data["subject"], request=request
+    )
+    services.signal_unlink_subject(actor=request.user, signal=signal, subject=subject)
+    return _done(request, signal, _("%(label)s has been unlinked.") % {"label": subject.label})
+
+
+@login_required
+@require_POST
+def weigh(request, signal_id):
+    signal = _changeable(request, signal_id)
+    phase = request.POST.get("phase", "")
+    if phase not in WeighingPhase.values:
+        raise Http404
+    form = WeighingForm(request.POST, prefix=phase)
+    if form.is_valid():
+        weighing = services.weighing_record(actor=request.user, signal=signal, **form.cleaned_data)
+        if weighing.proportional and weighing.subsidiary:
+            return _done(request, signal, _("The weighing has been recorded."))
+        messages.warning(
+            request,
+            _("The weighing has been recorded. It does not allow the step, so it stays refused."),
+        )
+        return redirect("signals:detail", signal_id=signal.uuid)
+    return _detail(request, signal, forms={f"weigh_{phase}": form})
+
+
+@login_required
+@require_POST
+def enrich(request, signal_id):
+    signal = _changeable(request, signal_id, ENRICH_PERMISSION)
+    form = EnrichmentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.enrichment_add(actor=request.user, signal=signal, **form.cleaned_data)
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict"):
+                for name, errors in exc.message_dict.items():
+                    form.add_error(name if name in form.fields else None, errors)
+                return _detail(request, signal, forms={"enrich": form})
+            return _refused(request, signal, form, "enrich", exc)
+        return _done(request, signal, _("The enrichment has been added."))
+    return _detail(request, signal, forms={"enrich": form})
+
+
+def _other(request, signal_id, other_id):
+    other = selectors.signal_list(user=request.user).filter(uuid=other_id).first()
+    if other is None or other.uuid == signal_id:
+        return None
+    return other
+
+
+@login_required
+@require_POST
+def relate(request, signal_id):
+    signal = _changeable(request, signal_id)
+    form = RelateForm(request.POST)
+    other = _other(request, signal_id, form.cleaned_data["other"]) if form.is_valid() else None
+    if other is None:
+        messages.error(request, _("A signal cannot be related to itself."))
+        return redirect("signals:detail", signal_id=signal.uuid)
+    services.signal_relate(actor=request.user, signal=signal, other=other)
+    return _done(request, signal, _("The signals are now related."))
+
+
+@login_required
+@require_POST
+def merge(request, signal_id):
+    """Merge this signal into the chosen target (this one is the duplicate)."""
+    signal = _changeable(request, signal_id)
+    form = MergeForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, signal, forms={"merge": form})
+    target = (
+        selectors.signal_list(user=request.user).filter(uuid=form.cleaned_data["target"]).first()
+    )
+    if target is None:
+        raise Http404
+    if form.cleaned_data["version"] != signal.version:
+        exc = ValidationError(_("Someone else changed this signal in the meantime."))
+        return _refused(request, signal, form, "merge", exc, status=409)
+    try:
+        services.signal_merge(
+            actor=request.user, source=signal, target=target, reason=form.cleaned_data["reason"]
+        )
+    except ValidationError as exc:
+        return _refused(request, signal, form, "merge", exc)
+    messages.success(request, _("The signal has been merged into this one."))
+    return redirect("signals:detail", signal_id=target.uuid)

@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -92,9 +93,27 @@ def create(request, kind):
             for name, errors in exc.message_dict.items():
                 form.add_error(name if name in form.fields else None, errors)
         else:
+            return_to = _return_to(request)
+            if return_to:
+                return redirect(f"{return_to}?subject={subject.uuid}")
             return redirect("subjects:detail", subject_id=subject.uuid)
     return render(
         request,
         "subjects/create.html",
-        {"form": form, "kind": kind, "kind_label": SubjectKind(kind).label},
+        {
+            "form": form,
+            "kind": kind,
+            "kind_label": SubjectKind(kind).label,
+            "return_to": _return_to(request),
+        },
     )
+
+
+def _return_to(request) -> str:
+    """Where a screen that asked for a new subject wants it back (a local path only)."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}
+    ):
+        return target.split("?")[0]
+    return ""
