@@ -9,7 +9,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/weerbaar
 DEMO_SEED ?= 1
 DEMO_SCALE ?= 1
 
-.PHONY: demo test install static chromium gettext lint i18n test-sqlite test-postgres test-browser bench clean
+.PHONY: demo test install static chromium gettext pango lint i18n test-sqlite test-postgres test-browser bench clean
 
 install: $(VENV)/.installed node_modules/.installed
 
@@ -34,10 +34,14 @@ static: node_modules/.installed
 chromium:
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# WeasyPrint (minutes and letters as PDF) renders with Pango and needs a font.
+pango:
+	@ldconfig -p | grep -q libpangoft2 && ldconfig -p | grep -q libharfbuzz-subset && fc-list 2>/dev/null | grep -qi dejavu || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core >/dev/null; }
+
 gettext:
 	@command -v msgfmt >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; }
 
-demo: install static
+demo: install static pango
 	WEERBAAR_ENV=demo $(BIN)/weerbaar demo --seed $(DEMO_SEED) --scale $(DEMO_SCALE)
 
 lint: install gettext
@@ -47,10 +51,10 @@ lint: install gettext
 	WEERBAAR_ENV=test $(PY) -m django makemigrations --check --dry-run --settings=weerbaar.settings
 	WEERBAAR_ENV=test $(PY) -m weerbaar.core.i18n_check
 
-test-sqlite: install static
+test-sqlite: install static pango
 	WEERBAAR_ENV=test DATABASE_URL= $(BIN)/pytest -m "not browser" -q
 
-test-postgres: install static
+test-postgres: install static pango
 	@if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null || $(PY) -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null; then \
 		WEERBAAR_ENV=test DATABASE_URL=$(PG_URL) DATABASE_TEST_NAME=test_weerbaar_$$$$ $(BIN)/pytest -m "not browser" -q && touch .postgres-leg-ran; \
 	elif [ "$$CI" = "true" ]; then \
@@ -61,7 +65,7 @@ test-postgres: install static
 		echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"; echo; \
 	fi
 
-test-browser: install static chromium
+test-browser: install static chromium pango
 	WEERBAAR_ENV=test DATABASE_URL= $(BIN)/pytest -m browser -q
 
 test: lint

@@ -20,12 +20,16 @@ ROLES = {
 LOGGED_IN = ROLES | {"revoked", "outsider"}
 PUBLIC = "public"
 NOBODY: set[str] = set()
+# The standing group of the LIO in the test world (tests/meetings/world.py); the regisseur
+# sees every meeting through the role.
+MEETING_PEOPLE = {"regisseur", "ketenpartner", "behandelaar"}
 
 EXPECTED_GET = {
     "home": LOGGED_IN,
     "accounts:login": {"anonymous", "deactivated"},  # signed-in users are sent on to the start page
     "accounts:logout": NOBODY,  # POST only
     "accounts:profile": LOGGED_IN,
+    "accounts:inbox": LOGGED_IN,
     "accounts:password_change": LOGGED_IN,
     "accounts:token_renew": NOBODY,  # POST only
     "accounts:otp_enroll": LOGGED_IN,
@@ -57,6 +61,23 @@ EXPECTED_GET = {
     "signals:enrich": NOBODY,  # POST only
     "signals:relate": NOBODY,  # POST only
     "signals:merge": NOBODY,  # POST only
+    "meetings:list": MEETING_PEOPLE,
+    "meetings:series_create": {"regisseur"},
+    "meetings:plan": {"regisseur"},
+    "meetings:actions": LOGGED_IN,  # each sees their own action points
+    "meetings:action_done": NOBODY,  # POST only
+    "meetings:detail": MEETING_PEOPLE,
+    "meetings:compose": NOBODY,  # POST only
+    "meetings:send": NOBODY,  # POST only
+    "meetings:close": NOBODY,  # POST only
+    "meetings:minutes": MEETING_PEOPLE,
+    "meetings:minutes_pdf": MEETING_PEOPLE,
+    "meetings:item_remove": NOBODY,  # POST only
+    "meetings:item_move": NOBODY,  # POST only
+    "meetings:item_share": NOBODY,  # POST only
+    "meetings:item_notes": NOBODY,  # POST only
+    "meetings:item_decide": NOBODY,  # POST only
+    "meetings:action_add": NOBODY,  # POST only
     "intake:report": PUBLIC,
     "intake:follow_up": PUBLIC,
     "intake:address_suggestions": PUBLIC,

@@ -13,6 +13,7 @@ from tests.authorization_table import (
     SAMPLE_KWARGS,
 )
 from tests.factories import UserFactory, make_person
+from tests.meetings.world import meeting_world
 from weerbaar.accounts.services import user_set_roles
 
 PRINCIPALS = ["anonymous", *sorted(ROLES), "deactivated", "revoked", "outsider"]
@@ -67,6 +68,7 @@ def world(db, team, other_team):
     ).report
     SIGNALS["signal"] = report.signal
     SIGNALS["attachment"] = report.attachments.get()
+    SIGNALS.update(meeting_world(users, report.signal))
     return users, registry, hidden
 
 
@@ -86,6 +88,9 @@ def _url(name, kwargs, subject):
         kwargs["signal_id"] = SIGNALS["signal"].uuid
     if "attachment_id" in kwargs:
         kwargs["attachment_id"] = SIGNALS["attachment"].uuid
+    for key in ("meeting_id", "series_id", "item_id", "action_id"):
+        if key in kwargs:
+            kwargs[key] = SIGNALS[key].uuid
     for key in ("subject_id", "uuid"):
         if key in kwargs:
             kwargs[key] = subject.uuid

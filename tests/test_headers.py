@@ -23,6 +23,19 @@ def _check(response, *, signed_in, name=""):
         assert response["Cache-Control"] == "no-store"
 
 
+UUID_KWARGS = {
+    "uuid",
+    "subject_id",
+    "signal_id",
+    "report_id",
+    "attachment_id",
+    "meeting_id",
+    "series_id",
+    "item_id",
+    "action_id",
+}
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("who", ["anonymous", "regisseur"])
 def test_headers_on_every_route(who, request):
@@ -31,11 +44,7 @@ def test_headers_on_every_route(who, request):
         client.force_login(request.getfixturevalue(who))
     for (name, _params), kwargs in routes().items():
         kwargs = {
-            k: (
-                "00000000-0000-4000-8000-000000000000"
-                if k in ("uuid", "subject_id", "signal_id", "report_id", "attachment_id")
-                else v
-            )
+            k: ("00000000-0000-4000-8000-000000000000" if k in UUID_KWARGS else v)
             for k, v in kwargs.items()
         }
         response = client.get(reverse(name, kwargs=kwargs))

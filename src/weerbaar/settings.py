@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "weerbaar.subjects",
     "weerbaar.signals",
     "weerbaar.intake",
+    "weerbaar.meetings",
     "weerbaar.demo",
 ]
 
@@ -294,6 +295,9 @@ LOGGING = {
     "loggers": {
         "django.server": {"handlers": [], "propagate": False},
         "axes": {"level": "WARNING"},
+        # PDF rendering chatters per step and per glyph; only real problems are worth a line.
+        "weasyprint": {"level": "ERROR"},
+        "fontTools": {"level": "WARNING"},
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
     },
 }

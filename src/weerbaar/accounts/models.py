@@ -91,3 +91,22 @@ class Share(PublicIdModel):
     def clean(self):
         if bool(self.user_id) == bool(self.team_id):
             raise ValidationError(_("Share with one user or with one team."))
+
+
+class Notification(models.Model):
+    """A message in a user's inbox in the application (an agenda sent out, an action point)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
+    text = models.CharField(_("message"), max_length=300)
+    url = models.CharField(_("link"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "-created_at"])]
+
+    def __str__(self) -> str:
+        return self.text

@@ -1,7 +1,7 @@
 """Public API of the accounts app for reads."""
 
 from weerbaar.accounts.constants import Role
-from weerbaar.accounts.models import Team, User
+from weerbaar.accounts.models import Notification, Team, User
 
 
 def user_roles(*, user: User) -> list[Role]:
@@ -12,3 +12,14 @@ def user_roles(*, user: User) -> list[Role]:
 def team_list(*, user: User):
     """The user's own teams."""
     return Team.objects.filter(memberships__user=user).order_by("name")
+
+
+def inbox(*, user: User):
+    """The user's in-app messages, newest first."""
+    return Notification.objects.filter(user=user).order_by("-created_at", "-id")
+
+
+def unread_count(*, user: User) -> int:
+    if not user.is_authenticated:
+        return 0
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()

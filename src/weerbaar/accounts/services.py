@@ -5,12 +5,13 @@ import time
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.utils import timezone
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.authtoken.models import Token
 
 from weerbaar.accounts.constants import Role
-from weerbaar.accounts.models import Share, Team, TeamMembership, User
+from weerbaar.accounts.models import Notification, Share, Team, TeamMembership, User
 from weerbaar.audit.constants import AuditAction, AuditResult
 from weerbaar.audit.services import audit_record
 
@@ -192,3 +193,16 @@ def otp_verify(*, request, user: User, token: str) -> bool:
             return True
     otp_event(request=request, user=user, action=AuditAction.OTP_FAILED, ok=False)
     return False
+
+
+def notify(*, users, text: str, url: str = "") -> int:
+    """Put a message in the in-app inbox of each user (deduplicated); returns how many."""
+    unique = {u.pk: u for u in users if u is not None and u.is_active}
+    Notification.objects.bulk_create(
+        [Notification(user=u, text=text[:300], url=url[:300]) for u in unique.values()]
+    )
+    return len(unique)
+
+
+def notifications_mark_read(*, user: User) -> None:
+    Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())

@@ -7,6 +7,7 @@ urlpatterns = [
     path("inloggen/", views.LoginView.as_view(), name="login"),
     path("uitloggen/", views.logout_view, name="logout"),
     path("account/", views.profile, name="profile"),
+    path("berichten/", views.inbox, name="inbox"),
     path("account/wachtwoord/", views.PasswordChangeView.as_view(), name="password_change"),
     path("account/api-sleutel/", views.token_renew, name="token_renew"),
     path("account/tweede-factor/instellen/", views.otp_enroll, name="otp_enroll"),

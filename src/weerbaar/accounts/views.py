@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from weerbaar.accounts import services
 from weerbaar.accounts.forms import LoginForm, TokenForm
 from weerbaar.accounts.otp import otp_required
+from weerbaar.accounts.selectors import inbox as inbox_list
 from weerbaar.accounts.selectors import team_list, user_roles
 
 
@@ -116,3 +118,13 @@ def otp_verify(request):
             return redirect("home")
         form.add_error("token", _("This code is not right. Try the next code."))
     return render(request, "accounts/otp_verify.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET"])
+def inbox(request):
+    page = Paginator(inbox_list(user=request.user), 25).get_page(request.GET.get("pagina"))
+    response = render(request, "accounts/inbox.html", {"page": page, "query": ""})
+    # Shown is read: marked after rendering, so this page still highlights what was new.
+    services.notifications_mark_read(user=request.user)
+    return response

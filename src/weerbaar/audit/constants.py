@@ -43,7 +43,9 @@ class AuditAction(models.TextChoices):
     MEETING_AGENDA_SENT = "meetings.agenda_sent", _("Agenda sent to the participants")
     MEETING_NOTES = "meetings.notes", _("Notes recorded for an agenda item")
     MEETING_DECIDED = "meetings.decided", _("Decision taken in a meeting")
+    ACTION_POINT_ADDED = "meetings.action_added", _("Action point added")
     ACTION_POINT_DONE = "meetings.action_done", _("Action point done")
+    MEETING_HELD = "meetings.held", _("Meeting held; minutes final")
     MINUTES_VIEWED = "meetings.minutes_viewed", _("Minutes read or downloaded")
     # intake
     REPORT_SUBMITTED = "intake.report_submitted", _("Report submitted")

@@ -6,6 +6,9 @@ report's dialogue only through the signal, so the signals app's need-to-know app
 
 from uuid import UUID
 
+from django.db.models import Max, Q
+from django.utils import timezone
+
 from weerbaar.intake import receipts, throttle
 from weerbaar.intake.models import Message, Report
 from weerbaar.signals.selectors import public_status, signal_family, signal_get
@@ -124,3 +127,18 @@ def attachment_get(*, user, attachment_id: UUID, request=None):
     signal_get(user=user, signal_id=item.report.signal.uuid, request=request)
     audit_record(actor=user, action=AuditAction.ATTACHMENT_VIEWED, obj=item, request=request)
     return item
+
+
+def reporter_silence_days(*, signal) -> int | None:
+    """Days since a reporter of this signal (or of a signal merged into it) last heard from
+    the municipality, for the reporter who has waited longest; None when no reporter can be
+    answered (an anonymous report without receipt code, e.g. from MMA)."""
+    reports = Report.objects.filter(signal_id__in=signal_family(signal)).annotate(
+        last_word=Max("messages__sent_on", filter=Q(messages__direction="to_reporter"))
+    )
+    waited = [
+        (timezone.localdate() - (r.last_word or r.submitted_on)).days
+        for r in reports
+        if r.receipt_code or r.reporter_id or r.contact_email
+    ]
+    return max(waited) if waited else None

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from weerbaar.core.http import local_return_path
 from weerbaar.signals import selectors, services
 from weerbaar.signals.constants import ALLOWED, SignalStatus, WeighingPhase
 from weerbaar.signals.forms import (
@@ -304,6 +305,10 @@ def enrich(request, signal_id):
                     form.add_error(name if name in form.fields else None, errors)
                 return _detail(request, signal, forms={"enrich": form})
             return _refused(request, signal, form, "enrich", exc)
+        back = local_return_path(request, keep_fragment=True)
+        if back:
+            messages.success(request, _("The enrichment has been added."))
+            return redirect(back)
         return _done(request, signal, _("The enrichment has been added."))
     return _detail(request, signal, forms={"enrich": form})
 

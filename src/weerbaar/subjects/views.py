@@ -2,12 +2,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from weerbaar.accounts.access import can_use
-from weerbaar.core.http import is_htmx
+from weerbaar.core.http import is_htmx, local_return_path
 from weerbaar.subjects import selectors, services
 from weerbaar.subjects.constants import SubjectKind
 from weerbaar.subjects.forms import (
@@ -111,9 +110,4 @@ def create(request, kind):
 
 def _return_to(request) -> str:
     """Where a screen that asked for a new subject wants it back (a local path only)."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target.startswith("/") and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}
-    ):
-        return target.split("?")[0]
-    return ""
+    return local_return_path(request)

@@ -1,0 +1,157 @@
+"""Public API of the meetings app for reads, with need-to-know built in.
+
+A meeting is visible to the regisseur (``meetings.view_meeting``), to the participants of its
+series and to its guests. Inside a meeting, readers with ``meetings.view_internal_items`` see
+every item and all enrichment; everybody else (the partners) only the items shared with the
+LIO and the enrichment marked for the LIO. A hidden meeting answers like a missing one.
+"""
+
+from datetime import date
+from uuid import UUID
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from weerbaar.accounts.access import is_active_user
+from weerbaar.audit.constants import AuditAction, AuditResult
+from weerbaar.audit.services import audit_record
+from weerbaar.intake.selectors import reporter_silence_days
+from weerbaar.meetings.constants import (
+    FEEDBACK_DAYS,
+    INTERNAL_PERMISSION,
+    SEE_ALL_PERMISSION,
+    MeetingStatus,
+)
+from weerbaar.meetings.models import ActionPoint, AgendaItem, Meeting, MeetingSeries
+from weerbaar.signals.constants import SignalStatus
+from weerbaar.signals.selectors import enrichments, signals_visible_to
+
+
+def meetings_visible_to(user) -> QuerySet[Meeting]:
+    if not is_active_user(user):
+        return Meeting.objects.none()
+    if user.has_perm(SEE_ALL_PERMISSION):
+        return Meeting.objects.all()
+    return Meeting.objects.filter(Q(series__participants=user) | Q(guests=user)).distinct()
+
+
+def series_visible_to(user) -> QuerySet[MeetingSeries]:
+    if not is_active_user(user):
+        return MeetingSeries.objects.none()
+    if user.has_perm(SEE_ALL_PERMISSION):
+        return MeetingSeries.objects.all()
+    return MeetingSeries.objects.filter(participants=user)
+
+
+def may_see_meetings(user) -> bool:
+    return is_active_user(user) and (
+        user.has_perm(SEE_ALL_PERMISSION) or meetings_visible_to(user).exists()
+    )
+
+
+def sees_internal(user) -> bool:
+    return is_active_user(user) and user.has_perm(INTERNAL_PERMISSION)
+
+
+def meeting_list(*, user) -> QuerySet[Meeting]:
+    return meetings_visible_to(user).select_related("series").order_by("-starts_at")
+
+
+def meeting_get(*, user, meeting_id: UUID, request=None, audit: bool = True) -> Meeting:
+    meeting = meetings_visible_to(user).select_related("series").filter(uuid=meeting_id).first()
+    if meeting is None:
+        if is_active_user(user):
+            audit_record(
+                actor=user,
+                action=AuditAction.ACCESS_DENIED,
+                request=request,
+                result=AuditResult.DENIED,
+                extra={"object": "meetings.meeting", "id": str(meeting_id)},
+            )
+        raise Http404
+    if audit:
+        audit_record(actor=user, action=AuditAction.MEETING_VIEWED, obj=meeting, request=request)
+    return meeting
+
+
+def agenda(*, user, meeting: Meeting) -> list[dict]:
+    """The agenda as ``user`` may read it: items in order, each with its enrichment and
+    action points; partners get only shared items and LIO enrichment, never the report text."""
+    internal = sees_internal(user)
+    items = meeting.items.select_related("signal__phenomenon", "signal__address", "decided_by")
+    if not internal:
+        items = items.filter(shared_with_partners=True)
+    rows = []
+    for item in items.prefetch_related("actions__owner").order_by("position", "id"):
+        rows.append(
+            {
+                "item": item,
+                "signal": item.signal,
+                "internal": internal,
+                "enrichments": list(enrichments(signal=item.signal, lio_only=not internal)),
+                "actions": list(item.actions.all()),
+                "silence": reporter_silence_days(signal=item.signal) if internal else None,
+            }
+        )
+    return rows
+
+
+def item_get(*, user, item_id: UUID, request=None) -> AgendaItem:
+    item = AgendaItem.objects.select_related("meeting__series", "signal").filter(uuid=item_id)
+    item = item.filter(meeting__in=meetings_visible_to(user)).first()
+    if item is None or not (sees_internal(user) or item.shared_with_partners):
+        raise Http404
+    return item
+
+
+def agenda_candidates(*, user, meeting: Meeting) -> list[tuple]:
+    """What belongs on the agenda: signals marked for the LIO that are not yet on an agenda
+    still to be held, and running signals whose action points fall due by the meeting."""
+    day: date = meeting.starts_at.date()
+    pending = AgendaItem.objects.filter(
+        meeting__status__in=[MeetingStatus.PLANNED, MeetingStatus.AGENDA_SENT]
+    )
+    visible = signals_visible_to(user).filter(merged_into__isnull=True)
+    new = (
+        visible.filter(status=SignalStatus.FOR_LIO)
+        .exclude(pk__in=pending.values("signal_id"))
+        .order_by("reported_on", "id")
+    )
+    due = ActionPoint.objects.filter(done_on__isnull=True, due_on__lte=day)
+    running = (
+        visible.filter(agenda_items__actions__in=due)
+        .exclude(pk__in=meeting.items.values("signal_id"))
+        .exclude(pk__in=new.values("pk"))
+        .distinct()
+        .order_by("reported_on", "id")
+    )
+    return [(s, "new") for s in new[:100]] + [(s, "running") for s in running[:100]]
+
+
+def action_points(*, user, open_only: bool = True, everyone: bool = False) -> QuerySet[ActionPoint]:
+    """Action points of ``user`` (or, for the regisseur, everyone's), earliest due first."""
+    rows = ActionPoint.objects.select_related("owner", "item__meeting__series", "item__signal")
+    if not (everyone and user.has_perm(SEE_ALL_PERMISSION)):
+        rows = rows.filter(owner=user)
+    if open_only:
+        rows = rows.filter(done_on__isnull=True)
+    return rows.order_by("due_on", "id")
+
+
+def action_get(*, user, action_id: UUID) -> ActionPoint:
+    action = ActionPoint.objects.select_related("item__meeting").filter(uuid=action_id).first()
+    if action is None or not (action.owner_id == user.pk or user.has_perm(SEE_ALL_PERMISSION)):
+        raise Http404
+    return action
+
+
+def feedback_overdue(days: int | None) -> bool:
+    return days is not None and days >= FEEDBACK_DAYS
+
+
+def may_see_all_actions(user) -> bool:
+    return is_active_user(user) and user.has_perm(SEE_ALL_PERMISSION)
+
+
+def reporter_silence(*, signal) -> int | None:
+    return reporter_silence_days(signal=signal)
