@@ -87,3 +87,23 @@ def test_refuses_a_filled_database_and_production(settings):
     settings.PRODUCTION = True
     with pytest.raises(CommandError, match="production"):
         _load()
+
+
+def test_demo_has_the_whole_signal_and_lio_flow():
+    from weerbaar.meetings.models import ActionPoint, Meeting
+    from weerbaar.signals.constants import SignalStatus
+    from weerbaar.signals.models import Enrichment, Signal, SignalSubject
+
+    _load()
+    assert set(Signal.objects.values_list("status", flat=True)) == set(SignalStatus.values)
+    assert Enrichment.objects.filter(kind="soft").exclude(source_grade="").exists()
+    assert Enrichment.objects.filter(kind="fact").exists()
+    assert Enrichment.objects.filter(visibility="lio").exists()
+    assert SignalSubject.objects.exists()
+    for kind in ("gso", "lio"):
+        held = Meeting.objects.filter(series__kind=kind, status="held")
+        assert held.count() == 3
+        assert all(m.items.exclude(decision="").exists() for m in held)
+        assert Meeting.objects.filter(series__kind=kind, status="planned").exists()
+    assert ActionPoint.objects.filter(done_on__isnull=True).exists()
+    assert Signal.objects.filter(status="for_lio").exists()

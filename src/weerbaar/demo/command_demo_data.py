@@ -5,6 +5,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from weerbaar.demo.lio import create_meetings
 from weerbaar.demo.population import Generator
 from weerbaar.demo.reports import create_reports
 from weerbaar.demo.users import USERS, create_users
@@ -52,6 +53,7 @@ class Command(BaseCommand):
         counts = generator.run()
         secrets = create_users(seed=seed)
         example = create_reports(seed=seed, per_inflow=max(int(30 * min(scale, 1)), 3))
+        create_meetings(seed=seed)
         elapsed = time.monotonic() - started
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         self.stdout.write(
