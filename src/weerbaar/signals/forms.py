@@ -137,7 +137,6 @@ class EnrichmentForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind"),
         choices=EnrichmentKind.choices,
-        widget=forms.RadioSelect,
         initial=EnrichmentKind.SOFT,
     )
     text = forms.CharField(label=_("Information"), widget=forms.Textarea(attrs={"rows": 3}))
@@ -162,7 +161,6 @@ class EnrichmentForm(forms.Form):
     visibility = forms.ChoiceField(
         label=_("Visibility"),
         choices=Visibility.choices,
-        widget=forms.RadioSelect,
         initial=Visibility.INTERNAL,
     )
 
