@@ -215,10 +215,12 @@ def enrichments(*, signal: Signal, lio_only: bool = False) -> QuerySet[Enrichmen
     return rows.order_by("-source_date", "-id")
 
 
-def registry_facts(*, user, signal: Signal) -> list[tuple[str, str, str]]:
+def registry_facts(*, user, signal: Signal, linked=None) -> list[tuple[str, str, str]]:
     """Hard facts from the municipality's own registrations about the linked subjects the
-    user may see, as (subject, fact, source): shown beside the graded soft information."""
-    subjects = [row["subject"] for row in signal_subjects(user=user, signal=signal)]
+    user may see, as (subject, fact, source): shown beside the graded soft information.
+    ``linked`` is the result of ``signal_subjects`` when the caller already has it."""
+    linked = signal_subjects(user=user, signal=signal) if linked is None else linked
+    subjects = [row["subject"] for row in linked]
     if signal.address_id and signal.address_id not in {s.pk for s in subjects}:
         subjects += list(subjects_visible_to(user).filter(pk=signal.address_id))
     facts = []

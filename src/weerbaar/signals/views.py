@@ -121,6 +121,7 @@ def _detail(request, signal, *, forms=None, status=200):
         phase: forms.get(f"weigh_{phase}") or WeighingForm(initial={"phase": phase}, prefix=phase)
         for phase in WeighingPhase
     }
+    linked = selectors.signal_subjects(user=user, signal=signal)
     context = {
         "signal": signal,
         "may_change": may_change,
@@ -128,7 +129,7 @@ def _detail(request, signal, *, forms=None, status=200):
         "triage": forms.get("triage") or TriageForm(initial=initial),
         "status_form": forms.get("status") or StatusForm(initial={"version": signal.version}),
         "next_steps": next_steps,
-        "subjects": selectors.signal_subjects(user=user, signal=signal),
+        "subjects": linked,
         "subject_search": SubjectSearchForm(),
         "link_roles": SubjectLinkForm().fields["role"].choices,
         "suggestions": selectors.related_suggestions(user=user, signal=signal)
@@ -138,7 +139,7 @@ def _detail(request, signal, *, forms=None, status=200):
         "merged": selectors.merged_signals(signal=signal),
         "merge_form": forms.get("merge") or MergeForm(initial={"version": signal.version}),
         "enrichments": selectors.enrichments(signal=signal),
-        "facts": selectors.registry_facts(user=user, signal=signal),
+        "facts": selectors.registry_facts(user=user, signal=signal, linked=linked),
         "enrichment_form": forms.get("enrich")
         or EnrichmentForm(initial={"source_date": timezone.localdate()}),
         "weighings": signal.weighings.select_related("recorded_by"),
