@@ -93,3 +93,99 @@ def test_failed_write_leaves_no_audit_record(regisseur):
     with pytest.raises(ValidationError):
         subjects.vehicle_create(actor=regisseur, plate="not a plate", source="test")
     assert AuditRecord.objects.count() == before
+
+
+def test_signal_and_meeting_services(regisseur, behandelaar):
+    from datetime import date, timedelta
+
+    from django.utils import timezone
+
+    from weerbaar.meetings import services as meetings
+    from weerbaar.signals import services as signals
+
+    signal = signals.signal_create(actor=None, channel="internal", description="Drukte.")
+    other = signals.signal_create(actor=None, channel="internal", description="Ook drukte.")
+    person = make_person("Anna de Vries")
+    weighing = {
+        "purpose": "administrative",
+        "purpose_text": "Nagaan wat er speelt.",
+        "proportional": True,
+        "proportionality_text": "Alleen dit adres.",
+        "subsidiary": True,
+        "subsidiarity_text": "Geen lichter middel.",
+    }
+    _one_record(
+        "signals.weighed",
+        lambda: signals.weighing_record(
+            actor=regisseur, signal=signal, phase="enrichment", **weighing
+        ),
+    )
+    _one_record(
+        "signals.enriched",
+        lambda: signals.enrichment_add(
+            actor=regisseur,
+            signal=signal,
+            text="x",
+            source="Politie",
+            source_date=date(2026, 1, 1),
+            source_grade="B",
+            info_grade="2",
+        ),
+    )
+    record = _one_record(
+        "signals.subject_linked",
+        lambda: signals.signal_link_subject(
+            actor=regisseur, signal=signal, subject=person, role="involved"
+        ),
+    )
+    assert record.subject_ref == str(person.uuid)
+    _one_record(
+        "signals.subject_unlinked",
+        lambda: signals.signal_unlink_subject(actor=regisseur, signal=signal, subject=person),
+    )
+    _one_record(
+        "signals.related",
+        lambda: signals.signal_relate(actor=regisseur, signal=signal, other=other),
+    )
+    series = meetings.series_create(
+        actor=regisseur, name="LIO", kind="lio", interval_weeks=4, participants=[regisseur]
+    )
+    meeting = _one_record_value(
+        "meetings.planned",
+        lambda: meetings.meeting_plan(
+            actor=regisseur, series=series, starts_at=timezone.now() + timedelta(days=1)
+        ),
+    )
+    _one_record(
+        "meetings.agenda_changed",
+        lambda: meetings.agenda_add(
+            actor=regisseur, meeting=meeting, signals_with_reason=[(signal, "new")]
+        ),
+    )
+    item = meeting.items.get()
+    _one_record(
+        "meetings.notes", lambda: meetings.item_notes(actor=regisseur, item=item, notes="x")
+    )
+    _one_record(
+        "meetings.agenda_sent", lambda: meetings.agenda_send(actor=regisseur, meeting=meeting)
+    )
+    action = _one_record_value(
+        "meetings.action_added",
+        lambda: meetings.action_add(
+            actor=regisseur,
+            item=item,
+            description="Bellen",
+            owner=behandelaar,
+            due_on=timezone.localdate(),
+        ),
+    )
+    _one_record(
+        "meetings.action_done", lambda: meetings.action_done(actor=behandelaar, action=action)
+    )
+    _one_record("meetings.held", lambda: meetings.meeting_held(actor=regisseur, meeting=meeting))
+
+
+def _one_record_value(action, call):
+    holder = {}
+    _one_record(action, lambda: holder.setdefault("value", call()))
+    return holder["value"]
