@@ -180,3 +180,23 @@ def test_area_filter(client, regisseur):
         html = client.get(reverse("signals:list"), {"area": area}).content.decode()
         assert reverse("signals:detail", args=[inside.uuid]) in html
         assert reverse("signals:detail", args=[outside.uuid]) not in html
+
+
+def test_signal_and_meeting_pages_never_repeat_an_id(client, regisseur):
+    """Labels find their field by id: a repeated id sends a label (and a screen reader) to
+    the wrong field, e.g. the enrichment text instead of the message to the reporter."""
+    from collections import Counter
+
+    from weerbaar.intake.services import report_submit_public
+
+    signal = report_submit_public(description="Hennepgeur bij de loods.").report.signal
+    client.force_login(regisseur)
+    pages = [
+        client.get(reverse("signals:detail", args=[signal.uuid])).content.decode()
+        + client.get(
+            reverse("intake:dialogue", args=[signal.uuid]), HTTP_HX_REQUEST="true"
+        ).content.decode()
+    ]
+    for html in pages:
+        ids = Counter(re.findall(r'\sid="([^"]+)"', html))
+        assert [i for i, n in ids.items() if n > 1] == []

@@ -164,6 +164,11 @@ class EnrichmentForm(forms.Form):
         initial=Visibility.INTERNAL,
     )
 
+    def __init__(self, *args, **kwargs):
+        # Own ids: the signal page also holds the reporter dialogue's "text" field.
+        kwargs.setdefault("auto_id", "enrich_%s")
+        super().__init__(*args, **kwargs)
+
     def clean(self):
         data = super().clean()
         if data.get("kind") == EnrichmentKind.SOFT:

@@ -130,7 +130,6 @@ def _detail(request, signal, *, forms=None, status=200):
         "status_form": forms.get("status") or StatusForm(initial={"version": signal.version}),
         "next_steps": next_steps,
         "subjects": linked,
-        "subject_search": SubjectSearchForm(),
         "link_roles": SubjectLinkForm().fields["role"].choices,
         "suggestions": selectors.related_suggestions(user=user, signal=signal)
         if may_change
