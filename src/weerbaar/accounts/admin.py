@@ -9,6 +9,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from weerbaar.accounts.models import Share, Team, TeamMembership, User
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
+from weerbaar.core.models import EquatedDay
 
 
 class AuditedAdmin(admin.ModelAdmin):
@@ -115,3 +116,10 @@ class GroupAdmin(AuditedAdmin, BaseGroupAdmin):
 
 admin.site.unregister(Group)
 admin.site.register(Group, GroupAdmin)
+
+
+@admin.register(EquatedDay)
+class EquatedDayAdmin(AuditedAdmin):
+    """Registered here, not in core: core imports no app, and admin changes must be audited."""
+
+    list_display = ["day", "reason"]

@@ -21,3 +21,19 @@ class PublicIdModel(TimeStampedModel):
 
     class Meta:
         abstract = True
+
+
+class EquatedDay(models.Model):
+    """A day equated with a holiday by decree for the Algemene termijnenwet (e.g. a Friday
+    after Ascension Day): policy data, kept by the functioneel beheerder."""
+
+    day = models.DateField(_("day"), unique=True)
+    reason = models.CharField(_("decree or reason"), max_length=200)
+
+    class Meta:
+        verbose_name = _("day equated with a holiday")
+        verbose_name_plural = _("days equated with a holiday")
+        ordering = ["day"]
+
+    def __str__(self) -> str:
+        return f"{self.day:%d-%m-%Y} ({self.reason})"

