@@ -23,6 +23,9 @@ NOBODY: set[str] = set()
 # The standing group of the LIO in the test world (tests/meetings/world.py); the regisseur
 # sees every meeting through the role.
 MEETING_PEOPLE = {"regisseur", "ketenpartner", "behandelaar"}
+# The world's case belongs to a case team of behandelaar and toezichthouder, its type shows it
+# to the mayor, and its heading is shared with the partner (tests/cases/world.py).
+CASE_PEOPLE = {"regisseur", "behandelaar", "toezichthouder", "burgemeester", "ketenpartner"}
 
 EXPECTED_GET = {
     "home": LOGGED_IN,
@@ -78,6 +81,17 @@ EXPECTED_GET = {
     "meetings:item_notes": NOBODY,  # POST only
     "meetings:item_decide": NOBODY,  # POST only
     "meetings:action_add": NOBODY,  # POST only
+    "cases:list": CASE_PEOPLE,
+    "cases:create": {"regisseur", "behandelaar"},
+    "cases:detail": CASE_PEOPLE,
+    "cases:status": NOBODY,  # POST only
+    "cases:close": NOBODY,  # POST only
+    "cases:note": NOBODY,  # POST only
+    "cases:task": NOBODY,  # POST only
+    "cases:task_done": NOBODY,  # POST only
+    "cases:riec": NOBODY,  # POST only
+    "cases:subject_find": {"regisseur", "behandelaar", "toezichthouder"},
+    "cases:subject_link": NOBODY,  # POST only
     "intake:report": PUBLIC,
     "intake:follow_up": PUBLIC,
     "intake:address_suggestions": PUBLIC,

@@ -12,6 +12,7 @@ from tests.authorization_table import (
     ROLES,
     SAMPLE_KWARGS,
 )
+from tests.cases.world import case_world
 from tests.factories import UserFactory, make_person
 from tests.meetings.world import meeting_world
 from weerbaar.accounts.services import user_set_roles
@@ -69,6 +70,7 @@ def world(db, team, other_team):
     SIGNALS["signal"] = report.signal
     SIGNALS["attachment"] = report.attachments.get()
     SIGNALS.update(meeting_world(users, report.signal))
+    SIGNALS.update(case_world(users))
     return users, registry, hidden
 
 
@@ -88,7 +90,7 @@ def _url(name, kwargs, subject):
         kwargs["signal_id"] = SIGNALS["signal"].uuid
     if "attachment_id" in kwargs:
         kwargs["attachment_id"] = SIGNALS["attachment"].uuid
-    for key in ("meeting_id", "series_id", "item_id", "action_id"):
+    for key in ("meeting_id", "series_id", "item_id", "action_id", "case_id", "task_id"):
         if key in kwargs:
             kwargs[key] = SIGNALS[key].uuid
     for key in ("subject_id", "uuid"):

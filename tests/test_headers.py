@@ -33,6 +33,8 @@ UUID_KWARGS = {
     "series_id",
     "item_id",
     "action_id",
+    "case_id",
+    "task_id",
 }
 
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from weerbaar.accounts.access import can_use
 from weerbaar.accounts.selectors import unread_count, user_roles
+from weerbaar.cases.selectors import may_see_cases
 from weerbaar.meetings.selectors import may_see_meetings
 from weerbaar.signals.selectors import may_see_signals
 from weerbaar.subjects.selectors import may_search_subjects
@@ -21,6 +22,8 @@ def _items(user):
     else:
         items.append((_("Report"), reverse("intake:internal"), "intake"))
     items.append((_("My reports"), reverse("intake:my_reports"), "my_reports"))
+    if may_see_cases(user):
+        items.append((_("Cases"), reverse("cases:list"), "cases"))
     if may_see_meetings(user):
         items.append((_("Meetings"), reverse("meetings:list"), "meetings"))
     unread = unread_count(user=user)

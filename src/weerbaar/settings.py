@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "weerbaar.subjects",
     "weerbaar.signals",
     "weerbaar.intake",
+    "weerbaar.cases",
     "weerbaar.meetings",
     "weerbaar.demo",
 ]

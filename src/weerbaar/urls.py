@@ -16,6 +16,7 @@ urlpatterns = [
     path("audit/", include("weerbaar.audit.urls")),
     path("signalen/", include("weerbaar.signals.urls")),
     path("overleg/", include("weerbaar.meetings.urls")),
+    path("casussen/", include("weerbaar.cases.urls")),
     path("melden/", include("weerbaar.intake.urls")),
     path("beheer/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -72,10 +72,12 @@ def test_same_seed_same_municipality():
 
     _load(seed=11)
     first = list(Subject.objects.order_by("id").values_list("uuid", "label")[:50])
+    from weerbaar.cases.models import Case
     from weerbaar.meetings.models import Meeting, MeetingSeries
 
     Meeting.objects.all().delete()
     MeetingSeries.objects.all().delete()
+    Case.objects.all().delete()
     Report.objects.all().delete()
     Signal.objects.all().delete()
     Subject.objects.all().delete()

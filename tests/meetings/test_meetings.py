@@ -161,7 +161,10 @@ def test_open_a_case_needs_the_case_weighing_and_creates_an_action_point(world):
     users, objs = world
     item = objs["internal_item"]
     client = _login(users["regisseur"])
+    from weerbaar.cases.models import CaseType
+
     data = {
+        "case_type": CaseType.objects.get(code="hennep-sluiting").pk,
         "decision": "open_case",
         "decision_text": "Casus Damocles",
         "action": "Dossier aanleggen",
@@ -186,6 +189,9 @@ def test_open_a_case_needs_the_case_weighing_and_creates_an_action_point(world):
     client.post(reverse("meetings:item_decide", args=[item.uuid]), data)
     item.refresh_from_db()
     assert item.decision == "open_case" and item.signal.led_to_case
+    assert item.case.case_type.code == "hennep-sluiting" and list(item.case.signals.all()) == [
+        item.signal
+    ]
     action = ActionPoint.objects.get(item=item)
     assert action.owner == users["behandelaar"]
     assert Notification.objects.filter(user=users["behandelaar"], text__contains="Dossier").exists()

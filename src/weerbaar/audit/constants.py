@@ -36,6 +36,16 @@ class AuditAction(models.TextChoices):
     SIGNAL_ENRICHED = "signals.enriched", _("Enrichment added")
     SIGNAL_WEIGHED = "signals.weighed", _("Privacy weighing recorded")
     SIGNAL_SEARCHED = "signals.searched", _("Signals searched")
+    # cases
+    CASE_OPENED = "cases.opened", _("Case opened")
+    CASE_VIEWED = "cases.viewed", _("Case file opened")
+    CASE_STATUS_CHANGED = "cases.status_changed", _("Case status changed")
+    CASE_CLOSED = "cases.closed", _("Case closed")
+    CASE_NOTE_ADDED = "cases.note_added", _("Note added to a case")
+    CASE_TASK_ADDED = "cases.task_added", _("Task added to a case")
+    CASE_TASK_DONE = "cases.task_done", _("Case task done")
+    CASE_SUBJECT_LINKED = "cases.subject_linked", _("Subject linked to a case")
+    CASE_RIEC_CHANGED = "cases.riec_changed", _("RIEC details of a case changed")
     # meetings
     MEETING_PLANNED = "meetings.planned", _("Meeting planned")
     MEETING_VIEWED = "meetings.viewed", _("Meeting viewed")

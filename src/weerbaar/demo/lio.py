@@ -7,6 +7,7 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 
 from weerbaar.accounts.models import User
+from weerbaar.cases.models import CaseType
 from weerbaar.meetings import services as meetings
 from weerbaar.meetings.constants import Decision
 from weerbaar.meetings.models import ActionPoint, AgendaItem, Meeting
@@ -146,6 +147,7 @@ DECISIONS = [
 
 def _past_meeting(rng, series, when, pool, people) -> None:
     regisseur = people["regisseur"]
+    case_types = list(CaseType.objects.order_by("code"))
     meeting = meetings.meeting_plan(
         actor=regisseur, series=series, starts_at=when, location="Stadhuis, kamer 2.14"
     )
@@ -157,8 +159,10 @@ def _past_meeting(rng, series, when, pool, people) -> None:
         if series.kind == "lio":
             meetings.item_share(actor=regisseur, item=item, shared=True)
         decision = rng.choice(DECISIONS)
+        case_type = None
         if decision == Decision.OPEN_CASE:
             _case_weighing(item.signal, regisseur)
+            case_type = rng.choice(case_types)
         meetings.item_notes(
             actor=regisseur,
             item=item,
@@ -170,6 +174,7 @@ def _past_meeting(rng, series, when, pool, people) -> None:
             decision=decision,
             decision_text="Besproken en besloten in het overleg.",
             hand_over_to="Woningcorporatie" if decision == Decision.HAND_OVER else "",
+            case_type=case_type,
         )
         if decision != Decision.NO_ACTION:
             action = meetings.action_add(

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from weerbaar.cases.selectors import case_types
 from weerbaar.meetings.constants import Decision, MeetingKind
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -97,6 +98,12 @@ class DecisionForm(forms.Form):
     hand_over_to = forms.CharField(
         label=_("Handed over to (partner)"), max_length=120, required=False
     )
+    case_type = forms.ModelChoiceField(
+        label=_("Case type (when opening a case)"),
+        queryset=None,
+        required=False,
+        empty_label=_("— choose —"),
+    )
     action = forms.CharField(label=_("First action point"), max_length=255, required=False)
     owner = PersonChoice(label=_("Owner"), queryset=None, required=False)
     due_on = forms.DateField(label=_("Due on"), required=False, widget=DATE)
@@ -104,9 +111,12 @@ class DecisionForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = active_users()
+        self.fields["case_type"].queryset = case_types()
 
     def clean(self):
         data = super().clean()
+        if data.get("decision") == Decision.OPEN_CASE and not data.get("case_type"):
+            self.add_error("case_type", _("Choose the type of the case to open."))
         if data.get("action") and not (data.get("owner") and data.get("due_on")):
             self.add_error("owner", _("An action point needs an owner and a due date."))
         return data

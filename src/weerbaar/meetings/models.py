@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from weerbaar.cases.models import Case
 from weerbaar.meetings.constants import Decision, ItemReason, MeetingKind, MeetingStatus
 from weerbaar.signals.models import Signal
 
@@ -73,6 +74,15 @@ class AgendaItem(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    # The case this decision opened (ARCHITECTURE.md: the decision holds the link).
+    case = models.ForeignKey(
+        Case,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("case"),
+    )
 
     class Meta:
         verbose_name = _("agenda item")

@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 from weerbaar.accounts.services import notify
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
+from weerbaar.cases.services import case_open_from_signal
 from weerbaar.meetings.constants import Decision, MeetingStatus
 from weerbaar.meetings.models import ActionPoint, AgendaItem, Meeting, MeetingSeries
 from weerbaar.signals.constants import ALLOWED, SignalStatus
-from weerbaar.signals.services import signal_case_decided, signal_set_status
+from weerbaar.signals.services import signal_set_status
 
 
 @transaction.atomic
@@ -166,8 +167,10 @@ def item_decide(
     decision: str,
     decision_text: str = "",
     hand_over_to: str = "",
+    case_type=None,
 ) -> AgendaItem:
-    """Record the meeting's decision on an item; "open a case" needs the case weighing."""
+    """Record the meeting's decision on an item. "Open a case" opens it, of ``case_type``,
+    with the signal's subjects; it needs the signal's case-phase privacy weighing."""
     item = AgendaItem.objects.select_for_update().select_related("meeting__series").get(pk=item.pk)
     if item.decision:
         raise ValidationError(_("A decision on this item has already been recorded."))
@@ -175,7 +178,12 @@ def item_decide(
         raise ValidationError({"hand_over_to": _("Say which partner takes it over.")})
     signal = item.signal
     if decision == Decision.OPEN_CASE:
-        signal = signal_case_decided(actor=actor, signal=signal)
+        if case_type is None:
+            raise ValidationError({"case_type": _("Choose the type of the case to open.")})
+        item.case = case_open_from_signal(
+            actor=actor, signal=signal, case_type=case_type, origin=str(item.meeting)
+        )
+        signal.refresh_from_db()
     reason = _("Decision of %(meeting)s: %(decision)s") % {
         "meeting": item.meeting,
         "decision": Decision(decision).label,
@@ -185,14 +193,26 @@ def item_decide(
     item.hand_over_to = hand_over_to.strip()
     item.decided_by, item.decided_at = actor, timezone.now()
     item.save(
-        update_fields=["decision", "decision_text", "hand_over_to", "decided_by", "decided_at"]
+        update_fields=[
+            "decision",
+            "decision_text",
+            "hand_over_to",
+            "decided_by",
+            "decided_at",
+            "case",
+        ]
     )
     audit_record(
         actor=actor,
         action=AuditAction.MEETING_DECIDED,
         obj=signal,
         purpose=item.decision_text,
-        new={"meeting": str(item.meeting.uuid), "decision": decision, "hand_over_to": hand_over_to},
+        new={
+            "meeting": str(item.meeting.uuid),
+            "decision": decision,
+            "hand_over_to": hand_over_to,
+            "case": str(item.case.uuid) if item.case else "",
+        },
     )
     return item
 

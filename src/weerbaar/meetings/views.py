@@ -241,6 +241,7 @@ def _decide(request, item, data) -> None:
         decision=data["decision"],
         decision_text=data["decision_text"],
         hand_over_to=data["hand_over_to"],
+        case_type=data["case_type"],
     )
     if data["action"]:
         services.action_add(

@@ -1,0 +1,116 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from weerbaar.accounts.models import Team
+from weerbaar.cases.constants import SubjectRole
+from weerbaar.cases.models import CaseType
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class PersonChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.get_username()
+
+
+class CaseFilterForm(forms.Form):
+    case_type = forms.ModelChoiceField(
+        label=_("Case type"), queryset=CaseType.objects.all(), required=False, empty_label=_("All")
+    )
+    state = forms.ChoiceField(
+        label=_("Open or closed"),
+        required=False,
+        choices=[("", _("All")), ("open", _("Open")), ("closed", _("Closed"))],
+    )
+    riec = forms.ChoiceField(
+        label=_("RIEC"), required=False, choices=[("", _("All")), ("yes", _("RIEC cases only"))]
+    )
+    q = forms.CharField(label=_("Title or RIEC reference"), required=False, max_length=100)
+    sort = forms.ChoiceField(
+        label=_("Order"),
+        required=False,
+        choices=[("", _("Newest first")), ("oldest", _("Oldest first")), ("title", _("Title"))],
+    )
+
+
+class CaseForm(forms.Form):
+    case_type = forms.ModelChoiceField(
+        label=_("Case type"), queryset=CaseType.objects.filter(active=True)
+    )
+    title = forms.CharField(label=_("Title"), max_length=200)
+    owner_team = forms.ModelChoiceField(
+        label=_("Team"),
+        queryset=Team.objects.filter(is_external=False),
+        required=False,
+        empty_label=_("— the case type's default team —"),
+    )
+    riec_reference = forms.CharField(label=_("RIEC reference"), max_length=60, required=False)
+    riec_partners = forms.CharField(label=_("Partners involved"), max_length=255, required=False)
+
+
+class StatusForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    status = forms.ChoiceField(label=_("New status"), choices=())
+    reason = forms.CharField(label=_("Reason"), max_length=500, required=False)
+
+    def __init__(self, *args, case=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if case is not None:
+            self.fields["status"].choices = [(s, s) for s in case.case_type.statuses]
+
+
+class CloseForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    result = forms.ChoiceField(label=_("Result"), choices=())
+    reason = forms.CharField(
+        label=_("Explanation"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, case=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if case is not None:
+            self.fields["result"].choices = [("", _("— choose —"))] + [
+                (r, r) for r in case.case_type.results
+            ]
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class TaskForm(forms.Form):
+    description = forms.CharField(label=_("Task"), max_length=255)
+    owner = PersonChoice(label=_("Owner"), queryset=None)
+    due_on = forms.DateField(label=_("Due on"), widget=DATE)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "task_%s")
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = (
+            get_user_model().objects.filter(is_active=True).order_by("last_name", "username")
+        )
+
+
+class RiecForm(forms.Form):
+    riec = forms.BooleanField(label=_("This is a RIEC case"), required=False)
+    riec_reference = forms.CharField(label=_("RIEC reference"), max_length=60, required=False)
+    riec_partners = forms.CharField(label=_("Partners involved"), max_length=255, required=False)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "riec_%s")
+        super().__init__(*args, **kwargs)
+
+
+class SubjectSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Find a person, organisation, address or vehicle"), max_length=200, min_length=2
+    )
+
+
+class SubjectLinkForm(forms.Form):
+    subject = forms.UUIDField(widget=forms.HiddenInput)
+    role = forms.ChoiceField(label=_("Role"), choices=SubjectRole.choices)

@@ -1,0 +1,162 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from weerbaar.accounts.models import Team
+from weerbaar.cases.constants import DEFAULT_RESULTS, DEFAULT_STATUSES, SubjectRole
+from weerbaar.signals.models import Signal
+from weerbaar.subjects.models import Subject
+
+
+def _default_statuses():
+    return list(DEFAULT_STATUSES)
+
+
+def _default_results():
+    return list(DEFAULT_RESULTS)
+
+
+class CaseType(models.Model):
+    """A kind of case (like a ZGW zaaktype): policy data kept by the functioneel beheerder."""
+
+    code = models.SlugField(_("code"), unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    reporting_category = models.CharField(
+        _("category in the yearly report"), max_length=120, blank=True
+    )
+    default_team = models.ForeignKey(
+        Team,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("default team"),
+    )
+    statuses = models.JSONField(
+        _("statuses"), default=_default_statuses, help_text=_("In order, as a list of names.")
+    )
+    results = models.JSONField(_("possible results"), default=_default_results)
+    retention_years = models.PositiveSmallIntegerField(_("retention period in years"), default=5)
+    visible_to_roles = models.JSONField(
+        _("roles that see every case of this type"),
+        default=list,
+        blank=True,
+        help_text=_('Role codes, e.g. ["burgemeester"]; the case\'s own team always sees it.'),
+    )
+    riec = models.BooleanField(_("RIEC case type"), default=False)
+    active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        verbose_name = _("case type")
+        verbose_name_plural = _("case types")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Case(models.Model):
+    uuid = models.UUIDField(_("identifier"), default=uuid.uuid4, unique=True, editable=False)
+    case_type = models.ForeignKey(
+        CaseType, on_delete=models.PROTECT, related_name="cases", verbose_name=_("case type")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    status = models.CharField(_("status"), max_length=60)
+    owner_team = models.ForeignKey(
+        Team, on_delete=models.PROTECT, related_name="+", verbose_name=_("team")
+    )
+    opened_on = models.DateField(_("opened on"))
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    result = models.CharField(_("result"), max_length=120, blank=True)
+    riec = models.BooleanField(_("RIEC case"), default=False)
+    riec_reference = models.CharField(_("RIEC reference"), max_length=60, blank=True)
+    riec_partners = models.CharField(_("partners involved"), max_length=255, blank=True)
+    # Where the case came from: the LIO decision that opened it, by its public id.
+    origin = models.CharField(_("opened from"), max_length=255, blank=True)
+    signals = models.ManyToManyField(Signal, blank=True, related_name="cases")
+    version = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        ordering = ["-opened_on", "-id"]
+        permissions = [("view_case_file", _("Can read a whole case file (notes, subjects)"))]
+        indexes = [
+            models.Index(fields=["-opened_on", "-id"], name="case_newest_first"),
+            models.Index(fields=["owner_team", "-opened_on"]),
+            models.Index(fields=["case_type", "-opened_on"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_on is not None
+
+
+class CaseSubject(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="subject_links")
+    subject = models.ForeignKey(Subject, on_delete=models.PROTECT, related_name="+")
+    role = models.CharField(
+        _("role"), max_length=12, choices=SubjectRole.choices, default=SubjectRole.CONCERNED
+    )
+
+    class Meta:
+        verbose_name = _("subject of a case")
+        verbose_name_plural = _("subjects of cases")
+        constraints = [
+            models.UniqueConstraint(fields=["case", "subject"], name="case_subject_once")
+        ]
+        indexes = [models.Index(fields=["subject", "case"])]
+
+
+class StatusChange(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="history")
+    status = models.CharField(_("status"), max_length=60)
+    reason = models.CharField(_("reason"), max_length=500, blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["-changed_at", "-id"]
+
+
+class Note(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notes")
+    text = models.TextField(_("note"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    written_at = models.DateTimeField(_("written at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("note")
+        verbose_name_plural = _("notes")
+        ordering = ["-written_at", "-id"]
+
+
+class Task(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="tasks")
+    description = models.CharField(_("task"), max_length=255)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="case_tasks",
+        verbose_name=_("owner"),
+    )
+    due_on = models.DateField(_("due on"))
+    done_on = models.DateField(_("done on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("task")
+        verbose_name_plural = _("tasks")
+        ordering = ["done_on", "due_on", "id"]
+        indexes = [models.Index(fields=["owner", "done_on", "due_on"])]

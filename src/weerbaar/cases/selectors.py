@@ -1,0 +1,136 @@
+"""Public API of the cases app for reads, with need-to-know built in.
+
+A case is visible to its team, to whoever it was shared with, to the roles its case type
+names, and to the regisseur (``cases.view_case``). Readers without ``cases.view_case_file``
+(partners reading a shared RIEC case) see the case's heading only: type, status, RIEC details
+and their own tasks, never notes, subjects or signals.
+"""
+
+from uuid import UUID
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from weerbaar.accounts.access import is_active_user, visible_q
+from weerbaar.audit.constants import AuditAction, AuditResult
+from weerbaar.audit.services import audit_record
+from weerbaar.cases.constants import SEE_ALL_PERMISSION
+from weerbaar.cases.models import Case, CaseSubject, CaseType, Task
+
+FILE_PERMISSION = "cases.view_case_file"
+
+
+def _types_for_roles(user) -> list[int]:
+    roles = user.role_names()
+    return [t.pk for t in CaseType.objects.all() if roles & set(t.visible_to_roles or [])]
+
+
+def cases_visible_to(user) -> QuerySet[Case]:
+    condition = visible_q(
+        user, model=Case, see_all_perm=SEE_ALL_PERMISSION, team_field="owner_team"
+    )
+    if is_active_user(user) and not user.has_perm(SEE_ALL_PERMISSION):
+        condition |= Q(case_type_id__in=_types_for_roles(user))
+    return Case.objects.filter(condition)
+
+
+def may_see_cases(user) -> bool:
+    return is_active_user(user) and (
+        user.has_perm(SEE_ALL_PERMISSION) or cases_visible_to(user).exists()
+    )
+
+
+def sees_file(user) -> bool:
+    return is_active_user(user) and user.has_perm(FILE_PERMISSION)
+
+
+def case_list(
+    *,
+    user,
+    case_type=None,
+    status: str = "",
+    state: str = "",
+    riec: str = "",
+    q: str = "",
+    sort: str = "",
+) -> QuerySet[Case]:
+    cases = cases_visible_to(user).select_related("case_type", "owner_team")
+    if case_type:
+        cases = cases.filter(case_type=case_type)
+    if status:
+        cases = cases.filter(status=status)
+    if state == "open":
+        cases = cases.filter(closed_on__isnull=True)
+    elif state == "closed":
+        cases = cases.filter(closed_on__isnull=False)
+    if riec == "yes":
+        cases = cases.filter(riec=True)
+    if q:
+        cases = cases.filter(Q(title__icontains=q) | Q(riec_reference__iexact=q))
+    order = {"oldest": ("opened_on", "id"), "title": ("title", "id")}.get(sort)
+    return cases.order_by(*(order or ("-opened_on", "-id")))
+
+
+def case_get(*, user, case_id: UUID, request=None, audit: bool = True) -> Case:
+    case = (
+        cases_visible_to(user)
+        .select_related("case_type", "owner_team")
+        .filter(uuid=case_id)
+        .first()
+    )
+    if case is None:
+        if is_active_user(user):
+            audit_record(
+                actor=user,
+                action=AuditAction.ACCESS_DENIED,
+                request=request,
+                result=AuditResult.DENIED,
+                extra={"object": "cases.case", "id": str(case_id)},
+            )
+        raise Http404
+    if audit:
+        audit_record(actor=user, action=AuditAction.CASE_VIEWED, obj=case, request=request)
+    return case
+
+
+def case_subjects(*, case: Case):
+    return CaseSubject.objects.filter(case=case).select_related("subject").order_by("role", "id")
+
+
+def repeat_history(*, user, case: Case) -> list[tuple[Case, list[str]]]:
+    """Earlier cases the user may see about the same subjects or addresses, oldest first:
+    repeat offences change the measure (e.g. the Damoclesbeleid)."""
+    subject_ids = list(case.subject_links.values_list("subject_id", flat=True))
+    if not subject_ids:
+        return []
+    shared = CaseSubject.objects.filter(subject_id__in=subject_ids).exclude(case=case)
+    by_case: dict[int, list[str]] = {}
+    for link in shared.select_related("subject")[:200]:
+        by_case.setdefault(link.case_id, []).append(link.subject.label)
+    earlier = (
+        cases_visible_to(user)
+        .filter(pk__in=list(by_case), opened_on__lte=case.opened_on)
+        .select_related("case_type")
+        .order_by("opened_on", "id")
+    )
+    return [(c, sorted(set(by_case[c.pk]))) for c in earlier]
+
+
+def tasks_for(*, user, open_only: bool = True) -> QuerySet[Task]:
+    tasks = Task.objects.filter(owner=user).select_related("case")
+    if open_only:
+        tasks = tasks.filter(done_on__isnull=True)
+    return tasks.order_by("due_on", "id")
+
+
+def task_get(*, user, task_id: UUID) -> Task:
+    task = Task.objects.select_related("case").filter(uuid=task_id).first()
+    if task is None:
+        raise Http404
+    if task.owner_id != user.pk and not cases_visible_to(user).filter(pk=task.case_id).exists():
+        raise Http404
+    return task
+
+
+def case_types() -> QuerySet[CaseType]:
+    return CaseType.objects.filter(active=True).order_by("name")

@@ -1,0 +1,238 @@
+"""Public API of the cases app for writes."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from weerbaar.accounts.models import Team
+from weerbaar.accounts.services import notify
+from weerbaar.audit.constants import AuditAction
+from weerbaar.audit.services import audit_record
+from weerbaar.cases.constants import SubjectRole
+from weerbaar.cases.models import Case, CaseSubject, CaseType, Note, StatusChange, Task
+from weerbaar.signals.services import signal_case_decided
+
+
+def _team_for(actor, case_type: CaseType, owner_team: Team | None) -> Team:
+    team = owner_team or case_type.default_team
+    if team is None and actor is not None:
+        team = Team.objects.filter(memberships__user=actor).order_by("name").first()
+    if team is None:
+        raise ValidationError({"owner_team": _("Choose the team that handles this case.")})
+    return team
+
+
+@transaction.atomic
+def case_open(
+    *,
+    actor,
+    case_type: CaseType,
+    title: str,
+    owner_team: Team | None = None,
+    signals=(),
+    subjects=(),
+    riec_reference: str = "",
+    riec_partners: str = "",
+    origin: str = "",
+) -> Case:
+    """Open a case; each signal it comes from must have passed the case-phase weighing."""
+    for signal in signals:
+        signal_case_decided(actor=actor, signal=signal)
+    case = Case(
+        case_type=case_type,
+        title=title.strip(),
+        status=case_type.statuses[0] if case_type.statuses else _("Open"),
+        owner_team=_team_for(actor, case_type, owner_team),
+        opened_on=timezone.localdate(),
+        riec=case_type.riec or bool(riec_reference),
+        riec_reference=riec_reference.strip(),
+        riec_partners=riec_partners.strip(),
+        origin=origin[:255],
+    )
+    case.full_clean()
+    case.save()
+    case.signals.set(signals)
+    linked = set()
+    for subject, role in subjects:
+        if subject.pk not in linked:
+            CaseSubject.objects.create(case=case, subject=subject, role=role)
+            linked.add(subject.pk)
+    StatusChange.objects.create(case=case, status=case.status, changed_by=actor)
+    audit_record(
+        actor=actor,
+        action=AuditAction.CASE_OPENED,
+        obj=case,
+        new={
+            "case_type": case_type.code,
+            "team": str(case.owner_team.uuid),
+            "signals": [str(s.uuid) for s in signals],
+            "origin": origin,
+        },
+    )
+    return case
+
+
+def case_open_from_signal(
+    *,
+    actor,
+    signal,
+    case_type: CaseType,
+    title: str = "",
+    owner_team: Team | None = None,
+    origin: str = "",
+    **riec,
+) -> Case:
+    """A case from a signal (e.g. an LIO decision): its subjects and address come along."""
+    subjects = [(link.subject, SubjectRole.CONCERNED) for link in signal.subject_links.all()]
+    if signal.address_id:
+        subjects.insert(0, (signal.address, SubjectRole.LOCATION))
+    return case_open(
+        actor=actor,
+        case_type=case_type,
+        title=title or signal.summary or signal.description[:120],
+        owner_team=owner_team,
+        signals=[signal],
+        subjects=subjects,
+        origin=origin,
+        **riec,
+    )
+
+
+def _locked(case: Case, version: int | None) -> Case:
+    current = Case.objects.select_for_update().get(pk=case.pk)
+    if version is not None and current.version != version:
+        raise ValidationError(
+            _("Someone else changed this case in the meantime. Check the case and try again.")
+        )
+    return current
+
+
+@transaction.atomic
+def case_set_status(*, actor, case: Case, status: str, reason: str = "", version=None) -> Case:
+    case = _locked(case, version)
+    if case.is_closed:
+        raise ValidationError(_("This case is closed."))
+    if status not in case.case_type.statuses:
+        raise ValidationError(
+            _("“%(status)s” is not a status of this case type.") % {"status": status}
+        )
+    old = case.status
+    case.status, case.version = status, case.version + 1
+    case.save(update_fields=["status", "version"])
+    StatusChange.objects.create(case=case, status=status, reason=reason.strip(), changed_by=actor)
+    audit_record(
+        actor=actor,
+        action=AuditAction.CASE_STATUS_CHANGED,
+        obj=case,
+        purpose=reason.strip(),
+        old={"status": old},
+        new={"status": status},
+    )
+    return case
+
+
+@transaction.atomic
+def case_close(*, actor, case: Case, result: str, reason: str = "", version=None) -> Case:
+    case = _locked(case, version)
+    if case.is_closed:
+        raise ValidationError(_("This case is closed."))
+    if result not in case.case_type.results:
+        raise ValidationError({"result": _("Choose one of the results of this case type.")})
+    if case.tasks.filter(done_on__isnull=True).exists():
+        raise ValidationError(_("Finish or remove the open tasks before closing the case."))
+    case.result, case.closed_on, case.version = result, timezone.localdate(), case.version + 1
+    case.save(update_fields=["result", "closed_on", "version"])
+    StatusChange.objects.create(
+        case=case, status=_("Closed"), reason=f"{result}. {reason}".strip(), changed_by=actor
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.CASE_CLOSED,
+        obj=case,
+        purpose=reason,
+        new={"result": result},
+    )
+    return case
+
+
+@transaction.atomic
+def note_add(*, actor, case: Case, text: str) -> Note:
+    note = Note(case=case, text=text.strip(), author=actor)
+    note.full_clean()
+    note.save()
+    audit_record(actor=actor, action=AuditAction.CASE_NOTE_ADDED, obj=case)
+    return note
+
+
+@transaction.atomic
+def task_add(*, actor, case: Case, description: str, owner, due_on) -> Task:
+    if case.is_closed:
+        raise ValidationError(_("This case is closed."))
+    if due_on < timezone.localdate():
+        raise ValidationError({"due_on": _("The due date lies in the past.")})
+    task = Task(case=case, description=description.strip(), owner=owner, due_on=due_on)
+    task.full_clean()
+    task.save()
+    notify(
+        users=[owner],
+        text=_("Task for you in case %(case)s, due %(day)s: %(text)s")
+        % {"case": case.title, "day": due_on.strftime("%d-%m-%Y"), "text": task.description},
+        url=reverse("cases:detail", args=[case.uuid]),
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.CASE_TASK_ADDED,
+        obj=case,
+        new={"task": str(task.uuid), "owner": owner.pk, "due_on": due_on},
+    )
+    return task
+
+
+@transaction.atomic
+def task_done(*, actor, task: Task) -> Task:
+    if task.done_on is None:
+        task.done_on = timezone.localdate()
+        task.save(update_fields=["done_on"])
+        audit_record(
+            actor=actor,
+            action=AuditAction.CASE_TASK_DONE,
+            obj=task.case,
+            new={"task": str(task.uuid)},
+        )
+    return task
+
+
+@transaction.atomic
+def case_link_subject(*, actor, case: Case, subject, role: str) -> CaseSubject:
+    link, created = CaseSubject.objects.get_or_create(
+        case=case, subject=subject, defaults={"role": role}
+    )
+    if not created:
+        raise ValidationError(_("This subject is already linked to the case."))
+    audit_record(
+        actor=actor,
+        action=AuditAction.CASE_SUBJECT_LINKED,
+        obj=case,
+        subject_ref=subject.uuid,
+        new={"subject": str(subject.uuid), "role": role},
+    )
+    return link
+
+
+@transaction.atomic
+def case_set_riec(*, actor, case: Case, riec: bool, reference: str, partners: str) -> Case:
+    case = _locked(case, None)
+    old = {"riec": case.riec, "reference": case.riec_reference, "partners": case.riec_partners}
+    case.riec, case.riec_reference, case.riec_partners = riec, reference.strip(), partners.strip()
+    case.version += 1
+    case.save(update_fields=["riec", "riec_reference", "riec_partners", "version"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.CASE_RIEC_CHANGED,
+        obj=case,
+        old=old,
+        new={"riec": riec, "reference": case.riec_reference, "partners": case.riec_partners},
+    )
+    return case

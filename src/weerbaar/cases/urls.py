@@ -1,0 +1,18 @@
+from django.urls import path
+
+from weerbaar.cases import views
+
+app_name = "cases"
+urlpatterns = [
+    path("", views.case_list, name="list"),
+    path("nieuw/", views.case_create, name="create"),
+    path("taken/<uuid:task_id>/afgerond/", views.task_done, name="task_done"),
+    path("<uuid:case_id>/", views.case_detail, name="detail"),
+    path("<uuid:case_id>/status/", views.case_status, name="status"),
+    path("<uuid:case_id>/afsluiten/", views.case_close, name="close"),
+    path("<uuid:case_id>/notitie/", views.note_add, name="note"),
+    path("<uuid:case_id>/taak/", views.task_add, name="task"),
+    path("<uuid:case_id>/riec/", views.case_riec, name="riec"),
+    path("<uuid:case_id>/subjecten/", views.subject_find, name="subject_find"),
+    path("<uuid:case_id>/subjecten/koppelen/", views.subject_link, name="subject_link"),
+]

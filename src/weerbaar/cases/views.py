@@ -1,0 +1,278 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from weerbaar.cases import selectors, services
+from weerbaar.cases.constants import ADD_PERMISSION, CHANGE_PERMISSION
+from weerbaar.cases.forms import (
+    CaseFilterForm,
+    CaseForm,
+    CloseForm,
+    NoteForm,
+    RiecForm,
+    StatusForm,
+    SubjectLinkForm,
+    SubjectSearchForm,
+    TaskForm,
+)
+from weerbaar.signals.selectors import signal_get
+from weerbaar.subjects import selectors as subjects
+
+
+def _add_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.message_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+@login_required
+@require_http_methods(["GET"])
+def case_list(request):
+    if not selectors.may_see_cases(request.user):
+        raise Http404
+    form = CaseFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    cases = selectors.case_list(user=request.user, **{k: v for k, v in filters.items() if v})
+    page = Paginator(cases, 25).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(
+        request,
+        "cases/list.html",
+        {
+            "page": page,
+            "form": form,
+            "query": query.urlencode(),
+            "may_add": request.user.has_perm(ADD_PERMISSION),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def case_create(request):
+    """A new case, from a signal (``?signal=``) or on its own."""
+    if not request.user.has_perm(ADD_PERMISSION):
+        raise Http404
+    signal_id = request.POST.get("signal") or request.GET.get("signal")
+    signal = (
+        signal_get(user=request.user, signal_id=signal_id, request=request) if signal_id else None
+    )
+    initial = {"title": (signal.summary or signal.description[:120]) if signal else ""}
+    form = CaseForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if signal:
+                case = services.case_open_from_signal(actor=request.user, signal=signal, **data)
+            else:
+                case = services.case_open(actor=request.user, **data)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, _("The case has been opened."))
+            return redirect("cases:detail", case_id=case.uuid)
+    return render(request, "cases/create.html", {"form": form, "signal": signal})
+
+
+def _detail(request, case, forms=None, status=200):
+    forms = forms or {}
+    user = request.user
+    may_change = user.has_perm(CHANGE_PERMISSION) and not case.is_closed
+    file = selectors.sees_file(user)
+    context = {
+        "case": case,
+        "file": file,
+        "may_change": may_change,
+        "subjects": selectors.case_subjects(case=case) if file else [],
+        "signals": case.signals.all() if file else [],
+        "notes": case.notes.select_related("author") if file else [],
+        "history": case.history.select_related("changed_by"),
+        "tasks": case.tasks.select_related("owner")
+        if file
+        else case.tasks.filter(owner=user).select_related("owner"),
+        "repeats": selectors.repeat_history(user=user, case=case) if file else [],
+        "status_form": forms.get("status")
+        or StatusForm(case=case, initial={"version": case.version, "status": case.status}),
+        "close_form": forms.get("close") or CloseForm(case=case, initial={"version": case.version}),
+        "note_form": forms.get("note") or NoteForm(),
+        "task_form": forms.get("task") or TaskForm(),
+        "riec_form": forms.get("riec")
+        or RiecForm(
+            initial={
+                "riec": case.riec,
+                "riec_reference": case.riec_reference,
+                "riec_partners": case.riec_partners,
+            }
+        ),
+        "today": timezone.localdate(),
+    }
+    return render(request, "cases/detail.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET"])
+def case_detail(request, case_id):
+    case = selectors.case_get(user=request.user, case_id=case_id, request=request)
+    return _detail(request, case)
+
+
+def _changeable(request, case_id):
+    if not request.user.has_perm(CHANGE_PERMISSION):
+        raise Http404
+    case = selectors.case_get(user=request.user, case_id=case_id, request=request, audit=False)
+    if not selectors.sees_file(request.user):
+        raise Http404
+    return case
+
+
+def _run(request, case, key, form, call, success, conflict=False):
+    """Validate, call the service, and show the case again with what went wrong."""
+    if form.is_valid():
+        try:
+            call(form.cleaned_data)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+            case.refresh_from_db()
+            return _detail(request, case, {key: form}, status=409 if conflict else 200)
+        messages.success(request, success)
+        return redirect("cases:detail", case_id=case.uuid)
+    return _detail(request, case, {key: form})
+
+
+@login_required
+@require_POST
+def case_status(request, case_id):
+    case = _changeable(request, case_id)
+    form = StatusForm(request.POST, case=case)
+    conflict = request.POST.get("version") != str(case.version)
+    return _run(
+        request,
+        case,
+        "status",
+        form,
+        lambda d: services.case_set_status(actor=request.user, case=case, **d),
+        _("The status has been changed."),
+        conflict,
+    )
+
+
+@login_required
+@require_POST
+def case_close(request, case_id):
+    case = _changeable(request, case_id)
+    form = CloseForm(request.POST, case=case)
+    return _run(
+        request,
+        case,
+        "close",
+        form,
+        lambda d: services.case_close(actor=request.user, case=case, **d),
+        _("The case has been closed."),
+    )
+
+
+@login_required
+@require_POST
+def note_add(request, case_id):
+    case = _changeable(request, case_id)
+    return _run(
+        request,
+        case,
+        "note",
+        NoteForm(request.POST),
+        lambda d: services.note_add(actor=request.user, case=case, **d),
+        _("The note has been added."),
+    )
+
+
+@login_required
+@require_POST
+def task_add(request, case_id):
+    case = _changeable(request, case_id)
+    return _run(
+        request,
+        case,
+        "task",
+        TaskForm(request.POST),
+        lambda d: services.task_add(actor=request.user, case=case, **d),
+        _("The task has been added."),
+    )
+
+
+@login_required
+@require_POST
+def task_done(request, task_id):
+    task = selectors.task_get(user=request.user, task_id=task_id)
+    if task.owner_id != request.user.pk and not request.user.has_perm(CHANGE_PERMISSION):
+        raise Http404
+    services.task_done(actor=request.user, task=task)
+    messages.success(request, _("The task is done."))
+    return redirect("cases:detail", case_id=task.case.uuid)
+
+
+@login_required
+@require_POST
+def case_riec(request, case_id):
+    case = _changeable(request, case_id)
+    return _run(
+        request,
+        case,
+        "riec",
+        RiecForm(request.POST),
+        lambda d: services.case_set_riec(
+            actor=request.user,
+            case=case,
+            riec=d["riec"],
+            reference=d["riec_reference"],
+            partners=d["riec_partners"],
+        ),
+        _("The RIEC details have been saved."),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def subject_find(request, case_id):
+    case = _changeable(request, case_id)
+    form = SubjectSearchForm(request.POST or None)
+    hits = None
+    if request.method == "POST" and form.is_valid():
+        hits = subjects.subject_search(
+            user=request.user, query=form.cleaned_data["q"], request=request
+        )
+    roles = SubjectLinkForm().fields["role"].choices
+    return render(
+        request,
+        "cases/subject_find.html",
+        {"case": case, "form": form, "hits": hits, "roles": roles},
+    )
+
+
+@login_required
+@require_POST
+def subject_link(request, case_id):
+    case = _changeable(request, case_id)
+    form = SubjectLinkForm(request.POST)
+    if not form.is_valid():
+        raise Http404
+    subject = subjects.subject_get(
+        user=request.user, subject_id=form.cleaned_data["subject"], request=request
+    )
+    try:
+        services.case_link_subject(
+            actor=request.user, case=case, subject=subject, role=form.cleaned_data["role"]
+        )
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(request, _("%(label)s has been linked.") % {"label": subject.label})
+    return redirect("cases:detail", case_id=case.uuid)

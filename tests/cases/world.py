@@ -1,0 +1,41 @@
+"""A case for the authorisation matrix: a case team, a type the mayor sees, a partner share."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from weerbaar.accounts.services import share_grant, team_add_member, team_create
+from weerbaar.cases import services
+from weerbaar.cases.models import CaseType
+
+CASE_CANARY = "Dossiernotitieqz"
+
+
+def case_world(users):
+    regisseur = users["regisseur"]
+    case_team = team_create(actor=None, name="Casusteam Zuid")
+    for role in ("behandelaar", "toezichthouder"):
+        team_add_member(actor=None, team=case_team, user=users[role])
+    case = services.case_open(
+        actor=regisseur,
+        case_type=CaseType.objects.get(code="hennep-sluiting"),
+        title="Loods Havenweg",
+        owner_team=case_team,
+        riec_reference="RIEC-2026-7",
+    )
+    services.note_add(actor=regisseur, case=case, text=f"{CASE_CANARY} intern")
+    task = services.task_add(
+        actor=regisseur,
+        case=case,
+        description="Risicotaxatie politie aanvragen",
+        owner=users["toezichthouder"],
+        due_on=timezone.localdate() + timedelta(days=5),
+    )
+    share_grant(
+        actor=regisseur,
+        obj=case,
+        user=users["ketenpartner"],
+        purpose="RIEC-casus",
+        legal_basis="RIEC-convenant",
+    )
+    return {"case_id": case, "task_id": task}
