@@ -200,3 +200,48 @@ def test_signal_and_meeting_pages_never_repeat_an_id(client, regisseur):
     for html in pages:
         ids = Counter(re.findall(r'\sid="([^"]+)"', html))
         assert [i for i, n in ids.items() if n > 1] == []
+
+
+def test_linking_an_address_as_location_gives_the_signal_its_address(client, regisseur):
+    address = make_address("Loodsweg", 3, "6981AB", "Doesburg")
+    signal = _signal(location_text="loods aan de Loodsweg")
+    client.force_login(regisseur)
+    client.post(
+        reverse("signals:subject_link", args=[signal.uuid]),
+        {"subject": address.uuid, "role": "location"},
+    )
+    signal.refresh_from_db()
+    assert signal.address == address and signal.version == 1
+    html = client.get(reverse("signals:list"), {"area": "6981"}).content.decode()
+    assert reverse("signals:detail", args=[signal.uuid]) in html
+
+
+def test_inbox_filters_by_analyst(client, regisseur, behandelaar):
+    from tests.factories import UserFactory
+
+    other = UserFactory(username="analist2", roles=["regisseur"], first_name="Ali")
+    mine = _signal("Van mij.")
+    theirs = _signal("Van Ali.")
+    services.signal_triage(
+        actor=regisseur,
+        signal=mine,
+        version=0,
+        phenomenon=None,
+        urgency="normal",
+        assigned_to=regisseur,
+    )
+    services.signal_triage(
+        actor=regisseur,
+        signal=theirs,
+        version=0,
+        phenomenon=None,
+        urgency="normal",
+        assigned_to=other,
+        location_text="Havenweg 2",
+    )
+    client.force_login(regisseur)
+    html = client.get(reverse("signals:list"), {"assigned": other.pk}).content.decode()
+    assert reverse("signals:detail", args=[theirs.uuid]) in html
+    assert reverse("signals:detail", args=[mine.uuid]) not in html
+    theirs.refresh_from_db()
+    assert theirs.location_text == "Havenweg 2"

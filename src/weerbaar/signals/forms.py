@@ -41,6 +41,12 @@ class TriageForm(forms.Form):
     )
     urgency = forms.ChoiceField(label=_("Urgency"), choices=Urgency.choices)
     summary = forms.CharField(label=_("Summary"), max_length=255, required=False)
+    location_text = forms.CharField(
+        label=_("Location"),
+        max_length=255,
+        required=False,
+        help_text=_("As precise as known; link the address itself under Subjects."),
+    )
     assigned_to = AnalystChoice(
         label=_("Assigned to"), queryset=None, required=False, empty_label=_("— nobody —")
     )
@@ -98,6 +104,14 @@ class SignalFilterForm(forms.Form):
         required=False,
         choices=[("", _("Newest first")), ("urgency", _("Most urgent first"))],
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Each analyst by name, after the two common choices.
+        self.fields["assigned"].choices = [
+            *self.fields["assigned"].choices,
+            *[(str(u.pk), u.get_full_name() or u.get_username()) for u in analysts()],
+        ]
 
     def clean(self):
         data = super().clean()

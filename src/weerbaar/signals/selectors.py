@@ -94,6 +94,8 @@ def signal_list(
         signals = signals.filter(assigned_to=user)
     elif assigned == "nobody":
         signals = signals.filter(assigned_to__isnull=True)
+    elif assigned.isdigit():
+        signals = signals.filter(assigned_to_id=int(assigned))
     if sort == "urgency":
         return signals.order_by(URGENCY_ORDER, "-reported_on", "-id")
     return signals.order_by("-reported_on", "-id")

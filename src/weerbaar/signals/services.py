@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,6 +18,7 @@ from weerbaar.signals.constants import (
     Channel,
     EnrichmentKind,
     SignalStatus,
+    SubjectRole,
     Visibility,
     WeighingPhase,
 )
@@ -91,16 +93,28 @@ def signal_triage(
     urgency: str,
     summary: str = "",
     assigned_to=None,
+    location_text: str | None = None,
 ) -> Signal:
-    """Record what the signal is about, how urgent it is and who works on it."""
+    """Record what the signal is about, where, how urgent it is and who works on it."""
     signal = _locked(signal, version)
-    fields = ("phenomenon_id", "urgency", "summary", "assigned_to_id")
+    fields = ("phenomenon_id", "urgency", "summary", "assigned_to_id", "location_text")
     old = {f: getattr(signal, f) for f in fields}
     signal.phenomenon, signal.urgency = phenomenon, urgency
     signal.summary, signal.assigned_to = summary.strip(), assigned_to
+    if location_text is not None:
+        signal.location_text = location_text.strip()
     signal.version += 1
     signal.full_clean()
-    signal.save(update_fields=["phenomenon", "urgency", "summary", "assigned_to", "version"])
+    signal.save(
+        update_fields=[
+            "phenomenon",
+            "urgency",
+            "summary",
+            "assigned_to",
+            "location_text",
+            "version",
+        ]
+    )
     audit_record(
         actor=actor,
         action=AuditAction.SIGNAL_TRIAGED,
@@ -276,6 +290,9 @@ def signal_link_subject(*, actor, signal: Signal, subject, role: str) -> SignalS
     )
     if not created:
         raise ValidationError(_("This subject is already linked to the signal."))
+    if role == SubjectRole.LOCATION and subject.kind == "address" and not signal.address_id:
+        # The address found for the location becomes the signal's own address.
+        Signal.objects.filter(pk=signal.pk).update(address=subject, version=F("version") + 1)
     audit_record(
         actor=actor,
         action=AuditAction.SIGNAL_SUBJECT_LINKED,

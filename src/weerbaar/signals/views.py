@@ -112,6 +112,7 @@ def _detail(request, signal, *, forms=None, status=200):
         "urgency": signal.urgency,
         "summary": signal.summary,
         "assigned_to": signal.assigned_to,
+        "location_text": signal.location_text,
     }
     next_steps = [(s, SignalStatus(s).label) for s in sorted(ALLOWED[SignalStatus(signal.status)])]
     passed = {
