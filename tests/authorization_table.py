@@ -26,6 +26,8 @@ MEETING_PEOPLE = {"regisseur", "ketenpartner", "behandelaar"}
 # The world's case belongs to a case team of behandelaar and toezichthouder, its type shows it
 # to the mayor, and its heading is shared with the partner (tests/cases/world.py).
 CASE_PEOPLE = {"regisseur", "behandelaar", "toezichthouder", "burgemeester", "ketenpartner"}
+# Who reads the whole file (and so its interventions): not the partner, who has the heading.
+CASE_FILE = CASE_PEOPLE - {"ketenpartner"}
 
 EXPECTED_GET = {
     "home": LOGGED_IN,
@@ -92,6 +94,14 @@ EXPECTED_GET = {
     "cases:riec": NOBODY,  # POST only
     "cases:subject_find": {"regisseur", "behandelaar", "toezichthouder"},
     "cases:subject_link": NOBODY,  # POST only
+    "interventions:overview": LOGGED_IN,  # each sees their own and their teams' deadlines
+    "interventions:for_case": CASE_FILE,
+    "interventions:start": {"regisseur", "behandelaar"},
+    "interventions:detail": CASE_FILE,
+    "interventions:steps": NOBODY,  # POST only
+    "interventions:forfeiture": NOBODY,  # POST only
+    "interventions:finish": NOBODY,  # POST only
+    "interventions:letter": CASE_FILE,
     "intake:report": PUBLIC,
     "intake:follow_up": PUBLIC,
     "intake:address_suggestions": PUBLIC,
@@ -120,4 +130,6 @@ SAMPLE_KWARGS = {
     "report_id": "00000000-0000-4000-8000-000000000000",
     "attachment_id": "00000000-0000-4000-8000-000000000000",
     "view_id": "1",
+    "letter": "besluit",
+    "fmt": "pdf",
 }

@@ -90,7 +90,15 @@ def _url(name, kwargs, subject):
         kwargs["signal_id"] = SIGNALS["signal"].uuid
     if "attachment_id" in kwargs:
         kwargs["attachment_id"] = SIGNALS["attachment"].uuid
-    for key in ("meeting_id", "series_id", "item_id", "action_id", "case_id", "task_id"):
+    for key in (
+        "meeting_id",
+        "series_id",
+        "item_id",
+        "action_id",
+        "case_id",
+        "task_id",
+        "intervention_id",
+    ):
         if key in kwargs:
             kwargs[key] = SIGNALS[key].uuid
     for key in ("subject_id", "uuid"):

@@ -35,6 +35,7 @@ UUID_KWARGS = {
     "action_id",
     "case_id",
     "task_id",
+    "intervention_id",
 }
 
 

@@ -11,29 +11,49 @@ from weerbaar.signals.selectors import may_see_signals
 from weerbaar.subjects.selectors import may_search_subjects
 
 
-def _items(user):
-    items = [(_("Home"), reverse("home"), "home")]
-    if may_search_subjects(user):
-        items.append((_("Subjects"), reverse("subjects:search"), "subjects"))
-    if may_see_signals(user):
-        items.append((_("Signals"), reverse("signals:list"), "signals"))
-    if user.has_perm("intake.submit_partner_report"):
-        items.append((_("Report a signal"), reverse("intake:partner"), "intake"))
-    else:
-        items.append((_("Report"), reverse("intake:internal"), "intake"))
-    items.append((_("My reports"), reverse("intake:my_reports"), "my_reports"))
-    if may_see_cases(user):
-        items.append((_("Cases"), reverse("cases:list"), "cases"))
-    if may_see_meetings(user):
-        items.append((_("Meetings"), reverse("meetings:list"), "meetings"))
+def _messages_label(user):
     unread = unread_count(user=user)
-    label = _("Messages (%(n)s new)") % {"n": unread} if unread else _("Messages")
-    items.append((label, reverse("accounts:inbox"), "inbox"))
-    if can_use(user, "audit.view_auditrecord"):
-        items.append((_("Audit trail"), reverse("audit:list"), "audit"))
-    if user.is_staff:
-        items.append((_("Administration"), reverse("admin:index"), "admin"))
-    items.append((_("API"), reverse("api-docs"), "api"))
+    return _("Messages (%(n)s new)") % {"n": unread} if unread else _("Messages")
+
+
+def _report_item(user):
+    if user.has_perm("intake.submit_partner_report"):
+        return (_("Report a signal"), "intake:partner", "intake")
+    return (_("Report"), "intake:internal", "intake")
+
+
+# (who sees it, label, route, key) in menu order; a label may depend on the user.
+MENU = [
+    (lambda u: True, _("Home"), "home", "home"),
+    (may_search_subjects, _("Subjects"), "subjects:search", "subjects"),
+    (may_see_signals, _("Signals"), "signals:list", "signals"),
+    (lambda u: True, _report_item, None, None),
+    (lambda u: True, _("My reports"), "intake:my_reports", "my_reports"),
+    (may_see_cases, _("Cases"), "cases:list", "cases"),
+    (
+        lambda u: u.has_perm("interventions.change_intervention"),
+        _("Deadlines"),
+        "interventions:overview",
+        "interventions",
+    ),
+    (may_see_meetings, _("Meetings"), "meetings:list", "meetings"),
+    (lambda u: True, _messages_label, "accounts:inbox", "inbox"),
+    (lambda u: can_use(u, "audit.view_auditrecord"), _("Audit trail"), "audit:list", "audit"),
+    (lambda u: u.is_staff, _("Administration"), "admin:index", "admin"),
+    (lambda u: True, _("API"), "api-docs", "api"),
+]
+
+
+def _items(user):
+    items = []
+    for visible, label, route, key in MENU:
+        if not visible(user):
+            continue
+        if route is None:
+            label, route, key = label(user)
+        elif callable(label):
+            label = label(user)
+        items.append((label, reverse(route), key))
     return items
 
 

@@ -51,6 +51,10 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 MUNICIPALITY_NAME = env_str("MUNICIPALITY_NAME", "Gemeente Weerdam")
 MUNICIPALITY_CODE = env_str("MUNICIPALITY_CODE", "9999")
+# Replies to decision letters go to a general mailbox, never to the handling official.
+GENERAL_MAILBOX = env_str("GENERAL_MAILBOX", "veiligheid@weerdam.invalid")
+# Own .docx letter templates (same names as in interventions/letter_templates/), if any.
+LETTER_TEMPLATE_DIR = env_str("LETTER_TEMPLATE_DIR", "")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -75,6 +79,7 @@ INSTALLED_APPS = [
     "weerbaar.intake",
     "weerbaar.cases",
     "weerbaar.meetings",
+    "weerbaar.interventions",
     "weerbaar.demo",
 ]
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("signalen/", include("weerbaar.signals.urls")),
     path("overleg/", include("weerbaar.meetings.urls")),
     path("casussen/", include("weerbaar.cases.urls")),
+    path("interventies/", include("weerbaar.interventions.urls")),
     path("melden/", include("weerbaar.intake.urls")),
     path("beheer/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

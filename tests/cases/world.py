@@ -38,4 +38,13 @@ def case_world(users):
         purpose="RIEC-casus",
         legal_basis="RIEC-convenant",
     )
-    return {"case_id": case, "task_id": task}
+    from weerbaar.interventions.models import Instrument
+    from weerbaar.interventions.services import intervention_start
+
+    intervention = intervention_start(
+        actor=regisseur,
+        case=case,
+        instrument=Instrument.objects.get(code="damocles-sluiting"),
+        duration_months=3,
+    )
+    return {"case_id": case, "task_id": task, "intervention_id": intervention}

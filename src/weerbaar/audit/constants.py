@@ -46,6 +46,12 @@ class AuditAction(models.TextChoices):
     CASE_TASK_DONE = "cases.task_done", _("Case task done")
     CASE_SUBJECT_LINKED = "cases.subject_linked", _("Subject linked to a case")
     CASE_RIEC_CHANGED = "cases.riec_changed", _("RIEC details of a case changed")
+    # interventions
+    INTERVENTION_STARTED = "interventions.started", _("Intervention started")
+    INTERVENTION_STEP = "interventions.step", _("Procedure step recorded")
+    INTERVENTION_FORFEITURE = "interventions.forfeiture", _("Penalty forfeiture recorded")
+    INTERVENTION_FINISHED = "interventions.finished", _("Intervention finished")
+    LETTER_GENERATED = "interventions.letter", _("Decision letter generated")
     # meetings
     MEETING_PLANNED = "meetings.planned", _("Meeting planned")
     MEETING_VIEWED = "meetings.viewed", _("Meeting viewed")

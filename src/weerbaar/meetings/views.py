@@ -11,7 +11,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
-from weerbaar.meetings import pdf, selectors, services
+from weerbaar.core import pdf
+from weerbaar.meetings import selectors, services
 from weerbaar.meetings.constants import MANAGE_PERMISSION, MeetingStatus
 from weerbaar.meetings.forms import (
     ActionForm,

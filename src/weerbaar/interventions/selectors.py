@@ -1,0 +1,88 @@
+"""Public API of the interventions app for reads. Interventions live inside cases: whoever
+may read the case file may read its interventions; the deadline overview shows a user's own
+deadlines and those of their teams' cases."""
+
+from datetime import timedelta
+from uuid import UUID
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from weerbaar.accounts.models import Team
+from weerbaar.cases.selectors import cases_visible_to, sees_file
+from weerbaar.interventions.deadlines import OURS
+from weerbaar.interventions.models import Deadline, Instrument, Intervention
+
+# The measures whose earlier use makes a new Damocles case a repeat offence.
+DAMOCLES_CODES = ["damocles-sluiting", "bestuurlijke-waarschuwing"]
+
+
+def instruments() -> QuerySet[Instrument]:
+    return Instrument.objects.filter(active=True).order_by("name")
+
+
+def case_interventions(*, case) -> QuerySet[Intervention]:
+    return case.interventions.select_related("instrument", "owner").order_by("id")
+
+
+def intervention_get(*, user, intervention_id: UUID) -> Intervention:
+    intervention = (
+        Intervention.objects.select_related("instrument", "case__case_type", "owner")
+        .filter(uuid=intervention_id, case__in=cases_visible_to(user))
+        .first()
+    )
+    if intervention is None or not sees_file(user):
+        raise Http404
+    return intervention
+
+
+def offence_number(*, user, case) -> int:
+    """1 + the earlier Damocles warnings and closures at the case's subjects (addresses,
+    persons) that the user can see: the matrix's 'first' or 'repeat' offence."""
+    subject_ids = list(case.subject_links.values_list("subject_id", flat=True))
+    if not subject_ids:
+        return 1
+    earlier = (
+        Intervention.objects.filter(
+            instrument__code__in=DAMOCLES_CODES,
+            case__subject_links__subject_id__in=subject_ids,
+            case__in=cases_visible_to(user),
+            decision_on__isnull=False,
+        )
+        .exclude(case=case)
+        .values("pk")
+        .distinct()
+        .count()
+    )
+    return 1 + earlier
+
+
+def deadline_overview(*, user, scope: str = "mine", window: str = "week") -> QuerySet[Deadline]:
+    """Deadlines due within seven days, or overdue ones (only those the municipality must
+    meet), for the user or for the cases of their teams that they may see."""
+    today = timezone.localdate()
+    rows = Deadline.objects.filter(done=False).select_related(
+        "intervention__instrument", "intervention__case", "owner", "team"
+    )
+    if scope == "team":
+        teams = Team.objects.filter(memberships__user=user).values("pk")
+        rows = rows.filter(team__in=teams, intervention__case__in=cases_visible_to(user))
+    else:
+        rows = rows.filter(owner=user)
+    if window == "overdue":
+        rows = rows.filter(due_on__lt=today, kind__in=[str(k) for k in OURS])
+    else:
+        rows = rows.filter(Q(due_on__gte=today) & Q(due_on__lte=today + timedelta(days=7)))
+    return rows.order_by("due_on", "id")
+
+
+def digest_rows(*, days: int = 7):
+    """Every open deadline due within ``days`` or overdue (ours), grouped by owner later."""
+    today = timezone.localdate()
+    return (
+        Deadline.objects.filter(done=False, due_on__lte=today + timedelta(days=days))
+        .filter(Q(due_on__gte=today) | Q(kind__in=[str(k) for k in OURS]))
+        .select_related("owner", "intervention__instrument", "intervention__case")
+        .order_by("owner_id", "due_on", "id")
+    )

@@ -1,0 +1,229 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from weerbaar.audit.constants import AuditAction
+from weerbaar.audit.services import audit_record
+from weerbaar.cases.selectors import case_get, sees_file
+from weerbaar.core.http import is_htmx
+from weerbaar.interventions import letters, selectors, services
+from weerbaar.interventions.constants import CHANGE_PERMISSION
+from weerbaar.interventions.forms import (
+    FinishForm,
+    ForfeitureForm,
+    OverviewForm,
+    StartForm,
+    StepsForm,
+)
+from weerbaar.interventions.models import PolicyRule
+
+ADD_PERMISSION = "interventions.add_intervention"
+
+
+def _add_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.message_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+def _readable_case(request, case_id):
+    case = case_get(user=request.user, case_id=case_id, request=request, audit=False)
+    if not sees_file(request.user):
+        raise Http404
+    return case
+
+
+@login_required
+@require_http_methods(["GET"])
+def for_case(request, case_id):
+    """The interventions of a case: a fragment the case page loads (and a page of its own)."""
+    case = _readable_case(request, case_id)
+    context = {
+        "case": case,
+        "interventions": selectors.case_interventions(case=case),
+        "may_add": request.user.has_perm(ADD_PERMISSION) and not case.is_closed,
+    }
+    template = (
+        "interventions/partials/for_case.html"
+        if is_htmx(request)
+        else "interventions/for_case.html"
+    )
+    return render(request, template, context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def start(request, case_id):
+    if not request.user.has_perm(ADD_PERMISSION):
+        raise Http404
+    case = _readable_case(request, case_id)
+    offence = selectors.offence_number(user=request.user, case=case)
+    form = StartForm(request.POST or None, initial={"offence": offence})
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            intervention = services.intervention_start(actor=request.user, case=case, **data)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, _("The intervention has been started."))
+            return redirect("interventions:detail", intervention_id=intervention.uuid)
+    rules = PolicyRule.objects.select_related("measure").order_by(
+        "premise_type", "finding", "offence"
+    )
+    return render(
+        request,
+        "interventions/start.html",
+        {"case": case, "form": form, "offence": offence, "rules": rules},
+    )
+
+
+def _detail(request, intervention, forms=None, status=200):
+    forms = forms or {}
+    may_change = request.user.has_perm(CHANGE_PERMISSION) and not intervention.result
+    initial = {f: getattr(intervention, f) for f in services.STEP_FIELDS}
+    initial["version"] = intervention.version
+    return render(
+        request,
+        "interventions/detail.html",
+        {
+            "i": intervention,
+            "case": intervention.case,
+            "may_change": may_change,
+            "steps": forms.get("steps") or StepsForm(initial=initial),
+            "forfeiture_form": forms.get("forfeiture") or ForfeitureForm(),
+            "finish_form": forms.get("finish")
+            or FinishForm(initial={"version": intervention.version}),
+            "deadlines": intervention.deadlines.order_by("due_on"),
+            "forfeitures": intervention.forfeitures.all(),
+            "letters": letters.available(intervention),
+            "today": timezone.localdate(),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET"])
+def detail(request, intervention_id):
+    intervention = selectors.intervention_get(user=request.user, intervention_id=intervention_id)
+    return _detail(request, intervention)
+
+
+def _changeable(request, intervention_id):
+    if not request.user.has_perm(CHANGE_PERMISSION):
+        raise Http404
+    return selectors.intervention_get(user=request.user, intervention_id=intervention_id)
+
+
+def _run(request, intervention, key, form, call, success):
+    if form.is_valid():
+        try:
+            call(form.cleaned_data)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+            intervention.refresh_from_db()
+            stale = (
+                "version" in form.cleaned_data
+                and form.cleaned_data["version"] != intervention.version
+            )
+            return _detail(request, intervention, {key: form}, status=409 if stale else 200)
+        messages.success(request, success)
+        return redirect("interventions:detail", intervention_id=intervention.uuid)
+    return _detail(request, intervention, {key: form})
+
+
+@login_required
+@require_POST
+def steps(request, intervention_id):
+    intervention = _changeable(request, intervention_id)
+    form = StepsForm(request.POST)
+
+    def record(data):
+        data = dict(data)
+        version = data.pop("version")
+        changes = {
+            k: v
+            for k, v in data.items()
+            if v != getattr(intervention, k) and (v or getattr(intervention, k))
+        }
+        services.intervention_record(
+            actor=request.user, intervention=intervention, version=version, **changes
+        )
+
+    return _run(request, intervention, "steps", form, record, _("The procedure has been updated."))
+
+
+@login_required
+@require_POST
+def forfeiture(request, intervention_id):
+    intervention = _changeable(request, intervention_id)
+    return _run(
+        request,
+        intervention,
+        "forfeiture",
+        ForfeitureForm(request.POST),
+        lambda d: services.forfeiture_add(actor=request.user, intervention=intervention, **d),
+        _("The forfeiture has been recorded."),
+    )
+
+
+@login_required
+@require_POST
+def finish(request, intervention_id):
+    intervention = _changeable(request, intervention_id)
+    return _run(
+        request,
+        intervention,
+        "finish",
+        FinishForm(request.POST),
+        lambda d: services.intervention_finish(actor=request.user, intervention=intervention, **d),
+        _("The intervention has been finished."),
+    )
+
+
+@login_required
+@require_http_methods(["GET"])
+def letter(request, intervention_id, letter, fmt):
+    kind = letter
+    intervention = selectors.intervention_get(user=request.user, intervention_id=intervention_id)
+    if kind not in letters.available(intervention) or fmt not in ("docx", "pdf"):
+        raise Http404
+    content = letters.render(intervention, kind, fmt)
+    audit_record(
+        actor=request.user,
+        action=AuditAction.LETTER_GENERATED,
+        obj=intervention.case,
+        request=request,
+        new={"intervention": str(intervention.uuid), "letter": kind, "format": fmt},
+    )
+    response = HttpResponse(content, content_type=letters.CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = (
+        f'attachment; filename="{kind}-{intervention.case.opened_on:%Y}.{fmt}"'
+    )
+    return response
+
+
+@login_required
+@require_http_methods(["GET"])
+def overview(request):
+    form = OverviewForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    scope, window = data.get("scope") or "mine", data.get("window") or "week"
+    rows = selectors.deadline_overview(user=request.user, scope=scope, window=window)
+    page = Paginator(rows, 50).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(
+        request,
+        "interventions/overview.html",
+        {"form": form, "page": page, "query": query.urlencode(), "scope": scope, "window": window},
+    )
