@@ -75,8 +75,11 @@ def test_same_seed_same_municipality():
     from weerbaar.cases.models import Case
     from weerbaar.meetings.models import Meeting, MeetingSeries
 
+    from weerbaar.interventions.models import Intervention
+
     Meeting.objects.all().delete()
     MeetingSeries.objects.all().delete()
+    Intervention.objects.all().delete()
     Case.objects.all().delete()
     Report.objects.all().delete()
     Signal.objects.all().delete()
@@ -113,3 +116,32 @@ def test_demo_has_the_whole_signal_and_lio_flow():
         assert Meeting.objects.filter(series__kind=kind, status="planned").exists()
     assert ActionPoint.objects.filter(done_on__isnull=True).exists()
     assert Signal.objects.filter(status="for_lio").exists()
+
+
+def test_demo_has_cases_of_every_type_and_live_deadlines():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from weerbaar.cases.models import Case, CaseType
+    from weerbaar.core.deadlines import raw_end
+    from weerbaar.interventions.models import Deadline, Forfeiture, Intervention
+
+    _load()
+    today = timezone.localdate()
+    assert set(Case.objects.values_list("case_type", flat=True)) == set(
+        CaseType.objects.values_list("pk", flat=True)
+    )
+    assert Case.objects.filter(opened_on__lt=today - timedelta(days=3 * 365)).exists()
+    closures = Intervention.objects.filter(instrument__code="damocles-sluiting", result="executed")
+    assert closures.count() >= 4
+    assert Forfeiture.objects.count() >= 3
+    open_ = Deadline.objects.filter(done=False)
+    assert open_.filter(due_on__gte=today, due_on__lte=today + timedelta(days=7)).exists()
+    assert open_.filter(due_on__lt=today, kind="compliance").exists()
+    moved = [
+        d
+        for d in open_.filter(kind="objection", due_on__gte=today)
+        if raw_end(d.intervention.made_known_on, 6, "weeks") != d.due_on
+    ]
+    assert moved, "an objection term moved past a holiday or weekend"

@@ -5,6 +5,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from weerbaar.demo.cases import create_cases
 from weerbaar.demo.lio import create_meetings
 from weerbaar.demo.population import Generator
 from weerbaar.demo.reports import create_reports
@@ -54,6 +55,7 @@ class Command(BaseCommand):
         secrets = create_users(seed=seed)
         example = create_reports(seed=seed, per_inflow=max(int(30 * min(scale, 1)), 3))
         create_meetings(seed=seed)
+        create_cases(seed=seed)
         elapsed = time.monotonic() - started
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         self.stdout.write(

@@ -26,7 +26,9 @@ def compute(i: Intervention) -> list[tuple[DeadlineKind, date, bool, object]]:
         rows.append((DeadlineKind.OPINION, due, bool(i.opinion_received_on or i.decision_on), None))
     if i.made_known_on and ins.compliance_days:
         due = term_end(i.made_known_on, ins.compliance_days, "days", equated)
-        rows.append((DeadlineKind.COMPLIANCE, due, bool(i.execution_from or i.result), None))
+        # Done once it was checked: executed, finished, or a penalty forfeited after it.
+        checked = bool(i.execution_from or i.result or (i.pk and i.forfeitures.exists()))
+        rows.append((DeadlineKind.COMPLIANCE, due, checked, None))
     if i.made_known_on and ins.is_decision:
         objection_end = term_end(i.made_known_on, ins.objection_weeks, "weeks", equated)
         rows.append((DeadlineKind.OBJECTION, objection_end, bool(i.objection_received_on), None))
