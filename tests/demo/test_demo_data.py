@@ -73,9 +73,8 @@ def test_same_seed_same_municipality():
     _load(seed=11)
     first = list(Subject.objects.order_by("id").values_list("uuid", "label")[:50])
     from weerbaar.cases.models import Case
-    from weerbaar.meetings.models import Meeting, MeetingSeries
-
     from weerbaar.interventions.models import Intervention
+    from weerbaar.meetings.models import Meeting, MeetingSeries
 
     Meeting.objects.all().delete()
     MeetingSeries.objects.all().delete()
