@@ -144,5 +144,9 @@ class OverviewForm(forms.Form):
     window = forms.ChoiceField(
         label=_("When"),
         required=False,
-        choices=[("week", _("Due within a week")), ("overdue", _("Overdue"))],
+        choices=[
+            ("week", _("Due within a week")),
+            ("overdue", _("Overdue")),
+            ("all", _("All open deadlines")),
+        ],
     )

@@ -72,6 +72,8 @@ def deadline_overview(*, user, scope: str = "mine", window: str = "week") -> Que
         rows = rows.filter(owner=user)
     if window == "overdue":
         rows = rows.filter(due_on__lt=today, kind__in=[str(k) for k in OURS])
+    elif window == "all":
+        rows = rows.filter(Q(due_on__gte=today) | Q(kind__in=[str(k) for k in OURS]))
     else:
         rows = rows.filter(Q(due_on__gte=today) & Q(due_on__lte=today + timedelta(days=7)))
     return rows.order_by("due_on", "id")
