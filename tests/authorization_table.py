@@ -112,6 +112,10 @@ EXPECTED_GET = {
     "intake:mma_import": {"regisseur"},
     "intake:reveal": NOBODY,  # POST only
     "intake:attachment": {"regisseur"},
+    "case-list": LOGGED_IN,  # each sees only the cases need-to-know allows, possibly none
+    "case-detail": CASE_PEOPLE,
+    "intervention-detail": CASE_FILE,
+    "deadline-list": LOGGED_IN,  # the caller's own deadlines
     "api-report-public": NOBODY,  # POST only, open to everybody
     "api-report-internal": NOBODY,  # POST only
     "api-report-partner": NOBODY,  # POST only

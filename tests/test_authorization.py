@@ -101,9 +101,12 @@ def _url(name, kwargs, subject):
     ):
         if key in kwargs:
             kwargs[key] = SIGNALS[key].uuid
+    # API routes name their object "uuid": the route's basename says which world object.
+    by_basename = {"case-": "case_id", "intervention-": "intervention_id"}
     for key in ("subject_id", "uuid"):
         if key in kwargs:
-            kwargs[key] = subject.uuid
+            world_key = next((v for k, v in by_basename.items() if name.startswith(k)), None)
+            kwargs[key] = SIGNALS[world_key].uuid if world_key else subject.uuid
     return reverse(name, kwargs=kwargs)
 
 

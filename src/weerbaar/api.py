@@ -2,6 +2,8 @@
 
 from rest_framework.routers import DefaultRouter
 
+from weerbaar.cases.api import CaseViewSet
+from weerbaar.interventions.api import DeadlineViewSet, InterventionViewSet
 from weerbaar.subjects.api import SubjectViewSet
 
 
@@ -12,3 +14,6 @@ class Router(DefaultRouter):
 
 router = Router()
 router.register("subjecten", SubjectViewSet, basename="subject")
+router.register("casussen", CaseViewSet, basename="case")
+router.register("interventies", InterventionViewSet, basename="intervention")
+router.register("termijnen", DeadlineViewSet, basename="deadline")

@@ -1,0 +1,77 @@
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, viewsets
+from rest_framework.response import Response
+
+from weerbaar.cases import selectors
+from weerbaar.cases.models import Case
+
+
+class CaseHeadingSerializer(serializers.ModelSerializer):
+    """What every reader of a case sees, a partner with a share included."""
+
+    case_type = serializers.CharField(source="case_type.name")
+    case_type_code = serializers.CharField(source="case_type.code")
+    team = serializers.CharField(source="owner_team.name")
+
+    class Meta:
+        model = Case
+        fields = [
+            "uuid",
+            "title",
+            "case_type",
+            "case_type_code",
+            "status",
+            "team",
+            "opened_on",
+            "closed_on",
+            "result",
+            "riec",
+            "riec_reference",
+            "riec_partners",
+        ]
+
+
+class CaseSubjectSerializer(serializers.Serializer):
+    uuid = serializers.UUIDField(source="subject.uuid")
+    kind = serializers.CharField(source="subject.kind")
+    label = serializers.CharField(source="subject.label")
+    role = serializers.CharField()
+
+
+class CaseFileSerializer(CaseHeadingSerializer):
+    """The whole file, for readers with ``cases.view_case_file``."""
+
+    subjects = CaseSubjectSerializer(source="subject_links", many=True, read_only=True)
+    signals = serializers.SlugRelatedField(slug_field="uuid", many=True, read_only=True)
+    origin = serializers.CharField()
+
+    class Meta(CaseHeadingSerializer.Meta):
+        fields = [*CaseHeadingSerializer.Meta.fields, "origin", "subjects", "signals"]
+
+
+class CaseViewSet(viewsets.GenericViewSet):
+    """Cases the caller may see: the heading for partners, the whole file for the team."""
+
+    serializer_class = CaseHeadingSerializer
+    lookup_field = "uuid"
+    lookup_value_regex = "[0-9a-f-]{36}"
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("state", str, enum=["open", "closed"]),
+            OpenApiParameter("riec", str, enum=["yes"]),
+        ]
+    )
+    def list(self, request):
+        filters = {k: request.query_params.get(k, "") for k in ("state", "riec")}
+        cases = selectors.case_list(user=request.user, **filters)
+        page = self.paginate_queryset(cases)
+        return self.get_paginated_response(CaseHeadingSerializer(page, many=True).data)
+
+    @extend_schema(responses=CaseFileSerializer)
+    def retrieve(self, request, uuid=None):
+        case = selectors.case_get(user=request.user, case_id=uuid, request=request)
+        serializer = (
+            CaseFileSerializer if selectors.sees_file(request.user) else CaseHeadingSerializer
+        )
+        return Response(serializer(case).data)

@@ -1,0 +1,82 @@
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, viewsets
+from rest_framework.response import Response
+
+from weerbaar.interventions import selectors
+from weerbaar.interventions.models import Deadline, Intervention
+
+
+class DeadlineSerializer(serializers.ModelSerializer):
+    intervention = serializers.UUIDField(source="intervention.uuid")
+    case = serializers.UUIDField(source="intervention.case.uuid")
+    owner = serializers.CharField(source="owner.username")
+
+    class Meta:
+        model = Deadline
+        fields = ["kind", "due_on", "done", "intervention", "case", "owner"]
+
+
+class InterventionSerializer(serializers.ModelSerializer):
+    instrument = serializers.CharField(source="instrument.code")
+    case = serializers.UUIDField(source="case.uuid")
+    deadlines = DeadlineSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Intervention
+        fields = [
+            "uuid",
+            "case",
+            "instrument",
+            "stage",
+            "result",
+            "suggestion",
+            "deviation_reason",
+            "duration_months",
+            "indefinite",
+            "intention_sent_on",
+            "opinion_received_on",
+            "decision_on",
+            "made_known_on",
+            "execution_from",
+            "execution_until",
+            "objection_received_on",
+            "objection_decided_on",
+            "appeal_lodged_on",
+            "penalty_amount",
+            "penalty_unit",
+            "penalty_maximum",
+            "deadlines",
+        ]
+
+
+class InterventionViewSet(viewsets.GenericViewSet):
+    """Interventions of the cases whose file the caller may read."""
+
+    serializer_class = InterventionSerializer
+    lookup_field = "uuid"
+    lookup_value_regex = "[0-9a-f-]{36}"
+
+    def retrieve(self, request, uuid=None):
+        intervention = selectors.intervention_get(user=request.user, intervention_id=uuid)
+        return Response(InterventionSerializer(intervention).data)
+
+
+class DeadlineViewSet(viewsets.GenericViewSet):
+    """The caller's deadlines (``scope=team``: their teams'), as on the overview page."""
+
+    serializer_class = DeadlineSerializer
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("scope", str, enum=["mine", "team"]),
+            OpenApiParameter("window", str, enum=["week", "overdue", "all"]),
+        ]
+    )
+    def list(self, request):
+        rows = selectors.deadline_overview(
+            user=request.user,
+            scope=request.query_params.get("scope", "mine"),
+            window=request.query_params.get("window", "week"),
+        )
+        page = self.paginate_queryset(rows)
+        return self.get_paginated_response(DeadlineSerializer(page, many=True).data)
