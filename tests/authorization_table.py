@@ -94,6 +94,8 @@ EXPECTED_GET = {
     "cases:riec": NOBODY,  # POST only
     "cases:subject_find": {"regisseur", "behandelaar", "toezichthouder"},
     "cases:subject_link": NOBODY,  # POST only
+    "cases:document_upload": NOBODY,  # POST only
+    "cases:document": CASE_FILE,
     "interventions:overview": LOGGED_IN,  # each sees their own and their teams' deadlines
     "interventions:for_case": CASE_FILE,
     "interventions:start": {"regisseur", "behandelaar"},

@@ -60,8 +60,8 @@ def world(db, team, other_team):
     users["outsider"] = UserFactory(username="outsider", teams=[team])
     registry = make_person("Pieter Jansen")
     hidden = make_person("Canary Zzyzx", owner_team=other_team)
+    from weerbaar.core.uploads import CleanFile
     from weerbaar.intake.services import report_submit_public
-    from weerbaar.intake.uploads import CleanFile
 
     png = CleanFile("foto.png", "image/png", b"\x89PNG\r\n\x1a\n canary Zzyzx")
     report = report_submit_public(
@@ -98,6 +98,7 @@ def _url(name, kwargs, subject):
         "case_id",
         "task_id",
         "intervention_id",
+        "version_id",
     ):
         if key in kwargs:
             kwargs[key] = SIGNALS[key].uuid
@@ -149,7 +150,10 @@ def test_hidden_object_never_leaks(world, principal):
     ]
     for (name, _params), kwargs in routes().items():
         if not name.startswith(ADMIN_PREFIX):
-            bodies.append(client.get(_url(name, kwargs, hidden)).content)
+            response = client.get(_url(name, kwargs, hidden))
+            bodies.append(
+                b"".join(response.streaming_content) if response.streaming else response.content
+            )
     assert not [b for b in bodies if b"Zzyzx" in b]
     missing = client.get(reverse("subjects:detail", args=["00000000-0000-4000-8000-000000000000"]))
     assert client.get(reverse("subjects:detail", args=[hidden.uuid])).content == missing.content

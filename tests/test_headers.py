@@ -36,6 +36,7 @@ UUID_KWARGS = {
     "case_id",
     "task_id",
     "intervention_id",
+    "version_id",
 }
 
 

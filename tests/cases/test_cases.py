@@ -226,3 +226,59 @@ def test_team_defaults_to_the_type_then_the_opener(regisseur, team):
     case_type.default_team = other
     case_type.save()
     assert _case(regisseur, None).owner_team == other
+
+
+def _pdf_upload(name="rapport.pdf"):
+    import io
+
+    import pikepdf
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    pdf.docinfo["/Author"] = "Bart Hendriks"
+    out = io.BytesIO()
+    pdf.save(out)
+    return SimpleUploadedFile(name, out.getvalue(), content_type="application/pdf")
+
+
+def test_documents_are_type_checked_versioned_and_cleaned(regisseur, team, medewerker, other_team):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    case = _case(regisseur, team)
+    client = _login(regisseur)
+    url = reverse("cases:document_upload", args=[case.uuid])
+    bad = client.post(
+        url,
+        {
+            "title": "Macro",
+            "kind": "other",
+            "file": SimpleUploadedFile("x.docx", b"PK\x03\x04 macro"),
+        },
+    )
+    assert bad.status_code == 200 and not case.documents.exists()
+    assert (
+        "alleen foto&#x27;s (JPEG, PNG) en PDF-bestanden worden aangenomen" in bad.content.decode()
+    )
+    client.post(url, {"title": "Rapportage", "kind": "official_report", "file": _pdf_upload()})
+    document = case.documents.get()
+    client.post(url, {"document": document.uuid, "file": _pdf_upload("rapport-v2.pdf")})
+    assert list(document.versions.values_list("number", flat=True)) == [2, 1]
+    newest = document.versions.first()
+    response = client.get(reverse("cases:document", args=[newest.uuid]))
+    content = b"".join(response.streaming_content)
+    assert response["Content-Disposition"].startswith("attachment")
+    assert b"Bart Hendriks" not in content and content.startswith(b"%PDF")
+    assert AuditRecord.objects.filter(action="cases.document_read").count() == 1
+    hidden_case = _case(regisseur, other_team)
+    services.document_add(
+        actor=regisseur,
+        case=hidden_case,
+        clean=__import__("weerbaar.core.uploads", fromlist=["CleanFile"]).CleanFile(
+            "a.pdf", "application/pdf", b"%PDF-1.4"
+        ),
+        title="Geheim",
+        kind="other",
+    )
+    hidden = hidden_case.documents.get().versions.get()
+    assert _login(medewerker).get(reverse("cases:document", args=[hidden.uuid])).status_code == 404

@@ -47,4 +47,18 @@ def case_world(users):
         instrument=Instrument.objects.get(code="damocles-sluiting"),
         duration_months=3,
     )
-    return {"case_id": case, "task_id": task, "intervention_id": intervention}
+    from weerbaar.core.uploads import CleanFile
+
+    version = services.document_add(
+        actor=regisseur,
+        case=case,
+        clean=CleanFile("rapport.pdf", "application/pdf", b"%PDF-1.4 canary"),
+        title="Bestuurlijke rapportage",
+        kind="official_report",
+    )
+    return {
+        "case_id": case,
+        "task_id": task,
+        "intervention_id": intervention,
+        "version_id": version,
+    }

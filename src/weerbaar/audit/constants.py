@@ -46,6 +46,8 @@ class AuditAction(models.TextChoices):
     CASE_TASK_DONE = "cases.task_done", _("Case task done")
     CASE_SUBJECT_LINKED = "cases.subject_linked", _("Subject linked to a case")
     CASE_RIEC_CHANGED = "cases.riec_changed", _("RIEC details of a case changed")
+    CASE_DOCUMENT_ADDED = "cases.document_added", _("Document added to a case")
+    CASE_DOCUMENT_READ = "cases.document_read", _("Case document downloaded")
     # interventions
     INTERVENTION_STARTED = "interventions.started", _("Intervention started")
     INTERVENTION_STEP = "interventions.step", _("Procedure step recorded")

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from weerbaar.accounts.models import Team
 from weerbaar.cases.constants import SubjectRole
-from weerbaar.cases.models import CaseType
+from weerbaar.cases.models import CaseType, DocumentKind
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -114,3 +114,30 @@ class SubjectSearchForm(forms.Form):
 class SubjectLinkForm(forms.Form):
     subject = forms.UUIDField(widget=forms.HiddenInput)
     role = forms.ChoiceField(label=_("Role"), choices=SubjectRole.choices)
+
+
+class DocumentForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200, required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind of document"), choices=DocumentKind.choices, required=False
+    )
+    document = forms.UUIDField(widget=forms.HiddenInput, required=False)
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, JPEG or PNG, at most 10 MB. Metadata is removed before storage."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "doc_%s")
+        super().__init__(*args, **kwargs)
+
+    def clean_file(self):
+        from weerbaar.core.uploads import clean_upload
+
+        return clean_upload(self.cleaned_data["file"])
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("document") and not (data.get("title") and data.get("kind")):
+            self.add_error("title", _("Give the new document a title and a kind."))
+        return data

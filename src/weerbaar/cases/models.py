@@ -160,3 +160,49 @@ class Task(models.Model):
         verbose_name_plural = _("tasks")
         ordering = ["done_on", "due_on", "id"]
         indexes = [models.Index(fields=["owner", "done_on", "due_on"])]
+
+
+class DocumentKind(models.TextChoices):
+    REPORT = "report", _("Report (rapportage)")
+    OFFICIAL_REPORT = (
+        "official_report",
+        _("Official report (proces-verbaal, bestuurlijke rapportage)"),
+    )
+    LETTER = "letter", _("Letter or decision")
+    PHOTO = "photo", _("Photo")
+    OTHER = "other", _("Other")
+
+
+class Document(models.Model):
+    """A document in a case file; every upload of the same document is a new version."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=DocumentKind.choices)
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["title", "id"]
+
+
+class DocumentVersion(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveSmallIntegerField(_("version"))
+    file_name = models.CharField(_("file name"), max_length=120)
+    content_type = models.CharField(_("type"), max_length=40)
+    size = models.PositiveIntegerField(_("size"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("document version")
+        verbose_name_plural = _("document versions")
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "number"], name="document_version_once")
+        ]

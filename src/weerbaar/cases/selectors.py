@@ -15,7 +15,7 @@ from weerbaar.accounts.access import is_active_user, visible_q
 from weerbaar.audit.constants import AuditAction, AuditResult
 from weerbaar.audit.services import audit_record
 from weerbaar.cases.constants import SEE_ALL_PERMISSION
-from weerbaar.cases.models import Case, CaseSubject, CaseType, Task
+from weerbaar.cases.models import Case, CaseSubject, CaseType, DocumentVersion, Task
 
 FILE_PERMISSION = "cases.view_case_file"
 
@@ -134,3 +134,27 @@ def task_get(*, user, task_id: UUID) -> Task:
 
 def case_types() -> QuerySet[CaseType]:
     return CaseType.objects.filter(active=True).order_by("name")
+
+
+def case_documents(*, case: Case):
+    """The case's documents, each with its versions, newest first."""
+    return case.documents.prefetch_related("versions__uploaded_by").order_by("title", "id")
+
+
+def document_version_get(*, user, version_id: UUID, request=None):
+    """A document version of a case whose file the user may read; audited."""
+    version = (
+        DocumentVersion.objects.select_related("document__case")
+        .filter(uuid=version_id, document__case__in=cases_visible_to(user))
+        .first()
+    )
+    if version is None or not sees_file(user):
+        raise Http404
+    audit_record(
+        actor=user,
+        action=AuditAction.CASE_DOCUMENT_READ,
+        obj=version.document.case,
+        request=request,
+        new={"document": str(version.document.uuid), "version": version.number},
+    )
+    return version

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,7 +12,17 @@ from weerbaar.accounts.services import notify
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.cases.constants import SubjectRole
-from weerbaar.cases.models import Case, CaseSubject, CaseType, Note, StatusChange, Task
+from weerbaar.cases.models import (
+    Case,
+    CaseSubject,
+    CaseType,
+    Document,
+    DocumentVersion,
+    Note,
+    StatusChange,
+    Task,
+)
+from weerbaar.core import files
 from weerbaar.signals.services import signal_case_decided
 
 
@@ -236,3 +247,42 @@ def case_set_riec(*, actor, case: Case, riec: bool, reference: str, partners: st
         new={"riec": riec, "reference": case.riec_reference, "partners": case.riec_partners},
     )
     return case
+
+
+DOCUMENT_FOLDER = "case-documents"
+
+
+def document_add(*, actor, case: Case, clean, title: str = "", kind: str = "", document=None):
+    """Store a cleaned upload (``core.uploads.clean_upload``) as a new document, or as the
+    next version of ``document``; the file and the row are written together or not at all."""
+    written = []
+    try:
+        with transaction.atomic():
+            if document is None:
+                document = Document(case=case, title=title.strip(), kind=kind)
+                document.full_clean()
+                document.save()
+            elif document.case_id != case.pk:
+                raise ValidationError(_("This document belongs to another case."))
+            number = (document.versions.aggregate(m=Max("number"))["m"] or 0) + 1
+            version = DocumentVersion(
+                document=document,
+                number=number,
+                file_name=clean.name,
+                content_type=clean.content_type,
+                size=len(clean.data),
+                uploaded_by=actor,
+            )
+            written.append(files.write(DOCUMENT_FOLDER, version.uuid, clean.data))
+            version.save()
+            audit_record(
+                actor=actor,
+                action=AuditAction.CASE_DOCUMENT_ADDED,
+                obj=case,
+                new={"document": str(document.uuid), "version": number, "kind": document.kind},
+            )
+            return version
+    except BaseException:
+        for path in written:  # the database rolled back; leave no orphan file either
+            path.unlink(missing_ok=True)
+        raise

@@ -15,4 +15,6 @@ urlpatterns = [
     path("<uuid:case_id>/riec/", views.case_riec, name="riec"),
     path("<uuid:case_id>/subjecten/", views.subject_find, name="subject_find"),
     path("<uuid:case_id>/subjecten/koppelen/", views.subject_link, name="subject_link"),
+    path("<uuid:case_id>/documenten/", views.document_upload, name="document_upload"),
+    path("documenten/<uuid:version_id>/", views.document_download, name="document"),
 ]

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,6 +14,7 @@ from weerbaar.cases.forms import (
     CaseFilterForm,
     CaseForm,
     CloseForm,
+    DocumentForm,
     NoteForm,
     RiecForm,
     StatusForm,
@@ -21,6 +22,7 @@ from weerbaar.cases.forms import (
     SubjectSearchForm,
     TaskForm,
 )
+from weerbaar.core import files
 from weerbaar.signals.selectors import signal_get
 from weerbaar.subjects import selectors as subjects
 
@@ -113,6 +115,8 @@ def _detail(request, case, forms=None, status=200):
                 "riec_partners": case.riec_partners,
             }
         ),
+        "documents": selectors.case_documents(case=case) if file else [],
+        "document_form": forms.get("document") or DocumentForm(),
         "today": timezone.localdate(),
     }
     return render(request, "cases/detail.html", context, status=status)
@@ -276,3 +280,46 @@ def subject_link(request, case_id):
     else:
         messages.success(request, _("%(label)s has been linked.") % {"label": subject.label})
     return redirect("cases:detail", case_id=case.uuid)
+
+
+@login_required
+@require_POST
+def document_upload(request, case_id):
+    case = _changeable(request, case_id)
+    form = DocumentForm(request.POST, request.FILES)
+    if form.is_valid():
+        data = form.cleaned_data
+        document = None
+        if data["document"]:
+            document = case.documents.filter(uuid=data["document"]).first()
+            if document is None:
+                raise Http404
+        services.document_add(
+            actor=request.user,
+            case=case,
+            clean=data["file"],
+            title=data["title"],
+            kind=data["kind"],
+            document=document,
+        )
+        messages.success(request, _("The document has been stored."))
+        return redirect("cases:detail", case_id=case.uuid)
+    return _detail(request, case, {"document": form})
+
+
+@login_required
+@require_http_methods(["GET"])
+def document_download(request, version_id):
+    """A document version, only for readers of its case file; always as a download."""
+    version = selectors.document_version_get(
+        user=request.user, version_id=version_id, request=request
+    )
+    response = FileResponse(
+        files.path_for(services.DOCUMENT_FOLDER, version.uuid).open("rb"),
+        as_attachment=True,
+        filename=version.file_name,
+        content_type=version.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    return response

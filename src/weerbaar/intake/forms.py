@@ -33,7 +33,7 @@ class PhenomenonChoice(forms.ModelChoiceField):
 
 class AttachmentsMixin:
     def clean_attachments(self):
-        from weerbaar.intake.uploads import MAX_FILES, clean_upload
+        from weerbaar.core.uploads import MAX_FILES, clean_upload
 
         files = self.cleaned_data.get("attachments") or []
         if len(files) > MAX_FILES:

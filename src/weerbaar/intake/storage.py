@@ -1,21 +1,17 @@
 """Where cleaned attachments live: a folder outside the static and media URLs."""
 
-from pathlib import Path
+from weerbaar.core import files
 
-from django.conf import settings
-
-
-def folder() -> Path:
-    path = Path(settings.MEDIA_ROOT) / "attachments"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+FOLDER = "attachments"
 
 
-def path_for(attachment_uuid) -> Path:
-    return folder() / attachment_uuid.hex
+def path_for(attachment_uuid):
+    return files.path_for(FOLDER, attachment_uuid)
 
 
-def write(attachment_uuid, data: bytes) -> Path:
-    path = path_for(attachment_uuid)
-    path.write_bytes(data)
-    return path
+def write(attachment_uuid, data: bytes):
+    return files.write(FOLDER, attachment_uuid, data)
+
+
+def folder():
+    return files.folder(FOLDER)

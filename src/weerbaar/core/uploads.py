@@ -1,4 +1,5 @@
-"""Attachments of reports: type decided by content, metadata removed before storage.
+"""Uploaded files (report attachments, case documents): type decided by content, metadata
+removed before storage.
 
 Only JPEG, PNG and PDF are accepted. Images are fully decoded and re-encoded, so EXIF, GPS,
 XMP, ICC profiles and comments are gone; PDFs are opened with qpdf (pikepdf), refused when
