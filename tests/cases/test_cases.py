@@ -282,3 +282,21 @@ def test_documents_are_type_checked_versioned_and_cleaned(regisseur, team, medew
     )
     hidden = hidden_case.documents.get().versions.get()
     assert _login(medewerker).get(reverse("cases:document", args=[hidden.uuid])).status_code == 404
+
+
+def test_share_with_a_partner_team_and_the_timeline(regisseur, ketenpartner, other_team):
+    partner_team = TeamFactory(name="Politie basisteam", is_external=True)
+    from weerbaar.accounts.services import team_add_member
+
+    team_add_member(actor=None, team=partner_team, user=ketenpartner)
+    case = _case(regisseur, other_team)
+    client = _login(regisseur)
+    missing = client.post(reverse("cases:share", args=[case.uuid]), {"team": partner_team.pk})
+    assert "Dit veld is vereist" in missing.content.decode()
+    client.post(
+        reverse("cases:share", args=[case.uuid]),
+        {"team": partner_team.pk, "purpose": "RIEC-casus", "legal_basis": "RIEC-convenant 2024"},
+    )
+    assert _login(ketenpartner).get(reverse("cases:detail", args=[case.uuid])).status_code == 200
+    page = client.get(reverse("cases:detail", args=[case.uuid])).content.decode()
+    assert "Tijdlijn" in page and "Gedeeld" in page and "Casus geopend" in page

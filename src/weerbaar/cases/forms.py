@@ -141,3 +141,17 @@ class DocumentForm(forms.Form):
         if not data.get("document") and not (data.get("title") and data.get("kind")):
             self.add_error("title", _("Give the new document a title and a kind."))
         return data
+
+
+class ShareForm(forms.Form):
+    team = forms.ModelChoiceField(
+        label=_("Partner"), queryset=Team.objects.filter(is_external=True)
+    )
+    purpose = forms.CharField(label=_("Purpose"), max_length=200)
+    legal_basis = forms.CharField(
+        label=_("Legal basis"), max_length=200, help_text=_("E.g. the RIEC covenant.")
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "share_%s")
+        super().__init__(*args, **kwargs)

@@ -12,7 +12,9 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from weerbaar.accounts.access import is_active_user, visible_q
+from weerbaar.accounts.models import Team
 from weerbaar.audit.constants import AuditAction, AuditResult
+from weerbaar.audit.models import AuditRecord
 from weerbaar.audit.services import audit_record
 from weerbaar.cases.constants import SEE_ALL_PERMISSION
 from weerbaar.cases.models import Case, CaseSubject, CaseType, DocumentVersion, Task
@@ -158,3 +160,24 @@ def document_version_get(*, user, version_id: UUID, request=None):
         new={"document": str(version.document.uuid), "version": version.number},
     )
     return version
+
+
+# Reads are not history: the timeline shows what changed.
+TIMELINE_HIDDEN = [
+    str(AuditAction.CASE_VIEWED),
+    str(AuditAction.CASE_DOCUMENT_READ),
+    str(AuditAction.ACCESS_DENIED),
+]
+
+
+def case_timeline(*, case: Case, limit: int = 200):
+    """Everything that happened to the case and its interventions, from the audit trail."""
+    return list(
+        AuditRecord.objects.filter(object_id=str(case.uuid))
+        .exclude(action__in=TIMELINE_HIDDEN)
+        .order_by("-id")[:limit]
+    )
+
+
+def partner_teams():
+    return Team.objects.filter(is_external=True).order_by("name")

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from weerbaar.accounts.services import share_grant
 from weerbaar.cases import selectors, services
 from weerbaar.cases.constants import ADD_PERMISSION, CHANGE_PERMISSION
 from weerbaar.cases.forms import (
@@ -17,6 +18,7 @@ from weerbaar.cases.forms import (
     DocumentForm,
     NoteForm,
     RiecForm,
+    ShareForm,
     StatusForm,
     SubjectLinkForm,
     SubjectSearchForm,
@@ -117,6 +119,8 @@ def _detail(request, case, forms=None, status=200):
         ),
         "documents": selectors.case_documents(case=case) if file else [],
         "document_form": forms.get("document") or DocumentForm(),
+        "share_form": forms.get("share") or ShareForm(),
+        "timeline": selectors.case_timeline(case=case) if file else [],
         "today": timezone.localdate(),
     }
     return render(request, "cases/detail.html", context, status=status)
@@ -323,3 +327,24 @@ def document_download(request, version_id):
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "sandbox; default-src 'none'"
     return response
+
+
+@login_required
+@require_POST
+def share(request, case_id):
+    """Share the case's heading with a partner team (RIEC): logged with purpose and basis."""
+    case = _changeable(request, case_id)
+    return _run(
+        request,
+        case,
+        "share",
+        ShareForm(request.POST),
+        lambda d: share_grant(
+            actor=request.user,
+            obj=case,
+            team=d["team"],
+            purpose=d["purpose"],
+            legal_basis=d["legal_basis"],
+        ),
+        _("The case has been shared with the partner."),
+    )
