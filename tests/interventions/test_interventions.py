@@ -273,3 +273,24 @@ def test_stale_procedure_page_is_refused(regisseur, team):
     assert stale.status_code == 409
     closure.refresh_from_db()
     assert closure.intention_sent_on == date(2026, 1, 5)
+
+
+def test_earlier_closures_show_on_the_new_case(regisseur, team):
+    address = make_address("Loodsweg", 3, "6981AB", "Doesburg")
+    first = _case(regisseur, team, address)
+    warning = services.intervention_start(
+        actor=regisseur, case=first, instrument=_instrument("bestuurlijke-waarschuwing")
+    )
+    services.intervention_record(
+        actor=regisseur,
+        intervention=warning,
+        opinion_skipped_reason="Geen besluit",
+        decision_on=date(2024, 5, 2),
+    )
+    second = _case(regisseur, team, address)
+    html = (
+        _login(regisseur)
+        .get(reverse("interventions:for_case", args=[second.uuid]), HTTP_HX_REQUEST="true")
+        .content.decode()
+    )
+    assert "Eerdere Damoclesmaatregelen bij dezelfde subjecten" in html and "2-5-2024" in html

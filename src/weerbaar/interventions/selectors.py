@@ -88,3 +88,21 @@ def digest_rows(*, days: int = 7):
         .select_related("owner", "intervention__instrument", "intervention__case")
         .order_by("owner_id", "due_on", "id")
     )
+
+
+def earlier_measures(*, user, case) -> QuerySet[Intervention]:
+    """Damocles warnings and closures at this case's subjects in other cases the user can
+    see, with their dates: a repeat offence changes the measure."""
+    subject_ids = list(case.subject_links.values_list("subject_id", flat=True))
+    return (
+        Intervention.objects.filter(
+            instrument__code__in=DAMOCLES_CODES,
+            case__subject_links__subject_id__in=subject_ids,
+            case__in=cases_visible_to(user),
+            decision_on__isnull=False,
+        )
+        .exclude(case=case)
+        .select_related("instrument", "case")
+        .distinct()
+        .order_by("decision_on")
+    )

@@ -49,6 +49,7 @@ def for_case(request, case_id):
     context = {
         "case": case,
         "interventions": selectors.case_interventions(case=case),
+        "earlier": selectors.earlier_measures(user=request.user, case=case),
         "may_add": request.user.has_perm(ADD_PERMISSION) and not case.is_closed,
     }
     template = (
