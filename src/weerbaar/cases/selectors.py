@@ -11,7 +11,7 @@ from uuid import UUID
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from weerbaar.accounts.access import is_active_user, visible_q
+from weerbaar.accounts.access import is_active_user, may_see_any, visible_q
 from weerbaar.accounts.models import Team
 from weerbaar.audit.constants import AuditAction, AuditResult
 from weerbaar.audit.models import AuditRecord
@@ -37,8 +37,11 @@ def cases_visible_to(user) -> QuerySet[Case]:
 
 
 def may_see_cases(user) -> bool:
-    return is_active_user(user) and (
-        user.has_perm(SEE_ALL_PERMISSION) or cases_visible_to(user).exists()
+    if may_see_any(user, model=Case, see_all_perm=SEE_ALL_PERMISSION, team_field="owner_team"):
+        return True
+    return (
+        is_active_user(user)
+        and Case.objects.filter(case_type_id__in=_types_for_roles(user)).exists()
     )
 
 

@@ -66,8 +66,10 @@ def deadline_overview(*, user, scope: str = "mine", window: str = "week") -> Que
         "intervention__instrument", "intervention__case", "owner", "team"
     )
     if scope == "team":
+        # A deadline's team is its case's team, and a member of a case's team may see the
+        # case (need-to-know's team door): the team alone decides, without a join to cases.
         teams = Team.objects.filter(memberships__user=user).values("pk")
-        rows = rows.filter(team__in=teams, intervention__case__in=cases_visible_to(user))
+        rows = rows.filter(team__in=teams)
     else:
         rows = rows.filter(owner=user)
     if window == "overdue":

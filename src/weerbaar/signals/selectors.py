@@ -14,7 +14,7 @@ from django.db.models.functions import Upper
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-from weerbaar.accounts.access import is_active_user, visible_q
+from weerbaar.accounts.access import is_active_user, may_see_any, visible_q
 from weerbaar.audit.constants import AuditAction, AuditResult
 from weerbaar.audit.models import AuditRecord
 from weerbaar.audit.services import audit_record
@@ -40,9 +40,7 @@ def signals_visible_to(user) -> QuerySet[Signal]:
 
 
 def may_see_signals(user) -> bool:
-    return is_active_user(user) and (
-        user.has_perm(SEE_ALL_PERMISSION) or signals_visible_to(user).exists()
-    )
+    return may_see_any(user, model=Signal, see_all_perm=SEE_ALL_PERMISSION, team_field="owner_team")
 
 
 URGENCY_ORDER = Case(

@@ -13,7 +13,7 @@ from uuid import UUID
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from weerbaar.accounts.access import can_use, is_active_user, visible_q
+from weerbaar.accounts.access import can_use, is_active_user, may_see_any, visible_q
 from weerbaar.audit.constants import AuditAction, AuditResult
 from weerbaar.audit.services import audit_record
 from weerbaar.subjects.constants import SEE_ALL_PERMISSION
@@ -31,7 +31,7 @@ def may_search_subjects(user) -> bool:
     """Whether the search screen is of use: a see-all role, or anything visible at all."""
     if can_use(user, SEE_ALL_PERMISSION):
         return True
-    return is_active_user(user) and subjects_visible_to(user).exists()
+    return may_see_any(user, model=Subject, see_all_perm=None, team_field="owner_team")
 
 
 def subject_get(*, user, subject_id: UUID, request=None, purpose: str = "") -> Subject:
