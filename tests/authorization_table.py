@@ -93,6 +93,7 @@ EXPECTED_GET = {
     "cases:task_done": NOBODY,  # POST only
     "cases:riec": NOBODY,  # POST only
     "cases:share": NOBODY,  # POST only
+    "cases:member": NOBODY,  # POST only
     "cases:subject_find": {"regisseur", "behandelaar", "toezichthouder"},
     "cases:subject_link": NOBODY,  # POST only
     "cases:document_upload": NOBODY,  # POST only

@@ -300,3 +300,15 @@ def test_share_with_a_partner_team_and_the_timeline(regisseur, ketenpartner, oth
     assert _login(ketenpartner).get(reverse("cases:detail", args=[case.uuid])).status_code == 200
     page = client.get(reverse("cases:detail", args=[case.uuid])).content.decode()
     assert "Tijdlijn" in page and "Gedeeld" in page and "Casus geopend" in page
+
+
+def test_case_team_members_see_the_case(regisseur, other_team):
+    lawyer = UserFactory(username="jurist", roles=["behandelaar"])
+    case = _case(regisseur, other_team)
+    assert _login(lawyer).get(reverse("cases:detail", args=[case.uuid])).status_code == 404
+    _login(regisseur).post(
+        reverse("cases:member", args=[case.uuid]), {"user": lawyer.pk, "role": "lawyer"}
+    )
+    page = _login(lawyer).get(reverse("cases:detail", args=[case.uuid]))
+    assert page.status_code == 200 and "Jurist" in page.content.decode()
+    assert "Loodsweg 3" in _login(lawyer).get(reverse("cases:list")).content.decode()

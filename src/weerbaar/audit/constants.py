@@ -48,6 +48,7 @@ class AuditAction(models.TextChoices):
     CASE_RIEC_CHANGED = "cases.riec_changed", _("RIEC details of a case changed")
     CASE_DOCUMENT_ADDED = "cases.document_added", _("Document added to a case")
     CASE_DOCUMENT_READ = "cases.document_read", _("Case document downloaded")
+    CASE_MEMBER_SET = "cases.member_set", _("Case team member added or changed")
     # interventions
     INTERVENTION_STARTED = "interventions.started", _("Intervention started")
     INTERVENTION_STEP = "interventions.step", _("Procedure step recorded")

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from weerbaar.accounts.models import Team
 from weerbaar.cases.constants import SubjectRole
-from weerbaar.cases.models import CaseType, DocumentKind
+from weerbaar.cases.models import CaseType, DocumentKind, MemberRole
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -155,3 +155,18 @@ class ShareForm(forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "share_%s")
         super().__init__(*args, **kwargs)
+
+
+class MemberForm(forms.Form):
+    user = PersonChoice(label=_("Person"), queryset=None)
+    role = forms.ChoiceField(label=_("Role in the case"), choices=MemberRole.choices)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "member_%s")
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = (
+            get_user_model()
+            .objects.filter(is_active=True, groups__permissions__codename="view_case_file")
+            .distinct()
+            .order_by("last_name", "username")
+        )

@@ -206,3 +206,27 @@ class DocumentVersion(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["document", "number"], name="document_version_once")
         ]
+
+
+class MemberRole(models.TextChoices):
+    LEAD = "lead", _("Case lead")
+    LAWYER = "lawyer", _("Lawyer")
+    INSPECTOR = "inspector", _("Inspector")
+    ANALYST = "analyst", _("Analyst")
+    MEMBER = "member", _("Team member")
+
+
+class CaseMember(models.Model):
+    """Someone on the case team with a role in it; members see the case file."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="members")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="case_memberships"
+    )
+    role = models.CharField(_("role in the case"), max_length=12, choices=MemberRole.choices)
+
+    class Meta:
+        verbose_name = _("case team member")
+        verbose_name_plural = _("case team members")
+        constraints = [models.UniqueConstraint(fields=["case", "user"], name="case_member_once")]
+        indexes = [models.Index(fields=["user", "case"])]

@@ -17,7 +17,14 @@ from weerbaar.audit.constants import AuditAction, AuditResult
 from weerbaar.audit.models import AuditRecord
 from weerbaar.audit.services import audit_record
 from weerbaar.cases.constants import SEE_ALL_PERMISSION
-from weerbaar.cases.models import Case, CaseSubject, CaseType, DocumentVersion, Task
+from weerbaar.cases.models import (
+    Case,
+    CaseMember,
+    CaseSubject,
+    CaseType,
+    DocumentVersion,
+    Task,
+)
 
 FILE_PERMISSION = "cases.view_case_file"
 
@@ -33,15 +40,16 @@ def cases_visible_to(user) -> QuerySet[Case]:
     )
     if is_active_user(user) and not user.has_perm(SEE_ALL_PERMISSION):
         condition |= Q(case_type_id__in=_types_for_roles(user))
+        condition |= Q(pk__in=CaseMember.objects.filter(user=user).values("case_id"))
     return Case.objects.filter(condition)
 
 
 def may_see_cases(user) -> bool:
     if may_see_any(user, model=Case, see_all_perm=SEE_ALL_PERMISSION, team_field="owner_team"):
         return True
-    return (
-        is_active_user(user)
-        and Case.objects.filter(case_type_id__in=_types_for_roles(user)).exists()
+    return is_active_user(user) and (
+        CaseMember.objects.filter(user=user).exists()
+        or Case.objects.filter(case_type_id__in=_types_for_roles(user)).exists()
     )
 
 

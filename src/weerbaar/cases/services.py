@@ -14,6 +14,7 @@ from weerbaar.audit.services import audit_record
 from weerbaar.cases.constants import SubjectRole
 from weerbaar.cases.models import (
     Case,
+    CaseMember,
     CaseSubject,
     CaseType,
     Document,
@@ -286,3 +287,18 @@ def document_add(*, actor, case: Case, clean, title: str = "", kind: str = "", d
         for path in written:  # the database rolled back; leave no orphan file either
             path.unlink(missing_ok=True)
         raise
+
+
+@transaction.atomic
+def member_set(*, actor, case: Case, user, role: str) -> CaseMember:
+    """Put someone on the case team in a role (or change their role)."""
+    member, _created = CaseMember.objects.update_or_create(
+        case=case, user=user, defaults={"role": role}
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.CASE_MEMBER_SET,
+        obj=case,
+        new={"user": user.pk, "role": role},
+    )
+    return member

@@ -16,6 +16,7 @@ from weerbaar.cases.forms import (
     CaseForm,
     CloseForm,
     DocumentForm,
+    MemberForm,
     NoteForm,
     RiecForm,
     ShareForm,
@@ -120,6 +121,8 @@ def _detail(request, case, forms=None, status=200):
         "documents": selectors.case_documents(case=case) if file else [],
         "document_form": forms.get("document") or DocumentForm(),
         "share_form": forms.get("share") or ShareForm(),
+        "members": case.members.select_related("user") if file else [],
+        "member_form": forms.get("member") or MemberForm(),
         "timeline": selectors.case_timeline(case=case) if file else [],
         "today": timezone.localdate(),
     }
@@ -347,4 +350,18 @@ def share(request, case_id):
             legal_basis=d["legal_basis"],
         ),
         _("The case has been shared with the partner."),
+    )
+
+
+@login_required
+@require_POST
+def member(request, case_id):
+    case = _changeable(request, case_id)
+    return _run(
+        request,
+        case,
+        "member",
+        MemberForm(request.POST),
+        lambda d: services.member_set(actor=request.user, case=case, **d),
+        _("The case team has been changed."),
     )
