@@ -27,6 +27,8 @@ BASE_DIR = PACKAGE_DIR.parent.parent
 WEERBAAR_ENV = env_choice("WEERBAAR_ENV", {"production", "demo", "test"}, "production")
 PRODUCTION = WEERBAAR_ENV == "production"
 DATA_DIR = Path(env_str("WEERBAAR_DATA_DIR", str(BASE_DIR / "var")))
+# The informatiepakhuis: one DuckDB file (registry extracts, rules run on it).
+WAREHOUSE_PATH = env_str("WAREHOUSE_PATH", str(DATA_DIR / "warehouse.duckdb"))
 
 DEBUG = env_bool("DEBUG", default=WEERBAAR_ENV == "demo")
 
@@ -80,6 +82,7 @@ INSTALLED_APPS = [
     "weerbaar.cases",
     "weerbaar.meetings",
     "weerbaar.interventions",
+    "weerbaar.warehouse",
     "weerbaar.demo",
 ]
 

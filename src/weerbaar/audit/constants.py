@@ -55,6 +55,8 @@ class AuditAction(models.TextChoices):
     INTERVENTION_FORFEITURE = "interventions.forfeiture", _("Penalty forfeiture recorded")
     INTERVENTION_FINISHED = "interventions.finished", _("Intervention finished")
     LETTER_GENERATED = "interventions.letter", _("Decision letter generated")
+    # warehouse
+    WAREHOUSE_IMPORT = "warehouse.import", _("Registry extract imported")
     # meetings
     MEETING_PLANNED = "meetings.planned", _("Meeting planned")
     MEETING_VIEWED = "meetings.viewed", _("Meeting viewed")

@@ -1,0 +1,50 @@
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from weerbaar.warehouse import services
+from weerbaar.warehouse.models import ImportRun
+
+
+def _progress(count: int) -> None:
+    # The number of objects is unknown until the end of a stream: a running count.
+    sys.stderr.write(f"\r  read {count:>12,} objects")
+    sys.stderr.flush()
+
+
+class Command(BaseCommand):
+    help = (
+        "Informatiepakhuis: 'import bag PATH [--format xml|csv]' loads a BAG extract (LV XML "
+        "as folder, XML or nested zips; or the flat CSV of docs/warehouse.md) all-or-nothing "
+        "and prints its report; 'report' prints the latest imports."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("action", choices=["import", "report"])
+        parser.add_argument("source", nargs="?", choices=["bag"])
+        parser.add_argument("path", nargs="?")
+        parser.add_argument("--format", choices=["xml", "csv"], default="xml")
+
+    def handle(self, *args, action, source=None, path=None, format="xml", **options):
+        if action == "report":
+            for run in ImportRun.objects.order_by("-id")[:10]:
+                self._print(run)
+            return
+        if not (source and path):
+            raise CommandError("Usage: weerbaar warehouse import bag PATH [--format xml|csv]")
+        run = services.import_bag(path=path, fmt=format, progress=_progress)
+        sys.stderr.write("\n")
+        self._print(run)
+        if run.status == ImportRun.Status.FAILED:
+            raise CommandError(f"Import failed, the warehouse is unchanged: {run.error}")
+
+    def _print(self, run: ImportRun) -> None:
+        self.stdout.write(
+            f"{run.started_at:%Y-%m-%d %H:%M} {run.source} {run.file_name}: {run.status}; "
+            f"read {run.rows_read:,}, loaded {run.rows_loaded:,}, rejected {run.rows_rejected:,}, "
+            f"ended occurrences skipped {run.rows_historic:,}"
+        )
+        for rejection in run.rejections.all()[:50]:
+            self.stdout.write(f"  rejected {rejection.row}: {rejection.reason}")
+        if run.rows_rejected > 50:
+            self.stdout.write(f"  ... and {run.rows_rejected - 50:,} more (see the web page)")

@@ -1,0 +1,47 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ImportRun(models.Model):
+    """One import of a registry extract, with its report."""
+
+    class Status(models.TextChoices):
+        RUNNING = "running", _("Running")
+        LOADED = "loaded", _("Loaded")
+        UNCHANGED = "unchanged", _("Unchanged (same file as the last import)")
+        FAILED = "failed", _("Failed: nothing changed")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    source = models.CharField(_("source"), max_length=20)
+    file_name = models.CharField(_("file"), max_length=255)
+    content_hash = models.CharField(max_length=64, blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices)
+    started_at = models.DateTimeField(_("started at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    rows_read = models.PositiveIntegerField(_("rows read"), default=0)
+    rows_loaded = models.PositiveIntegerField(_("rows loaded"), default=0)
+    rows_rejected = models.PositiveIntegerField(_("rows rejected"), default=0)
+    rows_historic = models.PositiveIntegerField(_("ended occurrences skipped"), default=0)
+    error = models.TextField(_("error"), blank=True)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-started_at", "-id"]
+
+
+class Rejection(models.Model):
+    run = models.ForeignKey(ImportRun, on_delete=models.CASCADE, related_name="rejections")
+    row = models.CharField(_("row or object"), max_length=120)
+    reason = models.CharField(_("reason"), max_length=255)
+
+    class Meta:
+        verbose_name = _("rejected row")
+        verbose_name_plural = _("rejected rows")
+        ordering = ["id"]

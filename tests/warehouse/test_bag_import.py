@@ -1,0 +1,117 @@
+"""Importing the official BAG extract (real Doesburg sample) and the flat CSV."""
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from weerbaar.audit.models import AuditRecord
+from weerbaar.warehouse import services
+
+pytestmark = pytest.mark.django_db
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "bag-doesburg-sample"
+KOSTERSTRAAT = (
+    "0221200000330227",
+    "0221010000330226",
+    "6981CH",
+    4,
+    None,
+    None,
+    "Kosterstraat",
+    "Doesburg",
+    223,
+    "woonfunctie",
+    1585,
+)
+
+
+@pytest.fixture(autouse=True)
+def warehouse(settings, tmp_path):
+    settings.WAREHOUSE_PATH = str(tmp_path / "warehouse.duckdb")
+    return settings.WAREHOUSE_PATH
+
+
+def _rows(path):
+    with duckdb.connect(path) as con:
+        return con.execute("SELECT * FROM bag_address ORDER BY 1").fetchall()
+
+
+@pytest.fixture
+def sample():
+    return SAMPLE
+
+
+def test_lv_xml_extract_gives_addresses_with_surface_use_and_year(sample, warehouse):
+    run = services.import_bag(path=sample / "lv-expanded")
+    assert run.status == "loaded"
+    assert (run.rows_loaded, run.rows_rejected, run.rows_historic) == (2, 0, 14)
+    rows = _rows(warehouse)
+    assert KOSTERSTRAAT in rows
+    other = next(r for r in rows if r[0] != KOSTERSTRAAT[0])
+    assert other[2] is None and other[9] == "overige gebruiksfunctie"  # no postcode: allowed
+    assert AuditRecord.objects.filter(action="warehouse.import", object_id=str(run.uuid)).exists()
+
+
+def test_nested_national_layout_gives_the_same(sample, warehouse, tmp_path):
+    services.import_bag(path=sample / "lv-expanded")
+    expanded = _rows(warehouse)
+    run = services.import_bag(path=sample / "lv-nested" / "BAGNLDL-15092020-small.zip")
+    assert run.status == "loaded" and _rows(warehouse) == expanded
+
+
+def test_same_file_again_changes_nothing(sample, warehouse):
+    services.import_bag(path=sample / "lv-expanded")
+    before = _rows(warehouse)
+    again = services.import_bag(path=sample / "lv-expanded")
+    assert again.status == "unchanged" and _rows(warehouse) == before
+
+
+def test_partial_or_broken_delivery_leaves_the_warehouse_as_it_was(sample, warehouse, tmp_path):
+    services.import_bag(path=sample / "lv-expanded")
+    before = _rows(warehouse)
+    buildings = tmp_path / "buildings-only"
+    buildings.mkdir()
+    shutil.copy(next((sample / "lv-expanded").glob("*PND*.xml")), buildings)
+    buildings_only = services.import_bag(path=buildings)
+    assert buildings_only.status == "failed" and "geen adressen" in buildings_only.error
+    broken = tmp_path / "broken"
+    shutil.copytree(sample / "lv-expanded", broken)
+    vbo = next(broken.glob("*VBO*.xml"))
+    vbo.write_bytes(vbo.read_bytes()[:-500])  # cut off mid-element
+    assert services.import_bag(path=broken).status == "failed"
+    assert _rows(warehouse) == before
+
+
+def test_entity_expansion_is_refused(tmp_path, warehouse):
+    bomb = tmp_path / "0221VBO-bomb.xml"
+    bomb.write_text(
+        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">'
+        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><x>&b;</x>'
+    )
+    run = services.import_bag(path=bomb)
+    assert run.status == "failed" and "entit" in run.error.lower()
+
+
+CSV = """nummeraanduiding_id;verblijfsobject_id;postcode;huisnummer;huisletter;toevoeging;straat;woonplaats;oppervlakte;gebruiksdoel;bouwjaar
+0221200000000001;0221010000000001;6981AB;1;;;Kerkstraat;Doesburg;96;woonfunctie;1930
+0221200000000002;0221010000000002;6981 AB;2;;;Kerkstraat;Doesburg;80;woonfunctie;1930
+0221200000000003;0221010000000003;6981AB;drie;;;Kerkstraat;Doesburg;80;woonfunctie;1930
+0221200000000001;0221010000000004;6981AB;4;;;Kerkstraat;Doesburg;70;winkelfunctie;1950
+0221200000000005;0221010000000005;6981AB;5;a;2;Kerkstraat;Doesburg;veel;woonfunctie;1950
+"""
+
+
+def test_flat_csv_reports_every_rejected_line(tmp_path, warehouse):
+    path = tmp_path / "bag.csv"
+    path.write_text(CSV)
+    run = services.import_bag(path=path, fmt="csv")
+    assert (run.status, run.rows_read, run.rows_loaded) == ("loaded", 5, 1)
+    reasons = {r.row: r.reason for r in run.rejections.all()}
+    assert reasons == {
+        "regel 3": "ongeldige postcode",
+        "regel 4": "huisnummer is geen getal",
+        "regel 5": "nummeraanduiding 0221200000000001 komt al eerder voor",
+        "regel 6": "oppervlakte is geen getal",
+    }
+    assert _rows(warehouse)[0][:4] == ("0221200000000001", "0221010000000001", "6981AB", 1)
