@@ -20,6 +20,26 @@ SCHEMA = [
         use_purpose VARCHAR,
         building_year INTEGER
     )""",
+    """CREATE TABLE IF NOT EXISTS brp_person (
+        bsn_hash VARCHAR PRIMARY KEY,
+        surname VARCHAR,
+        prefix VARCHAR,
+        given_names VARCHAR,
+        birth_date DATE,
+        gender VARCHAR
+    )""",
+    # Who is (or was) registered where; each source replaces only its own rows.
+    """CREATE TABLE IF NOT EXISTS brp_residence (
+        source VARCHAR,
+        bsn_hash VARCHAR,
+        address_object_id VARCHAR,
+        nummeraanduiding_id VARCHAR,
+        street VARCHAR,
+        house_number INTEGER,
+        postcode VARCHAR,
+        date_from DATE,
+        date_until DATE
+    )""",
 ]
 
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
-from weerbaar.warehouse import bag, db
+from weerbaar.warehouse import bag, brp, db
 from weerbaar.warehouse.models import ImportRun, Rejection
 
 BATCH = 10_000
@@ -193,22 +193,20 @@ def _swap(con, fmt: str) -> int:
     return con.execute("SELECT count(*) FROM bag_address").fetchone()[0]
 
 
-def import_bag(
-    *, path, fmt: str = "xml", actor=None, progress: Callable[[int], None] | None = None
-) -> ImportRun:
-    """Import a BAG extract (LV XML, folder or nested zips; or the flat CSV) into the
-    warehouse's ``bag_address``; returns the run with its report."""
-    path = Path(path)
+def _run_import(*, source: str, path: Path, actor, work) -> ImportRun:
+    """Run ``work(con, report)`` (stage, check, swap; returns rows loaded) in one DuckDB
+    transaction, record the run with its report; the same file as the last successful
+    import of ``source`` changes nothing."""
     digest = file_hash(path)
     run = ImportRun.objects.create(
-        source=f"bag-{fmt}",
+        source=source,
         file_name=path.name,
         content_hash=digest,
         status=ImportRun.Status.RUNNING,
         started_by=actor,
     )
     last = (
-        ImportRun.objects.filter(source=run.source, status=ImportRun.Status.LOADED)
+        ImportRun.objects.filter(source=source, status=ImportRun.Status.LOADED)
         .exclude(pk=run.pk)
         .order_by("-id")
         .first()
@@ -223,16 +221,12 @@ def import_bag(
             with db.connect() as con:
                 con.execute("BEGIN TRANSACTION")
                 try:
-                    for kind, columns in STAGING.items():
-                        con.execute(f"CREATE TEMP TABLE stage_{kind} ({columns})")
-                    if fmt == "csv":
-                        _stage_csv(con, path, report)
-                    else:
-                        _stage_xml(con, path, report, progress)
-                    report.loaded = _swap(con, fmt)
+                    report.loaded = work(con, report)
                     if not report.loaded:
-                        # A partial delivery (e.g. buildings only) must not empty the table.
-                        raise ValueError("de levering bevat geen adressen; niets is gewijzigd")
+                        # A partial or empty delivery must not empty the tables.
+                        raise ValueError(
+                            "de levering bevat niets om in te lezen; niets is gewijzigd"
+                        )
                     con.execute("COMMIT")
                 except BaseException:
                     con.execute("ROLLBACK")
@@ -242,6 +236,98 @@ def import_bag(
             run.status, run.error = ImportRun.Status.FAILED, f"{type(exc).__name__}: {exc}"[:2000]
     _finish(run, report, actor)
     return run
+
+
+def import_bag(
+    *, path, fmt: str = "xml", actor=None, progress: Callable[[int], None] | None = None
+) -> ImportRun:
+    """Import a BAG extract (LV XML, folder or nested zips; or the flat CSV) into the
+    warehouse's ``bag_address``; returns the run with its report."""
+    path = Path(path)
+
+    def work(con, report):
+        for kind, columns in STAGING.items():
+            con.execute(f"CREATE TEMP TABLE stage_{kind} ({columns})")
+        if fmt == "csv":
+            _stage_csv(con, path, report)
+        else:
+            _stage_xml(con, path, report, progress)
+        return _swap(con, fmt)
+
+    return _run_import(source=f"bag-{fmt}", path=path, actor=actor, work=work)
+
+
+PERSON_COLUMNS = (
+    "bsn_hash VARCHAR, surname VARCHAR, prefix VARCHAR, given_names VARCHAR, "
+    "birth_date DATE, gender VARCHAR"
+)
+RESIDENCE_COLUMNS = (
+    "bsn_hash VARCHAR, address_object_id VARCHAR, nummeraanduiding_id VARCHAR, "
+    "street VARCHAR, house_number INTEGER, postcode VARCHAR, date_from DATE, date_until DATE"
+)
+
+
+def _brp_row(number, bsn, person, residence, report: Report, where: str) -> tuple:
+    """The staging rows of one item: (person or None, residence or None)."""
+    report.read += 1
+    if bsn is None:
+        # Never the number itself in a report: only where it was.
+        report.reject(f"{where} {number}", "BSN ontbreekt of voldoet niet aan de 11-proef")
+        return None, None
+    if not (person or residence):
+        report.historic += 1  # an occupancy abroad or without address
+    return ((bsn, *person) if person else None), ((bsn, *residence) if residence else None)
+
+
+def _stage_brp(con, rows, report: Report, progress, where: str) -> None:
+    people, places = [], []
+
+    def flush():
+        if people:
+            con.executemany("INSERT INTO stage_person VALUES (?, ?, ?, ?, ?, ?)", people)
+        if places:
+            con.executemany("INSERT INTO stage_residence VALUES (?, ?, ?, ?, ?, ?, ?, ?)", places)
+        people.clear()
+        places.clear()
+
+    for number, bsn, person, residence in rows:
+        person_row, place_row = _brp_row(number, bsn, person, residence, report, where)
+        people.extend([person_row] if person_row else [])
+        places.extend([place_row] if place_row else [])
+        if len(people) + len(places) >= BATCH:
+            flush()
+        if progress and report.read % BATCH == 0:
+            progress(report.read)
+    flush()
+
+
+def import_brp(
+    *, path, fmt: str = "json", actor=None, progress: Callable[[int], None] | None = None
+) -> ImportRun:
+    """Import BRP persons and/or address occupancy (Haal Centraal JSON: personen or
+    bewoning; or the flat CSV). Persons replace the persons; occupancies replace those of
+    the same source file kind."""
+    path = Path(path)
+
+    def work(con, report):
+        con.execute(f"CREATE TEMP TABLE stage_person ({PERSON_COLUMNS})")
+        con.execute(f"CREATE TEMP TABLE stage_residence ({RESIDENCE_COLUMNS})")
+        rows = brp.csv_rows(path) if fmt == "csv" else brp.json_rows(path)
+        _stage_brp(con, rows, report, progress, "regel" if fmt == "csv" else "item")
+        persons = con.execute("SELECT count(DISTINCT bsn_hash) FROM stage_person").fetchone()[0]
+        kind = "csv" if fmt == "csv" else ("personen" if persons else "bewoning")
+        if persons:
+            con.execute("DELETE FROM brp_person")
+            con.execute(
+                "INSERT INTO brp_person SELECT DISTINCT ON (bsn_hash) * FROM stage_person "
+                "ORDER BY bsn_hash"
+            )
+        con.execute("DELETE FROM brp_residence WHERE source = ?", [kind])
+        con.execute("INSERT INTO brp_residence SELECT ?, * FROM stage_residence", [kind])
+        places = con.execute("SELECT count(*) FROM stage_residence").fetchone()[0]
+        return persons + places
+
+    return _run_import(source=f"brp-{fmt}", path=path, actor=actor, work=work)
 
 
 @transaction.atomic

@@ -15,24 +15,30 @@ def _progress(count: int) -> None:
 class Command(BaseCommand):
     help = (
         "Informatiepakhuis: 'import bag PATH [--format xml|csv]' loads a BAG extract (LV XML "
-        "as folder, XML or nested zips; or the flat CSV of docs/warehouse.md) all-or-nothing "
-        "and prints its report; 'report' prints the latest imports."
+        "as folder, XML or nested zips; or the flat CSV of docs/warehouse.md); 'import brp "
+        "PATH [--format json|csv]' loads BRP persons or occupancy (Haal Centraal JSON or the "
+        "flat CSV); both all-or-nothing, printing the report. 'report' prints the latest "
+        "imports."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["import", "report"])
-        parser.add_argument("source", nargs="?", choices=["bag"])
+        parser.add_argument("source", nargs="?", choices=["bag", "brp"])
         parser.add_argument("path", nargs="?")
-        parser.add_argument("--format", choices=["xml", "csv"], default="xml")
+        parser.add_argument(
+            "--format", choices=["xml", "json", "csv"], help="xml for the BAG, json for the BRP"
+        )
 
-    def handle(self, *args, action, source=None, path=None, format="xml", **options):
+    def handle(self, *args, action, source=None, path=None, format=None, **options):
         if action == "report":
             for run in ImportRun.objects.order_by("-id")[:10]:
                 self._print(run)
             return
         if not (source and path):
-            raise CommandError("Usage: weerbaar warehouse import bag PATH [--format xml|csv]")
-        run = services.import_bag(path=path, fmt=format, progress=_progress)
+            raise CommandError("Usage: weerbaar warehouse import bag|brp PATH [--format ...]")
+        importer = services.import_bag if source == "bag" else services.import_brp
+        fmt = format or ("xml" if source == "bag" else "json")
+        run = importer(path=path, fmt=fmt, progress=_progress)
         sys.stderr.write("\n")
         self._print(run)
         if run.status == ImportRun.Status.FAILED:

@@ -1,0 +1,89 @@
+"""Importing BRP persons and occupancy: Haal Centraal JSON (RvIG test persons) and CSV."""
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from weerbaar.core.bsn import bsn_hash
+from weerbaar.warehouse import services
+from weerbaar.warehouse.models import ImportRun, Rejection
+
+pytestmark = pytest.mark.django_db
+DATA = Path(__file__).resolve().parents[1] / "data" / "brp-testpersonen"
+
+
+@pytest.fixture(autouse=True)
+def warehouse(settings, tmp_path):
+    settings.WAREHOUSE_PATH = str(tmp_path / "warehouse.duckdb")
+    return settings.WAREHOUSE_PATH
+
+
+def _query(path, sql, *params):
+    with duckdb.connect(path) as con:
+        return con.execute(sql, list(params)).fetchall()
+
+
+def test_persons_json_is_loaded_with_hashed_bsn_only(warehouse):
+    run = services.import_brp(path=DATA / "personen-test-data.json")
+    assert (run.status, run.rows_read, run.rows_rejected) == ("loaded", 1176, 1)
+    assert _query(warehouse, "SELECT count(*) FROM brp_person") == [(1175,)]
+    person = _query(
+        warehouse,
+        "SELECT surname, prefix, birth_date FROM brp_person WHERE bsn_hash = ?",
+        bsn_hash("000009830"),
+    )
+    assert person[0][:2] == ("Ven-Van Roedelrode tot Broekzucht", "van der")
+    assert str(person[0][2]) == "1975-07-07"
+    # the clear number is nowhere: not in the warehouse file, not in the report
+    assert b"000009830" not in Path(warehouse).read_bytes()
+    assert not Rejection.objects.filter(row__contains="0000").exists()
+    assert Rejection.objects.get().row.startswith("item ")
+
+
+def test_occupancy_json_adds_history_and_keeps_persons(warehouse):
+    services.import_brp(path=DATA / "personen-test-data.json")
+    run = services.import_brp(path=DATA / "bewoning-test-data.json")
+    assert run.status == "loaded"
+    counts = dict(_query(warehouse, "SELECT source, count(*) FROM brp_residence GROUP BY 1"))
+    assert counts["personen"] > 1000 and counts["bewoning"] > 1500
+    assert _query(warehouse, "SELECT count(*) FROM brp_person") == [(1175,)]
+    ended = _query(
+        warehouse,
+        "SELECT count(*) FROM brp_residence WHERE source = 'bewoning' AND date_until IS NOT NULL",
+    )
+    assert ended[0][0] > 0
+
+
+CSV = """bsn;geslachtsnaam;voorvoegsel;voornamen;geboortedatum;geslacht;adresseerbaar_object_id;nummeraanduiding_id;straat;huisnummer;postcode;datum_aanvang;datum_einde
+999993653;Jansen;;Piet;1980-02-00;M;0221010000330226;0221200000330227;Kosterstraat;4;6981CH;2020-01-01;
+999993653;Jansen;;Piet;1980-02-00;M;0221010000330999;0221200000330229;Singel;9;;2015-05-01;2019-12-31
+123456789;Fout;;Nummer;1990-01-01;V;0221010000330226;0221200000330227;Kosterstraat;4;6981CH;2021-01-01;
+"""
+
+
+def test_flat_csv_with_history_and_a_bad_bsn(tmp_path, warehouse):
+    path = tmp_path / "brp.csv"
+    path.write_text(CSV)
+    run = services.import_brp(path=path, fmt="csv")
+    assert (run.status, run.rows_read, run.rows_rejected) == ("loaded", 3, 1)
+    assert Rejection.objects.get().row == "regel 4"
+    rows = _query(
+        warehouse, "SELECT address_object_id, date_from, date_until FROM brp_residence ORDER BY 2"
+    )
+    assert [(r[0], str(r[1]), r[2] and str(r[2])) for r in rows] == [
+        ("0221010000330999", "2015-05-01", "2019-12-31"),
+        ("0221010000330226", "2020-01-01", None),
+    ]
+    birth = _query(warehouse, "SELECT birth_date FROM brp_person")
+    assert str(birth[0][0]) == "1980-02-01"  # unknown day counts as the first
+
+
+def test_broken_json_changes_nothing(tmp_path, warehouse):
+    services.import_brp(path=DATA / "personen-test-data.json")
+    broken = tmp_path / "personen.json"
+    broken.write_bytes((DATA / "personen-test-data.json").read_bytes()[:20000])
+    run = services.import_brp(path=broken)
+    assert run.status == "failed"
+    assert _query(warehouse, "SELECT count(*) FROM brp_person") == [(1175,)]
+    assert ImportRun.objects.filter(status="loaded").count() == 1
