@@ -106,6 +106,12 @@ EXPECTED_GET = {
     "interventions:forfeiture": NOBODY,  # POST only
     "interventions:finish": NOBODY,  # POST only
     "interventions:letter": CASE_FILE,
+    "warehouse:alerts": {"regisseur"},
+    "warehouse:scan": NOBODY,  # POST only
+    "warehouse:alert": {"regisseur"},
+    "warehouse:dismiss": NOBODY,  # POST only
+    "warehouse:to_signal": NOBODY,  # POST only
+    "warehouse:imports": {"regisseur"},
     "intake:report": PUBLIC,
     "intake:follow_up": PUBLIC,
     "intake:address_suggestions": PUBLIC,

@@ -3,6 +3,7 @@
 import pytest
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from tests.authorization_table import (
     ADMIN_ALLOWED,
@@ -71,6 +72,17 @@ def world(db, team, other_team):
     SIGNALS["attachment"] = report.attachments.get()
     SIGNALS.update(meeting_world(users, report.signal))
     SIGNALS.update(case_world(users))
+    from weerbaar.warehouse.models import Alert
+
+    SIGNALS["alert_id"] = Alert.objects.create(
+        rule="overcrowding",
+        rule_version="test",
+        key="0221010000330226",
+        facts={"persons": 14, "surface_m2": 96},
+        facts_hash="x",
+        explanation="14 personen op 96 m²",
+        raised_at=timezone.now(),
+    )
     return users, registry, hidden
 
 
@@ -99,6 +111,7 @@ def _url(name, kwargs, subject):
         "task_id",
         "intervention_id",
         "version_id",
+        "alert_id",
     ):
         if key in kwargs:
             kwargs[key] = SIGNALS[key].uuid

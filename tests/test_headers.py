@@ -37,6 +37,7 @@ UUID_KWARGS = {
     "task_id",
     "intervention_id",
     "version_id",
+    "alert_id",
 }
 
 

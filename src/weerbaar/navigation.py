@@ -9,6 +9,7 @@ from weerbaar.cases.selectors import may_see_cases
 from weerbaar.meetings.selectors import may_see_meetings
 from weerbaar.signals.selectors import may_see_signals
 from weerbaar.subjects.selectors import may_search_subjects
+from weerbaar.warehouse.selectors import may_review
 
 
 def _messages_label(user):
@@ -37,6 +38,7 @@ MENU = [
         "interventions",
     ),
     (may_see_meetings, _("Meetings"), "meetings:list", "meetings"),
+    (may_review, _("Warehouse"), "warehouse:alerts", "warehouse"),
     (lambda u: True, _messages_label, "accounts:inbox", "inbox"),
     (lambda u: can_use(u, "audit.view_auditrecord"), _("Audit trail"), "audit:list", "audit"),
     (lambda u: u.is_staff, _("Administration"), "admin:index", "admin"),

@@ -18,6 +18,7 @@ urlpatterns = [
     path("overleg/", include("weerbaar.meetings.urls")),
     path("casussen/", include("weerbaar.cases.urls")),
     path("interventies/", include("weerbaar.interventions.urls")),
+    path("pakhuis/", include("weerbaar.warehouse.urls")),
     path("melden/", include("weerbaar.intake.urls")),
     path("beheer/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

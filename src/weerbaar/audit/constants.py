@@ -57,6 +57,10 @@ class AuditAction(models.TextChoices):
     LETTER_GENERATED = "interventions.letter", _("Decision letter generated")
     # warehouse
     WAREHOUSE_IMPORT = "warehouse.import", _("Registry extract imported")
+    WAREHOUSE_SCAN = "warehouse.scan", _("Warehouse rules run")
+    ALERT_VIEWED = "warehouse.alert_viewed", _("Alert viewed")
+    ALERT_DISMISSED = "warehouse.alert_dismissed", _("Alert dismissed")
+    ALERT_TO_SIGNAL = "warehouse.alert_to_signal", _("Alert turned into a signal")
     # meetings
     MEETING_PLANNED = "meetings.planned", _("Meeting planned")
     MEETING_VIEWED = "meetings.viewed", _("Meeting viewed")

@@ -38,6 +38,7 @@ class Channel(models.TextChoices):
     INTERNAL = "internal", _("Internal reporting point")
     PARTNER = "partner", _("Partner")
     MMA = "mma", _("Meld Misdaad Anoniem")
+    WAREHOUSE = "warehouse", _("Information warehouse")
 
 
 SEE_ALL_PERMISSION = "signals.view_signal"

@@ -119,3 +119,16 @@ def registry_address_by_label(*, label: str) -> Subject | None:
     return Subject.objects.filter(
         kind="address", owner_team__isnull=True, label=label.strip()
     ).first()
+
+
+def address_by_bag(*, user, verblijfsobject_id: str) -> Subject | None:
+    """The address subject of a BAG residential object, when the user may see it (so a
+    warehouse hit opens the right subject page)."""
+    if not verblijfsobject_id:
+        return None
+    return (
+        subjects_visible_to(user)
+        .filter(address__bag_verblijfsobject_id=verblijfsobject_id)
+        .select_related("address")
+        .first()
+    )

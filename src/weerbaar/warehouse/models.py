@@ -45,3 +45,55 @@ class Rejection(models.Model):
         verbose_name = _("rejected row")
         verbose_name_plural = _("rejected rows")
         ordering = ["id"]
+
+
+class RuleSetting(models.Model):
+    """A municipality's own thresholds for a rule (policy data, kept by the beheerder)."""
+
+    rule = models.SlugField(_("rule"), unique=True)
+    params = models.JSONField(_("thresholds"), default=dict)
+
+    class Meta:
+        verbose_name = _("rule setting")
+        verbose_name_plural = _("rule settings")
+
+    def __str__(self) -> str:
+        return self.rule
+
+
+class Alert(models.Model):
+    """A hit of a rule, waiting for the analyst's review."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("To review")
+        DISMISSED = "dismissed", _("Dismissed")
+        SIGNAL = "signal", _("Turned into a signal")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    rule = models.SlugField(_("rule"))
+    rule_version = models.CharField(_("rule version"), max_length=12)
+    params = models.JSONField(_("thresholds"), default=dict)
+    key = models.CharField(_("object"), max_length=64)
+    facts = models.JSONField(_("facts"), default=dict)
+    facts_hash = models.CharField(max_length=64)
+    explanation = models.CharField(_("explanation"), max_length=500)
+    area = models.CharField(_("area"), max_length=80, blank=True, db_index=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True
+    )
+    raised_at = models.DateTimeField(_("raised at"))
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    dismiss_reason = models.CharField(_("reason"), max_length=500, blank=True)
+    signal_uuid = models.UUIDField(_("signal"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("alert")
+        verbose_name_plural = _("alerts")
+        ordering = ["-raised_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["rule", "key"], name="alert_once_per_object")
+        ]
+        indexes = [models.Index(fields=["status", "rule", "-raised_at"])]

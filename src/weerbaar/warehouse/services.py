@@ -11,13 +11,17 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
+from weerbaar.signals.constants import Channel
+from weerbaar.signals.services import signal_create
 from weerbaar.warehouse import bag, brp, db
-from weerbaar.warehouse.models import ImportRun, Rejection
+from weerbaar.warehouse.models import Alert, ImportRun, Rejection
 
 BATCH = 10_000
 POSTCODE = re.compile(r"^\d{4}[A-Z]{2}$")
@@ -351,3 +355,50 @@ def _finish(run: ImportRun, report: Report, actor) -> None:
             "rejected": run.rows_rejected,
         },
     )
+
+
+def alert_dismiss(*, actor, alert, reason: str):
+    if len(reason.strip()) < 5:
+        raise ValidationError({"reason": _("Say why this alert needs no follow-up.")})
+    with transaction.atomic():
+        Alert.objects.filter(pk=alert.pk).update(
+            status=Alert.Status.DISMISSED,
+            dismiss_reason=reason.strip()[:500],
+            reviewed_by=actor,
+            reviewed_at=timezone.now(),
+        )
+        audit_record(
+            actor=actor, action=AuditAction.ALERT_DISMISSED, obj=alert, purpose=reason.strip()
+        )
+
+
+def alert_to_signal(*, actor, alert, address=None):
+    """Turn an alert into a signal (channel: information warehouse) in the normal flow."""
+    facts = alert.facts
+    place = " ".join(
+        str(facts.get(k) or "")
+        for k in ("street", "house_number", "house_letter", "postcode", "place")
+    ).strip()
+    with transaction.atomic():
+        signal = signal_create(
+            actor=actor,
+            channel=Channel.WAREHOUSE,
+            description=(
+                f"{alert.explanation}. (Attendering {alert.rule}, versie {alert.rule_version})"
+            ),
+            location_text=place[:255],
+            address=address,
+        )
+        Alert.objects.filter(pk=alert.pk).update(
+            status=Alert.Status.SIGNAL,
+            signal_uuid=signal.uuid,
+            reviewed_by=actor,
+            reviewed_at=timezone.now(),
+        )
+        audit_record(
+            actor=actor,
+            action=AuditAction.ALERT_TO_SIGNAL,
+            obj=alert,
+            new={"signal": str(signal.uuid)},
+        )
+    return signal

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from weerbaar.warehouse import services
 from weerbaar.warehouse.models import ImportRun
+from weerbaar.warehouse.scan import scan
 
 
 def _progress(count: int) -> None:
@@ -18,11 +19,11 @@ class Command(BaseCommand):
         "as folder, XML or nested zips; or the flat CSV of docs/warehouse.md); 'import brp "
         "PATH [--format json|csv]' loads BRP persons or occupancy (Haal Centraal JSON or the "
         "flat CSV); both all-or-nothing, printing the report. 'report' prints the latest "
-        "imports."
+        "imports; 'scan' runs every rule and stores the hits as alerts."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("action", choices=["import", "report"])
+        parser.add_argument("action", choices=["import", "report", "scan"])
         parser.add_argument("source", nargs="?", choices=["bag", "brp"])
         parser.add_argument("path", nargs="?")
         parser.add_argument(
@@ -30,6 +31,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, action, source=None, path=None, format=None, **options):
+        if action == "scan":
+            counts = scan()
+            for code, info in counts.pop("rules").items():
+                self.stdout.write(f"{code} (version {info['version']}): {info['hits']} hits")
+            self.stdout.write(", ".join(f"{k} {v}" for k, v in counts.items()))
+            return
         if action == "report":
             for run in ImportRun.objects.order_by("-id")[:10]:
                 self._print(run)

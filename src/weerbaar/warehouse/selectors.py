@@ -1,0 +1,54 @@
+"""Public API of the warehouse app for reads. Alerts and imports are for the regisseur and
+analysts (``warehouse.view_alert``): an alert about an address is sensitive in itself."""
+
+from uuid import UUID
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from weerbaar.accounts.access import is_active_user
+from weerbaar.audit.constants import AuditAction
+from weerbaar.audit.services import audit_record
+from weerbaar.warehouse import rules
+from weerbaar.warehouse.models import Alert, ImportRun
+
+VIEW_PERMISSION = "warehouse.view_alert"
+
+
+def may_review(user) -> bool:
+    return is_active_user(user) and user.has_perm(VIEW_PERMISSION)
+
+
+def _require(user) -> None:
+    if not may_review(user):
+        raise Http404
+
+
+def alert_list(*, user, rule: str = "", area: str = "", status: str = "open") -> QuerySet[Alert]:
+    _require(user)
+    alerts = Alert.objects.all()
+    if rule:
+        alerts = alerts.filter(rule=rule)
+    if area:
+        alerts = alerts.filter(area__iexact=area.strip())
+    if status:
+        alerts = alerts.filter(status=status)
+    return alerts.order_by("-raised_at", "-id")
+
+
+def alert_get(*, user, alert_id: UUID, request=None) -> Alert:
+    _require(user)
+    alert = Alert.objects.filter(uuid=alert_id).first()
+    if alert is None:
+        raise Http404
+    audit_record(actor=user, action=AuditAction.ALERT_VIEWED, obj=alert, request=request)
+    return alert
+
+
+def rule_catalogue() -> dict[str, rules.Rule]:
+    return {rule.code: rule for rule in rules.all_rules()}
+
+
+def import_runs(*, user) -> QuerySet[ImportRun]:
+    _require(user)
+    return ImportRun.objects.prefetch_related("rejections").order_by("-id")

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from weerbaar.warehouse import views
+
+app_name = "warehouse"
+urlpatterns = [
+    path("attenderingen/", views.alert_list, name="alerts"),
+    path("attenderingen/scan/", views.run_scan, name="scan"),
+    path("attenderingen/<uuid:alert_id>/", views.alert_detail, name="alert"),
+    path("attenderingen/<uuid:alert_id>/afwijzen/", views.alert_dismiss, name="dismiss"),
+    path("attenderingen/<uuid:alert_id>/signaal/", views.alert_to_signal, name="to_signal"),
+    path("imports/", views.imports, name="imports"),
+]

@@ -1,0 +1,125 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from weerbaar.subjects.selectors import address_by_bag
+from weerbaar.warehouse import selectors, services
+from weerbaar.warehouse.forms import AlertFilterForm, DismissForm
+from weerbaar.warehouse.scan import scan
+
+CHANGE_PERMISSION = "warehouse.change_alert"
+
+
+@login_required
+@require_http_methods(["GET"])
+def alert_list(request):
+    form = AlertFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    alerts = selectors.alert_list(
+        user=request.user,
+        rule=data.get("rule", ""),
+        area=data.get("area", ""),
+        status=data.get("status", "open") if form.is_bound else "open",
+    )
+    page = Paginator(alerts, 25).get_page(request.GET.get("pagina"))
+    catalogue = selectors.rule_catalogue()
+    for alert in page.object_list:
+        alert.rule_name = catalogue[alert.rule].name if alert.rule in catalogue else alert.rule
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(
+        request,
+        "warehouse/alerts.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "rules": catalogue,
+            "may_scan": request.user.has_perm(CHANGE_PERMISSION),
+        },
+    )
+
+
+def _detail(request, alert, dismiss=None):
+    rule = selectors.rule_catalogue().get(alert.rule)
+    return render(
+        request,
+        "warehouse/alert.html",
+        {
+            "alert": alert,
+            "rule": rule,
+            "subject": address_by_bag(user=request.user, verblijfsobject_id=alert.key),
+            "may_review": request.user.has_perm(CHANGE_PERMISSION) and alert.status == "open",
+            "dismiss": dismiss or DismissForm(),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET"])
+def alert_detail(request, alert_id):
+    alert = selectors.alert_get(user=request.user, alert_id=alert_id, request=request)
+    return _detail(request, alert)
+
+
+def _reviewable(request, alert_id):
+    if not request.user.has_perm(CHANGE_PERMISSION):
+        raise Http404
+    alert = selectors.alert_get(user=request.user, alert_id=alert_id, request=request)
+    if alert.status != "open":
+        raise Http404
+    return alert
+
+
+@login_required
+@require_POST
+def alert_dismiss(request, alert_id):
+    alert = _reviewable(request, alert_id)
+    form = DismissForm(request.POST)
+    if form.is_valid():
+        try:
+            services.alert_dismiss(actor=request.user, alert=alert, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error("reason", exc.messages[0])
+        else:
+            messages.success(request, _("The alert has been dismissed."))
+            return redirect("warehouse:alerts")
+    return _detail(request, alert, dismiss=form)
+
+
+@login_required
+@require_POST
+def alert_to_signal(request, alert_id):
+    alert = _reviewable(request, alert_id)
+    address = address_by_bag(user=request.user, verblijfsobject_id=alert.key)
+    signal = services.alert_to_signal(actor=request.user, alert=alert, address=address)
+    messages.success(request, _("A signal has been made of the alert."))
+    return redirect("signals:detail", signal_id=signal.uuid)
+
+
+@login_required
+@require_POST
+def run_scan(request):
+    if not request.user.has_perm(CHANGE_PERMISSION):
+        raise Http404
+    counts = scan(actor=request.user)
+    messages.success(
+        request,
+        _("The rules have run: %(new)s new, %(reopened)s back because their facts changed.")
+        % counts,
+    )
+    return redirect("warehouse:alerts")
+
+
+@login_required
+@require_http_methods(["GET"])
+def imports(request):
+    page = Paginator(selectors.import_runs(user=request.user), 20).get_page(
+        request.GET.get("pagina")
+    )
+    return render(request, "warehouse/imports.html", {"page": page, "query": ""})
