@@ -164,3 +164,71 @@ def test_thresholds_are_configuration(tmp_path):
     RuleSetting.objects.create(rule="overcrowding", params={"m2_per_person": 10})
     scan()
     assert ("overcrowding", "TIGHT") not in _hits()
+
+
+KVK_HEADER = services.KVK_COLUMNS
+
+
+def _kvk(tmp_path, rows):
+    path = tmp_path / "kvk.csv"
+    with path.open("w", newline="") as f:
+        out = csv.writer(f, delimiter=";")
+        out.writerow(KVK_HEADER)
+        out.writerows(rows)
+    return path
+
+
+def _business(n, *, sbi="6201", founded="2015-04-01", postcode=None, number=None):
+    return [
+        f"{10000000 + n}",
+        f"{100000000000 + n}",
+        f"Bedrijf {n} B.V.",
+        sbi,
+        founded,
+        postcode or f"{1000 + n % 9000:04d}AB",
+        number or 1 + n,
+        "",
+        "",
+        "Industrieweg",
+        "Weerdam",
+    ]
+
+
+def _ordinary():
+    return [_business(n, sbi=["6201", "4120", "8621"][n % 3]) for n in range(40)]
+
+
+def test_kvk_import_checks_numbers_and_sbi_codes(tmp_path):
+    rows = _ordinary() + [
+        ["1234", "100000000999", "Te kort", "6201", "2020-01-01", "6981AB", 1, "", "", "X", "Y"],
+        _business(41, sbi="99999"),
+        _business(0),  # the same establishment again
+    ]
+    run = services.import_kvk(path=_kvk(tmp_path, rows))
+    assert (run.status, run.rows_loaded) == ("loaded", 40)
+    assert sorted(r.reason for r in run.rejections.all()) == [
+        "KvK-nummer is geen 8 cijfers",
+        "onbekende SBI-code",
+        "vestiging 100000000000 komt al eerder voor",
+    ]
+
+
+def test_kvk_rules_find_clusters_and_risk_newcomers_only(tmp_path):
+    services.import_kvk(path=_kvk(tmp_path, _ordinary()))
+    scan()
+    assert not Alert.objects.exists()  # clean: nothing
+    cluster = [
+        _business(100 + n, sbi=s, founded="2012-06-01", postcode="6981ZZ", number=7)
+        for n, s in enumerate(["6201", "4120", "8621", "9602", "4511", "7711"])
+    ]
+    barber = _business(200, sbi="96021", founded="2016-03-01")
+    rows = _ordinary() + cluster + [barber]
+    services.import_kvk(path=_kvk(tmp_path, rows))
+    scan()
+    hits = _hits()
+    assert ("business_cluster", "6981ZZ 7") in hits
+    assert ("risk_branch_newcomers", "100000000200") in hits
+    # the cluster's own barber and car dealer, founded in 2012, are not newcomers
+    assert {k for r, k in hits if r == "risk_branch_newcomers"} == {"100000000200"}
+    barber_alert = Alert.objects.get(rule="risk_branch_newcomers")
+    assert "Bedrijf 200 B.V. (SBI 96021:" in barber_alert.explanation

@@ -28,6 +28,21 @@ SCHEMA = [
         birth_date DATE,
         gender VARCHAR
     )""",
+    """CREATE TABLE IF NOT EXISTS kvk_business (
+        establishment VARCHAR PRIMARY KEY,
+        kvk_number VARCHAR,
+        name VARCHAR,
+        sbi_codes VARCHAR[],
+        founded_on DATE,
+        postcode VARCHAR,
+        house_number INTEGER,
+        house_letter VARCHAR,
+        addition VARCHAR,
+        street VARCHAR,
+        place VARCHAR
+    )""",
+    "CREATE TABLE IF NOT EXISTS sbi_code "
+    "(code VARCHAR PRIMARY KEY, title VARCHAR, division VARCHAR)",
     # Who is (or was) registered where; each source replaces only its own rows.
     """CREATE TABLE IF NOT EXISTS brp_residence (
         source VARCHAR,

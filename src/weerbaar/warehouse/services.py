@@ -402,3 +402,100 @@ def alert_to_signal(*, actor, alert, address=None):
             new={"signal": str(signal.uuid)},
         )
     return signal
+
+
+SBI_DIR = Path(__file__).resolve().parent / "data" / "sbi2008"
+KVK_COLUMNS = [
+    "kvk_nummer",
+    "vestigingsnummer",
+    "naam",
+    "sbi_codes",
+    "oprichtingsdatum",
+    "postcode",
+    "huisnummer",
+    "huisletter",
+    "toevoeging",
+    "straat",
+    "plaats",
+]
+
+
+def _load_sbi(con) -> None:
+    """The SBI 2008 list, read at run time from the unmodified files."""
+    con.execute("DELETE FROM sbi_code")
+    con.execute(
+        "INSERT INTO sbi_code SELECT pk, fields.title, fields.root_node "
+        "FROM read_json(?, format='array')",
+        [str(SBI_DIR / "sbi_code.json")],
+    )
+
+
+def _stage_kvk(con, path: Path, report: Report) -> None:
+    columns = ", ".join(f"'{c}': 'VARCHAR'" for c in KVK_COLUMNS)
+    con.execute(
+        "CREATE TEMP TABLE stage_kvk AS SELECT row_number() OVER () + 1 AS line, * FROM "
+        f"read_csv(?, delim=';', header=true, columns={{{columns}}})",
+        [str(path)],
+    )
+    report.read = con.execute("SELECT count(*) FROM stage_kvk").fetchone()[0]
+    checks = [
+        (
+            "NOT regexp_full_match(coalesce(kvk_nummer, ''), '[0-9]{8}')",
+            "KvK-nummer is geen 8 cijfers",
+        ),
+        (
+            "NOT regexp_full_match(coalesce(vestigingsnummer, ''), '[0-9]{12}')",
+            "vestigingsnummer is geen 12 cijfers",
+        ),
+        (
+            "oprichtingsdatum IS NOT NULL AND TRY_CAST(oprichtingsdatum AS DATE) IS NULL",
+            "oprichtingsdatum is geen datum",
+        ),
+        (
+            "postcode IS NOT NULL AND NOT regexp_full_match(postcode, '[0-9]{4}[A-Z]{2}')",
+            "ongeldige postcode",
+        ),
+        (
+            # a code that is not in the SBI list (lambdas cannot hold a subquery: a join)
+            "line IN (SELECT k.line FROM (SELECT line, trim(unnest(string_split("
+            "coalesce(sbi_codes, ''), ','))) AS code FROM stage_kvk) k LEFT JOIN sbi_code s "
+            "ON s.code = k.code WHERE k.code <> '' AND s.code IS NULL)",
+            "onbekende SBI-code",
+        ),
+    ]
+    bad = set()
+    for condition, reason in checks:
+        for (line,) in con.execute(f"SELECT line FROM stage_kvk WHERE {condition}").fetchall():
+            if line not in bad:
+                report.reject(f"regel {line}", reason)
+                bad.add(line)
+    duplicates = con.execute(
+        "SELECT line, vestigingsnummer FROM (SELECT line, vestigingsnummer, row_number() OVER "
+        "(PARTITION BY vestigingsnummer ORDER BY line) AS n FROM stage_kvk) WHERE n > 1"
+    ).fetchall()
+    for line, number in duplicates:
+        if line not in bad:
+            report.reject(f"regel {line}", f"vestiging {number} komt al eerder voor")
+            bad.add(line)
+    con.execute("DELETE FROM stage_kvk WHERE list_contains(?, line)", [sorted(bad)])
+
+
+def import_kvk(*, path, fmt: str = "csv", actor=None, progress=None) -> ImportRun:
+    """Import KvK establishments (CSV of docs/warehouse.md); SBI codes are checked against
+    the SBI 2008 list."""
+    path = Path(path)
+
+    def work(con, report):
+        _load_sbi(con)
+        _stage_kvk(con, path, report)
+        con.execute("DELETE FROM kvk_business")
+        con.execute(
+            "INSERT INTO kvk_business SELECT vestigingsnummer, kvk_nummer, naam, "
+            "list_transform(list_filter(string_split(coalesce(sbi_codes, ''), ','), "
+            "c -> trim(c) <> ''), c -> trim(c)), TRY_CAST(oprichtingsdatum AS DATE), postcode, "
+            "TRY_CAST(huisnummer AS INTEGER), huisletter, toevoeging, straat, plaats "
+            "FROM stage_kvk ORDER BY vestigingsnummer"
+        )
+        return con.execute("SELECT count(*) FROM kvk_business").fetchone()[0]
+
+    return _run_import(source="kvk-csv", path=path, actor=actor, work=work)

@@ -24,7 +24,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["import", "report", "scan"])
-        parser.add_argument("source", nargs="?", choices=["bag", "brp"])
+        parser.add_argument("source", nargs="?", choices=["bag", "brp", "kvk"])
         parser.add_argument("path", nargs="?")
         parser.add_argument(
             "--format", choices=["xml", "json", "csv"], help="xml for the BAG, json for the BRP"
@@ -43,8 +43,12 @@ class Command(BaseCommand):
             return
         if not (source and path):
             raise CommandError("Usage: weerbaar warehouse import bag|brp PATH [--format ...]")
-        importer = services.import_bag if source == "bag" else services.import_brp
-        fmt = format or ("xml" if source == "bag" else "json")
+        importer = {
+            "bag": services.import_bag,
+            "brp": services.import_brp,
+            "kvk": services.import_kvk,
+        }[source]
+        fmt = format or {"bag": "xml", "brp": "json", "kvk": "csv"}[source]
         run = importer(path=path, fmt=fmt, progress=_progress)
         sys.stderr.write("\n")
         self._print(run)
