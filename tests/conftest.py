@@ -78,3 +78,4 @@ def _warm_content_types(db):
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.WAREHOUSE_PATH = str(tmp_path / "warehouse.duckdb")

@@ -144,3 +144,12 @@ def test_demo_has_cases_of_every_type_and_live_deadlines():
         if raw_end(d.intervention.made_known_on, 6, "weeks") != d.due_on
     ]
     assert moved, "an objection term moved past a holiday or weekend"
+
+
+def test_demo_warehouse_has_an_alert_for_every_rule():
+    from weerbaar.warehouse.models import Alert, ImportRun
+    from weerbaar.warehouse.rules import all_rules
+
+    _load()
+    assert set(ImportRun.objects.values_list("status", flat=True)) == {"loaded"}
+    assert set(Alert.objects.values_list("rule", flat=True)) == {r.code for r in all_rules()}

@@ -10,6 +10,7 @@ from weerbaar.demo.lio import create_meetings
 from weerbaar.demo.population import Generator
 from weerbaar.demo.reports import create_reports
 from weerbaar.demo.users import USERS, create_users
+from weerbaar.demo.warehouse import create_warehouse
 from weerbaar.subjects.models import Subject
 
 
@@ -56,6 +57,7 @@ class Command(BaseCommand):
         example = create_reports(seed=seed, per_inflow=max(int(30 * min(scale, 1)), 3))
         create_meetings(seed=seed)
         create_cases(seed=seed)
+        create_warehouse(seed=seed)
         elapsed = time.monotonic() - started
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         self.stdout.write(

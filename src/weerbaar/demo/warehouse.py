@@ -1,0 +1,108 @@
+"""A demo informatiepakhuis: the demo municipality's addresses, registrations and businesses
+exported to the flat CSV formats and imported through the real importers, with a few planted
+anomalies, then scanned, so the alerts page has something to review."""
+
+import csv
+import random
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+
+from weerbaar.demo.names import valid_bsn
+from weerbaar.subjects.models import Address, Organisation
+from weerbaar.warehouse import services
+from weerbaar.warehouse.scan import scan
+
+BRP_HEADER = [
+    "bsn", "geslachtsnaam", "voorvoegsel", "voornamen", "geboortedatum", "geslacht",
+    "adresseerbaar_object_id", "nummeraanduiding_id", "straat", "huisnummer", "postcode",
+    "datum_aanvang", "datum_einde",
+]  # fmt: skip
+
+
+def _write(path: Path, header: list[str], rows) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as f:
+        out = csv.writer(f, delimiter=";")
+        out.writerow(header)
+        out.writerows(rows)
+    return path
+
+
+def _bag_rows(addresses):
+    for a in addresses:
+        yield [
+            a.bag_nummeraanduiding_id, a.bag_verblijfsobject_id, a.postcode, a.house_number,
+            a.house_letter, a.house_number_addition, a.street, a.place, a.surface_m2 or "",
+            a.use_purpose, "",
+        ]  # fmt: skip
+
+
+def _brp_rows(rng, addresses):
+    homes = [a for a in addresses if a.use_purpose == "woonfunctie"]
+    others = [a for a in addresses if a.use_purpose != "woonfunctie"]
+    n = 0
+
+    def person(address, since, until=None):
+        nonlocal n
+        n += 1
+        return [
+            valid_bsn(900_000 + n), "Demo", "", f"Persoon {n}", "1980-01-01", "V",
+            address.bag_verblijfsobject_id, address.bag_nummeraanduiding_id, address.street,
+            address.house_number, address.postcode, since.isoformat(),
+            until.isoformat() if until else "",
+        ]  # fmt: skip
+
+    for home in homes:
+        for _ in range(rng.randint(1, max(1, (home.surface_m2 or 60) // 45))):
+            yield person(home, date(2005, 1, 1) + timedelta(days=rng.randint(0, 6000)))
+    crowded, churn = homes[3], homes[11]
+    for k in range(13):  # planted: thirteen people on a small home
+        yield person(crowded, date(2015 + k % 9, 2, 1))
+    for k in range(5):  # planted: five people coming and going in a year
+        start = date(2025, 1, 6) + timedelta(days=45 * k)
+        yield person(churn, start, start + timedelta(days=30))
+    if others:  # planted: people registered at a shop or office
+        yield person(others[0], date(2024, 9, 1))
+        yield person(others[0], date(2024, 9, 1))
+
+
+def _kvk_rows(rng, addresses):
+    organisations = list(Organisation.objects.order_by("subject_id")[:150])
+    for n, org in enumerate(organisations):
+        a = addresses[(n * 7) % len(addresses)]
+        yield [
+            org.kvk_number, f"{100000000000 + n:012d}", org.name, ",".join(org.sbi_codes),
+            (org.founded_on or date(2000, 1, 1)).isoformat(), a.postcode, a.house_number, "", "",
+            a.street, a.place,
+        ]  # fmt: skip
+    hub = addresses[5]
+    for k, sbi in enumerate(["9602", "4511", "7711", "6201", "4742", "5630"]):  # planted cluster
+        yield [
+            f"{70000000 + k:08d}", f"{200000000000 + k:012d}", f"Vestiging {k} op één adres",
+            sbi, "2010-05-01", hub.postcode, hub.house_number, "", "", hub.street, hub.place,
+        ]  # fmt: skip
+    newest = max((o.founded_on for o in organisations if o.founded_on), default=date(2024, 1, 1))
+    yield [  # planted: a nail studio founded last
+        "79999999", "299999999999", "Nagelstudio Glans", "96022",
+        (newest + timedelta(days=10)).isoformat(), hub.postcode, hub.house_number + 2, "", "",
+        hub.street, hub.place,
+    ]  # fmt: skip
+
+
+def create_warehouse(*, seed: int) -> dict:
+    rng = random.Random(f"demo-warehouse-{seed}")
+    addresses = list(Address.objects.exclude(bag_verblijfsobject_id="").order_by("subject_id"))
+    if not addresses:
+        return {}
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        services.import_bag(
+            path=_write(folder / "bag.csv", services.CSV_COLUMNS, _bag_rows(addresses)), fmt="csv"
+        )
+        services.import_brp(
+            path=_write(folder / "brp.csv", BRP_HEADER, _brp_rows(rng, addresses)), fmt="csv"
+        )
+        services.import_kvk(
+            path=_write(folder / "kvk.csv", services.KVK_COLUMNS, _kvk_rows(rng, addresses))
+        )
+    return scan()
