@@ -115,3 +115,46 @@ def test_flat_csv_reports_every_rejected_line(tmp_path, warehouse):
         "regel 6": "oppervlakte is geen getal",
     }
     assert _rows(warehouse)[0][:4] == ("0221200000000001", "0221010000000001", "6981AB", 1)
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (
+            CSV.replace(";", ","),
+            "bag.csv, regel 1: het scheidingsteken moet een puntkomma (;) zijn",
+        ),
+        (CSV.replace("bouwjaar", "jaar"), "bag.csv, regel 1: kolommen ontbreken: bouwjaar"),
+        (CSV.replace("Kerkstraat", "Kérkstraat").encode("latin-1"), None),
+    ],
+)
+def test_wrong_delimiter_columns_or_encoding_leave_everything(
+    tmp_path, warehouse, content, message
+):
+    good = tmp_path / "good.csv"
+    good.write_text(CSV)
+    services.import_bag(path=good, fmt="csv")
+    before = _rows(warehouse)
+    path = tmp_path / "bag.csv"
+    path.write_bytes(content if isinstance(content, bytes) else content.encode())
+    run = services.import_bag(path=path, fmt="csv")
+    assert run.status == "failed" and _rows(warehouse) == before
+    assert message in run.error if message else "UTF-8" in run.error or "utf-8" in run.error.lower()
+
+
+def test_impossible_values_are_rejected_by_line(tmp_path, warehouse):
+    path = tmp_path / "bag.csv"
+    path.write_text(
+        CSV.splitlines()[0]
+        + "\n0221200000000011;0221010000000011;6981AB;0;;;Kerkstraat;Doesburg;96;woonfunctie;1930"
+        + "\n0221200000000012;0221010000000012;6981AB;12;;;Kerkstraat;Doesburg;-5;woonfunctie;1930"
+        + "\n0221200000000013;0221010000000013;6981AB;13;;;Kerkstraat;Doesburg;90;woonfunctie;2999"
+        + "\n0221200000000014;0221010000000014;6981AB;14;;;Kerkstraat;Doesburg;90;woonfunctie;1999\n"
+    )
+    run = services.import_bag(path=path, fmt="csv")
+    assert {r.row: r.reason for r in run.rejections.all()} == {
+        "regel 2": "huisnummer moet 1 of hoger zijn",
+        "regel 3": "oppervlakte moet groter dan 0 zijn",
+        "regel 4": "bouwjaar ligt in de toekomst",
+    }
+    assert run.rows_loaded == 1

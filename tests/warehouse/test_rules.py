@@ -203,12 +203,14 @@ def test_kvk_import_checks_numbers_and_sbi_codes(tmp_path):
         ["1234", "100000000999", "Te kort", "6201", "2020-01-01", "6981AB", 1, "", "", "X", "Y"],
         _business(41, sbi="99999"),
         _business(0),  # the same establishment again
+        _business(42, founded="2999-01-01"),
     ]
     run = services.import_kvk(path=_kvk(tmp_path, rows))
     assert (run.status, run.rows_loaded) == ("loaded", 40)
     assert sorted(r.reason for r in run.rejections.all()) == [
         "KvK-nummer is geen 8 cijfers",
         "onbekende SBI-code",
+        "oprichtingsdatum ligt in de toekomst",
         "vestiging 100000000000 komt al eerder voor",
     ]
 

@@ -89,11 +89,9 @@ CSV_COLUMNS = [
 
 
 def csv_rows(path: Path) -> Iterator[tuple[int, str | None, tuple | None, tuple | None]]:
-    with Path(path).open(newline="", encoding="utf-8") as stream:
+    """Rows of the flat CSV; the caller checked its header (encoding, delimiter, columns)."""
+    with Path(path).open(newline="", encoding="utf-8-sig") as stream:
         reader = csv.DictReader(stream, delimiter=";")
-        missing = set(CSV_COLUMNS) - set(reader.fieldnames or [])
-        if missing:
-            raise ValueError(f"kolommen ontbreken: {', '.join(sorted(missing))}")
         for number, row in enumerate(reader, start=2):
             person = (
                 row["geslachtsnaam"],

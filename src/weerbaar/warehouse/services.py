@@ -67,6 +67,22 @@ CSV_COLUMNS = [
 ]
 
 
+def check_csv_header(path: Path, columns: list[str]) -> None:
+    """Refuse a CSV before reading it when its encoding, delimiter or columns are wrong, with
+    a message that names the file, the line and the problem."""
+    with path.open("rb") as stream:
+        first = stream.readline()
+    try:
+        header = first.decode("utf-8-sig").strip()
+    except UnicodeDecodeError:
+        raise ValueError(f"{path.name}, regel 1: het bestand is niet in UTF-8") from None
+    if ";" not in header and ("," in header or "\t" in header):
+        raise ValueError(f"{path.name}, regel 1: het scheidingsteken moet een puntkomma (;) zijn")
+    missing = [c for c in columns if c not in header.split(";")]
+    if missing:
+        raise ValueError(f"{path.name}, regel 1: kolommen ontbreken: {', '.join(missing)}")
+
+
 def file_hash(path: Path) -> str:
     digest = hashlib.sha256()
     files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
@@ -150,6 +166,7 @@ def _stage_xml(con, path: Path, report: Report, progress) -> None:
 
 
 def _stage_csv(con, path: Path, report: Report) -> None:
+    check_csv_header(path, CSV_COLUMNS)
     columns = ", ".join(f"'{c}': 'VARCHAR'" for c in CSV_COLUMNS)
     con.execute(
         "CREATE TEMP TABLE stage_csv AS SELECT row_number() OVER () + 1 AS line, * FROM "
@@ -164,15 +181,21 @@ def _stage_csv(con, path: Path, report: Report) -> None:
             "ongeldige postcode",
         ),
         ("TRY_CAST(huisnummer AS INTEGER) IS NULL", "huisnummer is geen getal"),
+        ("TRY_CAST(huisnummer AS INTEGER) < 1", "huisnummer moet 1 of hoger zijn"),
         (
             "oppervlakte IS NOT NULL AND TRY_CAST(oppervlakte AS INTEGER) IS NULL",
             "oppervlakte is geen getal",
         ),
+        ("TRY_CAST(oppervlakte AS INTEGER) <= 0", "oppervlakte moet groter dan 0 zijn"),
+        ("TRY_CAST(bouwjaar AS INTEGER) > year(current_date)", "bouwjaar ligt in de toekomst"),
     ]
+    bad = set()
     for condition, reason in checks:
         for (line,) in con.execute(f"SELECT line FROM stage_csv WHERE {condition}").fetchall():
-            report.reject(f"regel {line}", reason)
-    bad = [int(r.split()[1]) for r, _ in report.rejections]
+            if line not in bad:  # one reason per line: the first that applies
+                report.reject(f"regel {line}", reason)
+                bad.add(line)
+    bad = sorted(bad)
     con.execute("DELETE FROM stage_csv WHERE list_contains(?, line)", [bad])
     duplicates = con.execute(
         "SELECT line, nummeraanduiding_id FROM (SELECT line, nummeraanduiding_id, row_number() "
@@ -316,6 +339,8 @@ def import_brp(
     def work(con, report):
         con.execute(f"CREATE TEMP TABLE stage_person ({PERSON_COLUMNS})")
         con.execute(f"CREATE TEMP TABLE stage_residence ({RESIDENCE_COLUMNS})")
+        if fmt == "csv":
+            check_csv_header(path, brp.CSV_COLUMNS)
         rows = brp.csv_rows(path) if fmt == "csv" else brp.json_rows(path)
         _stage_brp(con, rows, report, progress, "regel" if fmt == "csv" else "item")
         persons = con.execute("SELECT count(DISTINCT bsn_hash) FROM stage_person").fetchone()[0]
@@ -431,6 +456,7 @@ def _load_sbi(con) -> None:
 
 
 def _stage_kvk(con, path: Path, report: Report) -> None:
+    check_csv_header(path, KVK_COLUMNS)
     columns = ", ".join(f"'{c}': 'VARCHAR'" for c in KVK_COLUMNS)
     con.execute(
         "CREATE TEMP TABLE stage_kvk AS SELECT row_number() OVER () + 1 AS line, * FROM "
@@ -451,6 +477,11 @@ def _stage_kvk(con, path: Path, report: Report) -> None:
             "oprichtingsdatum IS NOT NULL AND TRY_CAST(oprichtingsdatum AS DATE) IS NULL",
             "oprichtingsdatum is geen datum",
         ),
+        (
+            "TRY_CAST(oprichtingsdatum AS DATE) > current_date",
+            "oprichtingsdatum ligt in de toekomst",
+        ),
+        ("TRY_CAST(huisnummer AS INTEGER) < 1", "huisnummer moet 1 of hoger zijn"),
         (
             "postcode IS NOT NULL AND NOT regexp_full_match(postcode, '[0-9]{4}[A-Z]{2}')",
             "ongeldige postcode",
