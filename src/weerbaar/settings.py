@@ -29,6 +29,7 @@ PRODUCTION = WEERBAAR_ENV == "production"
 DATA_DIR = Path(env_str("WEERBAAR_DATA_DIR", str(BASE_DIR / "var")))
 # The informatiepakhuis: one DuckDB file (registry extracts, rules run on it).
 WAREHOUSE_PATH = env_str("WAREHOUSE_PATH", str(DATA_DIR / "warehouse.duckdb"))
+WAREHOUSE_MEMORY = env_str("WAREHOUSE_MEMORY", "256MB")
 
 DEBUG = env_bool("DEBUG", default=WEERBAAR_ENV == "demo")
 

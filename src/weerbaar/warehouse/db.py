@@ -63,7 +63,15 @@ def connect(path: str | None = None):
     """A connection to the warehouse file, with its tables in place."""
     target = Path(path or settings.WAREHOUSE_PATH)
     target.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(target))
+    # A fixed memory budget: DuckDB spills to disk beyond it, so an import or scan of any
+    # size runs in the same memory (WAREHOUSE_MEMORY, e.g. "256MB" or "4GB").
+    con = duckdb.connect(
+        str(target),
+        config={
+            "memory_limit": settings.WAREHOUSE_MEMORY,
+            "temp_directory": str(target.parent / f"{target.stem}.tmp"),
+        },
+    )
     try:
         for statement in SCHEMA:
             con.execute(statement)
