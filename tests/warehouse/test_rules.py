@@ -234,3 +234,40 @@ def test_kvk_rules_find_clusters_and_risk_newcomers_only(tmp_path):
     assert {k for r, k in hits if r == "risk_branch_newcomers"} == {"100000000200"}
     barber_alert = Alert.objects.get(rule="risk_branch_newcomers")
     assert "Bedrijf 200 B.V. (SBI 96021:" in barber_alert.explanation
+
+
+def test_return_of_the_closed(tmp_path, regisseur, team):
+    from tests.factories import make_address
+    from weerbaar.cases import services as cases
+    from weerbaar.cases.models import CaseType
+    from weerbaar.interventions import services as interventions
+    from weerbaar.interventions.models import Instrument
+
+    closed = make_address("Loodsweg", 3, "6981AB", "Doesburg", bag_verblijfsobject_id="CLOSED")
+    case = cases.case_open(
+        actor=regisseur,
+        case_type=CaseType.objects.get(code="hennep-sluiting"),
+        title="Loodsweg 3",
+        owner_team=team,
+        subjects=[(closed, "location")],
+    )
+    closure = interventions.intervention_start(
+        actor=regisseur, case=case, instrument=Instrument.objects.get(code="damocles-sluiting")
+    )
+    interventions.intervention_record(
+        actor=regisseur,
+        intervention=closure,
+        opinion_skipped_reason="Spoed",
+        decision_on=date(2023, 5, 1),
+    )
+    town = Town(tmp_path)
+    town.address("CLOSED", surface=90, use="woonfunctie")
+    town.address("ELSEWHERE", surface=90, use="woonfunctie")
+    tenant = next(town.bsn)
+    town.people.append((tenant, "CLOSED", date(2020, 1, 1), date(2023, 6, 1)))
+    town.people.append((tenant, "ELSEWHERE", date(2023, 7, 1), None))
+    town.load()
+    scan()
+    alert = Alert.objects.get(rule="return_of_closed")
+    assert alert.key.endswith("→ ELSEWHERE")
+    assert "Loodsweg 3" in alert.explanation and "2023-07-01" in alert.explanation

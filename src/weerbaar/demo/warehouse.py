@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from weerbaar.demo.names import valid_bsn
+from weerbaar.interventions.selectors import closures_for_warehouse
 from weerbaar.subjects.models import Address, Organisation
 from weerbaar.warehouse import services
 from weerbaar.warehouse.scan import scan
@@ -64,6 +65,40 @@ def _brp_rows(rng, addresses):
     if others:  # planted: people registered at a shop or office
         yield person(others[0], date(2024, 9, 1))
         yield person(others[0], date(2024, 9, 1))
+    yield from _returned(person, homes)
+
+
+def _returned(person, homes):
+    """Planted: someone living at a closed address who turns up elsewhere afterwards."""
+    by_object = {a.bag_verblijfsobject_id: a for a in homes}
+    for closure in closures_for_warehouse():
+        links = closure.case.subject_links.all()
+        closed = next(
+            (
+                by_object.get(link.subject.address.bag_verblijfsobject_id)
+                for link in links
+                if link.subject.kind == "address"
+            ),
+            None,
+        )
+        if closed is None:
+            continue
+        before = closure.decision_on - timedelta(days=400)
+        row = person(closed, before, closure.decision_on + timedelta(days=30))
+        yield row
+        elsewhere = homes[-1] if homes[-1] is not closed else homes[-2]
+        yield [
+            row[0],
+            *row[1:6],
+            elsewhere.bag_verblijfsobject_id,
+            elsewhere.bag_nummeraanduiding_id,
+            elsewhere.street,
+            elsewhere.house_number,
+            elsewhere.postcode,
+            (closure.decision_on + timedelta(days=31)).isoformat(),
+            "",
+        ]
+        return
 
 
 def _kvk_rows(rng, addresses):

@@ -108,3 +108,27 @@ def earlier_measures(*, user, case) -> QuerySet[Intervention]:
         .distinct()
         .order_by("decision_on")
     )
+
+
+CLOSURE_CODES = [
+    "damocles-sluiting",
+    "bestuurlijke-waarschuwing",
+    "sluiting-174a",
+    "apv-sluiting-openbaar-gebouw",
+]
+
+
+def closures_for_warehouse():
+    """Every decided closure or Damocles warning with the subjects of its case, for the
+    warehouse's rule "return of the closed" (a system read of the municipality's own
+    measures, not a user's: the import that calls it is audited)."""
+    return (
+        Intervention.objects.filter(instrument__code__in=CLOSURE_CODES, decision_on__isnull=False)
+        .select_related("instrument")
+        .prefetch_related(
+            "case__subject_links__subject__address",
+            "case__subject_links__subject__person",
+            "case__subject_links__subject__organisation",
+        )
+        .order_by("decision_on", "id")
+    )

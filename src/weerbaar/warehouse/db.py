@@ -43,6 +43,16 @@ SCHEMA = [
     )""",
     "CREATE TABLE IF NOT EXISTS sbi_code "
     "(code VARCHAR PRIMARY KEY, title VARCHAR, division VARCHAR)",
+    # The municipality's own closures and warnings (Damocles, 174a, APV), one row per subject
+    # of the case: the closed address, and the persons and organisations concerned.
+    """CREATE TABLE IF NOT EXISTS closure (
+        measure VARCHAR,
+        decided_on DATE,
+        closed_address VARCHAR,
+        closed_object_id VARCHAR,
+        bsn_hash VARCHAR,
+        kvk_number VARCHAR
+    )""",
     # Who is (or was) registered where; each source replaces only its own rows.
     """CREATE TABLE IF NOT EXISTS brp_residence (
         source VARCHAR,

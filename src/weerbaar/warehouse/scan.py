@@ -11,6 +11,7 @@ from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.warehouse import db, rules
 from weerbaar.warehouse.models import Alert, RuleSetting
+from weerbaar.warehouse.services import import_closures
 
 
 def _plain(values: dict) -> dict:
@@ -62,6 +63,8 @@ def _store(rule: rules.Rule, params: dict, hits: list[dict], counts: dict) -> No
 def scan(*, actor=None) -> dict:
     """Run every rule; returns how many alerts are new, still open, reopened because their
     facts changed, or left alone because they were reviewed and nothing changed."""
+    # The municipality's own closures change between scans: copy them in first.
+    import_closures(actor=actor)
     counts = {"new": 0, "open": 0, "reopened": 0, "reviewed_unchanged": 0}
     overrides = {s.rule: s.params for s in RuleSetting.objects.all()}
     per_rule = {}

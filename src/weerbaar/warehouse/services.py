@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
+from weerbaar.interventions.selectors import closures_for_warehouse
 from weerbaar.signals.constants import Channel
 from weerbaar.signals.services import signal_create
 from weerbaar.warehouse import bag, brp, db
@@ -543,3 +544,51 @@ def import_kvk(*, path, fmt: str = "csv", actor=None, progress=None) -> ImportRu
         return con.execute("SELECT count(*) FROM kvk_business").fetchone()[0]
 
     return _run_import(source="kvk-csv", path=path, actor=actor, work=work)
+
+
+def _closure_rows():
+    for i in closures_for_warehouse():
+        links = list(i.case.subject_links.all())
+        address = next((link.subject for link in links if link.subject.kind == "address"), None)
+        label = address.label if address else i.case.title
+        object_id = address.address.bag_verblijfsobject_id if address else ""
+        people = [link.subject.person.bsn_hash for link in links if link.subject.kind == "person"]
+        firms = [
+            link.subject.organisation.kvk_number
+            for link in links
+            if link.subject.kind == "organisation"
+        ]
+        for bsn, kvk in [(b, "") for b in people if b] + [("", k) for k in firms if k] or [
+            ("", "")
+        ]:
+            yield (i.instrument.name, i.decision_on, label, object_id, bsn, kvk)
+
+
+def import_closures(*, actor=None) -> ImportRun:
+    """Copy the municipality's own closures and warnings, with the persons and organisations
+    of their cases, from the case system into the warehouse."""
+    rows = list(_closure_rows())
+    path = Path(tempfile.mkdtemp()) / "closures"
+    path.write_text("\n".join(repr(r) for r in rows))  # what was copied, for the hash
+
+    def work(con, report):
+        report.read = len(rows)
+        con.execute("DELETE FROM closure")
+        if rows:
+            stage = _CsvStage(
+                con,
+                {
+                    "closure": "measure VARCHAR, decided_on DATE, closed_address VARCHAR, "
+                    "closed_object_id VARCHAR, bsn_hash VARCHAR, kvk_number VARCHAR"
+                },
+            )
+            for row in rows:
+                stage.add("closure", row)
+            stage.load()
+        return max(len(rows), 1)  # no closures is a valid state, not an empty delivery
+
+    try:
+        return _run_import(source="closures", path=path, actor=actor, work=work)
+    finally:
+        path.unlink(missing_ok=True)
+        path.parent.rmdir()

@@ -1,0 +1,39 @@
+-- name: Terugkeer na een sluiting
+-- description: Personen of organisaties die betrokken waren bij een pand dat onder Damocles, artikel 174a of de APV is gesloten of gewaarschuwd, en daarna elders opduiken: een nieuwe inschrijving of een nieuwe vestiging.
+-- params: years=5
+-- explanation: Betrokken bij de maatregel "{measure}" op {closed_address} ({decided_on}); sinds {since}: {new_what}
+WITH involved AS (
+    -- the case's persons, and whoever was registered at the closed address when it was decided
+    SELECT c.measure, c.decided_on, c.closed_address, c.closed_object_id, c.bsn_hash
+    FROM closure c WHERE c.bsn_hash IS NOT NULL
+    UNION
+    SELECT c.measure, c.decided_on, c.closed_address, c.closed_object_id, r.bsn_hash
+    FROM closure c
+    JOIN brp_residence r ON r.address_object_id = c.closed_object_id
+    WHERE r.date_from <= c.decided_on AND (r.date_until IS NULL OR r.date_until >= c.decided_on)
+)
+SELECT
+    'persoon ' || left(i.bsn_hash, 12) || ' → ' || r.address_object_id AS key,
+    i.measure, i.closed_address, i.decided_on,
+    r.date_from AS since,
+    'ingeschreven op ' || coalesce(a.street || ' ' || a.house_number || ', ' || a.place, r.address_object_id) AS new_what,
+    a.postcode, a.place
+FROM involved i
+JOIN brp_residence r ON r.bsn_hash = i.bsn_hash
+LEFT JOIN bag_address a ON a.verblijfsobject_id = r.address_object_id
+WHERE r.date_from > i.decided_on
+  AND r.date_from <= i.decided_on + to_years($years)
+  AND r.address_object_id IS DISTINCT FROM i.closed_object_id
+UNION ALL
+SELECT
+    'vestiging ' || b.establishment AS key,
+    c.measure, c.closed_address, c.decided_on,
+    b.founded_on AS since,
+    'vestiging ' || b.name || ' op ' || coalesce(b.street || ' ' || b.house_number || ', ' || b.place, '?') AS new_what,
+    b.postcode, b.place
+FROM closure c
+JOIN kvk_business b ON b.kvk_number = c.kvk_number
+WHERE c.kvk_number IS NOT NULL
+  AND b.founded_on > c.decided_on
+  AND b.founded_on <= c.decided_on + to_years($years)
+ORDER BY key
