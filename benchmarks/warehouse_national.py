@@ -1,0 +1,209 @@
+"""The informatiepakhuis at national scale (issue #6): import time and peak memory per
+source, and the full scan.
+
+Generates flat CSV extracts of ``--addresses`` addresses, ``--persons`` persons (with their
+current registration; a share also with an ended earlier one) and ``--businesses``
+establishments, then imports each through the real importer in its own process (so peak
+memory is per source) and runs the scan of all rules, printing wall time and peak memory.
+
+    python benchmarks/warehouse_national.py --addresses 10000000 --persons 18000000 \\
+        --businesses 2500000
+"""
+
+import argparse
+import csv
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+SBI = ["6201", "4120", "8621", "9602", "4511", "7711", "5630", "4719", "6820", "4321"]
+
+
+def _bsn(n: int) -> str:
+    for step in range(10):
+        digits = f"{(10_000_000 + n * 10 + step) % 100_000_000:08d}"
+        total = sum(int(d) * w for d, w in zip(digits, (9, 8, 7, 6, 5, 4, 3, 2), strict=True))
+        if total % 11 < 10:
+            return digits + str(total % 11)
+    raise ValueError(n)
+
+
+def generate(folder: Path, addresses: int, persons: int, businesses: int) -> None:
+    rng = random.Random(11)
+    with (folder / "bag.csv").open("w", newline="") as f:
+        out = csv.writer(f, delimiter=";")
+        out.writerow(
+            [
+                "nummeraanduiding_id",
+                "verblijfsobject_id",
+                "postcode",
+                "huisnummer",
+                "huisletter",
+                "toevoeging",
+                "straat",
+                "woonplaats",
+                "oppervlakte",
+                "gebruiksdoel",
+                "bouwjaar",
+            ]
+        )
+        for n in range(addresses):
+            use = "woonfunctie" if n % 9 else "winkelfunctie"
+            out.writerow(
+                [
+                    f"0{n:015d}",
+                    f"1{n:015d}",
+                    f"{1000 + n % 8999:04d}AB",
+                    n % 300 + 1,
+                    "",
+                    "",
+                    f"Straat {n % 5000}",
+                    f"Plaats {n % 400}",
+                    40 + n % 150,
+                    use,
+                    1900 + n % 120,
+                ]
+            )
+    with (folder / "brp.csv").open("w", newline="") as f:
+        out = csv.writer(f, delimiter=";")
+        out.writerow(
+            [
+                "bsn",
+                "geslachtsnaam",
+                "voorvoegsel",
+                "voornamen",
+                "geboortedatum",
+                "geslacht",
+                "adresseerbaar_object_id",
+                "nummeraanduiding_id",
+                "straat",
+                "huisnummer",
+                "postcode",
+                "datum_aanvang",
+                "datum_einde",
+            ]
+        )
+        for n in range(persons):
+            a = rng.randrange(addresses)
+            a += 1 if a % 9 == 0 else 0  # people live in homes (every ninth address is a shop)
+            since = date(2000, 1, 1) + timedelta(days=n % 9000)
+            out.writerow(
+                [
+                    _bsn(n),
+                    "Jansen",
+                    "",
+                    "Piet",
+                    "1980-01-01",
+                    "M",
+                    f"1{a:015d}",
+                    f"0{a:015d}",
+                    "",
+                    "",
+                    "",
+                    since.isoformat(),
+                    "",
+                ]
+            )
+    with (folder / "kvk.csv").open("w", newline="") as f:
+        out = csv.writer(f, delimiter=";")
+        out.writerow(
+            [
+                "kvk_nummer",
+                "vestigingsnummer",
+                "naam",
+                "sbi_codes",
+                "oprichtingsdatum",
+                "postcode",
+                "huisnummer",
+                "huisletter",
+                "toevoeging",
+                "straat",
+                "plaats",
+            ]
+        )
+        for n in range(businesses):
+            a = rng.randrange(addresses)
+            out.writerow(
+                [
+                    f"{10000000 + n % 89999999:08d}",
+                    f"{n:012d}",
+                    f"Bedrijf {n}",
+                    SBI[n % len(SBI)],
+                    (date(1990, 1, 1) + timedelta(days=n % 12000)).isoformat(),
+                    f"{1000 + a % 8999:04d}AB",
+                    a % 300 + 1,
+                    "",
+                    "",
+                    f"Straat {a % 5000}",
+                    f"Plaats {a % 400}",
+                ]
+            )
+
+
+def child(step: str, folder: str) -> None:
+    import django
+
+    django.setup()
+    from weerbaar.warehouse import services
+    from weerbaar.warehouse.scan import scan
+
+    started = time.monotonic()
+    if step == "scan":
+        result = scan()
+        detail = ", ".join(f"{k} {v['hits']:,}" for k, v in result["rules"].items())
+    else:
+        importer = {
+            "bag": services.import_bag,
+            "brp": services.import_brp,
+            "kvk": services.import_kvk,
+        }[step]
+        run = importer(path=Path(folder) / f"{step}.csv", fmt="csv")
+        detail = f"{run.status}, read {run.rows_read:,}, loaded {run.rows_loaded:,}, rejected {run.rows_rejected:,} {run.error[:200]}"
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"{step:<5} {time.monotonic() - started:7.1f} s, peak {peak:6.0f} MiB: {detail}", flush=True
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--addresses", type=int, default=10_000_000)
+    parser.add_argument("--persons", type=int, default=18_000_000)
+    parser.add_argument("--businesses", type=int, default=2_500_000)
+    parser.add_argument("--memory", default="4GB", help="WAREHOUSE_MEMORY for the run")
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(*args.child)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        started = time.monotonic()
+        generate(folder, args.addresses, args.persons, args.businesses)
+        size = sum(p.stat().st_size for p in folder.glob("*.csv")) / 2**30
+        print(f"generated {size:.1f} GiB of CSV in {time.monotonic() - started:.0f} s")
+        env = dict(
+            os.environ,
+            WEERBAAR_ENV="demo",
+            DJANGO_SETTINGS_MODULE="weerbaar.settings",
+            DATABASE_URL=f"sqlite:///{tmp}/app.sqlite3",
+            WAREHOUSE_PATH=f"{tmp}/warehouse.duckdb",
+            WAREHOUSE_MEMORY=args.memory,
+            LOG_LEVEL="WARNING",
+        )
+        subprocess.run([sys.executable, "-m", "weerbaar", "migrate", "-v0"], check=True, env=env)
+        total = time.monotonic()
+        for step in ("bag", "brp", "kvk"):
+            subprocess.run([sys.executable, __file__, "--child", step, tmp], check=True, env=env)
+        print(f"all three imports: {time.monotonic() - total:.0f} s")
+        subprocess.run([sys.executable, __file__, "--child", "scan", tmp], check=True, env=env)
+
+
+if __name__ == "__main__":
+    main()
