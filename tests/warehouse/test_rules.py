@@ -271,3 +271,31 @@ def test_return_of_the_closed(tmp_path, regisseur, team):
     alert = Alert.objects.get(rule="return_of_closed")
     assert alert.key.endswith("→ ELSEWHERE")
     assert "Loodsweg 3" in alert.explanation and "2023-07-01" in alert.explanation
+
+
+def test_one_alert_per_object_even_when_a_rule_repeats_a_key():
+    """An extract that disagrees with itself (one address, two street names) can make a rule
+    return the same object twice: the first (most severe) hit counts, once."""
+    from weerbaar.warehouse.scan import _store
+
+    rule = rules.load(rules.FOLDER / "business_cluster.sql")
+    hits = [
+        {
+            "key": "6981YY 9",
+            "postcode": "6981YY",
+            "street": "Industrieweg",
+            "businesses": 7,
+            "divisions": 1,
+        },
+        {
+            "key": "6981YY 9",
+            "postcode": "6981YY",
+            "street": "Industrieweg (oud)",
+            "businesses": 5,
+            "divisions": 1,
+        },
+    ]
+    counts = {"new": 0, "open": 0, "reopened": 0, "reviewed_unchanged": 0}
+    _store(rule, rule.params, hits, counts)
+    alert = Alert.objects.get(rule="business_cluster", key="6981YY 9")
+    assert counts["new"] == 1 and alert.facts["businesses"] == 7

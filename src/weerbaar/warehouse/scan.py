@@ -26,8 +26,12 @@ def _area(facts: dict) -> str:
 def _store(rule: rules.Rule, params: dict, hits: list[dict], counts: dict) -> None:
     now = timezone.now()
     existing = {a.key: a for a in Alert.objects.filter(rule=rule.code)}
+    seen = set()
     for hit in hits:
         key = str(hit.pop("key"))
+        if key in seen:
+            continue  # one alert per object: the first (most severe) hit of the rule
+        seen.add(key)
         facts = _plain(hit)
         digest = hashlib.sha256(json.dumps(facts, sort_keys=True).encode()).hexdigest()
         values = {

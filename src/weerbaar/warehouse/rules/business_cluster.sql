@@ -9,13 +9,14 @@ WITH codes AS (
 )
 SELECT
     concat_ws(' ', c.postcode, c.house_number, c.house_letter, c.addition) AS key,
-    c.postcode, c.house_number, c.house_letter, c.addition, c.street, c.place,
+    c.postcode, c.house_number, c.house_letter, c.addition,
+    any_value(c.street) AS street, any_value(c.place) AS place,
     count(DISTINCT c.establishment) AS businesses,
     count(DISTINCT s.division) AS divisions
 FROM codes c
 LEFT JOIN sbi_code s ON s.code = c.code
 WHERE c.postcode IS NOT NULL
-GROUP BY ALL
+GROUP BY c.postcode, c.house_number, c.house_letter, c.addition
 HAVING count(DISTINCT c.establishment) >= $min_businesses
     OR count(DISTINCT s.division) >= $min_divisions
 ORDER BY businesses DESC, key
