@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,16 +26,10 @@ from weerbaar.cases.forms import (
     TaskForm,
 )
 from weerbaar.core import files
+from weerbaar.core.forms import add_service_errors
+from weerbaar.core.http import sandboxed_download
 from weerbaar.signals.selectors import signal_get
 from weerbaar.subjects import selectors as subjects
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 @login_required
@@ -81,7 +75,7 @@ def case_create(request):
             else:
                 case = services.case_open(actor=request.user, **data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The case has been opened."))
             return redirect("cases:detail", case_id=case.uuid)
@@ -151,7 +145,7 @@ def _run(request, case, key, form, call, success, conflict=False):
         try:
             call(form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
             case.refresh_from_db()
             return _detail(request, case, {key: form}, status=409 if conflict else 200)
         messages.success(request, success)
@@ -321,15 +315,11 @@ def document_download(request, version_id):
     version = selectors.document_version_get(
         user=request.user, version_id=version_id, request=request
     )
-    response = FileResponse(
-        files.path_for(services.DOCUMENT_FOLDER, version.uuid).open("rb"),
-        as_attachment=True,
+    return sandboxed_download(
+        files.path_for(services.DOCUMENT_FOLDER, version.uuid),
         filename=version.file_name,
         content_type=version.content_type,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    return response
 
 
 @login_required

@@ -1,3 +1,4 @@
+from django.http import FileResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 
@@ -14,3 +15,13 @@ def local_return_path(request, *, keep_fragment: bool = False) -> str:
     ):
         return ""
     return target if keep_fragment else target.split("#")[0].split("?")[0]
+
+
+def sandboxed_download(path, *, filename: str, content_type: str):
+    """A stored file, always as a download, never rendered or sniffed by the browser."""
+    response = FileResponse(
+        path.open("rb"), as_attachment=True, filename=filename, content_type=content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    return response

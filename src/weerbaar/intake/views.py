@@ -4,14 +4,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from weerbaar.accounts.selectors import team_list
-from weerbaar.core.http import is_htmx
+from weerbaar.core.http import is_htmx, sandboxed_download
 from weerbaar.intake import receipts, selectors, services, storage, throttle
 from weerbaar.intake.forms import (
     FeedbackForm,
@@ -270,15 +270,9 @@ def reveal(request, report_id):
 def attachment(request, attachment_id):
     """A cleaned attachment, only for those who may see its signal; always as a download."""
     item = selectors.attachment_get(user=request.user, attachment_id=attachment_id, request=request)
-    response = FileResponse(
-        storage.path_for(item.uuid).open("rb"),
-        as_attachment=True,
-        filename=item.file_name,
-        content_type=item.content_type,
+    return sandboxed_download(
+        storage.path_for(item.uuid), filename=item.file_name, content_type=item.content_type
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    return response
 
 
 @public_page

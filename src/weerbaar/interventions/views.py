@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.cases.selectors import case_get, sees_file
+from weerbaar.core.forms import add_service_errors
 from weerbaar.core.http import is_htmx
 from weerbaar.interventions import letters, selectors, services
 from weerbaar.interventions.constants import CHANGE_PERMISSION
@@ -24,14 +25,6 @@ from weerbaar.interventions.forms import (
 from weerbaar.interventions.models import PolicyRule
 
 ADD_PERMISSION = "interventions.add_intervention"
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def _readable_case(request, case_id):
@@ -73,7 +66,7 @@ def start(request, case_id):
         try:
             intervention = services.intervention_start(actor=request.user, case=case, **data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The intervention has been started."))
             return redirect("interventions:detail", intervention_id=intervention.uuid)
@@ -130,7 +123,7 @@ def _run(request, intervention, key, form, call, success):
         try:
             call(form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
             intervention.refresh_from_db()
             stale = (
                 "version" in form.cleaned_data

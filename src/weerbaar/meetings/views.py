@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.core import pdf
+from weerbaar.core.forms import add_service_errors
 from weerbaar.meetings import selectors, services
 from weerbaar.meetings.constants import MANAGE_PERMISSION, MeetingStatus
 from weerbaar.meetings.forms import (
@@ -254,14 +255,6 @@ def _decide(request, item, data) -> None:
         )
 
 
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
-
-
 def _prompt_feedback(request, signal) -> None:
     silence = selectors.reporter_silence(signal=signal)
     if selectors.feedback_overdue(silence):
@@ -288,7 +281,7 @@ def item_decide(request, item_id):
             with transaction.atomic():
                 _decide(request, item, form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The decision has been recorded."))
             _prompt_feedback(request, item.signal)
@@ -305,7 +298,7 @@ def action_add(request, item_id):
         try:
             services.action_add(actor=request.user, item=item, **form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The action point has been added."))
             return _back(item, f"item-{item.uuid}")
