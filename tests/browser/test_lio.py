@@ -106,7 +106,8 @@ def test_triage_enrich_and_decide_in_the_lio(page, live_server, setting):
     # to the LIO
     page.get_by_role("button", name="Naar “In behandeling”").click()
     page.get_by_role("button", name="Naar “Voor het LIO”").click()
-    page.get_by_text("De status is gewijzigd.").wait_for()
+    # The message is already on the page from the first step: wait for the second page.
+    page.get_by_role("button", name="Naar “Besloten”").wait_for()
     assert Signal.objects.get(pk=signal.pk).status == "for_lio"
 
     page.goto(f"{live_server.url}/overleg/{meeting.uuid}/")
