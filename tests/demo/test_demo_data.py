@@ -153,3 +153,6 @@ def test_demo_warehouse_has_an_alert_for_every_rule():
     _load()
     assert set(ImportRun.objects.values_list("status", flat=True)) == {"loaded"}
     assert set(Alert.objects.values_list("rule", flat=True)) == {r.code for r in all_rules()}
+    assert set(ImportRun.objects.values_list("source", flat=True)) >= {"kvk-csv", "permits-csv"}
+    # the planted permit of a closed premises' tenant, elsewhere
+    assert Alert.objects.filter(rule="return_of_closed", key="vergunning V-PLANT-0001").exists()

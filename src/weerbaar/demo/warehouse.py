@@ -11,7 +11,7 @@ from pathlib import Path
 from weerbaar.demo.names import valid_bsn
 from weerbaar.interventions.selectors import closures_for_warehouse
 from weerbaar.subjects.models import Address, Organisation
-from weerbaar.warehouse import services
+from weerbaar.warehouse import permits, services
 from weerbaar.warehouse.scan import scan
 
 BRP_HEADER = [
@@ -38,7 +38,7 @@ def _bag_rows(addresses):
         ]  # fmt: skip
 
 
-def _brp_rows(rng, addresses):
+def _brp_rows(rng, addresses, planted: dict):
     homes = [a for a in addresses if a.use_purpose == "woonfunctie"]
     others = [a for a in addresses if a.use_purpose != "woonfunctie"]
     n = 0
@@ -65,10 +65,10 @@ def _brp_rows(rng, addresses):
     if others:  # planted: people registered at a shop or office
         yield person(others[0], date(2024, 9, 1))
         yield person(others[0], date(2024, 9, 1))
-    yield from _returned(person, homes)
+    yield from _returned(person, homes, planted)
 
 
-def _returned(person, homes):
+def _returned(person, homes, planted: dict):
     """Planted: someone living at a closed address who turns up elsewhere afterwards."""
     by_object = {a.bag_verblijfsobject_id: a for a in homes}
     for closure in closures_for_warehouse():
@@ -85,6 +85,7 @@ def _returned(person, homes):
             continue
         before = closure.decision_on - timedelta(days=400)
         row = person(closed, before, closure.decision_on + timedelta(days=30))
+        planted.update(bsn=row[0], after=closure.decision_on, closed=closed)
         yield row
         elsewhere = homes[-1] if homes[-1] is not closed else homes[-2]
         yield [
@@ -124,6 +125,33 @@ def _kvk_rows(rng, addresses):
     ]  # fmt: skip
 
 
+PERMIT_KINDS = [
+    "Exploitatievergunning horeca",
+    "Alcoholvergunning",
+    "Evenementenvergunning",
+    "Exploitatievergunning seksinrichting",
+]
+
+
+def _permit_rows(rng, addresses, planted: dict):
+    organisations = list(Organisation.objects.exclude(kvk_number="").order_by("subject_id")[:40])
+    for n, org in enumerate(organisations):
+        a = addresses[(n * 11 + 3) % len(addresses)]
+        granted = date(2018, 1, 1) + timedelta(days=rng.randint(0, 2500))
+        yield [
+            f"V-{2018 + n % 7}-{n + 1:04d}", PERMIT_KINDS[n % len(PERMIT_KINDS)], org.name,
+            org.kvk_number, "", a.postcode, a.house_number, a.house_letter,
+            a.house_number_addition, a.street, a.place, granted.isoformat(), "",
+        ]  # fmt: skip
+    if planted:  # planted: the tenant of a closed premises holds a new permit elsewhere
+        other = next(a for a in reversed(addresses) if a is not planted["closed"])
+        yield [
+            "V-PLANT-0001", "Exploitatievergunning horeca", "Demo Persoon", "", planted["bsn"],
+            other.postcode, other.house_number, other.house_letter, other.house_number_addition,
+            other.street, other.place, (planted["after"] + timedelta(days=90)).isoformat(), "",
+        ]  # fmt: skip
+
+
 def create_warehouse(*, seed: int) -> dict:
     rng = random.Random(f"demo-warehouse-{seed}")
     addresses = list(Address.objects.exclude(bag_verblijfsobject_id="").order_by("subject_id"))
@@ -134,10 +162,17 @@ def create_warehouse(*, seed: int) -> dict:
         services.import_bag(
             path=_write(folder / "bag.csv", services.CSV_COLUMNS, _bag_rows(addresses)), fmt="csv"
         )
+        planted = {}
         services.import_brp(
-            path=_write(folder / "brp.csv", BRP_HEADER, _brp_rows(rng, addresses)), fmt="csv"
+            path=_write(folder / "brp.csv", BRP_HEADER, _brp_rows(rng, addresses, planted)),
+            fmt="csv",
         )
         services.import_kvk(
             path=_write(folder / "kvk.csv", services.KVK_COLUMNS, _kvk_rows(rng, addresses))
+        )
+        services.import_permits(
+            path=_write(
+                folder / "permits.csv", permits.COLUMNS, _permit_rows(rng, addresses, planted)
+            )
         )
     return scan()

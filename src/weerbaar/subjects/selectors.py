@@ -121,14 +121,39 @@ def registry_address_by_label(*, label: str) -> Subject | None:
     ).first()
 
 
-def address_by_bag(*, user, verblijfsobject_id: str) -> Subject | None:
-    """The address subject of a BAG residential object, when the user may see it (so a
-    warehouse hit opens the right subject page)."""
-    if not verblijfsobject_id:
-        return None
-    return (
+def subjects_for_registry(
+    *,
+    user,
+    object_ids=(),
+    addresses=(),
+    kvk_numbers=(),
+    bsn_hashes=(),
+    subject_ids=(),
+) -> list[Subject]:
+    """The subjects the user may see that registry records point at, so a warehouse hit
+    opens the right subject pages: addresses by BAG object id or by postcode and house
+    number (``addresses`` holds (postcode, number, letter, addition) tuples), organisations
+    by KvK number, persons by hashed BSN, and subjects already linked by record linkage."""
+    door = Q(pk__in=[])
+    if ids := [i for i in object_ids if i]:
+        door |= Q(address__bag_verblijfsobject_id__in=ids)
+    for postcode, number, letter, addition in addresses:
+        if postcode and number:
+            door |= Q(
+                address__postcode=postcode,
+                address__house_number=number,
+                address__house_letter=letter or "",
+                address__house_number_addition=addition or "",
+            )
+    if numbers := [n for n in kvk_numbers if n]:
+        door |= Q(organisation__kvk_number__in=numbers)
+    if hashes := [h for h in bsn_hashes if h]:
+        door |= Q(person__bsn_hash__in=hashes)
+    if subject_ids:
+        door |= Q(uuid__in=list(subject_ids))
+    return list(
         subjects_visible_to(user)
-        .filter(address__bag_verblijfsobject_id=verblijfsobject_id)
-        .select_related("address")
-        .first()
+        .filter(door)
+        .select_related("address", "organisation", "person")
+        .order_by("kind", "label")[:20]
     )

@@ -6,6 +6,17 @@ from pathlib import Path
 import duckdb
 from django.conf import settings
 
+# Rebuilt from the case system before every scan (so its shape may change between versions).
+CLOSURE = """CREATE TABLE IF NOT EXISTS closure (
+        measure VARCHAR,
+        decided_on DATE,
+        closed_address VARCHAR,
+        closed_object_id VARCHAR,
+        closed_postcode VARCHAR,
+        closed_house_number INTEGER,
+        bsn_hash VARCHAR,
+        kvk_number VARCHAR
+    )"""
 SCHEMA = [
     """CREATE TABLE IF NOT EXISTS bag_address (
         nummeraanduiding_id VARCHAR PRIMARY KEY,
@@ -45,13 +56,22 @@ SCHEMA = [
     "(code VARCHAR PRIMARY KEY, title VARCHAR, division VARCHAR)",
     # The municipality's own closures and warnings (Damocles, 174a, APV), one row per subject
     # of the case: the closed address, and the persons and organisations concerned.
-    """CREATE TABLE IF NOT EXISTS closure (
-        measure VARCHAR,
-        decided_on DATE,
-        closed_address VARCHAR,
-        closed_object_id VARCHAR,
+    CLOSURE,
+    # Permits from the municipality's permit system (exploitatie, alcohol, horeca, ...).
+    """CREATE TABLE IF NOT EXISTS permit (
+        permit_number VARCHAR PRIMARY KEY,
+        permit_type VARCHAR,
+        holder VARCHAR,
+        kvk_number VARCHAR,
         bsn_hash VARCHAR,
-        kvk_number VARCHAR
+        postcode VARCHAR,
+        house_number INTEGER,
+        house_letter VARCHAR,
+        addition VARCHAR,
+        street VARCHAR,
+        place VARCHAR,
+        granted_on DATE,
+        valid_until DATE
     )""",
     # Who is (or was) registered where; each source replaces only its own rows.
     """CREATE TABLE IF NOT EXISTS brp_residence (

@@ -9,7 +9,8 @@ from django.http import Http404
 from weerbaar.accounts.access import is_active_user
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
-from weerbaar.warehouse import rules
+from weerbaar.subjects.selectors import subjects_for_registry
+from weerbaar.warehouse import facts, rules
 from weerbaar.warehouse.models import Alert, ImportRun
 
 VIEW_PERMISSION = "warehouse.view_alert"
@@ -52,3 +53,8 @@ def rule_catalogue() -> dict[str, rules.Rule]:
 def import_runs(*, user) -> QuerySet[ImportRun]:
     _require(user)
     return ImportRun.objects.prefetch_related("rejections").order_by("-id")
+
+
+def alert_subjects(*, user, alert: Alert) -> list:
+    """The subjects in the application the hit is about, as far as the user may see them."""
+    return subjects_for_registry(user=user, **facts.refs(alert.facts))

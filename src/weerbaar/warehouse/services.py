@@ -21,9 +21,9 @@ from django.utils.translation import gettext as _
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.interventions.selectors import closures_for_warehouse
-from weerbaar.signals.constants import Channel
-from weerbaar.signals.services import signal_create
-from weerbaar.warehouse import bag, brp, db
+from weerbaar.signals.constants import Channel, SubjectRole
+from weerbaar.signals.services import signal_create, signal_link_subject
+from weerbaar.warehouse import bag, brp, db, permits
 from weerbaar.warehouse.models import Alert, ImportRun, Rejection
 
 BATCH = 10_000
@@ -411,8 +411,9 @@ def alert_dismiss(*, actor, alert, reason: str):
         )
 
 
-def alert_to_signal(*, actor, alert, address=None):
-    """Turn an alert into a signal (channel: information warehouse) in the normal flow."""
+def alert_to_signal(*, actor, alert, subjects=()):
+    """Turn an alert into a signal (channel: information warehouse) in the normal flow, with
+    the subjects the hit is about linked: an address as the location, the rest as involved."""
     facts = alert.facts
     place = " ".join(
         str(facts.get(k) or "")
@@ -426,8 +427,13 @@ def alert_to_signal(*, actor, alert, address=None):
                 f"{alert.explanation}. (Attendering {alert.rule}, versie {alert.rule_version})"
             ),
             location_text=place[:255],
-            address=address,
         )
+        located = False
+        for subject in subjects:
+            role = SubjectRole.INVOLVED
+            if subject.kind == "address" and not located:
+                role, located = SubjectRole.LOCATION, True
+            signal_link_subject(actor=actor, signal=signal, subject=subject, role=role)
         Alert.objects.filter(pk=alert.pk).update(
             status=Alert.Status.SIGNAL,
             signal_uuid=signal.uuid,
@@ -440,6 +446,7 @@ def alert_to_signal(*, actor, alert, address=None):
             obj=alert,
             new={"signal": str(signal.uuid)},
         )
+    signal.refresh_from_db()
     return signal
 
 
@@ -546,12 +553,41 @@ def import_kvk(*, path, fmt: str = "csv", actor=None, progress=None) -> ImportRu
     return _run_import(source="kvk-csv", path=path, actor=actor, work=work)
 
 
+def import_permits(*, path, fmt: str = "csv", actor=None, progress=None) -> ImportRun:
+    """Import the permits of the municipality's permit system (CSV of docs/warehouse.md)."""
+    path = Path(path)
+
+    def work(con, report):
+        check_csv_header(path, permits.COLUMNS)
+        stage = _CsvStage(con, {"stage_permit": permits.STAGE})
+        con.execute(f"CREATE TEMP TABLE stage_permit ({permits.STAGE})")
+        for line, problem, row in permits.rows(path, timezone.localdate()):
+            report.read += 1
+            if problem:
+                report.reject(f"regel {line}", problem)
+            else:
+                stage.add("stage_permit", row)
+            if progress and report.read % BATCH == 0:
+                progress(report.read)
+        stage.load()
+        con.execute("DELETE FROM permit")
+        con.execute("INSERT INTO permit SELECT * FROM stage_permit ORDER BY permit_number")
+        return con.execute("SELECT count(*) FROM permit").fetchone()[0]
+
+    return _run_import(source="permits-csv", path=path, actor=actor, work=work)
+
+
 def _closure_rows():
     for i in closures_for_warehouse():
         links = list(i.case.subject_links.all())
         address = next((link.subject for link in links if link.subject.kind == "address"), None)
         label = address.label if address else i.case.title
-        object_id = address.address.bag_verblijfsobject_id if address else ""
+        place = address.address if address else None
+        where = (
+            (place.bag_verblijfsobject_id, place.postcode, place.house_number)
+            if place
+            else ("", "", "")
+        )
         people = [link.subject.person.bsn_hash for link in links if link.subject.kind == "person"]
         firms = [
             link.subject.organisation.kvk_number
@@ -561,7 +597,7 @@ def _closure_rows():
         for bsn, kvk in [(b, "") for b in people if b] + [("", k) for k in firms if k] or [
             ("", "")
         ]:
-            yield (i.instrument.name, i.decision_on, label, object_id, bsn, kvk)
+            yield (i.instrument.name, i.decision_on, label, *where, bsn, kvk)
 
 
 def import_closures(*, actor=None) -> ImportRun:
@@ -573,15 +609,11 @@ def import_closures(*, actor=None) -> ImportRun:
 
     def work(con, report):
         report.read = len(rows)
-        con.execute("DELETE FROM closure")
+        con.execute("DROP TABLE IF EXISTS closure")
+        con.execute(db.CLOSURE)
         if rows:
-            stage = _CsvStage(
-                con,
-                {
-                    "closure": "measure VARCHAR, decided_on DATE, closed_address VARCHAR, "
-                    "closed_object_id VARCHAR, bsn_hash VARCHAR, kvk_number VARCHAR"
-                },
-            )
+            columns = db.CLOSURE.split("(", 1)[1].rsplit(")", 1)[0]
+            stage = _CsvStage(con, {"closure": " ".join(columns.split())})
             for row in rows:
                 stage.add("closure", row)
             stage.load()

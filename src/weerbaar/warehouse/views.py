@@ -7,8 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from weerbaar.subjects.selectors import address_by_bag
-from weerbaar.warehouse import selectors, services
+from weerbaar.warehouse import facts, selectors, services
 from weerbaar.warehouse.forms import AlertFilterForm, DismissForm
 from weerbaar.warehouse.scan import scan
 
@@ -53,7 +52,8 @@ def _detail(request, alert, dismiss=None):
         {
             "alert": alert,
             "rule": rule,
-            "subject": address_by_bag(user=request.user, verblijfsobject_id=alert.key),
+            "facts": facts.shown(alert.facts),
+            "subjects": selectors.alert_subjects(user=request.user, alert=alert),
             "may_review": request.user.has_perm(CHANGE_PERMISSION) and alert.status == "open",
             "dismiss": dismiss or DismissForm(),
         },
@@ -96,8 +96,8 @@ def alert_dismiss(request, alert_id):
 @require_POST
 def alert_to_signal(request, alert_id):
     alert = _reviewable(request, alert_id)
-    address = address_by_bag(user=request.user, verblijfsobject_id=alert.key)
-    signal = services.alert_to_signal(actor=request.user, alert=alert, address=address)
+    subjects = selectors.alert_subjects(user=request.user, alert=alert)
+    signal = services.alert_to_signal(actor=request.user, alert=alert, subjects=subjects)
     messages.success(request, _("A signal has been made of the alert."))
     return redirect("signals:detail", signal_id=signal.uuid)
 

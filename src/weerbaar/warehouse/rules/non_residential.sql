@@ -3,7 +3,7 @@
 -- params: min_persons=1
 -- explanation: {persons} personen ingeschreven op een object met gebruiksdoel "{use_purpose}"
 SELECT
-    a.verblijfsobject_id AS key,
+    a.verblijfsobject_id AS key, a.verblijfsobject_id,
     a.postcode, a.house_number, a.house_letter, a.addition, a.street, a.place,
     a.use_purpose,
     count(DISTINCT r.bsn_hash) AS persons

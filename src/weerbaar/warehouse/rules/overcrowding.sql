@@ -3,7 +3,7 @@
 -- params: m2_per_person=12, min_persons=4
 -- explanation: {persons} personen ingeschreven op {surface_m2} m² woonoppervlak; norm: hoogstens 1 persoon per {m2_per_person} m²
 SELECT
-    a.verblijfsobject_id AS key,
+    a.verblijfsobject_id AS key, a.verblijfsobject_id,
     a.postcode, a.house_number, a.house_letter, a.addition, a.street, a.place,
     a.surface_m2,
     count(DISTINCT r.bsn_hash) AS persons

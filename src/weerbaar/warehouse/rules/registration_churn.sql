@@ -9,7 +9,7 @@ WITH changes AS (
     WHERE address_object_id IS NOT NULL AND date_until IS NOT NULL
 )
 SELECT
-    c.address_object_id AS key,
+    c.address_object_id AS key, c.address_object_id AS verblijfsobject_id,
     a.postcode, a.house_number, a.house_letter, a.addition, a.street, a.place,
     count(*) AS changes,
     max(c.day) AS until

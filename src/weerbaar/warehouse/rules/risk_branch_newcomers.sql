@@ -7,7 +7,7 @@ WITH codes AS (
 )
 SELECT
     c.establishment AS key,
-    c.name, c.code, s.title, c.founded_on,
+    c.name, c.kvk_number, c.code, s.title, c.founded_on,
     c.postcode, c.house_number, c.house_letter, c.addition, c.street, c.place
 FROM codes c
 LEFT JOIN sbi_code s ON s.code = c.code

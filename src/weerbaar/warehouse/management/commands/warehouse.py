@@ -18,13 +18,14 @@ class Command(BaseCommand):
         "Informatiepakhuis: 'import bag PATH [--format xml|csv]' loads a BAG extract (LV XML "
         "as folder, XML or nested zips; or the flat CSV of docs/warehouse.md); 'import brp "
         "PATH [--format json|csv]' loads BRP persons or occupancy (Haal Centraal JSON or the "
-        "flat CSV); both all-or-nothing, printing the report. 'report' prints the latest "
+        "flat CSV); 'import kvk PATH' and 'import permits PATH' load the CSV files "
+        "of docs/warehouse.md; all-or-nothing, printing the report. 'report' prints the latest "
         "imports; 'scan' runs every rule and stores the hits as alerts."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["import", "report", "scan"])
-        parser.add_argument("source", nargs="?", choices=["bag", "brp", "kvk"])
+        parser.add_argument("source", nargs="?", choices=["bag", "brp", "kvk", "permits"])
         parser.add_argument("path", nargs="?")
         parser.add_argument(
             "--format", choices=["xml", "json", "csv"], help="xml for the BAG, json for the BRP"
@@ -42,13 +43,16 @@ class Command(BaseCommand):
                 self._print(run)
             return
         if not (source and path):
-            raise CommandError("Usage: weerbaar warehouse import bag|brp PATH [--format ...]")
+            raise CommandError(
+                "Usage: weerbaar warehouse import bag|brp|kvk|permits PATH [--format ...]"
+            )
         importer = {
             "bag": services.import_bag,
             "brp": services.import_brp,
             "kvk": services.import_kvk,
+            "permits": services.import_permits,
         }[source]
-        fmt = format or {"bag": "xml", "brp": "json", "kvk": "csv"}[source]
+        fmt = format or {"bag": "xml", "brp": "json"}.get(source, "csv")
         run = importer(path=path, fmt=fmt, progress=_progress)
         sys.stderr.write("\n")
         self._print(run)

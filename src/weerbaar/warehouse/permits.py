@@ -1,0 +1,118 @@
+"""Permits from the municipality's permit system, as the flat CSV of docs/warehouse.md.
+
+The file is read in Python, line by line, because a holder may be a person whose BSN must
+be hashed before anything is written; permits run in the thousands, not millions.
+"""
+
+import csv
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from weerbaar.warehouse.brp import hashed
+
+COLUMNS = [
+    "vergunningnummer",
+    "soort",
+    "houder",
+    "kvk_nummer",
+    "bsn",
+    "postcode",
+    "huisnummer",
+    "huisletter",
+    "toevoeging",
+    "straat",
+    "plaats",
+    "verleend_op",
+    "geldig_tot",
+]
+STAGE = (
+    "permit_number VARCHAR, permit_type VARCHAR, holder VARCHAR, kvk_number VARCHAR, "
+    "bsn_hash VARCHAR, postcode VARCHAR, house_number INTEGER, house_letter VARCHAR, "
+    "addition VARCHAR, street VARCHAR, place VARCHAR, granted_on DATE, valid_until DATE"
+)
+
+
+def _date(value: str) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _valid_postcode(value: str) -> bool:
+    postcode = value.replace(" ", "").upper()
+    return not postcode or (
+        len(postcode) == 6 and postcode[:4].isdigit() and postcode[4:].isalpha()
+    )
+
+
+# Checks of one line, in order: the first that fails is the reason in the report.
+CHECKS = [
+    (lambda r: bool(r["soort"]), "soort vergunning ontbreekt"),
+    (lambda r: bool(r["houder"] or r["kvk_nummer"] or r["bsn"]), "houder ontbreekt"),
+    (
+        lambda r: not r["kvk_nummer"] or (r["kvk_nummer"].isdigit() and len(r["kvk_nummer"]) == 8),
+        "KvK-nummer is geen 8 cijfers",
+    ),
+    (lambda r: not r["bsn"] or hashed(r["bsn"]) is not None, "BSN voldoet niet aan de 11-proef"),
+    (lambda r: _valid_postcode(r["postcode"]), "ongeldige postcode"),
+    (
+        lambda r: r["huisnummer"].isdigit() and int(r["huisnummer"]) >= 1,
+        "huisnummer moet een getal van 1 of hoger zijn",
+    ),
+]
+
+
+def _date_problem(row: dict, today: date) -> str | None:
+    try:
+        granted, until = _date(row["verleend_op"]), _date(row["geldig_tot"])
+    except ValueError:
+        return "datum is geen geldige datum (JJJJ-MM-DD)"
+    if granted is None:
+        return "datum van verlening ontbreekt"
+    if granted > today:
+        return "datum van verlening ligt in de toekomst"
+    if until and until < granted:
+        return "geldig tot ligt vóór de datum van verlening"
+    return None
+
+
+def _problem(row: dict, seen: set, today: date) -> str | None:
+    """What is wrong with one line, in the words of the report; None when it is fine."""
+    number = row["vergunningnummer"]
+    if not number:
+        return "geen vergunningnummer"
+    if number in seen:
+        return f"vergunning {number} komt al eerder voor"
+    failed = next((reason for check, reason in CHECKS if not check(row)), None)
+    return failed or _date_problem(row, today)
+
+
+def rows(path: Path, today: date) -> Iterator[tuple[int, str | None, tuple | None]]:
+    """(line, problem, staging row) per line; the caller checked the header."""
+    seen: set[str] = set()
+    with Path(path).open(newline="", encoding="utf-8-sig") as stream:
+        for line, row in enumerate(csv.DictReader(stream, delimiter=";"), start=2):
+            row = {k: (v or "").strip() for k, v in row.items() if k}
+            problem = _problem(row, seen, today)
+            if problem:
+                yield line, problem, None
+                continue
+            seen.add(row["vergunningnummer"])
+            yield (
+                line,
+                None,
+                (
+                    row["vergunningnummer"],
+                    row["soort"],
+                    row["houder"],
+                    row["kvk_nummer"] or None,
+                    hashed(row["bsn"]) if row["bsn"] else None,
+                    row["postcode"].replace(" ", "").upper() or None,
+                    int(row["huisnummer"]),
+                    row["huisletter"] or None,
+                    row["toevoeging"] or None,
+                    row["straat"],
+                    row["plaats"],
+                    row["verleend_op"],
+                    row["geldig_tot"] or None,
+                ),
+            )
