@@ -112,6 +112,7 @@ EXPECTED_GET = {
     "warehouse:dismiss": NOBODY,  # POST only
     "warehouse:to_signal": NOBODY,  # POST only
     "warehouse:imports": {"regisseur"},
+    "warehouse:import": {"regisseur"},
     "intake:report": PUBLIC,
     "intake:follow_up": PUBLIC,
     "intake:address_suggestions": PUBLIC,

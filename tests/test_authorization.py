@@ -83,6 +83,11 @@ def world(db, team, other_team):
         explanation="14 personen op 96 m²",
         raised_at=timezone.now(),
     )
+    from weerbaar.warehouse.models import ImportRun
+
+    SIGNALS["run_id"] = ImportRun.objects.create(
+        source="bag-csv", file_name="bag.csv", status="loaded"
+    )
     return users, registry, hidden
 
 
@@ -112,6 +117,7 @@ def _url(name, kwargs, subject):
         "intervention_id",
         "version_id",
         "alert_id",
+        "run_id",
     ):
         if key in kwargs:
             kwargs[key] = SIGNALS[key].uuid

@@ -38,6 +38,7 @@ UUID_KWARGS = {
     "intervention_id",
     "version_id",
     "alert_id",
+    "run_id",
 }
 
 

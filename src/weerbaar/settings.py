@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",
     "django.contrib.postgres",
     "rest_framework",
     "rest_framework.authtoken",
@@ -74,6 +75,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "csp",
+    "huey.contrib.djhuey",
     "weerbaar.core",
     "weerbaar.audit",
     "weerbaar.accounts",
@@ -190,6 +192,17 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
     ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
 )
 AXES_VERBOSE = False
+
+# Background work (imports, scans): huey with a SQLite queue file beside the data in the
+# embedded default, Redis in production (TASK_QUEUE_URL); tests run tasks in the request.
+_queue_url = env_str("TASK_QUEUE_URL")
+HUEY = {
+    "name": "weerbaar",
+    "huey_class": "huey.RedisHuey" if _queue_url else "huey.SqliteHuey",
+    "immediate": WEERBAAR_ENV == "test",
+    "connection": {"url": _queue_url} if _queue_url else {"filename": str(DATA_DIR / "tasks.db")},
+    "consumer": {"workers": 1, "worker_type": "thread"},
+}
 
 # A shared cache (Redis) in production, so the meldpunt's throttle counters are counted
 # across all workers; the default in-memory cache counts per process.

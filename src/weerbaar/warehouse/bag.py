@@ -12,7 +12,7 @@ counted and reported, never silently dropped.
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from defusedxml.ElementTree import iterparse
@@ -83,40 +83,68 @@ def parse_xml(stream) -> Iterator[tuple[str, dict | None]]:
         element.clear()
 
 
-def xml_parts(path: Path) -> Iterator[tuple[str, object]]:
-    """(name, binary stream) of every XML part below ``path``: a folder, an XML file, or a
-    (nested) zip. Inner zips are spooled to a temporary file, never held in memory."""
+def _window(lo: float, hi: float, inner: Callable[[], float]) -> Callable[[], float]:
+    return lambda: lo + (hi - lo) * min(1.0, inner())
+
+
+def _size(path: Path) -> int:
+    if path.is_dir():
+        return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+    return path.stat().st_size
+
+
+def xml_parts(path: Path) -> Iterator[tuple[str, object, Callable[[], float]]]:
+    """(name, binary stream, share done) of every XML part below ``path``: a folder, an XML
+    file, or a (nested) zip. Inner zips are spooled to a temporary file, never held in
+    memory. The share done (0 to 1) is measured in bytes of the delivery as it lies on disk,
+    so a progress bar moves evenly through zipped and unpacked extracts alike."""
     path = Path(path)
     if path.is_dir():
-        for child in sorted(path.iterdir()):
-            yield from xml_parts(child)
+        children = sorted(path.iterdir())
+        sizes = [_size(child) for child in children]
+        total, before = sum(sizes) or 1, 0
+        for child, size in zip(children, sizes, strict=True):
+            lo, before = before / total, before + size
+            for name, stream, inner in xml_parts(child):
+                yield name, stream, _window(lo, before / total, inner)
     elif path.suffix.lower() == ".xml":
         if not path.name.startswith("Leveringsdocument"):
+            size = path.stat().st_size or 1
             with path.open("rb") as stream:
-                yield path.name, stream
+                yield path.name, stream, lambda: stream.tell() / size
     elif path.suffix.lower() == ".zip":
-        with zipfile.ZipFile(path) as archive:
-            yield from _zip_parts(archive)
+        with path.open("rb") as raw, zipfile.ZipFile(raw) as archive:
+            size = path.stat().st_size or 1
+            yield from _zip_parts(archive, raw, size, lambda f: min(1.0, f))
 
 
-def _zip_parts(archive: zipfile.ZipFile) -> Iterator[tuple[str, object]]:
+def _zip_parts(
+    archive: zipfile.ZipFile, fp, total: int, to_whole: Callable[[float], float]
+) -> Iterator[tuple[str, object, Callable[[], float]]]:
+    """The parts of one archive read from ``fp``; ``to_whole`` maps the share of this
+    archive's bytes read to the share of the whole delivery."""
     for info in archive.infolist():
         name = info.filename.rsplit("/", 1)[-1]
         if name.startswith("._") or "__MACOSX" in info.filename:
             continue  # resource forks of archives packed on a Mac
         if name.lower().endswith(".xml") and not name.startswith("Leveringsdocument"):
             with archive.open(info) as stream:
-                yield name, stream
+                yield name, stream, lambda: to_whole(fp.tell() / total)
         elif name.lower().endswith(".zip"):
+            lo = info.header_offset / total
+            hi = (info.header_offset + info.compress_size) / total
             with archive.open(info) as inner, tempfile.TemporaryFile() as spool:
                 shutil.copyfileobj(inner, spool, 1024 * 1024)
+                size = spool.tell() or 1
                 spool.seek(0)
                 with zipfile.ZipFile(spool) as nested:
-                    yield from _zip_parts(nested)
+                    yield from _zip_parts(
+                        nested, spool, size, lambda f, lo=lo, hi=hi: to_whole(lo + (hi - lo) * f)
+                    )
 
 
-def records(path: Path) -> Iterator[tuple[str, str, dict | None]]:
-    """(part name, kind, record) for every object in the extract at ``path``."""
-    for name, stream in xml_parts(path):
+def records(path: Path) -> Iterator[tuple[str, str, dict | None, Callable[[], float]]]:
+    """(part name, kind, record, share done) for every object in the extract at ``path``."""
+    for name, stream, done in xml_parts(path):
         for kind, record in parse_xml(stream):
-            yield name, kind, record
+            yield name, kind, record, done

@@ -3,9 +3,9 @@ a stream with ijson), or the flat CSV of docs/warehouse.md. The BSN is replaced 
 hash on reading; it is never written anywhere, not even in a rejection."""
 
 import csv
+import io
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import ijson
 from django.core.exceptions import ValidationError
@@ -57,18 +57,17 @@ def _residence(place: dict) -> tuple | None:
     )
 
 
-def json_rows(path: Path) -> Iterator[tuple[int, str | None, tuple | None, tuple | None]]:
-    """(number, bsn hash, person or None, residence or None) per item of either file: a
-    personen item carries a name, a bewoning row only an occupancy."""
-    with Path(path).open("rb") as stream:
-        for number, item in enumerate(ijson.items(stream, "item"), start=1):
-            person = _person(item) if "naam" in item else None
-            yield (
-                number,
-                hashed(item.get("burgerservicenummer")),
-                person,
-                _residence(item.get("verblijfplaats") or {}),
-            )
+def json_rows(stream) -> Iterator[tuple[int, str | None, tuple | None, tuple | None]]:
+    """(number, bsn hash, person or None, residence or None) per item of either file (a
+    binary stream): a personen item carries a name, a bewoning row only an occupancy."""
+    for number, item in enumerate(ijson.items(stream, "item"), start=1):
+        person = _person(item) if "naam" in item else None
+        yield (
+            number,
+            hashed(item.get("burgerservicenummer")),
+            person,
+            _residence(item.get("verblijfplaats") or {}),
+        )
 
 
 CSV_COLUMNS = [
@@ -88,10 +87,11 @@ CSV_COLUMNS = [
 ]
 
 
-def csv_rows(path: Path) -> Iterator[tuple[int, str | None, tuple | None, tuple | None]]:
-    """Rows of the flat CSV; the caller checked its header (encoding, delimiter, columns)."""
-    with Path(path).open(newline="", encoding="utf-8-sig") as stream:
-        reader = csv.DictReader(stream, delimiter=";")
+def csv_rows(stream) -> Iterator[tuple[int, str | None, tuple | None, tuple | None]]:
+    """Rows of the flat CSV (a binary stream); the caller checked its header (encoding,
+    delimiter, columns)."""
+    with io.TextIOWrapper(stream, encoding="utf-8-sig", newline="") as text:
+        reader = csv.DictReader(text, delimiter=";")
         for number, row in enumerate(reader, start=2):
             person = (
                 row["geslachtsnaam"],

@@ -25,3 +25,17 @@ class DismissForm(forms.Form):
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class ImportForm(forms.Form):
+    kind = forms.ChoiceField(label=_("What is it?"))
+    upload = forms.FileField(
+        label=_("File"),
+        help_text=_("The extract as delivered; the formats are described in the manual."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from weerbaar.warehouse.services import KINDS
+
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [(k, v[0]) for k, v in KINDS.items()]

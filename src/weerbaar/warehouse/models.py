@@ -9,6 +9,7 @@ class ImportRun(models.Model):
     """One import of a registry extract, with its report."""
 
     class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to start")
         RUNNING = "running", _("Running")
         LOADED = "loaded", _("Loaded")
         UNCHANGED = "unchanged", _("Unchanged (same file as the last import)")
@@ -25,6 +26,7 @@ class ImportRun(models.Model):
     rows_loaded = models.PositiveIntegerField(_("rows loaded"), default=0)
     rows_rejected = models.PositiveIntegerField(_("rows rejected"), default=0)
     rows_historic = models.PositiveIntegerField(_("ended occurrences skipped"), default=0)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     error = models.TextField(_("error"), blank=True)
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -5,9 +5,9 @@ be hashed before anything is written; permits run in the thousands, not millions
 """
 
 import csv
+import io
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 from weerbaar.warehouse.brp import hashed
 
@@ -86,11 +86,12 @@ def _problem(row: dict, seen: set, today: date) -> str | None:
     return failed or _date_problem(row, today)
 
 
-def rows(path: Path, today: date) -> Iterator[tuple[int, str | None, tuple | None]]:
-    """(line, problem, staging row) per line; the caller checked the header."""
+def rows(stream, today: date) -> Iterator[tuple[int, str | None, tuple | None]]:
+    """(line, problem, staging row) per line of the file (a binary stream); the caller
+    checked the header."""
     seen: set[str] = set()
-    with Path(path).open(newline="", encoding="utf-8-sig") as stream:
-        for line, row in enumerate(csv.DictReader(stream, delimiter=";"), start=2):
+    with io.TextIOWrapper(stream, encoding="utf-8-sig", newline="") as text:
+        for line, row in enumerate(csv.DictReader(text, delimiter=";"), start=2):
             row = {k: (v or "").strip() for k, v in row.items() if k}
             problem = _problem(row, seen, today)
             if problem:

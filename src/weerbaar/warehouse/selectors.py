@@ -50,6 +50,14 @@ def rule_catalogue() -> dict[str, rules.Rule]:
     return {rule.code: rule for rule in rules.all_rules()}
 
 
+def import_run_get(*, user, run_id: UUID) -> ImportRun:
+    _require(user)
+    run = ImportRun.objects.filter(uuid=run_id).first()
+    if run is None:
+        raise Http404
+    return run
+
+
 def import_runs(*, user) -> QuerySet[ImportRun]:
     _require(user)
     return ImportRun.objects.prefetch_related("rejections").order_by("-id")

@@ -17,14 +17,19 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
+from weerbaar.core import files
 from weerbaar.interventions.selectors import closures_for_warehouse
 from weerbaar.signals.constants import Channel, SubjectRole
 from weerbaar.signals.services import signal_create, signal_link_subject
 from weerbaar.warehouse import bag, brp, db, permits
 from weerbaar.warehouse.models import Alert, ImportRun, Rejection
+from weerbaar.warehouse.progress import CHECKED, READ, SWAPPED, MeteredFile
+
+Progress = Callable[[int, float], None]
 
 BATCH = 10_000
 POSTCODE = re.compile(r"^\d{4}[A-Z]{2}$")
@@ -170,16 +175,17 @@ class _CsvStage:
 
 def _stage_xml(con, path: Path, report: Report, progress) -> None:
     batches = _CsvStage(con, {f"stage_{kind}": ddl for kind, ddl in STAGING.items()})
-    for part, kind, record in bag.records(path):
+    for part, kind, record, done in bag.records(path):
         if record is None:
             report.historic += 1
             continue
         report.read += 1
         if _check(kind, record, part, report):
             batches.add(f"stage_{kind}", record.values())
-        if progress and report.read % BATCH == 0:
-            progress(report.read)
+        if report.read % BATCH == 0:
+            progress(report.read, done() * READ)
     batches.load()
+    progress(report.read, CHECKED)
     orphans = con.execute(
         "SELECT v.id, v.num FROM stage_vbo v LEFT JOIN stage_num n ON n.id = v.num "
         "WHERE n.id IS NULL ORDER BY v.id"
@@ -188,7 +194,7 @@ def _stage_xml(con, path: Path, report: Report, progress) -> None:
         report.reject(f"VBO {vbo}", f"hoofdadres {num} staat niet in de levering")
 
 
-def _stage_csv(con, path: Path, report: Report) -> None:
+def _stage_csv(con, path: Path, report: Report, progress) -> None:
     check_csv_header(path, CSV_COLUMNS)
     columns = ", ".join(f"'{c}': 'VARCHAR'" for c in CSV_COLUMNS)
     con.execute(
@@ -197,6 +203,7 @@ def _stage_csv(con, path: Path, report: Report) -> None:
         [str(path)],
     )
     report.read = con.execute("SELECT count(*) FROM stage_csv").fetchone()[0]
+    progress(report.read, READ)
     checks = [
         ("coalesce(nummeraanduiding_id, '') = ''", "geen nummeraanduiding-id"),
         (
@@ -227,6 +234,7 @@ def _stage_csv(con, path: Path, report: Report) -> None:
     for line, num in duplicates:
         report.reject(f"regel {line}", f"nummeraanduiding {num} komt al eerder voor")
     con.execute("DELETE FROM stage_csv WHERE list_contains(?, line)", [[d[0] for d in duplicates]])
+    progress(report.read, CHECKED)
 
 
 def _swap(con, fmt: str) -> int:
@@ -243,18 +251,20 @@ def _swap(con, fmt: str) -> int:
     return con.execute("SELECT count(*) FROM bag_address").fetchone()[0]
 
 
-def _run_import(*, source: str, path: Path, actor, work) -> ImportRun:
+def _no_progress(count: int, share: float) -> None:
+    pass
+
+
+def _run_import(*, source: str, path: Path, actor, work, run=None, progress) -> ImportRun:
     """Run ``work(con, report)`` (stage, check, swap; returns rows loaded) in one DuckDB
     transaction, record the run with its report; the same file as the last successful
-    import of ``source`` changes nothing."""
+    import of ``source`` changes nothing. ``run`` is the queued run of an import started
+    from the web page."""
     digest = file_hash(path)
-    run = ImportRun.objects.create(
-        source=source,
-        file_name=path.name,
-        content_hash=digest,
-        status=ImportRun.Status.RUNNING,
-        started_by=actor,
-    )
+    if run is None:
+        run = ImportRun.objects.create(source=source, file_name=path.name, started_by=actor)
+    run.source, run.content_hash, run.status = source, digest, ImportRun.Status.RUNNING
+    run.save(update_fields=["source", "content_hash", "status"])
     last = (
         ImportRun.objects.filter(source=source, status=ImportRun.Status.LOADED)
         .exclude(pk=run.pk)
@@ -277,6 +287,7 @@ def _run_import(*, source: str, path: Path, actor, work) -> ImportRun:
                         raise ValueError(
                             "de levering bevat niets om in te lezen; niets is gewijzigd"
                         )
+                    progress(report.read, SWAPPED)
                     con.execute("COMMIT")
                 except BaseException:
                     con.execute("ROLLBACK")
@@ -285,11 +296,12 @@ def _run_import(*, source: str, path: Path, actor, work) -> ImportRun:
         except Exception as exc:  # noqa: BLE001 - reported to the user, the warehouse is unchanged
             run.status, run.error = ImportRun.Status.FAILED, f"{type(exc).__name__}: {exc}"[:2000]
     _finish(run, report, actor)
+    progress(report.read, 1.0)
     return run
 
 
 def import_bag(
-    *, path, fmt: str = "xml", actor=None, progress: Callable[[int], None] | None = None
+    *, path, fmt: str = "xml", actor=None, progress: Progress = _no_progress, run=None
 ) -> ImportRun:
     """Import a BAG extract (LV XML, folder or nested zips; or the flat CSV) into the
     warehouse's ``bag_address``; returns the run with its report."""
@@ -299,12 +311,14 @@ def import_bag(
         for kind, columns in STAGING.items():
             con.execute(f"CREATE TEMP TABLE stage_{kind} ({columns})")
         if fmt == "csv":
-            _stage_csv(con, path, report)
+            _stage_csv(con, path, report, progress)
         else:
             _stage_xml(con, path, report, progress)
         return _swap(con, fmt)
 
-    return _run_import(source=f"bag-{fmt}", path=path, actor=actor, work=work)
+    return _run_import(
+        source=f"bag-{fmt}", path=path, actor=actor, work=work, run=run, progress=progress
+    )
 
 
 PERSON_COLUMNS = (
@@ -329,7 +343,7 @@ def _brp_row(number, bsn, person, residence, report: Report, where: str) -> tupl
     return ((bsn, *person) if person else None), ((bsn, *residence) if residence else None)
 
 
-def _stage_brp(con, rows, report: Report, progress, where: str) -> None:
+def _stage_brp(con, rows, report: Report, progress, where: str, done) -> None:
     stage = _CsvStage(con, {"stage_person": PERSON_COLUMNS, "stage_residence": RESIDENCE_COLUMNS})
     for number, bsn, person, residence in rows:
         person_row, place_row = _brp_row(number, bsn, person, residence, report, where)
@@ -337,13 +351,14 @@ def _stage_brp(con, rows, report: Report, progress, where: str) -> None:
             stage.add("stage_person", person_row)
         if place_row:
             stage.add("stage_residence", place_row)
-        if progress and report.read % BATCH == 0:
-            progress(report.read)
+        if report.read % BATCH == 0:
+            progress(report.read, done() * READ)
     stage.load()
+    progress(report.read, CHECKED)
 
 
 def import_brp(
-    *, path, fmt: str = "json", actor=None, progress: Callable[[int], None] | None = None
+    *, path, fmt: str = "json", actor=None, progress: Progress = _no_progress, run=None
 ) -> ImportRun:
     """Import BRP persons and/or address occupancy (Haal Centraal JSON: personen or
     bewoning; or the flat CSV). Persons replace the persons; occupancies replace those of
@@ -355,8 +370,10 @@ def import_brp(
         con.execute(f"CREATE TEMP TABLE stage_residence ({RESIDENCE_COLUMNS})")
         if fmt == "csv":
             check_csv_header(path, brp.CSV_COLUMNS)
-        rows = brp.csv_rows(path) if fmt == "csv" else brp.json_rows(path)
-        _stage_brp(con, rows, report, progress, "regel" if fmt == "csv" else "item")
+        with MeteredFile(path) as file:
+            rows = brp.csv_rows(file.stream) if fmt == "csv" else brp.json_rows(file.stream)
+            where = "regel" if fmt == "csv" else "item"
+            _stage_brp(con, rows, report, progress, where, file.done)
         persons = con.execute("SELECT count(DISTINCT bsn_hash) FROM stage_person").fetchone()[0]
         kind = "csv" if fmt == "csv" else ("personen" if persons else "bewoning")
         if persons:
@@ -367,10 +384,13 @@ def import_brp(
             )
         con.execute("DELETE FROM brp_residence WHERE source = ?", [kind])
         con.execute("INSERT INTO brp_residence SELECT ?, * FROM stage_residence", [kind])
-        places = con.execute("SELECT count(*) FROM stage_residence").fetchone()[0]
-        return persons + places
+        # Loaded: the items of the delivery that were kept (each gives a person, an
+        # occupancy or both), so read = loaded + rejected whatever the file's shape.
+        return report.read - len(report.rejections)
 
-    return _run_import(source=f"brp-{fmt}", path=path, actor=actor, work=work)
+    return _run_import(
+        source=f"brp-{fmt}", path=path, actor=actor, work=work, run=run, progress=progress
+    )
 
 
 @transaction.atomic
@@ -476,7 +496,7 @@ def _load_sbi(con) -> None:
     )
 
 
-def _stage_kvk(con, path: Path, report: Report) -> None:
+def _stage_kvk(con, path: Path, report: Report, progress) -> None:
     check_csv_header(path, KVK_COLUMNS)
     columns = ", ".join(f"'{c}': 'VARCHAR'" for c in KVK_COLUMNS)
     con.execute(
@@ -485,6 +505,7 @@ def _stage_kvk(con, path: Path, report: Report) -> None:
         [str(path)],
     )
     report.read = con.execute("SELECT count(*) FROM stage_kvk").fetchone()[0]
+    progress(report.read, READ)
     checks = [
         (
             "NOT regexp_full_match(coalesce(kvk_nummer, ''), '[0-9]{8}')",
@@ -530,16 +551,19 @@ def _stage_kvk(con, path: Path, report: Report) -> None:
             report.reject(f"regel {line}", f"vestiging {number} komt al eerder voor")
             bad.add(line)
     con.execute("DELETE FROM stage_kvk WHERE list_contains(?, line)", [sorted(bad)])
+    progress(report.read, CHECKED)
 
 
-def import_kvk(*, path, fmt: str = "csv", actor=None, progress=None) -> ImportRun:
+def import_kvk(
+    *, path, fmt: str = "csv", actor=None, progress: Progress = _no_progress, run=None
+) -> ImportRun:
     """Import KvK establishments (CSV of docs/warehouse.md); SBI codes are checked against
     the SBI 2008 list."""
     path = Path(path)
 
     def work(con, report):
         _load_sbi(con)
-        _stage_kvk(con, path, report)
+        _stage_kvk(con, path, report, progress)
         con.execute("DELETE FROM kvk_business")
         con.execute(
             "INSERT INTO kvk_business SELECT vestigingsnummer, kvk_nummer, naam, "
@@ -550,10 +574,14 @@ def import_kvk(*, path, fmt: str = "csv", actor=None, progress=None) -> ImportRu
         )
         return con.execute("SELECT count(*) FROM kvk_business").fetchone()[0]
 
-    return _run_import(source="kvk-csv", path=path, actor=actor, work=work)
+    return _run_import(
+        source="kvk-csv", path=path, actor=actor, work=work, run=run, progress=progress
+    )
 
 
-def import_permits(*, path, fmt: str = "csv", actor=None, progress=None) -> ImportRun:
+def import_permits(
+    *, path, fmt: str = "csv", actor=None, progress: Progress = _no_progress, run=None
+) -> ImportRun:
     """Import the permits of the municipality's permit system (CSV of docs/warehouse.md)."""
     path = Path(path)
 
@@ -561,20 +589,24 @@ def import_permits(*, path, fmt: str = "csv", actor=None, progress=None) -> Impo
         check_csv_header(path, permits.COLUMNS)
         stage = _CsvStage(con, {"stage_permit": permits.STAGE})
         con.execute(f"CREATE TEMP TABLE stage_permit ({permits.STAGE})")
-        for line, problem, row in permits.rows(path, timezone.localdate()):
-            report.read += 1
-            if problem:
-                report.reject(f"regel {line}", problem)
-            else:
-                stage.add("stage_permit", row)
-            if progress and report.read % BATCH == 0:
-                progress(report.read)
+        with MeteredFile(path) as file:
+            for line, problem, row in permits.rows(file.stream, timezone.localdate()):
+                report.read += 1
+                if problem:
+                    report.reject(f"regel {line}", problem)
+                else:
+                    stage.add("stage_permit", row)
+                if report.read % BATCH == 0:
+                    progress(report.read, file.done() * READ)
         stage.load()
+        progress(report.read, CHECKED)
         con.execute("DELETE FROM permit")
         con.execute("INSERT INTO permit SELECT * FROM stage_permit ORDER BY permit_number")
         return con.execute("SELECT count(*) FROM permit").fetchone()[0]
 
-    return _run_import(source="permits-csv", path=path, actor=actor, work=work)
+    return _run_import(
+        source="permits-csv", path=path, actor=actor, work=work, run=run, progress=progress
+    )
 
 
 def _closure_rows():
@@ -620,7 +652,75 @@ def import_closures(*, actor=None) -> ImportRun:
         return max(len(rows), 1)  # no closures is a valid state, not an empty delivery
 
     try:
-        return _run_import(source="closures", path=path, actor=actor, work=work)
+        return _run_import(
+            source="closures", path=path, actor=actor, work=work, progress=_no_progress
+        )
     finally:
         path.unlink(missing_ok=True)
         path.parent.rmdir()
+
+
+# What a web page may start: (label, source, format, file name endings).
+KINDS = {
+    "bag-xml": (gettext_lazy("BAG: LV XML (.xml or .zip)"), "bag", "xml", (".xml", ".zip")),
+    "bag-csv": (gettext_lazy("BAG: flat CSV"), "bag", "csv", (".csv",)),
+    "brp-json": (gettext_lazy("BRP: Haal Centraal JSON"), "brp", "json", (".json",)),
+    "brp-csv": (gettext_lazy("BRP: flat CSV"), "brp", "csv", (".csv",)),
+    "kvk-csv": (gettext_lazy("KvK establishments: CSV"), "kvk", "csv", (".csv",)),
+    "permits-csv": (gettext_lazy("Permits: CSV"), "permits", "csv", (".csv",)),
+}
+IMPORTERS = {"bag": import_bag, "brp": import_brp, "kvk": import_kvk, "permits": import_permits}
+UPLOADS = "warehouse-imports"
+
+
+def import_queue(*, actor, kind: str, upload) -> ImportRun:
+    """Keep an uploaded extract in the private import folder and queue its import; the
+    caller hands the run to the background worker (``warehouse.tasks.run_import``)."""
+    _label, _source, _fmt, endings = KINDS[kind]
+    suffix = Path(upload.name).suffix.lower()
+    if suffix not in endings:
+        raise ValidationError(
+            {
+                "upload": _("This kind of import needs a file ending in %(endings)s.")
+                % {"endings": ", ".join(endings)}
+            }
+        )
+    with transaction.atomic():
+        run = ImportRun.objects.create(
+            source=kind,
+            file_name=Path(upload.name).name[:255],
+            status=ImportRun.Status.QUEUED,
+            started_by=actor,
+        )
+        target = files.path_for(UPLOADS, run.uuid).with_suffix(suffix)
+        with target.open("wb") as out:
+            for chunk in upload.chunks():
+                out.write(chunk)
+        audit_record(
+            actor=actor, action=AuditAction.WAREHOUSE_IMPORT, obj=run, new={"queued": kind}
+        )
+    return run
+
+
+def import_queued(*, run: ImportRun, progress: Progress = _no_progress) -> ImportRun:
+    """Run a queued import (in the background worker) and remove the uploaded file."""
+    _label, source, fmt, endings = KINDS[run.source]
+    path = next(
+        (
+            p
+            for p in (files.path_for(UPLOADS, run.uuid).with_suffix(e) for e in endings)
+            if p.exists()
+        ),
+        None,
+    )
+    if path is None:
+        ImportRun.objects.filter(pk=run.pk).update(
+            status=ImportRun.Status.FAILED, error="het bestand van deze import is er niet meer"
+        )
+        return run
+    try:
+        return IMPORTERS[source](
+            path=path, fmt=fmt, actor=run.started_by, run=run, progress=progress
+        )
+    finally:
+        path.unlink(missing_ok=True)

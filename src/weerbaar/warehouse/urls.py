@@ -10,4 +10,5 @@ urlpatterns = [
     path("attenderingen/<uuid:alert_id>/afwijzen/", views.alert_dismiss, name="dismiss"),
     path("attenderingen/<uuid:alert_id>/signaal/", views.alert_to_signal, name="to_signal"),
     path("imports/", views.imports, name="imports"),
+    path("imports/<uuid:run_id>/", views.import_detail, name="import"),
 ]

@@ -7,8 +7,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from weerbaar.warehouse import facts, selectors, services
-from weerbaar.warehouse.forms import AlertFilterForm, DismissForm
+from weerbaar.core.forms import add_service_errors
+from weerbaar.core.http import is_htmx
+from weerbaar.warehouse import facts, selectors, services, tasks
+from weerbaar.warehouse.forms import AlertFilterForm, DismissForm, ImportForm
 from weerbaar.warehouse.scan import scan
 
 CHANGE_PERMISSION = "warehouse.change_alert"
@@ -116,10 +118,38 @@ def run_scan(request):
     return redirect("warehouse:alerts")
 
 
+IMPORT_PERMISSION = "warehouse.add_importrun"
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def imports(request):
+    runs = selectors.import_runs(user=request.user)
+    may_import = request.user.has_perm(IMPORT_PERMISSION)
+    form = ImportForm()
+    if request.method == "POST":
+        if not may_import:
+            raise Http404
+        form = ImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                run = services.import_queue(actor=request.user, **form.cleaned_data)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                tasks.run_import(run.pk)
+                return redirect("warehouse:import", run_id=run.uuid)
+    page = Paginator(runs, 20).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "warehouse/imports.html",
+        {"page": page, "query": "", "form": form if may_import else None},
+    )
+
+
 @login_required
 @require_http_methods(["GET"])
-def imports(request):
-    page = Paginator(selectors.import_runs(user=request.user), 20).get_page(
-        request.GET.get("pagina")
-    )
-    return render(request, "warehouse/imports.html", {"page": page, "query": ""})
+def import_detail(request, run_id):
+    run = selectors.import_run_get(user=request.user, run_id=run_id)
+    template = "warehouse/import_progress.html" if is_htmx(request) else "warehouse/import.html"
+    return render(request, template, {"run": run})

@@ -1,5 +1,8 @@
+import signal
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from huey.contrib.djhuey import HUEY
 
 from weerbaar.demo.command_demo_data import print_logins
 from weerbaar.demo.users import passwords
@@ -23,5 +26,15 @@ class Command(BaseCommand):
         else:
             call_command("demo-data", seed=seed, scale=scale)
         if not no_serve:
+            # One process for the demo: the background worker (imports and scans started
+            # from a page) runs in threads beside the web server and stops with it.
+            consumer = HUEY.create_consumer(workers=1, worker_type="thread", periodic=False)
+            handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+            consumer.start()
+            for sig, handler in handlers.items():  # the consumer's own are for its run loop
+                signal.signal(sig, handler)
             self.stdout.write(f"\nServing Weerbaar on http://{addrport}/ (Ctrl+C stops).")
-            call_command("runserver", addrport, use_reloader=False)
+            try:
+                call_command("runserver", addrport, use_reloader=False)
+            finally:
+                consumer.stop()

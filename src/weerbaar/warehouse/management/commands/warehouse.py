@@ -4,12 +4,12 @@ from django.core.management.base import BaseCommand, CommandError
 
 from weerbaar.warehouse import services
 from weerbaar.warehouse.models import ImportRun
+from weerbaar.warehouse.progress import Throttle, bar
 from weerbaar.warehouse.scan import scan
 
 
-def _progress(count: int) -> None:
-    # The number of objects is unknown until the end of a stream: a running count.
-    sys.stderr.write(f"\r  read {count:>12,} objects")
+def _show(count: int, percent: int) -> None:
+    sys.stderr.write(f"\r  {bar(count, percent)}")
     sys.stderr.flush()
 
 
@@ -53,7 +53,7 @@ class Command(BaseCommand):
             "permits": services.import_permits,
         }[source]
         fmt = format or {"bag": "xml", "brp": "json"}.get(source, "csv")
-        run = importer(path=path, fmt=fmt, progress=_progress)
+        run = importer(path=path, fmt=fmt, progress=Throttle(_show))
         sys.stderr.write("\n")
         self._print(run)
         if run.status == ImportRun.Status.FAILED:
