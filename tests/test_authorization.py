@@ -88,6 +88,16 @@ def world(db, team, other_team):
     SIGNALS["run_id"] = ImportRun.objects.create(
         source="bag-csv", file_name="bag.csv", status="loaded"
     )
+    from weerbaar.warehouse.models import PersonLink
+
+    SIGNALS["link_id"] = PersonLink.objects.create(
+        subject=registry,
+        bsn_hash="x" * 64,
+        match_weight=3.2,
+        match_probability=0.8,
+        status="review",
+        found_at=timezone.now(),
+    )
     return users, registry, hidden
 
 
@@ -118,6 +128,7 @@ def _url(name, kwargs, subject):
         "version_id",
         "alert_id",
         "run_id",
+        "link_id",
     ):
         if key in kwargs:
             kwargs[key] = SIGNALS[key].uuid

@@ -39,6 +39,7 @@ UUID_KWARGS = {
     "version_id",
     "alert_id",
     "run_id",
+    "link_id",
 }
 
 

@@ -17,7 +17,7 @@ from weerbaar.accounts.access import can_use, is_active_user, may_see_any, visib
 from weerbaar.audit.constants import AuditAction, AuditResult
 from weerbaar.audit.services import audit_record
 from weerbaar.subjects.constants import SEE_ALL_PERMISSION
-from weerbaar.subjects.models import Relation, Subject
+from weerbaar.subjects.models import Person, Relation, Subject
 from weerbaar.subjects.search import SearchHit, search
 
 
@@ -157,3 +157,24 @@ def subjects_for_registry(
         .select_related("address", "organisation", "person")
         .order_by("kind", "label")[:20]
     )
+
+
+def persons_for_linkage():
+    """(uuid, surname, prefix, given names or initials, birth date, postcode) of every person
+    recorded without a BSN, for record linkage against the BRP extract. A system job, not a
+    user's read: the pairs it finds are shown through the usual need-to-know."""
+    rows = (
+        Person.objects.filter(bsn_hash="")
+        .values_list("subject__uuid", "surname", "prefix", "given_names", "initials", "birth_date")
+        .order_by("subject_id")
+    )
+    for uuid, surname, prefix, given, initials, birth in rows.iterator(chunk_size=5000):
+        yield str(uuid), surname, prefix, given or initials, birth or "", ""
+
+
+def subject_keys(uuids) -> dict[str, int]:
+    """Primary keys of subjects by their public id (for a system job that stores links)."""
+    return {
+        str(u): pk
+        for u, pk in Subject.objects.filter(uuid__in=list(uuids)).values_list("uuid", "pk")
+    }

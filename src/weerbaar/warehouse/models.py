@@ -99,3 +99,38 @@ class Alert(models.Model):
             models.UniqueConstraint(fields=["rule", "key"], name="alert_once_per_object")
         ]
         indexes = [models.Index(fields=["status", "rule", "-raised_at"])]
+
+
+class PersonLink(models.Model):
+    """A person recorded in the application without a BSN, linked by record linkage to a
+    person of the BRP extract; uncertain pairs wait for the analyst's judgement."""
+
+    class Status(models.TextChoices):
+        LINKED = "linked", _("Linked automatically")
+        REVIEW = "review", _("To review")
+        CONFIRMED = "confirmed", _("Confirmed")
+        REJECTED = "rejected", _("Rejected: not the same person")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    subject = models.ForeignKey(
+        "subjects.Subject", on_delete=models.CASCADE, related_name="+", verbose_name=_("subject")
+    )
+    bsn_hash = models.CharField(max_length=64, db_index=True)
+    registry_person = models.JSONField(_("person in the BRP"), default=dict)
+    match_weight = models.FloatField(_("match weight"))
+    match_probability = models.FloatField(_("match probability"))
+    weights = models.JSONField(_("weights per comparison"), default=dict)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, db_index=True)
+    found_at = models.DateTimeField(_("found at"))
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("person link")
+        verbose_name_plural = _("person links")
+        ordering = ["-match_probability", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["subject", "bsn_hash"], name="person_link_once")
+        ]

@@ -11,7 +11,7 @@ from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.subjects.selectors import subjects_for_registry
 from weerbaar.warehouse import facts, rules
-from weerbaar.warehouse.models import Alert, ImportRun
+from weerbaar.warehouse.models import Alert, ImportRun, PersonLink
 
 VIEW_PERMISSION = "warehouse.view_alert"
 
@@ -65,4 +65,23 @@ def import_runs(*, user) -> QuerySet[ImportRun]:
 
 def alert_subjects(*, user, alert: Alert) -> list:
     """The subjects in the application the hit is about, as far as the user may see them."""
-    return subjects_for_registry(user=user, **facts.refs(alert.facts))
+    refs = facts.refs(alert.facts)
+    linked = PersonLink.objects.filter(
+        bsn_hash__in=[h for h in refs["bsn_hashes"] if h],
+        status__in=[PersonLink.Status.LINKED, PersonLink.Status.CONFIRMED],
+    ).values_list("subject__uuid", flat=True)
+    return subjects_for_registry(user=user, subject_ids=list(linked), **refs)
+
+
+def person_links(*, user, status: str = "review") -> QuerySet[PersonLink]:
+    _require(user)
+    links = PersonLink.objects.select_related("subject", "subject__person")
+    return links.filter(status=status) if status else links
+
+
+def person_link_get(*, user, link_id: UUID) -> PersonLink:
+    _require(user)
+    link = PersonLink.objects.select_related("subject").filter(uuid=link_id).first()
+    if link is None:
+        raise Http404
+    return link

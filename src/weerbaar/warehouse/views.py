@@ -1,9 +1,12 @@
+import logging
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -11,9 +14,12 @@ from weerbaar.core.forms import add_service_errors
 from weerbaar.core.http import is_htmx
 from weerbaar.warehouse import facts, selectors, services, tasks
 from weerbaar.warehouse.forms import AlertFilterForm, DismissForm, ImportForm
+from weerbaar.warehouse.link_persons import link_persons
+from weerbaar.warehouse.models import PersonLink
 from weerbaar.warehouse.scan import scan
 
 CHANGE_PERMISSION = "warehouse.change_alert"
+logger = logging.getLogger(__name__)
 
 
 @login_required
@@ -153,3 +159,63 @@ def import_detail(request, run_id):
     run = selectors.import_run_get(user=request.user, run_id=run_id)
     template = "warehouse/import_progress.html" if is_htmx(request) else "warehouse/import.html"
     return render(request, template, {"run": run})
+
+
+@login_required
+@require_http_methods(["GET"])
+def person_links(request):
+    status = request.GET.get("status", "review")
+    if status not in PersonLink.Status.values:
+        status = "review"
+    page = Paginator(selectors.person_links(user=request.user, status=status), 20).get_page(
+        request.GET.get("pagina")
+    )
+    for link in page.object_list:
+        link.shown = facts.weights_shown(link.weights)
+    return render(
+        request,
+        "warehouse/person_links.html",
+        {
+            "page": page,
+            "status": status,
+            "statuses": PersonLink.Status.choices,
+            "query": f"status={status}",
+            "may_decide": request.user.has_perm(CHANGE_PERMISSION),
+        },
+    )
+
+
+@login_required
+@require_POST
+def person_link_decide(request, link_id):
+    if not request.user.has_perm(CHANGE_PERMISSION):
+        raise Http404
+    link = selectors.person_link_get(user=request.user, link_id=link_id)
+    same = request.POST.get("same") == "ja"
+    services.person_link_decide(actor=request.user, link=link, same=same)
+    messages.success(
+        request,
+        _("Recorded: the same person.") if same else _("Recorded: not the same person."),
+    )
+    return redirect(f"{reverse('warehouse:person_links')}?status={link.status}")
+
+
+@login_required
+@require_POST
+def run_linkage(request):
+    if not request.user.has_perm(CHANGE_PERMISSION):
+        raise Http404
+    try:
+        counts = link_persons(actor=request.user)
+    except Exception:  # noqa: BLE001 - too little data to train on is a state, not a crash
+        logger.exception("person linkage failed")
+        messages.error(
+            request,
+            _("Linking did not succeed: there may be too few persons to train the model on."),
+        )
+    else:
+        messages.success(
+            request,
+            _("Linked: %(linked)s certain, %(review)s to review.") % counts,
+        )
+    return redirect("warehouse:person_links")

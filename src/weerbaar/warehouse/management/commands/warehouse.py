@@ -3,6 +3,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from weerbaar.warehouse import services
+from weerbaar.warehouse.link_persons import link_persons
 from weerbaar.warehouse.models import ImportRun
 from weerbaar.warehouse.progress import Throttle, bar
 from weerbaar.warehouse.scan import scan
@@ -20,11 +21,12 @@ class Command(BaseCommand):
         "PATH [--format json|csv]' loads BRP persons or occupancy (Haal Centraal JSON or the "
         "flat CSV); 'import kvk PATH' and 'import permits PATH' load the CSV files "
         "of docs/warehouse.md; all-or-nothing, printing the report. 'report' prints the latest "
-        "imports; 'scan' runs every rule and stores the hits as alerts."
+        "imports; 'scan' runs every rule and stores the hits as alerts; 'link' links the persons "
+        "recorded without a BSN to the BRP persons (record linkage)."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("action", choices=["import", "report", "scan"])
+        parser.add_argument("action", choices=["import", "report", "scan", "link"])
         parser.add_argument("source", nargs="?", choices=["bag", "brp", "kvk", "permits"])
         parser.add_argument("path", nargs="?")
         parser.add_argument(
@@ -37,6 +39,13 @@ class Command(BaseCommand):
             for code, info in counts.pop("rules").items():
                 self.stdout.write(f"{code} (version {info['version']}): {info['hits']} hits")
             self.stdout.write(", ".join(f"{k} {v}" for k, v in counts.items()))
+            return
+        if action == "link":
+            counts = link_persons()
+            self.stdout.write(
+                f"persons without a BSN linked to the BRP: {counts['linked']} certain, "
+                f"{counts['review']} to review"
+            )
             return
         if action == "report":
             for run in ImportRun.objects.order_by("-id")[:10]:
