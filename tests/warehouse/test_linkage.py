@@ -33,7 +33,7 @@ def _engine(left, right):
             f"CREATE TABLE {name} (unique_id VARCHAR, surname VARCHAR, prefix VARCHAR, "
             "given_names VARCHAR, birth_date DATE, postcode VARCHAR)"
         )
-        con.executemany(f"INSERT INTO {name} VALUES (?, ?, ?, ?, ?, ?)", rows)
+        con.executemany(f"INSERT INTO {name} VALUES (?, ?, ?, ?, ?, ?)", rows)  # noqa: S608
     con.execute("CREATE TABLE lsrc AS " + linkage.NORMALISE.format(table="left_raw"))
     con.execute("CREATE TABLE rsrc AS " + linkage.NORMALISE.format(table="right_raw"))
     return con
@@ -100,7 +100,7 @@ def population(tmp_path):
     from reports: without a BSN, the names as a reporter wrote them."""
     left, right, truth = two_sources(400, 2000, 300, seed=3)
     brp = []
-    for n, (uid, surname, prefix, given, birth, postcode) in enumerate(left):
+    for n, (_uid, surname, prefix, given, birth, postcode) in enumerate(left):
         brp.append([_bsn(n), surname, prefix, given, birth.isoformat(), "V", f"V{n}", f"N{n}",
                     "Markt", 1 + n % 80, postcode, "2015-01-01", ""])  # fmt: skip
     _brp(tmp_path, brp)
