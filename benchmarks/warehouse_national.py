@@ -146,10 +146,58 @@ def generate(folder: Path, addresses: int, persons: int, businesses: int) -> Non
             )
 
 
+def _rules_duckdb() -> float:
+    """The two rules compared with pandas, as the warehouse runs them."""
+    from weerbaar.warehouse import db, rules
+
+    with db.connect() as con:
+        started = time.monotonic()
+        for code in ("overcrowding", "non_residential"):
+            rule = rules.load(rules.FOLDER / f"{code}.sql")
+            hits = con.execute(rule.sql, rule.params).fetchall()
+            print(f"  duckdb {code}: {len(hits):,} hits", flush=True)
+        return time.monotonic() - started
+
+
+def _rules_pandas() -> float:
+    """The same two rules written plainly in pandas, over the same tables."""
+
+    from weerbaar.warehouse import db
+
+    with db.connect() as con:
+        bag = con.execute(
+            "SELECT verblijfsobject_id, surface_m2, use_purpose FROM bag_address"
+        ).df()
+        residence = con.execute(
+            "SELECT bsn_hash, address_object_id, date_until FROM brp_residence"
+        ).df()
+    started = time.monotonic()
+    current = residence[residence["date_until"].isna()]
+    persons = current.groupby("address_object_id")["bsn_hash"].nunique().rename("persons")
+    table = bag.join(persons, on="verblijfsobject_id", how="inner")
+    residential = table["use_purpose"].str.contains("woonfunctie", na=False)
+    crowded = table[
+        residential
+        & (table["surface_m2"] > 0)
+        & (table["persons"] >= 4)
+        & (table["persons"] > table["surface_m2"] / 12)
+    ]
+    elsewhere = table[~residential & (table["persons"] >= 1)]
+    print(f"  pandas overcrowding: {len(crowded):,} hits", flush=True)
+    print(f"  pandas non_residential: {len(elsewhere):,} hits", flush=True)
+    return time.monotonic() - started
+
+
 def child(step: str, folder: str) -> None:
     import django
 
     django.setup()
+    if step in ("duckdb2", "pandas2"):
+        elapsed = _rules_duckdb() if step == "duckdb2" else _rules_pandas()
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"{step:<7} {elapsed:7.1f} s, peak {peak:6.0f} MiB", flush=True)
+        Path(folder, f"{step}.time").write_text(str(elapsed))
+        return
     from weerbaar.warehouse import services
     from weerbaar.warehouse.scan import scan
 
@@ -203,6 +251,11 @@ def main() -> None:
             subprocess.run([sys.executable, __file__, "--child", step, tmp], check=True, env=env)
         print(f"all three imports: {time.monotonic() - total:.0f} s")
         subprocess.run([sys.executable, __file__, "--child", "scan", tmp], check=True, env=env)
+        for step in ("duckdb2", "pandas2"):
+            subprocess.run([sys.executable, __file__, "--child", step, tmp], check=True, env=env)
+        duck = float(Path(tmp, "duckdb2.time").read_text())
+        plain = float(Path(tmp, "pandas2.time").read_text())
+        print(f"two rules, pandas / DuckDB: {plain / duck:.1f}x the time")
 
 
 if __name__ == "__main__":

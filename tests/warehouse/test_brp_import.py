@@ -87,3 +87,44 @@ def test_broken_json_changes_nothing(tmp_path, warehouse):
     assert run.status == "failed"
     assert _query(warehouse, "SELECT count(*) FROM brp_person") == [(1175,)]
     assert ImportRun.objects.filter(status="loaded").count() == 1
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["1980-03-05", "19800305", "1980-00-00", "1980-02-00", "1980-02-30", "00000000", "", "1980",
+     "abcdefgh", "2024-12-31", "1980-3-5", "1980-03-5 ", " 1980-03-05", "+1980-03-05"],
+)  # fmt: skip
+def test_dates_read_by_duckdb_follow_the_gba_rules(value):
+    import duckdb
+
+    from weerbaar.warehouse.brp import _gba_sql, gba_date
+
+    sql = f"SELECT {_gba_sql('v')} FROM (SELECT ? AS v)"  # noqa: S608 - constant SQL
+    got = duckdb.sql(sql, params=[value]).fetchone()
+    assert got[0] == gba_date(value.replace("-", ""))
+
+
+@pytest.mark.parametrize("value", ["111222333", "11122233", "111.222.333", "123456789", "0", ""])
+def test_the_eleven_test_in_sql_agrees_with_the_python_one(value, settings):
+    import duckdb
+
+    from weerbaar.warehouse.brp import _NINE, _VALID, hashed
+
+    sql = f"SELECT {_VALID} FROM (SELECT {_NINE} AS n FROM (SELECT ? AS bsn))"  # noqa: S608
+    assert bool(duckdb.sql(sql, params=[value]).fetchone()[0]) == (hashed(value) is not None)
+
+
+def test_the_hash_of_the_bulk_csv_import_is_the_same_as_everywhere(tmp_path, warehouse):
+    from weerbaar.core.bsn import bsn_hash
+
+    path = tmp_path / "brp.csv"
+    path.write_text(
+        "bsn;geslachtsnaam;voorvoegsel;voornamen;geboortedatum;geslacht;adresseerbaar_object_id;"
+        "nummeraanduiding_id;straat;huisnummer;postcode;datum_aanvang;datum_einde\n"
+        "999993653;Jansen;;Piet;1980-01-01;M;V1;N1;Markt;1;6981AB;2015-01-01;\n"
+        "99999365;Jansen;;Kees;1980-01-01;M;V1;N1;Markt;1;6981AB;2015-01-01;\n",
+        encoding="utf-8",
+    )
+    run = services.import_brp(path=path, fmt="csv")
+    hashes = {h for (h,) in _query(warehouse, "SELECT bsn_hash FROM brp_person")}
+    assert run.rows_rejected == 0 and hashes == {bsn_hash("999993653"), bsn_hash("099999365")}

@@ -37,3 +37,14 @@ def bsn_hash(bsn: str) -> str:
     """Keyed SHA-256 of a valid BSN; the same number always gives the same hash."""
     digest = hmac.new(settings.BSN_HMAC_KEY.encode(), normalize_bsn(bsn).encode(), hashlib.sha256)
     return digest.hexdigest()
+
+
+def hmac_pads() -> tuple[bytes, bytes]:
+    """The inner and outer pads of the BSN key, so a database engine can compute
+    ``bsn_hash`` in bulk as HMAC-SHA256 = H((K ^ opad) || H((K ^ ipad) || m)). Pass them as
+    statement parameters, never in the statement's text (an error message may quote it)."""
+    key = settings.BSN_HMAC_KEY.encode()
+    if len(key) > 64:  # the SHA-256 block size
+        key = hashlib.sha256(key).digest()
+    key = key.ljust(64, b"\0")
+    return bytes(b ^ 0x36 for b in key), bytes(b ^ 0x5C for b in key)

@@ -2,15 +2,13 @@
 a stream with ijson), or the flat CSV of docs/warehouse.md. The BSN is replaced by its keyed
 hash on reading; it is never written anywhere, not even in a rejection."""
 
-import csv
-import io
 from collections.abc import Iterator
 from datetime import date
 
 import ijson
 from django.core.exceptions import ValidationError
 
-from weerbaar.core.bsn import bsn_hash
+from weerbaar.core.bsn import bsn_hash, hmac_pads
 
 
 def gba_date(value: str | None) -> date | None:
@@ -87,28 +85,70 @@ CSV_COLUMNS = [
 ]
 
 
-def csv_rows(stream) -> Iterator[tuple[int, str | None, tuple | None, tuple | None]]:
-    """Rows of the flat CSV (a binary stream); the caller checked its header (encoding,
-    delimiter, columns)."""
-    with io.TextIOWrapper(stream, encoding="utf-8-sig", newline="") as text:
-        reader = csv.DictReader(text, delimiter=";")
-        for number, row in enumerate(reader, start=2):
-            person = (
-                row["geslachtsnaam"],
-                row["voorvoegsel"],
-                row["voornamen"],
-                gba_date(row["geboortedatum"].replace("-", "")),
-                row["geslacht"],
-            )
-            residence = _residence(
-                {
-                    "adresseerbaarObjectIdentificatie": row["adresseerbaar_object_id"] or None,
-                    "nummeraanduidingIdentificatie": row["nummeraanduiding_id"] or None,
-                    "straat": row["straat"],
-                    "huisnummer": row["huisnummer"],
-                    "postcode": row["postcode"] or None,
-                    "datumAanvangAdreshouding": row["datum_aanvang"].replace("-", ""),
-                    "datumEindeAdreshouding": row["datum_einde"].replace("-", ""),
-                }
-            )
-            yield number, hashed(row["bsn"]), person, residence
+# The flat CSV read by DuckDB itself: the 11-proef and the dates in SQL, the keyed hash in a
+# Python function; the clear number only flows through the statement and is never stored.
+_DIGITS = "regexp_replace(coalesce(bsn, ''), '[\\s.\\-]', '', 'g')"
+_NINE = (
+    "CASE WHEN regexp_full_match(bsn, '[0-9]{9}') THEN bsn "  # the usual case, cheaply
+    f"WHEN length({_DIGITS}) = 8 THEN '0' || {_DIGITS} ELSE {_DIGITS} END"
+)
+_WEIGHTED = " + ".join(
+    f"{w} * (ascii(substr(n, {i}, 1)) - 48)"
+    for i, w in enumerate((9, 8, 7, 6, 5, 4, 3, 2, -1), start=1)
+)
+_VALID = f"regexp_full_match(n, '[0-9]{{9}}') AND n <> '000000000' AND ({_WEIGHTED}) % 11 = 0"
+# core.bsn.bsn_hash as SQL, the key's pads given as parameters.
+_HMAC = "sha256($opad || unhex(sha256($ipad || encode(n))))"
+
+
+def _gba_sql(column: str) -> str:
+    """``gba_date`` in SQL: YYYY-MM-DD or YYYYMMDD, an unknown month or day as the first."""
+    d = f"replace(coalesce({column}, ''), '-', '')"
+    return (
+        # the usual case, a valid YYYY-MM-DD, first: the rest is only evaluated when needed
+        f"CASE WHEN regexp_full_match({column}, '[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}') "
+        f"AND TRY_CAST({column} AS DATE) IS NOT NULL THEN TRY_CAST({column} AS DATE) "
+        f"WHEN regexp_full_match({d}, '[0-9]{{8}}') AND {d} <> '00000000' THEN "
+        f"TRY_CAST(substr({d}, 1, 4) || '-' || (CASE WHEN substr({d}, 5, 2) = '00' THEN '01' "
+        f"ELSE substr({d}, 5, 2) END) || '-' || (CASE WHEN substr({d}, 7, 2) = '00' THEN '01' "
+        f"ELSE substr({d}, 7, 2) END) AS DATE) END"
+    )
+
+
+def _read(columns: str) -> str:
+    types = ", ".join(f"'{c}': 'VARCHAR'" for c in CSV_COLUMNS)
+    source = f"read_csv($path, delim=';', header=true, quote='\"', columns={{{types}}})"
+    return f"SELECT {columns} FROM {source}"  # noqa: S608 - constant SQL
+
+
+def csv_select() -> str:
+    """The statement reading the flat CSV into hashed rows (a number failing the 11-proef
+    gives no hash); its parameters come from ``csv_params``."""
+    return f"""
+        SELECT CASE WHEN {_VALID} THEN {_HMAC} END AS bsn_hash,
+            coalesce(geslachtsnaam, '') AS surname, coalesce(voorvoegsel, '') AS prefix,
+            trim(coalesce(voornamen, '')) AS given_names,
+            {_gba_sql("geboortedatum")} AS birth_date, coalesce(geslacht, '') AS gender,
+            NULLIF(adresseerbaar_object_id, '') AS address_object_id,
+            NULLIF(nummeraanduiding_id, '') AS nummeraanduiding_id,
+            coalesce(straat, '') AS street,
+            CASE WHEN regexp_full_match(coalesce(huisnummer, ''), '[0-9]+')
+                 THEN TRY_CAST(huisnummer AS INTEGER) END AS house_number,
+            NULLIF(postcode, '') AS postcode,
+            {_gba_sql("datum_aanvang")} AS date_from, {_gba_sql("datum_einde")} AS date_until
+        FROM ({_read(f"{_NINE} AS n, *")})
+    """  # noqa: S608 - constant SQL
+
+
+def csv_invalid_lines() -> str:
+    """The line numbers of the numbers failing the 11-proef (read again, only when there
+    are any: numbering lines costs a pass in one thread)."""
+    return f"""
+        SELECT line FROM ({_read(f"row_number() OVER () + 1 AS line, {_NINE} AS n")})
+        WHERE NOT ({_VALID}) ORDER BY line
+    """  # noqa: S608 - constant SQL
+
+
+def csv_params(path) -> dict:
+    ipad, opad = hmac_pads()
+    return {"path": str(path), "ipad": ipad, "opad": opad}

@@ -17,9 +17,6 @@ import splink.comparison_level_library as cll
 import splink.comparison_library as cl
 from splink import Linker, SettingsCreator, block_on
 
-# Splink narrates its training at INFO; the figures that matter end up in the pairs.
-logging.getLogger("splink").setLevel(logging.WARNING)
-
 # Tussenvoegsels written inside the surname ("van der Berg" in the surname field).
 PREFIXES = "van|de|der|den|het|ter|ten|te|in|op|von|la|le|du|da|di|el|al|''t|d''"
 NORMALISE = f"""
@@ -184,6 +181,8 @@ def pairs(linker: Linker, *, threshold: float = 0.5) -> list[Pair]:
 def link(db_api, left: str, right: str, *, threshold: float = 0.5, max_pairs: float = 2e6):
     """Train on ``left`` and ``right`` (normalised tables in the engine) and return the
     pairs from ``threshold`` up."""
+    # Splink narrates its training at INFO; the figures that matter end up in the pairs.
+    logging.getLogger("splink").setLevel(logging.WARNING)
     linker = Linker([left, right], settings(), db_api=db_api)
     train(linker, max_pairs=max_pairs)
     return pairs(linker, threshold=threshold)

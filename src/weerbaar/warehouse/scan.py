@@ -23,10 +23,15 @@ def _area(facts: dict) -> str:
     return postcode[:4] if postcode else (facts.get("place") or "")
 
 
+FIELDS = ["rule_version", "params", "facts", "facts_hash", "explanation", "area"]
+REOPEN = ["status", "raised_at", "reviewed_at", "reviewed_by", "dismiss_reason"]
+
+
 def _store(rule: rules.Rule, params: dict, hits: list[dict], counts: dict) -> None:
+    """Keep the hits as alerts, in bulk: a national scan raises hundreds of thousands."""
     now = timezone.now()
     existing = {a.key: a for a in Alert.objects.filter(rule=rule.code)}
-    seen = set()
+    seen, new, changed, reopened = set(), [], [], []
     for hit in hits:
         key = str(hit.pop("key"))
         if key in seen:
@@ -34,6 +39,10 @@ def _store(rule: rules.Rule, params: dict, hits: list[dict], counts: dict) -> No
         seen.add(key)
         facts = _plain(hit)
         digest = hashlib.sha256(json.dumps(facts, sort_keys=True).encode()).hexdigest()
+        alert = existing.get(key)
+        if alert is not None and alert.status != Alert.Status.OPEN and alert.facts_hash == digest:
+            counts["reviewed_unchanged"] += 1  # reviewed before, same facts: not raised again
+            continue
         values = {
             "rule_version": rule.version,
             "params": params,
@@ -42,25 +51,26 @@ def _store(rule: rules.Rule, params: dict, hits: list[dict], counts: dict) -> No
             "explanation": rule.explain(facts, params)[:500],
             "area": _area(facts)[:80],
         }
-        alert = existing.get(key)
         if alert is None:
-            Alert.objects.create(rule=rule.code, key=key, raised_at=now, **values)
+            new.append(Alert(rule=rule.code, key=key, raised_at=now, **values))
             counts["new"] += 1
-        elif alert.status == Alert.Status.OPEN:
-            Alert.objects.filter(pk=alert.pk).update(**values)
+            continue
+        if alert.status == Alert.Status.OPEN:
             counts["open"] += 1
-        elif alert.facts_hash == digest:
-            counts["reviewed_unchanged"] += 1  # reviewed before, same facts: not raised again
+            if all(getattr(alert, k) == v for k, v in values.items()):
+                continue  # still open, nothing new to write
+            target = changed
         else:
-            Alert.objects.filter(pk=alert.pk).update(
-                status=Alert.Status.OPEN,
-                raised_at=now,
-                reviewed_at=None,
-                reviewed_by=None,
-                dismiss_reason="",
-                **values,
-            )
             counts["reopened"] += 1
+            alert.status, alert.raised_at = Alert.Status.OPEN, now
+            alert.reviewed_at, alert.reviewed_by, alert.dismiss_reason = None, None, ""
+            target = reopened
+        for k, v in values.items():
+            setattr(alert, k, v)
+        target.append(alert)
+    Alert.objects.bulk_create(new, batch_size=2000)
+    Alert.objects.bulk_update(changed, FIELDS, batch_size=500)
+    Alert.objects.bulk_update(reopened, FIELDS + REOPEN, batch_size=500)
 
 
 @transaction.atomic
