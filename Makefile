@@ -9,7 +9,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/weerbaar
 DEMO_SEED ?= 1
 DEMO_SCALE ?= 1
 
-.PHONY: demo test install static chromium gettext pango lint i18n test-sqlite test-postgres test-browser bench clean
+.PHONY: demo test install static chromium gettext pango java lint i18n test-sqlite test-postgres test-browser bench clean
 
 install: $(VENV)/.installed node_modules/.installed
 
@@ -38,6 +38,10 @@ chromium:
 pango:
 	@ldconfig -p | grep -q libpangoft2 && ldconfig -p | grep -q libharfbuzz-subset && fc-list 2>/dev/null | grep -qi dejavu || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core >/dev/null; }
 
+# The warehouse's Spark engine (tests run Spark in local mode) needs a Java runtime.
+java:
+	@command -v java >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
+
 gettext:
 	@command -v msgfmt >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; }
 
@@ -51,10 +55,10 @@ lint: install gettext
 	WEERBAAR_ENV=test $(PY) -m django makemigrations --check --dry-run --settings=weerbaar.settings
 	WEERBAAR_ENV=test $(PY) -m weerbaar.core.i18n_check
 
-test-sqlite: install static pango
+test-sqlite: install static pango java
 	WEERBAAR_ENV=test DATABASE_URL= $(BIN)/pytest -m "not browser" -q
 
-test-postgres: install static pango
+test-postgres: install static pango java
 	@if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null || $(PY) -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null; then \
 		WEERBAAR_ENV=test DATABASE_URL=$(PG_URL) DATABASE_TEST_NAME=test_weerbaar_$$$$ $(BIN)/pytest -m "not browser" -q && touch .postgres-leg-ran; \
 	elif [ "$$CI" = "true" ]; then \

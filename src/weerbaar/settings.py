@@ -30,6 +30,10 @@ DATA_DIR = Path(env_str("WEERBAAR_DATA_DIR", str(BASE_DIR / "var")))
 # The informatiepakhuis: one DuckDB file (registry extracts, rules run on it).
 WAREHOUSE_PATH = env_str("WAREHOUSE_PATH", str(DATA_DIR / "warehouse.duckdb"))
 WAREHOUSE_MEMORY = env_str("WAREHOUSE_MEMORY", "256MB")
+# Where the rules run: "duckdb" on this machine, or "spark" (docs/warehouse.md).
+WAREHOUSE_ENGINE = env_choice("WAREHOUSE_ENGINE", {"duckdb", "spark"}, "duckdb")
+WAREHOUSE_PARQUET = env_str("WAREHOUSE_PARQUET", "")
+SPARK_MASTER = env_str("SPARK_MASTER", "local[2]")
 
 DEBUG = env_bool("DEBUG", default=WEERBAAR_ENV == "demo")
 

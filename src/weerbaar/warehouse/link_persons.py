@@ -9,12 +9,12 @@ import duckdb
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from splink import DuckDBAPI
 
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.subjects.selectors import persons_for_linkage, subject_keys
 from weerbaar.warehouse import linkage
+from weerbaar.warehouse.engines import spark_session
 from weerbaar.warehouse.models import PersonLink
 
 # From this probability a pair is linked without review; from REVIEW up it is shown to the
@@ -87,9 +87,12 @@ def link_persons(*, actor=None) -> dict:
         _stage_brp(con)
         con.execute("CREATE TABLE app_person AS " + linkage.NORMALISE.format(table="app_raw"))
         con.execute("CREATE TABLE brp_person AS " + linkage.NORMALISE.format(table="brp_raw"))
-        pairs = linkage.link(
-            DuckDBAPI(connection=con), "app_person", "brp_person", threshold=REVIEW
-        )
+        engine = settings.WAREHOUSE_ENGINE
+        if engine == "spark":
+            spark = spark_session()
+            linkage.spark_tables(con, spark, Path(folder), ["app_person", "brp_person"])
+        api = linkage.engine_api(con, engine)
+        pairs = linkage.link(api, "app_person", "brp_person", threshold=REVIEW)
         registry = _registry(con, [p.right for p in pairs])
     return _store(pairs, registry, actor)
 

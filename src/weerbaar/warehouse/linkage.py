@@ -155,15 +155,26 @@ def pairs(linker: Linker, *, threshold: float = 0.5) -> list[Pair]:
     levels = _level_names(linker)
     names = list(levels)
     columns = ", ".join(f"gamma_{n}, bf_{n}" for n in names)
+    # A window in a subquery rather than QUALIFY: Spark SQL has no QUALIFY.
     sql = f"""
         SELECT unique_id_l, unique_id_r, match_weight, match_probability, {columns}
-        FROM {result.physical_name}
-        QUALIFY row_number() OVER (PARTITION BY unique_id_l ORDER BY match_weight DESC) = 1
+        FROM (
+            SELECT *, row_number() OVER (
+                PARTITION BY unique_id_l ORDER BY match_weight DESC, unique_id_r
+            ) AS rank
+            FROM {result.physical_name}
+        ) WHERE rank = 1
     """  # noqa: S608 - names from the model and Splink
-    rows = linker._db_api._execute_sql_against_backend(sql).fetchall()
+    answer = linker._db_api._execute_sql_against_backend(sql)
+    if hasattr(answer, "fetchall"):
+        rows = answer.fetchall()  # DuckDB
+    else:
+        rows = [tuple(row) for row in answer.collect()]  # Spark
     best_right: dict[str, tuple] = {}
     for row in rows:
-        if row[1] not in best_right or row[2] > best_right[row[1]][2]:
+        best = best_right.get(row[1])
+        # the higher weight wins; on a tie the smaller id, so every engine picks the same
+        if best is None or (row[2], best[0]) > (best[2], row[0]):
             best_right[row[1]] = row
     found = []
     for row in best_right.values():
@@ -190,3 +201,26 @@ def link(db_api, left: str, right: str, *, threshold: float = 0.5, max_pairs: fl
 
 def as_json(pair: Pair) -> str:
     return json.dumps(pair.weights, ensure_ascii=False)
+
+
+def spark_tables(con, spark, folder, names: list[str]) -> None:
+    """Hand normalised tables of the DuckDB connection to Spark (through Parquet), under
+    the same names, for ``link`` with Splink's Spark backend."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        target = folder / f"{name}.parquet"
+        con.execute(f"COPY {name} TO '{target}' (FORMAT parquet)")  # noqa: S608 - our names
+        spark.read.parquet(str(target)).createOrReplaceTempView(name)
+
+
+def engine_api(con, name: str):
+    """The Splink backend of the engine ``name`` ("duckdb" or "spark")."""
+    if name == "duckdb":
+        from splink import DuckDBAPI
+
+        return DuckDBAPI(connection=con)
+    from splink.backends.spark import SparkAPI
+
+    from weerbaar.warehouse.engines import spark_session
+
+    return SparkAPI(spark_session=spark_session())

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
-from weerbaar.warehouse import db, rules
+from weerbaar.warehouse import db, engines, rules
 from weerbaar.warehouse.models import Alert, RuleSetting
 from weerbaar.warehouse.services import import_closures
 
@@ -74,7 +74,7 @@ def _store(rule: rules.Rule, params: dict, hits: list[dict], counts: dict) -> No
 
 
 @transaction.atomic
-def scan(*, actor=None) -> dict:
+def scan(*, actor=None, engine: str | None = None) -> dict:
     """Run every rule; returns how many alerts are new, still open, reopened because their
     facts changed, or left alone because they were reviewed and nothing changed."""
     # The municipality's own closures change between scans: copy them in first.
@@ -83,12 +83,15 @@ def scan(*, actor=None) -> dict:
     overrides = {s.rule: s.params for s in RuleSetting.objects.all()}
     per_rule = {}
     with db.connect() as con:
+        runner = engines.create(con, engine)
         for rule in rules.all_rules():
             params = {**rule.params, **overrides.get(rule.code, {})}
-            cursor = con.execute(rule.sql, params)
-            columns = [d[0] for d in cursor.description]
-            hits = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+            hits = runner.run(rule.sql, params)
             per_rule[rule.code] = {"version": rule.version, "params": params, "hits": len(hits)}
             _store(rule, params, hits, counts)
-    audit_record(actor=actor, action=AuditAction.WAREHOUSE_SCAN, new={"rules": per_rule, **counts})
+    audit_record(
+        actor=actor,
+        action=AuditAction.WAREHOUSE_SCAN,
+        new={"rules": per_rule, "engine": runner.name, **counts},
+    )
     return counts | {"rules": per_rule}
