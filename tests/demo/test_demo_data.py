@@ -156,3 +156,14 @@ def test_demo_warehouse_has_an_alert_for_every_rule():
     assert set(ImportRun.objects.values_list("source", flat=True)) >= {"kvk-csv", "permits-csv"}
     # the planted permit of a closed premises' tenant, elsewhere
     assert Alert.objects.filter(rule="return_of_closed", key="vergunning V-PLANT-0001").exists()
+    # the BRP holds the demo's own persons (hits open their pages by hashed BSN), and some
+    # persons known only from reports are found in it by record linkage
+    from weerbaar.core.bsn import bsn_hash
+    from weerbaar.demo.names import valid_bsn
+    from weerbaar.subjects.models import Person
+    from weerbaar.warehouse.models import PersonLink
+
+    assert Person.objects.filter(bsn_hash=bsn_hash(valid_bsn(0))).exists()
+    reported = Person.objects.filter(bsn_hash="", subject__source="melding").count()
+    linked = PersonLink.objects.filter(status__in=["linked", "review"]).count()
+    assert reported == 16 and linked >= 12

@@ -14,7 +14,7 @@ PLAIN = {v: k for k, v in ACCENTS.items()}
 COLUMNS = ["unique_id", "surname", "prefix", "given_names", "birth_date", "postcode"]
 
 
-def _person(rng: random.Random) -> dict:
+def person(rng: random.Random) -> dict:
     pairs, cumulative = surnames()
     prefix, surname = pairs[bisect.bisect(cumulative, rng.random() * cumulative[-1])]
     return {
@@ -95,13 +95,13 @@ def two_sources(n_left: int, n_right: int, shared: int, seed: int = 1):
     rng = random.Random(seed)
     left, right, truth = [], [], set()
     for i in range(n_left):
-        person = _person(rng)
-        left.append((f"L{i}", person))
+        someone = person(rng)
+        left.append((f"L{i}", someone))
         if i < shared:
-            right.append((f"R{i}", vary(rng, person)))
+            right.append((f"R{i}", vary(rng, someone)))
             truth.add((f"L{i}", f"R{i}"))
     for j in range(shared, n_right):
-        right.append((f"R{j}", _person(rng)))
+        right.append((f"R{j}", person(rng)))
     rng.shuffle(right)
     rows = lambda side: [  # noqa: E731
         (uid, p["surname"], p["prefix"], p["given_names"], p["birth_date"], p["postcode"])

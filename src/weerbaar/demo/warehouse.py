@@ -8,10 +8,14 @@ import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
+from weerbaar.demo import linkage_data
 from weerbaar.demo.names import valid_bsn
+from weerbaar.demo.population import SOURCE_BRP
 from weerbaar.interventions.selectors import closures_for_warehouse
-from weerbaar.subjects.models import Address, Organisation
+from weerbaar.subjects.models import Address, Organisation, Person
+from weerbaar.subjects.services import PersonData, person_create
 from weerbaar.warehouse import permits, services
+from weerbaar.warehouse.link_persons import link_persons
 from weerbaar.warehouse.scan import scan
 
 BRP_HEADER = [
@@ -38,24 +42,48 @@ def _bag_rows(addresses):
         ]  # fmt: skip
 
 
-def _brp_rows(rng, addresses, planted: dict):
+class _Residents:
+    """Who the demo BRP registers: first the demo municipality's own persons, with the BSNs
+    they were created with (so hits open their subject pages), then newcomers the
+    application does not know."""
+
+    def __init__(self, rng):
+        self.rng, self.count, self.newcomers = rng, 0, []
+        self.known = list(
+            Person.objects.filter(subject__source=SOURCE_BRP)
+            .order_by("subject_id")
+            .values_list("surname", "prefix", "given_names", "birth_date")
+        )
+
+    def next(self, *, newcomer: bool = False) -> tuple:
+        n, self.count = self.count, self.count + 1
+        if not newcomer and n < len(self.known):
+            surname, prefix, given, born = self.known[n]
+            return valid_bsn(n), surname, prefix, given, born
+        p = linkage_data.person(self.rng)
+        found = (valid_bsn(500_000 + n), p["surname"], p["prefix"], p["given_names"],
+                 p["birth_date"])  # fmt: skip
+        self.newcomers.append(found)
+        return found
+
+
+def _brp_rows(rng, addresses, planted: dict, residents: _Residents):
     homes = [a for a in addresses if a.use_purpose == "woonfunctie"]
     others = [a for a in addresses if a.use_purpose != "woonfunctie"]
-    n = 0
 
-    def person(address, since, until=None):
-        nonlocal n
-        n += 1
+    def person(address, since, until=None, newcomer=True):
+        bsn, surname, prefix, given, born = residents.next(newcomer=newcomer)
         return [
-            valid_bsn(900_000 + n), "Demo", "", f"Persoon {n}", "1980-01-01", "V",
-            address.bag_verblijfsobject_id, address.bag_nummeraanduiding_id, address.street,
-            address.house_number, address.postcode, since.isoformat(),
+            bsn, surname, prefix, given, (born or date(1980, 1, 1)).isoformat(),
+            rng.choice("MV"), address.bag_verblijfsobject_id, address.bag_nummeraanduiding_id,
+            address.street, address.house_number, address.postcode, since.isoformat(),
             until.isoformat() if until else "",
         ]  # fmt: skip
 
     for home in homes:
         for _ in range(rng.randint(1, max(1, (home.surface_m2 or 60) // 45))):
-            yield person(home, date(2005, 1, 1) + timedelta(days=rng.randint(0, 6000)))
+            since = date(2005, 1, 1) + timedelta(days=rng.randint(0, 6000))
+            yield person(home, since, newcomer=False)
     crowded, churn = homes[3], homes[11]
     for k in range(13):  # planted: thirteen people on a small home
         yield person(crowded, date(2015 + k % 9, 2, 1))
@@ -162,11 +190,9 @@ def create_warehouse(*, seed: int) -> dict:
         services.import_bag(
             path=_write(folder / "bag.csv", services.CSV_COLUMNS, _bag_rows(addresses)), fmt="csv"
         )
-        planted = {}
-        services.import_brp(
-            path=_write(folder / "brp.csv", BRP_HEADER, _brp_rows(rng, addresses, planted)),
-            fmt="csv",
-        )
+        planted, residents = {}, _Residents(rng)
+        rows = _brp_rows(rng, addresses, planted, residents)
+        services.import_brp(path=_write(folder / "brp.csv", BRP_HEADER, rows), fmt="csv")
         services.import_kvk(
             path=_write(folder / "kvk.csv", services.KVK_COLUMNS, _kvk_rows(rng, addresses))
         )
@@ -175,4 +201,31 @@ def create_warehouse(*, seed: int) -> dict:
                 folder / "permits.csv", permits.COLUMNS, _permit_rows(rng, addresses, planted)
             )
         )
+    _recorded_from_reports(rng, residents, planted)
+    link_persons()
     return scan()
+
+
+def _recorded_from_reports(rng, residents: _Residents, planted: dict) -> None:
+    """Some newcomers are known to the application only from reports: a name as a reporter
+    wrote it, perhaps a date of birth, no BSN; record linkage finds them in the BRP."""
+    newcomers = sorted(residents.newcomers, key=lambda r: r[0] != planted.get("bsn"))
+    for _bsn, surname, prefix, given, born in newcomers[:16]:
+        varied = linkage_data.vary(
+            rng,
+            {"surname": surname, "prefix": prefix, "given_names": given, "birth_date": born,
+             "postcode": ""},
+        )  # fmt: skip
+        person_create(
+            actor=None,
+            data=PersonData(
+                surname=varied["surname"],
+                prefix=varied["prefix"],
+                given_names=varied["given_names"] if "." not in varied["given_names"] else "",
+                initials=varied["given_names"].replace(".", "")
+                if "." in varied["given_names"]
+                else "",
+                birth_date=varied["birth_date"],
+            ),
+            source="melding",
+        )

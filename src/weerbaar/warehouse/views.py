@@ -1,4 +1,5 @@
 import logging
+from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -172,6 +173,8 @@ def person_links(request):
     )
     for link in page.object_list:
         link.shown = facts.weights_shown(link.weights)
+        born = link.registry_person.get("birth_date")
+        link.registry_born = date.fromisoformat(born) if born else None
     return render(
         request,
         "warehouse/person_links.html",
