@@ -113,7 +113,7 @@ EXPECTED_GET = {
     "warehouse:to_signal": NOBODY,  # POST only
     "warehouse:imports": {"regisseur"},
     "warehouse:import": {"regisseur"},
-    "warehouse:person_links": {"regisseur"},
+    "warehouse:links": {"regisseur"},
     "warehouse:run_linkage": NOBODY,  # POST only
     "warehouse:link_decide": NOBODY,  # POST only
     "intake:report": PUBLIC,

@@ -88,11 +88,11 @@ def world(db, team, other_team):
     SIGNALS["run_id"] = ImportRun.objects.create(
         source="bag-csv", file_name="bag.csv", status="loaded"
     )
-    from weerbaar.warehouse.models import PersonLink
+    from weerbaar.warehouse.models import RegistryLink
 
-    SIGNALS["link_id"] = PersonLink.objects.create(
+    SIGNALS["link_id"] = RegistryLink.objects.create(
         subject=registry,
-        bsn_hash="x" * 64,
+        registry_key="x" * 64,
         match_weight=3.2,
         match_probability=0.8,
         status="review",

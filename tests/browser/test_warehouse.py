@@ -10,7 +10,7 @@ from tests.browser.conftest import axe_violations
 from tests.browser.test_lio import _login
 from tests.factories import UserFactory, make_person
 from weerbaar.warehouse import services
-from weerbaar.warehouse.models import Alert, PersonLink
+from weerbaar.warehouse.models import Alert, RegistryLink
 
 pytestmark = [
     pytest.mark.browser,
@@ -23,10 +23,10 @@ def analyst(settings, tmp_path):
     settings.WAREHOUSE_PATH = str(tmp_path / "warehouse.duckdb")
     UserFactory(username="rianne", roles=["regisseur"], first_name="Rianne")
     person = make_person("Fiene Vogelaár")
-    link = PersonLink.objects.create(
+    link = RegistryLink.objects.create(
         subject=person,
-        bsn_hash="a" * 64,
-        registry_person={"name": "Fiene Vogelaar", "birth_date": "1936-12-28", "postcode": ""},
+        registry_key="a" * 64,
+        registry_record={"name": "Fiene Vogelaar", "birth_date": "1936-12-28", "postcode": ""},
         match_weight=3.1,
         match_probability=0.81,
         weights={
@@ -78,7 +78,7 @@ def test_import_link_and_open_the_subject(page, live_server, analyst):
     assert "lijkt sterk" in page.inner_text("main")
     assert axe_violations(page) == []
     page.get_by_role("button", name="Dezelfde persoon", exact=True).click()
-    page.get_by_text("Vastgelegd: dezelfde persoon.").wait_for()
+    page.get_by_text("Vastgelegd: dezelfde.").wait_for()
     link.refresh_from_db()
     assert link.status == "confirmed"
     page.goto(f"{live_server.url}/pakhuis/attenderingen/{Alert.objects.get().uuid}/")

@@ -18,7 +18,7 @@ def _load(seed=3, scale=0.25):
 
 def test_demo_municipality_is_complete_and_searchable():
     output = _load()
-    assert Person.objects.count() == 500
+    assert Person.objects.filter(subject__source="BRP").count() == 500  # and 16 from reports
     assert Subject.objects.filter(kind="address").count() == 200
     assert Relation.objects.filter(kind="registered_at").count() >= 500
     assert set(User.objects.values_list("username", flat=True)) >= {
@@ -161,9 +161,9 @@ def test_demo_warehouse_has_an_alert_for_every_rule():
     from weerbaar.core.bsn import bsn_hash
     from weerbaar.demo.names import valid_bsn
     from weerbaar.subjects.models import Person
-    from weerbaar.warehouse.models import PersonLink
+    from weerbaar.warehouse.models import RegistryLink
 
     assert Person.objects.filter(bsn_hash=bsn_hash(valid_bsn(0))).exists()
     reported = Person.objects.filter(bsn_hash="", subject__source="melding").count()
-    linked = PersonLink.objects.filter(status__in=["linked", "review"]).count()
+    linked = RegistryLink.objects.filter(status__in=["linked", "review"]).count()
     assert reported == 16 and linked >= 12

@@ -14,8 +14,8 @@ from tests.factories import make_person
 from weerbaar.audit.models import AuditRecord
 from weerbaar.demo.linkage_data import two_sources
 from weerbaar.warehouse import linkage, services
-from weerbaar.warehouse.link_persons import link_persons
-from weerbaar.warehouse.models import Alert, PersonLink
+from weerbaar.warehouse.link_registry import link_registry
+from weerbaar.warehouse.models import Alert, RegistryLink
 from weerbaar.warehouse.selectors import alert_subjects
 
 pytestmark = pytest.mark.django_db
@@ -117,16 +117,16 @@ def population(tmp_path):
 def test_persons_without_a_bsn_are_linked_and_open_from_an_alert(population, regisseur):
     from weerbaar.core.bsn import bsn_hash
 
-    counts = link_persons()
+    counts = link_registry(kind="person")
     assert counts["linked"] >= 50
-    links = PersonLink.objects.filter(status="linked")
-    assert all(bsn_hash(population[link.subject_id]) == link.bsn_hash for link in links)
+    links = RegistryLink.objects.filter(status="linked")
+    assert all(bsn_hash(population[link.subject_id]) == link.registry_key for link in links)
     link = links.first()
     alert = Alert.objects.create(
         rule="return_of_closed",
         rule_version="t",
         key="persoon x",
-        facts={"bsn_hash": link.bsn_hash},
+        facts={"bsn_hash": link.registry_key},
         facts_hash="x",
         explanation="x",
         raised_at=timezone.now(),
@@ -135,25 +135,75 @@ def test_persons_without_a_bsn_are_linked_and_open_from_an_alert(population, reg
 
 
 def test_the_analyst_judges_uncertain_pairs_and_the_judgement_stays(population, regisseur):
-    link_persons()
+    link_registry(kind="person")
     client = Client()
     client.force_login(regisseur)
-    PersonLink.objects.update(status="linked")
-    PersonLink.objects.filter(pk__in=PersonLink.objects.values("pk")[:2]).update(status="review")
-    page = client.get(reverse("warehouse:person_links")).content.decode()
+    RegistryLink.objects.update(status="linked")
+    RegistryLink.objects.filter(pk__in=RegistryLink.objects.values("pk")[:2]).update(
+        status="review"
+    )
+    page = client.get(reverse("warehouse:links")).content.decode()
     assert "Geboortedatum" in page and "Te beoordelen" in page
-    same, other = PersonLink.objects.filter(status="review")
+    same, other = RegistryLink.objects.filter(status="review")
     client.post(reverse("warehouse:link_decide", args=[same.uuid]), {"same": "ja"})
     client.post(reverse("warehouse:link_decide", args=[other.uuid]), {"same": "nee"})
-    assert AuditRecord.objects.filter(action="warehouse.person_link_decided").count() == 2
+    assert AuditRecord.objects.filter(action="warehouse.link_decided").count() == 2
     client.post(reverse("warehouse:run_linkage"))  # linking again keeps both judgements
-    assert PersonLink.objects.get(pk=same.pk).status == "confirmed"
-    assert PersonLink.objects.get(pk=other.pk).status == "rejected"
-    assert PersonLink.objects.filter(subject=other.subject, bsn_hash=other.bsn_hash).count() == 1
+    assert RegistryLink.objects.get(pk=same.pk).status == "confirmed"
+    assert RegistryLink.objects.get(pk=other.pk).status == "rejected"
+    assert (
+        RegistryLink.objects.filter(subject=other.subject, registry_key=other.registry_key).count()
+        == 1
+    )
 
 
 def test_the_links_are_for_the_analysts_only(population, behandelaar):
     client = Client()
     client.force_login(behandelaar)
-    assert client.get(reverse("warehouse:person_links")).status_code == 404
+    assert client.get(reverse("warehouse:links")).status_code == 404
     assert client.post(reverse("warehouse:run_linkage")).status_code == 404
+
+
+def test_organisations_without_a_kvk_number_are_linked_by_name_and_address(tmp_path, regisseur):
+    """Establishments of a KvK extract, and organisations recorded from reports by a name
+    (legal form written or not, a typo) and sometimes their address."""
+    from tests.factories import make_address
+    from tests.warehouse.test_rules import _business, _kvk
+    from weerbaar.subjects import services as subject_services
+    from weerbaar.subjects.models import Relation
+
+    names = ["Kapsalon Fenna", "Autohandel De Brug", "Nagelstudio Glans", "Shisha Lounge Oase",
+             "Belwinkel Centrum", "Opslagboxen Noord", "Massagesalon Lotus", "Bakkerij Ravensberg"]  # fmt: skip
+    rows = []
+    for n in range(300):
+        row = _business(n, sbi="6201")
+        row[2] = f"{names[n % 8]} {n // 8}" if n < 200 else f"Handelsonderneming {n} B.V."
+        rows.append(row)
+    services.import_kvk(path=_kvk(tmp_path, rows))
+    recorded = {}
+    for n in range(0, 200, 5):
+        kvk, _est, name, _sbi, _founded, postcode, number = rows[n][:7]
+        written = name.replace("Kapsalon", "Kapsalon B.V.") if n % 2 else name.lower()
+        org = subject_services.organisation_create(actor=None, source="melding", name=written)
+        if n % 3 == 0:  # some are recorded with the address they were seen at
+            address = make_address("Industrieweg", number, postcode, "Weerdam")
+            Relation.objects.create(
+                kind="registered_at", from_subject=org, to_subject=address, source="melding"
+            )
+        recorded[org.pk] = kvk
+    counts = link_registry(kind="organisation")
+    links = RegistryLink.objects.filter(kind="organisation")
+    assert counts["linked"] + counts["review"] >= 0.9 * len(recorded)
+    right = [link for link in links if recorded[link.subject_id] == link.registry_key]
+    assert len(right) >= 0.9 * links.count()
+    certain = links.filter(status="linked").first()
+    alert = Alert.objects.create(
+        rule="risk_branch_newcomers",
+        rule_version="t",
+        key="x",
+        facts={"kvk_number": certain.registry_key},
+        facts_hash="x",
+        explanation="x",
+        raised_at=timezone.now(),
+    )
+    assert certain.subject in alert_subjects(user=regisseur, alert=alert)

@@ -59,7 +59,7 @@ class AuditAction(models.TextChoices):
     WAREHOUSE_IMPORT = "warehouse.import", _("Registry extract imported")
     WAREHOUSE_SCAN = "warehouse.scan", _("Warehouse rules run")
     WAREHOUSE_LINKED = "warehouse.linked", _("Persons linked to the BRP extract")
-    PERSON_LINK_DECIDED = "warehouse.person_link_decided", _("Person link judged")
+    REGISTRY_LINK_DECIDED = "warehouse.link_decided", _("Person link judged")
     ALERT_VIEWED = "warehouse.alert_viewed", _("Alert viewed")
     ALERT_DISMISSED = "warehouse.alert_dismissed", _("Alert dismissed")
     ALERT_TO_SIGNAL = "warehouse.alert_to_signal", _("Alert turned into a signal")

@@ -15,7 +15,7 @@ from weerbaar.interventions.selectors import closures_for_warehouse
 from weerbaar.subjects.models import Address, Organisation, Person
 from weerbaar.subjects.services import PersonData, person_create
 from weerbaar.warehouse import permits, services
-from weerbaar.warehouse.link_persons import link_persons
+from weerbaar.warehouse.link_registry import link_all
 from weerbaar.warehouse.scan import scan
 
 BRP_HEADER = [
@@ -202,7 +202,7 @@ def create_warehouse(*, seed: int) -> dict:
             )
         )
     _recorded_from_reports(rng, residents, planted)
-    link_persons()
+    link_all()
     return scan()
 
 

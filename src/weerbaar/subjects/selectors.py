@@ -17,7 +17,7 @@ from weerbaar.accounts.access import can_use, is_active_user, may_see_any, visib
 from weerbaar.audit.constants import AuditAction, AuditResult
 from weerbaar.audit.services import audit_record
 from weerbaar.subjects.constants import SEE_ALL_PERMISSION
-from weerbaar.subjects.models import Person, Relation, Subject
+from weerbaar.subjects.models import Organisation, Person, Relation, Subject
 from weerbaar.subjects.search import SearchHit, search
 
 
@@ -170,6 +170,27 @@ def persons_for_linkage():
     )
     for uuid, surname, prefix, given, initials, birth in rows.iterator(chunk_size=5000):
         yield str(uuid), surname, prefix, given or initials, birth or "", ""
+
+
+def organisations_for_linkage():
+    """(uuid, name, postcode, house number) of every organisation recorded without a KvK
+    number, with the address it is registered or located at when one is recorded; for
+    record linkage against the KvK extract (a system job, like ``persons_for_linkage``)."""
+    places = {}
+    for org, postcode, number in Relation.objects.filter(
+        from_subject__kind="organisation",
+        from_subject__organisation__kvk_number="",
+        to_subject__kind="address",
+    ).values_list(
+        "from_subject_id", "to_subject__address__postcode", "to_subject__address__house_number"
+    ):
+        places.setdefault(org, (postcode, number))
+    rows = Organisation.objects.filter(kvk_number="").values_list(
+        "subject_id", "subject__uuid", "name"
+    )
+    for pk, uuid, name in rows.order_by("subject_id").iterator(chunk_size=5000):
+        postcode, number = places.get(pk, ("", ""))
+        yield str(uuid), name, postcode or "", number or ""
 
 
 def subject_keys(uuids) -> dict[str, int]:

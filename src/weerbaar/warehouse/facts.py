@@ -52,6 +52,8 @@ def refs(facts: dict) -> dict:
 
 # Record linkage: what was compared and how it came out (codes of warehouse.linkage).
 COMPARED = {
+    "name": _("Name"),
+    "house_number": _("House number"),
     "surname": _("Surname"),
     "given_name": _("Given name"),
     "birth_date": _("Date of birth"),

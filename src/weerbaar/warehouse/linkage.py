@@ -1,9 +1,11 @@
-"""Record linkage of persons without a shared key (Splink, Fellegi-Sunter), trained on the
-data itself.
+"""Record linkage of persons and organisations without a shared key (Splink,
+Fellegi-Sunter), trained on the data itself.
 
 Two tables of persons, each with ``unique_id``, ``surname``, ``prefix``, ``given_names``,
 ``birth_date`` and ``postcode`` (any may be empty), are compared on normalised Dutch names
-and dates. A pair's match weight is the sum of the weights of what agrees and what does
+and dates; two tables of organisations (``unique_id``, ``name``, ``postcode``,
+``house_number``) on their name without its legal form, and their address. A pair's match
+weight is the sum of the weights of what agrees and what does
 not, per comparison, so the analyst sees why two records were linked. The model is the same
 SQL on every engine Splink supports: DuckDB on one machine, Spark beyond it.
 """
@@ -43,7 +45,7 @@ def _label(level, code: str):
     return level.configure(label_for_charts=code)
 
 
-COMPARISONS = [
+PERSON_COMPARISONS = [
     cl.CustomComparison(
         output_column_name="surname",
         comparison_levels=[
@@ -96,7 +98,7 @@ COMPARISONS = [
         ],
     ),
 ]
-BLOCKING = [
+PERSON_BLOCKING = [
     block_on("birth_date"),
     block_on("surname_key", "birth_year"),
     block_on("full_key", "initial"),
@@ -104,11 +106,80 @@ BLOCKING = [
 ]
 
 
-def settings() -> SettingsCreator:
+# Legal forms and filler words that say nothing about which organisation it is.
+LEGAL_FORMS = (
+    "bv|b v|nv|n v|vof|v o f|cv|c v|holding|stichting|vereniging|cooperatie|ua|u a|"
+    "eenmanszaak|the|de|het"
+)
+NORMALISE_ORGANISATION = f"""
+SELECT
+    CAST(unique_id AS VARCHAR) AS unique_id,
+    regexp_replace(regexp_replace(strip_accents(lower(coalesce(name, ''))), '[^a-z0-9]+', ' ',
+        'g'), '\\b({LEGAL_FORMS})\\b', '', 'g') AS name_words,
+    regexp_replace(regexp_replace(regexp_replace(strip_accents(lower(coalesce(name, ''))),
+        '[^a-z0-9]+', ' ', 'g'), '\\b({LEGAL_FORMS})\\b', '', 'g'), '[^a-z0-9]', '', 'g')
+        AS name_key,
+    NULLIF(upper(replace(coalesce(postcode, ''), ' ', '')), '') AS postcode,
+    NULLIF(CAST(house_number AS VARCHAR), '') AS house_number
+FROM {{table}}
+"""  # noqa: S608 - constant SQL; the table name comes from the code
+
+ORGANISATION_COMPARISONS = [
+    cl.CustomComparison(
+        output_column_name="name",
+        comparison_levels=[
+            _label(cll.NullLevel("name_key"), "missing"),
+            _label(cll.ExactMatchLevel("name_key"), "same"),
+            _label(cll.JaroWinklerLevel("name_key", 0.92), "very_similar"),
+            _label(cll.JaroWinklerLevel("name_key", 0.80), "similar"),
+            _label(cll.ElseLevel(), "different"),
+        ],
+    ),
+    cl.CustomComparison(
+        output_column_name="postcode",
+        comparison_levels=[
+            _label(cll.NullLevel("postcode"), "missing"),
+            _label(cll.ExactMatchLevel("postcode"), "same"),
+            cll.CustomLevel("left(postcode_l, 4) = left(postcode_r, 4)", "same_area"),
+            _label(cll.ElseLevel(), "different"),
+        ],
+    ),
+    cl.CustomComparison(
+        output_column_name="house_number",
+        comparison_levels=[
+            _label(cll.NullLevel("house_number"), "missing"),
+            _label(cll.ExactMatchLevel("house_number"), "same"),
+            _label(cll.ElseLevel(), "different"),
+        ],
+    ),
+]
+ORGANISATION_BLOCKING = [
+    block_on("name_key"),
+    block_on("postcode", "house_number"),
+    block_on("substr(name_key, 1, 4)", "postcode"),
+]
+MODELS = {
+    "person": {
+        "comparisons": PERSON_COMPARISONS,
+        "blocking": PERSON_BLOCKING,
+        "deterministic": block_on("surname_key", "given_key", "birth_date"),
+        "em": [block_on("birth_date"), block_on("surname_key", "initial")],
+    },
+    "organisation": {
+        "comparisons": ORGANISATION_COMPARISONS,
+        "blocking": ORGANISATION_BLOCKING,
+        "deterministic": block_on("name_key"),
+        "em": [block_on("postcode"), block_on("name_key")],
+    },
+}
+NORMALISE_BY_KIND = {"person": NORMALISE, "organisation": NORMALISE_ORGANISATION}
+
+
+def settings(kind: str = "person") -> SettingsCreator:
     return SettingsCreator(
         link_type="link_only",
-        comparisons=COMPARISONS,
-        blocking_rules_to_generate_predictions=BLOCKING,
+        comparisons=MODELS[kind]["comparisons"],
+        blocking_rules_to_generate_predictions=MODELS[kind]["blocking"],
         retain_intermediate_calculation_columns=True,
         additional_columns_to_retain=[],
     )
@@ -123,20 +194,19 @@ class Pair:
     weights: dict  # comparison -> (level, weight)
 
 
-def train(linker: Linker, *, max_pairs: float = 2e6) -> None:
+def train(linker: Linker, *, kind: str = "person", max_pairs: float = 2e6) -> None:
     """Estimate the model from the data: the share of matches from a strict rule, the
     u-probabilities from random pairs, the m-probabilities by expectation maximisation in
     two rounds (each round leaves its blocking columns untrained)."""
+    model = MODELS[kind]
     linker.training.estimate_probability_two_random_records_match(
-        [block_on("surname_key", "given_key", "birth_date")], recall=0.7
+        [model["deterministic"]], recall=0.7
     )
     linker.training.estimate_u_using_random_sampling(max_pairs=max_pairs, seed=1)
-    linker.training.estimate_parameters_using_expectation_maximisation(
-        block_on("birth_date"), estimate_without_term_frequencies=True
-    )
-    linker.training.estimate_parameters_using_expectation_maximisation(
-        block_on("surname_key", "initial"), estimate_without_term_frequencies=True
-    )
+    for rule in model["em"]:
+        linker.training.estimate_parameters_using_expectation_maximisation(
+            rule, estimate_without_term_frequencies=True
+        )
 
 
 def _level_names(linker: Linker) -> dict[str, dict[int, str]]:
@@ -189,13 +259,21 @@ def pairs(linker: Linker, *, threshold: float = 0.5) -> list[Pair]:
     return found
 
 
-def link(db_api, left: str, right: str, *, threshold: float = 0.5, max_pairs: float = 2e6):
+def link(
+    db_api,
+    left: str,
+    right: str,
+    *,
+    kind: str = "person",
+    threshold: float = 0.5,
+    max_pairs: float = 2e6,
+):
     """Train on ``left`` and ``right`` (normalised tables in the engine) and return the
     pairs from ``threshold`` up."""
     # Splink narrates its training at INFO; the figures that matter end up in the pairs.
     logging.getLogger("splink").setLevel(logging.WARNING)
-    linker = Linker([left, right], settings(), db_api=db_api)
-    train(linker, max_pairs=max_pairs)
+    linker = Linker([left, right], settings(kind), db_api=db_api)
+    train(linker, kind=kind, max_pairs=max_pairs)
     return pairs(linker, threshold=threshold)
 
 

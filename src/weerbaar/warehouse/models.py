@@ -101,22 +101,29 @@ class Alert(models.Model):
         indexes = [models.Index(fields=["status", "rule", "-raised_at"])]
 
 
-class PersonLink(models.Model):
-    """A person recorded in the application without a BSN, linked by record linkage to a
-    person of the BRP extract; uncertain pairs wait for the analyst's judgement."""
+class RegistryLink(models.Model):
+    """A person or organisation recorded in the application without a registry key (BSN,
+    KvK number), linked by record linkage to a record of the BRP or KvK extract; uncertain
+    pairs wait for the analyst's judgement."""
+
+    class Kind(models.TextChoices):
+        PERSON = "person", _("Persons")
+        ORGANISATION = "organisation", _("Organisations")
 
     class Status(models.TextChoices):
         LINKED = "linked", _("Linked automatically")
         REVIEW = "review", _("To review")
         CONFIRMED = "confirmed", _("Confirmed")
-        REJECTED = "rejected", _("Rejected: not the same person")
+        REJECTED = "rejected", _("Rejected: not the same")
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.PERSON)
     subject = models.ForeignKey(
         "subjects.Subject", on_delete=models.CASCADE, related_name="+", verbose_name=_("subject")
     )
-    bsn_hash = models.CharField(max_length=64, db_index=True)
-    registry_person = models.JSONField(_("person in the BRP"), default=dict)
+    # the hashed BSN of a BRP person, or the KvK number of an establishment's organisation
+    registry_key = models.CharField(max_length=64, db_index=True)
+    registry_record = models.JSONField(_("record in the registry"), default=dict)
     match_weight = models.FloatField(_("match weight"))
     match_probability = models.FloatField(_("match probability"))
     weights = models.JSONField(_("weights per comparison"), default=dict)
@@ -128,9 +135,9 @@ class PersonLink(models.Model):
     )
 
     class Meta:
-        verbose_name = _("person link")
-        verbose_name_plural = _("person links")
+        verbose_name = _("registry link")
+        verbose_name_plural = _("registry links")
         ordering = ["-match_probability", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["subject", "bsn_hash"], name="person_link_once")
+            models.UniqueConstraint(fields=["subject", "registry_key"], name="registry_link_once")
         ]

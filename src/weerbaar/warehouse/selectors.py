@@ -3,7 +3,7 @@ analysts (``warehouse.view_alert``): an alert about an address is sensitive in i
 
 from uuid import UUID
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from weerbaar.accounts.access import is_active_user
@@ -11,7 +11,7 @@ from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.subjects.selectors import subjects_for_registry
 from weerbaar.warehouse import facts, rules
-from weerbaar.warehouse.models import Alert, ImportRun, PersonLink
+from weerbaar.warehouse.models import Alert, ImportRun, RegistryLink
 
 VIEW_PERMISSION = "warehouse.view_alert"
 
@@ -66,22 +66,23 @@ def import_runs(*, user) -> QuerySet[ImportRun]:
 def alert_subjects(*, user, alert: Alert) -> list:
     """The subjects in the application the hit is about, as far as the user may see them."""
     refs = facts.refs(alert.facts)
-    linked = PersonLink.objects.filter(
-        bsn_hash__in=[h for h in refs["bsn_hashes"] if h],
-        status__in=[PersonLink.Status.LINKED, PersonLink.Status.CONFIRMED],
+    persons = Q(kind="person", registry_key__in=[h for h in refs["bsn_hashes"] if h])
+    firms = Q(kind="organisation", registry_key__in=[k for k in refs["kvk_numbers"] if k])
+    linked = RegistryLink.objects.filter(
+        persons | firms, status__in=[RegistryLink.Status.LINKED, RegistryLink.Status.CONFIRMED]
     ).values_list("subject__uuid", flat=True)
     return subjects_for_registry(user=user, subject_ids=list(linked), **refs)
 
 
-def person_links(*, user, status: str = "review") -> QuerySet[PersonLink]:
+def registry_links(*, user, kind: str = "person", status: str = "review"):
     _require(user)
-    links = PersonLink.objects.select_related("subject", "subject__person")
+    links = RegistryLink.objects.filter(kind=kind).select_related("subject", "subject__person")
     return links.filter(status=status) if status else links
 
 
-def person_link_get(*, user, link_id: UUID) -> PersonLink:
+def link_get(*, user, link_id: UUID) -> RegistryLink:
     _require(user)
-    link = PersonLink.objects.select_related("subject").filter(uuid=link_id).first()
+    link = RegistryLink.objects.select_related("subject").filter(uuid=link_id).first()
     if link is None:
         raise Http404
     return link

@@ -26,7 +26,7 @@ from weerbaar.interventions.selectors import closures_for_warehouse
 from weerbaar.signals.constants import Channel, SubjectRole
 from weerbaar.signals.services import signal_create, signal_link_subject
 from weerbaar.warehouse import bag, brp, db, permits
-from weerbaar.warehouse.models import Alert, ImportRun, PersonLink, Rejection
+from weerbaar.warehouse.models import Alert, ImportRun, RegistryLink, Rejection
 from weerbaar.warehouse.progress import CHECKED, READ, SWAPPED, MeteredFile
 
 Progress = Callable[[int, float], None]
@@ -749,17 +749,17 @@ def import_queued(*, run: ImportRun, progress: Progress = _no_progress) -> Impor
         path.unlink(missing_ok=True)
 
 
-def person_link_decide(*, actor, link, same: bool) -> None:
+def link_decide(*, actor, link, same: bool) -> None:
     """The analyst's judgement of a pair: the same person (the link counts from now on) or
     not (the pair is never proposed again)."""
-    status = PersonLink.Status.CONFIRMED if same else PersonLink.Status.REJECTED
+    status = RegistryLink.Status.CONFIRMED if same else RegistryLink.Status.REJECTED
     with transaction.atomic():
-        PersonLink.objects.filter(pk=link.pk).update(
+        RegistryLink.objects.filter(pk=link.pk).update(
             status=status, decided_by=actor, decided_at=timezone.now()
         )
         audit_record(
             actor=actor,
-            action=AuditAction.PERSON_LINK_DECIDED,
+            action=AuditAction.REGISTRY_LINK_DECIDED,
             obj=link,
             subject_ref=link.subject.uuid,
             new={"status": status, "probability": link.match_probability},

@@ -9,9 +9,9 @@ urlpatterns = [
     path("attenderingen/<uuid:alert_id>/", views.alert_detail, name="alert"),
     path("attenderingen/<uuid:alert_id>/afwijzen/", views.alert_dismiss, name="dismiss"),
     path("attenderingen/<uuid:alert_id>/signaal/", views.alert_to_signal, name="to_signal"),
-    path("koppelingen/", views.person_links, name="person_links"),
+    path("koppelingen/", views.links, name="links"),
     path("koppelingen/opnieuw/", views.run_linkage, name="run_linkage"),
-    path("koppelingen/<uuid:link_id>/oordeel/", views.person_link_decide, name="link_decide"),
+    path("koppelingen/<uuid:link_id>/oordeel/", views.link_decide, name="link_decide"),
     path("imports/", views.imports, name="imports"),
     path("imports/<uuid:run_id>/", views.import_detail, name="import"),
 ]

@@ -15,8 +15,8 @@ from weerbaar.core.forms import add_service_errors
 from weerbaar.core.http import is_htmx
 from weerbaar.warehouse import facts, selectors, services, tasks
 from weerbaar.warehouse.forms import AlertFilterForm, DismissForm, ImportForm
-from weerbaar.warehouse.link_persons import link_persons
-from weerbaar.warehouse.models import PersonLink
+from weerbaar.warehouse.link_registry import link_all
+from weerbaar.warehouse.models import RegistryLink
 from weerbaar.warehouse.scan import scan
 
 CHANGE_PERMISSION = "warehouse.change_alert"
@@ -164,25 +164,29 @@ def import_detail(request, run_id):
 
 @login_required
 @require_http_methods(["GET"])
-def person_links(request):
+def links(request):
     status = request.GET.get("status", "review")
-    if status not in PersonLink.Status.values:
+    if status not in RegistryLink.Status.values:
         status = "review"
-    page = Paginator(selectors.person_links(user=request.user, status=status), 20).get_page(
-        request.GET.get("pagina")
-    )
+    kind = request.GET.get("soort", "person")
+    if kind not in RegistryLink.Kind.values:
+        kind = "person"
+    found = selectors.registry_links(user=request.user, kind=kind, status=status)
+    page = Paginator(found, 20).get_page(request.GET.get("pagina"))
     for link in page.object_list:
         link.shown = facts.weights_shown(link.weights)
-        born = link.registry_person.get("birth_date")
+        born = link.kind == "person" and link.registry_record.get("birth_date")
         link.registry_born = date.fromisoformat(born) if born else None
     return render(
         request,
-        "warehouse/person_links.html",
+        "warehouse/links.html",
         {
             "page": page,
             "status": status,
-            "statuses": PersonLink.Status.choices,
-            "query": f"status={status}",
+            "statuses": RegistryLink.Status.choices,
+            "kind": kind,
+            "kinds": RegistryLink.Kind.choices,
+            "query": f"soort={kind}&status={status}",
             "may_decide": request.user.has_perm(CHANGE_PERMISSION),
         },
     )
@@ -190,17 +194,14 @@ def person_links(request):
 
 @login_required
 @require_POST
-def person_link_decide(request, link_id):
+def link_decide(request, link_id):
     if not request.user.has_perm(CHANGE_PERMISSION):
         raise Http404
-    link = selectors.person_link_get(user=request.user, link_id=link_id)
+    link = selectors.link_get(user=request.user, link_id=link_id)
     same = request.POST.get("same") == "ja"
-    services.person_link_decide(actor=request.user, link=link, same=same)
-    messages.success(
-        request,
-        _("Recorded: the same person.") if same else _("Recorded: not the same person."),
-    )
-    return redirect(f"{reverse('warehouse:person_links')}?status={link.status}")
+    services.link_decide(actor=request.user, link=link, same=same)
+    messages.success(request, _("Recorded: the same.") if same else _("Recorded: not the same."))
+    return redirect(f"{reverse('warehouse:links')}?soort={link.kind}&status=review")
 
 
 @login_required
@@ -209,16 +210,25 @@ def run_linkage(request):
     if not request.user.has_perm(CHANGE_PERMISSION):
         raise Http404
     try:
-        counts = link_persons(actor=request.user)
+        counts = link_all(actor=request.user)
     except Exception:  # noqa: BLE001 - too little data to train on is a state, not a crash
-        logger.exception("person linkage failed")
+        logger.exception("record linkage failed")
         messages.error(
             request,
-            _("Linking did not succeed: there may be too few persons to train the model on."),
+            _("Linking did not succeed: there may be too few records to train the model on."),
         )
     else:
         messages.success(
             request,
-            _("Linked: %(linked)s certain, %(review)s to review.") % counts,
+            _(
+                "Persons: %(pl)s linked, %(pr)s to review. Organisations: %(ol)s linked, "
+                "%(or)s to review."
+            )
+            % {
+                "pl": counts["person"]["linked"],
+                "pr": counts["person"]["review"],
+                "ol": counts["organisation"]["linked"],
+                "or": counts["organisation"]["review"],
+            },
         )
-    return redirect("warehouse:person_links")
+    return redirect("warehouse:links")

@@ -3,7 +3,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from weerbaar.warehouse import services
-from weerbaar.warehouse.link_persons import link_persons
+from weerbaar.warehouse.link_registry import link_all
 from weerbaar.warehouse.models import ImportRun
 from weerbaar.warehouse.progress import Throttle, bar
 from weerbaar.warehouse.scan import scan
@@ -22,7 +22,7 @@ class Command(BaseCommand):
         "flat CSV); 'import kvk PATH' and 'import permits PATH' load the CSV files "
         "of docs/warehouse.md; all-or-nothing, printing the report. 'report' prints the latest "
         "imports; 'scan' runs every rule and stores the hits as alerts; 'link' links the persons "
-        "recorded without a BSN to the BRP persons (record linkage)."
+        "without a BSN and organisations without a KvK number to the BRP and KvK records."
     )
 
     def add_arguments(self, parser):
@@ -34,18 +34,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, action, source=None, path=None, format=None, **options):
-        if action == "scan":
-            counts = scan()
-            for code, info in counts.pop("rules").items():
-                self.stdout.write(f"{code} (version {info['version']}): {info['hits']} hits")
-            self.stdout.write(", ".join(f"{k} {v}" for k, v in counts.items()))
-            return
-        if action == "link":
-            counts = link_persons()
-            self.stdout.write(
-                f"persons without a BSN linked to the BRP: {counts['linked']} certain, "
-                f"{counts['review']} to review"
-            )
+        if action in ("scan", "link"):
+            self._scan() if action == "scan" else self._link()
             return
         if action == "report":
             for run in ImportRun.objects.order_by("-id")[:10]:
@@ -67,6 +57,19 @@ class Command(BaseCommand):
         self._print(run)
         if run.status == ImportRun.Status.FAILED:
             raise CommandError(f"Import failed, the warehouse is unchanged: {run.error}")
+
+    def _scan(self) -> None:
+        counts = scan()
+        for code, info in counts.pop("rules").items():
+            self.stdout.write(f"{code} (version {info['version']}): {info['hits']} hits")
+        self.stdout.write(", ".join(f"{k} {v}" for k, v in counts.items()))
+
+    def _link(self) -> None:
+        for kind, counts in link_all().items():
+            self.stdout.write(
+                f"{kind}s without a registry key linked: {counts['linked']} certain, "
+                f"{counts['review']} to review"
+            )
 
     def _print(self, run: ImportRun) -> None:
         self.stdout.write(

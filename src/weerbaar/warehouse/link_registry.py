@@ -1,0 +1,161 @@
+"""Linking the application's persons without a BSN and organisations without a KvK number
+to the records of the BRP and KvK extracts."""
+
+import csv
+import tempfile
+from contextlib import closing
+from pathlib import Path
+
+import duckdb
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from weerbaar.audit.constants import AuditAction
+from weerbaar.audit.services import audit_record
+from weerbaar.subjects.selectors import (
+    organisations_for_linkage,
+    persons_for_linkage,
+    subject_keys,
+)
+from weerbaar.warehouse import linkage
+from weerbaar.warehouse.engines import spark_session
+from weerbaar.warehouse.models import RegistryLink
+
+# From this probability a pair is linked without review; from REVIEW up it is shown to the
+# analyst; below it nothing is kept.
+ACCEPT, REVIEW = 0.95, 0.5
+KEEP = (RegistryLink.Status.CONFIRMED, RegistryLink.Status.REJECTED)
+
+
+def _engine() -> duckdb.DuckDBPyConnection:
+    """An in-memory engine beside the warehouse file (attached read-only), so the model's
+    working tables never land in the warehouse."""
+    target = Path(settings.WAREHOUSE_PATH)
+    con = duckdb.connect(
+        config={
+            "memory_limit": settings.WAREHOUSE_MEMORY,
+            "temp_directory": str(target.parent / f"{target.stem}.tmp"),
+        }
+    )
+    con.execute(f"ATTACH '{target}' AS wh (READ_ONLY)")
+    return con
+
+
+APP_COLUMNS = {
+    "person": ["unique_id", "surname", "prefix", "given_names", "birth_date", "postcode"],
+    "organisation": ["unique_id", "name", "postcode", "house_number"],
+}
+# The registry side of each kind, from the attached warehouse: one row per record, its key.
+REGISTRY = {
+    "person": (
+        "SELECT p.bsn_hash AS unique_id, p.bsn_hash AS registry_key, p.surname, p.prefix, "
+        "p.given_names, p.birth_date, r.postcode FROM wh.brp_person p LEFT JOIN ("
+        "SELECT bsn_hash, any_value(postcode) AS postcode FROM wh.brp_residence "
+        "WHERE date_until IS NULL GROUP BY bsn_hash) r USING (bsn_hash)"
+    ),
+    "organisation": (
+        "SELECT establishment AS unique_id, kvk_number AS registry_key, name, postcode, "
+        "house_number, street, place FROM wh.kvk_business"
+    ),
+}
+
+
+def _stage_app(con, folder: Path, kind: str) -> int:
+    path = folder / f"app_{kind}.csv"
+    rows = persons_for_linkage() if kind == "person" else organisations_for_linkage()
+    count = 0
+    with path.open("w", newline="", encoding="utf-8") as f:
+        out = csv.writer(f)
+        out.writerow(APP_COLUMNS[kind])
+        for row in rows:
+            out.writerow(row)
+            count += 1
+    types = ", ".join(f"'{c}': 'VARCHAR'" for c in APP_COLUMNS[kind])
+    source = f"read_csv(?, header=true, columns={{{types}}})"
+    con.execute(f"CREATE TABLE app_raw AS SELECT * FROM {source}", [str(path)])  # noqa: S608
+    return count
+
+
+def _shown(kind: str, r: dict) -> dict:
+    """What the review page shows of the registry's record."""
+    if kind == "person":
+        name = " ".join(filter(None, [r["given_names"], r["prefix"], r["surname"]]))
+        born = str(r["birth_date"]) if r["birth_date"] else ""
+        return {"name": name, "birth_date": born, "postcode": r["postcode"] or ""}
+    place = " ".join(str(v) for v in (r["street"], r["house_number"], r["place"]) if v)
+    return {"name": r["name"], "address": place, "postcode": r["postcode"] or ""}
+
+
+def _registry(con, ids: list[str], kind: str) -> dict[str, dict]:
+    if not ids:
+        return {}
+    cursor = con.execute("SELECT * FROM registry_raw WHERE list_contains(?, unique_id)", [ids])
+    columns = [d[0] for d in cursor.description]
+    rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+    return {r["unique_id"]: {"key": r["registry_key"], **_shown(kind, r)} for r in rows}
+
+
+def link_registry(*, kind: str, actor=None) -> dict:
+    """Train the linkage model of ``kind`` ("person" or "organisation") on the
+    application's records without a registry key and the registry's records (BRP persons,
+    KvK establishments), and keep the pairs: certain ones linked, uncertain ones for review.
+    The analyst's earlier judgements (confirmed, rejected) stay as they are."""
+    normalise = linkage.NORMALISE_BY_KIND[kind]
+    with tempfile.TemporaryDirectory() as folder, closing(_engine()) as con:
+        if not _stage_app(con, Path(folder), kind):
+            return {"linked": 0, "review": 0}
+        con.execute("CREATE TABLE registry_raw AS " + REGISTRY[kind])
+        con.execute("CREATE TABLE app_side AS " + normalise.format(table="app_raw"))
+        con.execute("CREATE TABLE registry_side AS " + normalise.format(table="registry_raw"))
+        engine = settings.WAREHOUSE_ENGINE
+        if engine == "spark":
+            spark = spark_session()
+            linkage.spark_tables(con, spark, Path(folder), ["app_side", "registry_side"])
+        api = linkage.engine_api(con, engine)
+        pairs = linkage.link(api, "app_side", "registry_side", kind=kind, threshold=REVIEW)
+        registry = _registry(con, [p.right for p in pairs], kind)
+    return _store(kind, pairs, registry, actor)
+
+
+def link_all(*, actor=None) -> dict:
+    """Both kinds; returns the counts per kind."""
+    return {kind: link_registry(kind=kind, actor=actor) for kind in ("person", "organisation")}
+
+
+@transaction.atomic
+def _store(kind: str, pairs, registry, actor) -> dict:
+    now = timezone.now()
+    mine = RegistryLink.objects.filter(kind=kind)
+    decided = {(str(s), k) for s, k in mine.filter(status__in=KEEP)
+               .values_list("subject__uuid", "registry_key")}  # fmt: skip
+    mine.exclude(status__in=KEEP).delete()
+    subjects = subject_keys([p.left for p in pairs])
+    links, seen = [], set()
+    for p in pairs:
+        record = registry.get(p.right, {})
+        key = record.pop("key", p.right)
+        if p.left not in subjects or (p.left, key) in decided or (p.left, key) in seen:
+            continue  # unknown, judged before, or a second establishment of the same firm
+        seen.add((p.left, key))
+        certain = p.match_probability >= ACCEPT
+        links.append(
+            RegistryLink(
+                kind=kind,
+                subject_id=subjects[p.left],
+                registry_key=key,
+                registry_record=record,
+                match_weight=p.match_weight,
+                match_probability=p.match_probability,
+                weights={k: {"level": v[0], "weight": v[1]} for k, v in p.weights.items()},
+                status=RegistryLink.Status.LINKED if certain else RegistryLink.Status.REVIEW,
+                found_at=now,
+            )
+        )
+    RegistryLink.objects.bulk_create(links)
+    counts = {
+        "linked": sum(link.status == RegistryLink.Status.LINKED for link in links),
+        "review": sum(link.status == RegistryLink.Status.REVIEW for link in links),
+    }
+    audit_record(actor=actor, action=AuditAction.WAREHOUSE_LINKED, new={"kind": kind, **counts})
+    return counts
