@@ -76,6 +76,18 @@ def test_variations_one_by_one():
     assert pair.weights["birth_date"][1] > 0
 
 
+def _alert(**facts):
+    return Alert.objects.create(
+        rule="return_of_closed",
+        rule_version="t",
+        key="x",
+        facts=facts,
+        facts_hash="x",
+        explanation="x",
+        raised_at=timezone.now(),
+    )
+
+
 def _brp(tmp_path, rows):
     path = tmp_path / "brp.csv"
     header = ["bsn", "geslachtsnaam", "voorvoegsel", "voornamen", "geboortedatum", "geslacht",
@@ -122,16 +134,7 @@ def test_persons_without_a_bsn_are_linked_and_open_from_an_alert(population, reg
     links = RegistryLink.objects.filter(status="linked")
     assert all(bsn_hash(population[link.subject_id]) == link.registry_key for link in links)
     link = links.first()
-    alert = Alert.objects.create(
-        rule="return_of_closed",
-        rule_version="t",
-        key="persoon x",
-        facts={"bsn_hash": link.registry_key},
-        facts_hash="x",
-        explanation="x",
-        raised_at=timezone.now(),
-    )
-    assert link.subject in alert_subjects(user=regisseur, alert=alert)
+    assert link.subject in alert_subjects(user=regisseur, alert=_alert(bsn_hash=link.registry_key))
 
 
 def test_the_analyst_judges_uncertain_pairs_and_the_judgement_stays(population, regisseur):
@@ -197,13 +200,5 @@ def test_organisations_without_a_kvk_number_are_linked_by_name_and_address(tmp_p
     right = [link for link in links if recorded[link.subject_id] == link.registry_key]
     assert len(right) >= 0.9 * links.count()
     certain = links.filter(status="linked").first()
-    alert = Alert.objects.create(
-        rule="risk_branch_newcomers",
-        rule_version="t",
-        key="x",
-        facts={"kvk_number": certain.registry_key},
-        facts_hash="x",
-        explanation="x",
-        raised_at=timezone.now(),
-    )
+    alert = _alert(kvk_number=certain.registry_key)
     assert certain.subject in alert_subjects(user=regisseur, alert=alert)

@@ -45,58 +45,58 @@ def _label(level, code: str):
     return level.configure(label_for_charts=code)
 
 
+def _comparison(name: str, column: str, *between) -> cl.CustomComparison:
+    """Missing, the same, the levels ``between``, different: every comparison's frame."""
+    return cl.CustomComparison(
+        output_column_name=name,
+        comparison_levels=[
+            _label(cll.NullLevel(column), "missing"),
+            _label(cll.ExactMatchLevel(column), "same"),
+            *between,
+            _label(cll.ElseLevel(), "different"),
+        ],
+    )
+
+
+def _postcode() -> cl.CustomComparison:
+    return _comparison(
+        "postcode",
+        "postcode",
+        cll.CustomLevel("left(postcode_l, 4) = left(postcode_r, 4)", "same_area"),
+    )
+
+
 PERSON_COMPARISONS = [
-    cl.CustomComparison(
-        output_column_name="surname",
-        comparison_levels=[
-            _label(cll.NullLevel("surname_key"), "missing"),
-            _label(cll.ExactMatchLevel("surname_key"), "same"),
-            cll.CustomLevel(
-                "full_key_l = full_key_r OR surname_key_l = full_key_r "
-                "OR full_key_l = surname_key_r",
-                label_for_charts="prefix_differs",
-            ),
-            _label(cll.JaroWinklerLevel("surname_key", 0.92), "very_similar"),
-            _label(cll.JaroWinklerLevel("surname_key", 0.80), "similar"),
-            _label(cll.ElseLevel(), "different"),
-        ],
+    _comparison(
+        "surname",
+        "surname_key",
+        cll.CustomLevel(
+            "full_key_l = full_key_r OR surname_key_l = full_key_r OR full_key_l = surname_key_r",
+            label_for_charts="prefix_differs",
+        ),
+        _label(cll.JaroWinklerLevel("surname_key", 0.92), "very_similar"),
+        _label(cll.JaroWinklerLevel("surname_key", 0.80), "similar"),
     ),
-    cl.CustomComparison(
-        output_column_name="given_name",
-        comparison_levels=[
-            _label(cll.NullLevel("given_key"), "missing"),
-            _label(cll.ExactMatchLevel("given_key"), "same"),
-            cll.CustomLevel(
-                "(length(given_key_l) = 1 OR length(given_key_r) = 1) AND initial_l = initial_r",
-                label_for_charts="initial_same",
-            ),
-            _label(cll.JaroWinklerLevel("given_key", 0.88), "similar"),
-            _label(cll.ElseLevel(), "different"),
-        ],
+    _comparison(
+        "given_name",
+        "given_key",
+        cll.CustomLevel(
+            "(length(given_key_l) = 1 OR length(given_key_r) = 1) AND initial_l = initial_r",
+            label_for_charts="initial_same",
+        ),
+        _label(cll.JaroWinklerLevel("given_key", 0.88), "similar"),
     ),
-    cl.CustomComparison(
-        output_column_name="birth_date",
-        comparison_levels=[
-            _label(cll.NullLevel("birth_date"), "missing"),
-            _label(cll.ExactMatchLevel("birth_date"), "same"),
-            cll.CustomLevel(
-                "birth_year_l = birth_year_r AND month(birth_date_l) = day(birth_date_r) "
-                "AND day(birth_date_l) = month(birth_date_r)",
-                label_for_charts="day_month_swapped",
-            ),
-            _label(cll.DamerauLevenshteinLevel("birth_str", 1), "one_digit"),
-            _label(cll.ElseLevel(), "different"),
-        ],
+    _comparison(
+        "birth_date",
+        "birth_date",
+        cll.CustomLevel(
+            "birth_year_l = birth_year_r AND month(birth_date_l) = day(birth_date_r) "
+            "AND day(birth_date_l) = month(birth_date_r)",
+            label_for_charts="day_month_swapped",
+        ),
+        _label(cll.DamerauLevenshteinLevel("birth_str", 1), "one_digit"),
     ),
-    cl.CustomComparison(
-        output_column_name="postcode",
-        comparison_levels=[
-            _label(cll.NullLevel("postcode"), "missing"),
-            _label(cll.ExactMatchLevel("postcode"), "same"),
-            cll.CustomLevel("left(postcode_l, 4) = left(postcode_r, 4)", "same_area"),
-            _label(cll.ElseLevel(), "different"),
-        ],
-    ),
+    _postcode(),
 ]
 PERSON_BLOCKING = [
     block_on("birth_date"),
@@ -125,33 +125,14 @@ FROM {{table}}
 """  # noqa: S608 - constant SQL; the table name comes from the code
 
 ORGANISATION_COMPARISONS = [
-    cl.CustomComparison(
-        output_column_name="name",
-        comparison_levels=[
-            _label(cll.NullLevel("name_key"), "missing"),
-            _label(cll.ExactMatchLevel("name_key"), "same"),
-            _label(cll.JaroWinklerLevel("name_key", 0.92), "very_similar"),
-            _label(cll.JaroWinklerLevel("name_key", 0.80), "similar"),
-            _label(cll.ElseLevel(), "different"),
-        ],
+    _comparison(
+        "name",
+        "name_key",
+        _label(cll.JaroWinklerLevel("name_key", 0.92), "very_similar"),
+        _label(cll.JaroWinklerLevel("name_key", 0.80), "similar"),
     ),
-    cl.CustomComparison(
-        output_column_name="postcode",
-        comparison_levels=[
-            _label(cll.NullLevel("postcode"), "missing"),
-            _label(cll.ExactMatchLevel("postcode"), "same"),
-            cll.CustomLevel("left(postcode_l, 4) = left(postcode_r, 4)", "same_area"),
-            _label(cll.ElseLevel(), "different"),
-        ],
-    ),
-    cl.CustomComparison(
-        output_column_name="house_number",
-        comparison_levels=[
-            _label(cll.NullLevel("house_number"), "missing"),
-            _label(cll.ExactMatchLevel("house_number"), "same"),
-            _label(cll.ElseLevel(), "different"),
-        ],
-    ),
+    _postcode(),
+    _comparison("house_number", "house_number"),
 ]
 ORGANISATION_BLOCKING = [
     block_on("name_key"),
