@@ -397,13 +397,17 @@ def import_brp(
             with MeteredFile(path) as file:
                 rows = brp.json_rows(file.stream)
                 _stage_brp(con, rows, report, progress, "item", file.done)
-        persons = con.execute("SELECT count(DISTINCT bsn_hash) FROM stage_person").fetchone()[0]
+        persons = con.execute("SELECT EXISTS (SELECT 1 FROM stage_person)").fetchone()[0]
         kind = "csv" if fmt == "csv" else ("personen" if persons else "bewoning")
         if persons:
             con.execute("DELETE FROM brp_person")
             con.execute(
-                "INSERT INTO brp_person SELECT DISTINCT ON (bsn_hash) * FROM stage_person "
-                "ORDER BY bsn_hash"
+                # one row per person (a file may repeat them, one line per occupancy): a
+                # hash aggregate in parallel, not a sort of millions of hashes
+                "INSERT INTO brp_person SELECT bsn_hash, p.surname, p.prefix, p.given_names, "
+                "p.birth_date, p.gender FROM (SELECT bsn_hash, any_value({'surname': surname, "
+                "'prefix': prefix, 'given_names': given_names, 'birth_date': birth_date, "
+                "'gender': gender}) AS p FROM stage_person GROUP BY bsn_hash)"
             )
         con.execute("DELETE FROM brp_residence WHERE source = ?", [kind])
         con.execute("INSERT INTO brp_residence SELECT ?, * FROM stage_residence", [kind])
