@@ -108,6 +108,7 @@ EXPECTED_GET = {
     "interventions:letter": CASE_FILE,
     "warehouse:alerts": {"regisseur"},
     "warehouse:scan": NOBODY,  # POST only
+    "warehouse:scan_status": {"regisseur"},
     "warehouse:alert": {"regisseur"},
     "warehouse:dismiss": NOBODY,  # POST only
     "warehouse:to_signal": NOBODY,  # POST only

@@ -77,3 +77,32 @@ def test_alerts_and_imports_are_for_the_analysts_only(crowded, regisseur, behand
     assert other.get(reverse("warehouse:imports")).status_code == 404
     imports = _login(regisseur).get(reverse("warehouse:imports")).content.decode()
     assert "bag-csv" in imports and "brp-csv" in imports
+
+
+def test_the_rules_run_in_the_background_with_progress_on_the_page(crowded, regisseur):
+    from weerbaar.warehouse.models import ScanRun
+
+    client = _login(regisseur)
+    client.post(reverse("warehouse:scan"))  # the worker runs it (in tests, at once)
+    run = ScanRun.objects.get()
+    assert (run.status, run.progress, run.counts["new"]) == ("done", 100, 1)
+    page = client.get(reverse("warehouse:alerts")).content.decode()
+    assert "Laatste run van de regels" in page and "1 nieuw" in page
+    # while a run is going the page asks every two seconds how far it is
+    ScanRun.objects.create(status="running", progress=42)
+    fragment = client.get(reverse("warehouse:scan_status"), HTTP_HX_REQUEST="true")
+    html = fragment.content.decode()
+    assert 'hx-trigger="every 2s"' in html and 'value="42"' in html
+    # and a second click does not start a second run beside it
+    client.post(reverse("warehouse:scan"))
+    assert ScanRun.objects.count() == 2
+
+
+def test_scan_reports_its_progress_rule_by_rule(crowded):
+    from weerbaar.warehouse.rules import all_rules
+    from weerbaar.warehouse.scan import scan
+
+    seen = []
+    scan(progress=lambda done, total: seen.append((done, total)))
+    total = len(all_rules()) + 1
+    assert seen == [(n, total) for n in range(1, total)]

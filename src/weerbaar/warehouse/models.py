@@ -141,3 +141,28 @@ class RegistryLink(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["subject", "registry_key"], name="registry_link_once")
         ]
+
+
+class ScanRun(models.Model):
+    """One run of all rules, started from the page and worked off in the background."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to start")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed: the alerts are as they were")
+
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    counts = models.JSONField(_("outcome"), default=dict)
+    error = models.TextField(_("error"), blank=True)
+    started_at = models.DateTimeField(_("started at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("scan")
+        verbose_name_plural = _("scans")
+        ordering = ["-id"]

@@ -73,25 +73,33 @@ def _store(rule: rules.Rule, params: dict, hits: list[dict], counts: dict) -> No
     Alert.objects.bulk_update(reopened, FIELDS + REOPEN, batch_size=500)
 
 
-@transaction.atomic
-def scan(*, actor=None, engine: str | None = None) -> dict:
+def scan(*, actor=None, engine: str | None = None, progress=None) -> dict:
     """Run every rule; returns how many alerts are new, still open, reopened because their
-    facts changed, or left alone because they were reviewed and nothing changed."""
+    facts changed, or left alone because they were reviewed and nothing changed.
+
+    The rules run first, outside any transaction, so ``progress(done, total)`` can be seen
+    by the page; the alerts are then stored in one transaction: all or nothing."""
     # The municipality's own closures change between scans: copy them in first.
     import_closures(actor=actor)
-    counts = {"new": 0, "open": 0, "reopened": 0, "reviewed_unchanged": 0}
     overrides = {s.rule: s.params for s in RuleSetting.objects.all()}
-    per_rule = {}
+    catalogue = rules.all_rules()
+    found, per_rule = [], {}
     with db.connect() as con:
         runner = engines.create(con, engine)
-        for rule in rules.all_rules():
+        for done, rule in enumerate(catalogue, start=1):
             params = {**rule.params, **overrides.get(rule.code, {})}
             hits = runner.run(rule.sql, params)
             per_rule[rule.code] = {"version": rule.version, "params": params, "hits": len(hits)}
+            found.append((rule, params, hits))
+            if progress:
+                progress(done, len(catalogue) + 1)  # the last step is storing the alerts
+    counts = {"new": 0, "open": 0, "reopened": 0, "reviewed_unchanged": 0}
+    with transaction.atomic():
+        for rule, params, hits in found:
             _store(rule, params, hits, counts)
-    audit_record(
-        actor=actor,
-        action=AuditAction.WAREHOUSE_SCAN,
-        new={"rules": per_rule, "engine": runner.name, **counts},
-    )
+        audit_record(
+            actor=actor,
+            action=AuditAction.WAREHOUSE_SCAN,
+            new={"rules": per_rule, "engine": runner.name, **counts},
+        )
     return counts | {"rules": per_rule}

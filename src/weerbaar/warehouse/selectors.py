@@ -11,7 +11,7 @@ from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.subjects.selectors import subjects_for_registry
 from weerbaar.warehouse import facts, rules
-from weerbaar.warehouse.models import Alert, ImportRun, RegistryLink
+from weerbaar.warehouse.models import Alert, ImportRun, RegistryLink, ScanRun
 
 VIEW_PERMISSION = "warehouse.view_alert"
 
@@ -86,3 +86,8 @@ def link_get(*, user, link_id: UUID) -> RegistryLink:
     if link is None:
         raise Http404
     return link
+
+
+def latest_scan(*, user):
+    _require(user)
+    return ScanRun.objects.order_by("-id").first()

@@ -11,6 +11,7 @@ import hashlib
 import re
 import tempfile
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -26,7 +27,7 @@ from weerbaar.interventions.selectors import closures_for_warehouse
 from weerbaar.signals.constants import Channel, SubjectRole
 from weerbaar.signals.services import signal_create, signal_link_subject
 from weerbaar.warehouse import bag, brp, db, permits
-from weerbaar.warehouse.models import Alert, ImportRun, RegistryLink, Rejection
+from weerbaar.warehouse.models import Alert, ImportRun, RegistryLink, Rejection, ScanRun
 from weerbaar.warehouse.progress import CHECKED, READ, SWAPPED, MeteredFile
 
 Progress = Callable[[int, float], None]
@@ -768,3 +769,13 @@ def link_decide(*, actor, link, same: bool) -> None:
             subject_ref=link.subject.uuid,
             new={"status": status, "probability": link.match_probability},
         )
+
+
+def scan_queue(*, actor) -> ScanRun:
+    """Queue a run of all rules for the background worker (``warehouse.tasks.run_scan``);
+    a run already waiting or running is not queued twice."""
+    busy = ScanRun.objects.filter(
+        status__in=[ScanRun.Status.QUEUED, ScanRun.Status.RUNNING],
+        started_at__gte=timezone.now() - timedelta(hours=2),  # not one a dead worker left
+    )
+    return busy.first() or ScanRun.objects.create(status=ScanRun.Status.QUEUED, started_by=actor)

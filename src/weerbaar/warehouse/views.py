@@ -17,7 +17,6 @@ from weerbaar.warehouse import facts, selectors, services, tasks
 from weerbaar.warehouse.forms import AlertFilterForm, DismissForm, ImportForm
 from weerbaar.warehouse.link_registry import link_all
 from weerbaar.warehouse.models import RegistryLink
-from weerbaar.warehouse.scan import scan
 
 CHANGE_PERMISSION = "warehouse.change_alert"
 logger = logging.getLogger(__name__)
@@ -49,6 +48,7 @@ def alert_list(request):
             "query": query.urlencode(),
             "rules": catalogue,
             "may_scan": request.user.has_perm(CHANGE_PERMISSION),
+            "scan": selectors.latest_scan(user=request.user),
         },
     )
 
@@ -116,13 +116,16 @@ def alert_to_signal(request, alert_id):
 def run_scan(request):
     if not request.user.has_perm(CHANGE_PERMISSION):
         raise Http404
-    counts = scan(actor=request.user)
-    messages.success(
-        request,
-        _("The rules have run: %(new)s new, %(reopened)s back because their facts changed.")
-        % counts,
-    )
+    run = services.scan_queue(actor=request.user)
+    tasks.run_scan(run.pk)
     return redirect("warehouse:alerts")
+
+
+@login_required
+@require_http_methods(["GET"])
+def scan_status(request):
+    run = selectors.latest_scan(user=request.user)
+    return render(request, "warehouse/scan_progress.html", {"scan": run})
 
 
 IMPORT_PERMISSION = "warehouse.add_importrun"
