@@ -80,6 +80,15 @@ def test_permits_are_loaded_and_bad_lines_reported(tmp_path):
     assert failed.status == "failed" and "puntkomma" in failed.error and "komma.csv" in failed.error
     short = _permits(tmp_path, [["V-11"]], name="kort.csv", header=["vergunningnummer"])
     assert "kolommen ontbreken: soort" in services.import_permits(path=short).error
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes(
+        (";".join(permits.COLUMNS) + "\n").encode()
+        + ";".join(_permit("V-12")).encode()
+        + b"\n"
+        + ";".join(_permit("V-13", kind="Café-vergunning")).encode("cp1252")
+        + b"\n"
+    )
+    assert "regel 3: het bestand is niet in UTF-8" in services.import_permits(path=latin).error
     assert _table() == [("V-1",), ("V-2",)]
 
 

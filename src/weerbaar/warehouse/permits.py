@@ -5,7 +5,6 @@ be hashed before anything is written; permits run in the thousands, not millions
 """
 
 import csv
-import io
 from collections.abc import Iterator
 from datetime import date
 
@@ -86,34 +85,47 @@ def _problem(row: dict, seen: set, today: date) -> str | None:
     return failed or _date_problem(row, today)
 
 
+def _lines(stream) -> Iterator[str]:
+    """The file's lines, decoded one by one, so an encoding error names its own line."""
+    for number, raw in enumerate(stream, start=1):
+        try:
+            yield raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            raise ValueError(f"regel {number}: het bestand is niet in UTF-8") from None
+
+
+def _records(stream) -> Iterator[tuple[int, dict]]:
+    reader = csv.DictReader(_lines(stream), delimiter=";")
+    for row in reader:
+        yield reader.line_num, {k: (v or "").strip() for k, v in row.items() if k}
+
+
 def rows(stream, today: date) -> Iterator[tuple[int, str | None, tuple | None]]:
     """(line, problem, staging row) per line of the file (a binary stream); the caller
     checked the header."""
     seen: set[str] = set()
-    with io.TextIOWrapper(stream, encoding="utf-8-sig", newline="") as text:
-        for line, row in enumerate(csv.DictReader(text, delimiter=";"), start=2):
-            row = {k: (v or "").strip() for k, v in row.items() if k}
-            problem = _problem(row, seen, today)
-            if problem:
-                yield line, problem, None
-                continue
-            seen.add(row["vergunningnummer"])
-            yield (
-                line,
-                None,
-                (
-                    row["vergunningnummer"],
-                    row["soort"],
-                    row["houder"],
-                    row["kvk_nummer"] or None,
-                    hashed(row["bsn"]) if row["bsn"] else None,
-                    row["postcode"].replace(" ", "").upper() or None,
-                    int(row["huisnummer"]),
-                    row["huisletter"] or None,
-                    row["toevoeging"] or None,
-                    row["straat"],
-                    row["plaats"],
-                    row["verleend_op"],
-                    row["geldig_tot"] or None,
-                ),
-            )
+    for line, row in _records(stream):
+        problem = _problem(row, seen, today)
+        if problem:
+            yield line, problem, None
+            continue
+        seen.add(row["vergunningnummer"])
+        yield (
+            line,
+            None,
+            (
+                row["vergunningnummer"],
+                row["soort"],
+                row["houder"],
+                row["kvk_nummer"] or None,
+                hashed(row["bsn"]) if row["bsn"] else None,
+                row["postcode"].replace(" ", "").upper() or None,
+                int(row["huisnummer"]),
+                row["huisletter"] or None,
+                row["toevoeging"] or None,
+                row["straat"],
+                row["plaats"],
+                row["verleend_op"],
+                row["geldig_tot"] or None,
+            ),
+        )
