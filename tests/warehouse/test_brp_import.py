@@ -128,3 +128,29 @@ def test_the_hash_of_the_bulk_csv_import_is_the_same_as_everywhere(tmp_path, war
     run = services.import_brp(path=path, fmt="csv")
     hashes = {h for (h,) in _query(warehouse, "SELECT bsn_hash FROM brp_person")}
     assert run.rows_rejected == 0 and hashes == {bsn_hash("999993653"), bsn_hash("099999365")}
+
+
+def test_a_warehouse_of_an_earlier_version_loses_its_slow_key_index(tmp_path, warehouse):
+    """Earlier versions kept a primary-key index on the persons: an import drops it, and
+    still keeps one row per person."""
+    with duckdb.connect(warehouse) as con:
+        con.execute(
+            "CREATE TABLE brp_person (bsn_hash VARCHAR PRIMARY KEY, surname VARCHAR, "
+            "prefix VARCHAR, given_names VARCHAR, birth_date DATE, gender VARCHAR)"
+        )
+    path = tmp_path / "brp.csv"
+    path.write_text(
+        "bsn;geslachtsnaam;voorvoegsel;voornamen;geboortedatum;geslacht;adresseerbaar_object_id;"
+        "nummeraanduiding_id;straat;huisnummer;postcode;datum_aanvang;datum_einde\n"
+        "999993653;Jansen;;Piet;1980-01-01;M;V1;N1;Markt;1;6981AB;2015-01-01;2019-01-01\n"
+        "999993653;Jansen;;Piet;1980-01-01;M;V2;N2;Markt;2;6981AB;2019-01-01;\n",
+        encoding="utf-8",
+    )
+    assert services.import_brp(path=path, fmt="csv").status == "loaded"
+    assert _query(warehouse, "SELECT count(*) FROM brp_person") == [(1,)]
+    constraints = _query(
+        warehouse,
+        "SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'brp_person' "
+        "AND constraint_type = 'PRIMARY KEY'",
+    )
+    assert constraints == [(0,)]

@@ -19,7 +19,7 @@ CLOSURE = """CREATE TABLE IF NOT EXISTS closure (
     )"""
 SCHEMA = [
     """CREATE TABLE IF NOT EXISTS bag_address (
-        nummeraanduiding_id VARCHAR PRIMARY KEY,
+        nummeraanduiding_id VARCHAR,
         verblijfsobject_id VARCHAR,
         postcode VARCHAR,
         house_number INTEGER,
@@ -32,7 +32,7 @@ SCHEMA = [
         building_year INTEGER
     )""",
     """CREATE TABLE IF NOT EXISTS brp_person (
-        bsn_hash VARCHAR PRIMARY KEY,
+        bsn_hash VARCHAR,
         surname VARCHAR,
         prefix VARCHAR,
         given_names VARCHAR,
@@ -40,7 +40,7 @@ SCHEMA = [
         gender VARCHAR
     )""",
     """CREATE TABLE IF NOT EXISTS kvk_business (
-        establishment VARCHAR PRIMARY KEY,
+        establishment VARCHAR,
         kvk_number VARCHAR,
         name VARCHAR,
         sbi_codes VARCHAR[],
@@ -86,6 +86,15 @@ SCHEMA = [
         date_until DATE
     )""",
 ]
+
+
+# The large tables have no primary-key index: every import replaces them whole and checks
+# their keys itself (an index over 18 million hashed BSNs costs more than the rest of the
+# import). ``recreate`` also drops the index a warehouse file of an earlier version has.
+def recreate(con, table: str) -> None:
+    ddl = next(d for d in SCHEMA if f"EXISTS {table} (" in d)
+    con.execute(f"DROP TABLE IF EXISTS {table}")
+    con.execute(ddl)
 
 
 @contextmanager

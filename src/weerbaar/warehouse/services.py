@@ -239,7 +239,7 @@ def _stage_csv(con, path: Path, report: Report, progress) -> None:
 
 
 def _swap(con, fmt: str) -> int:
-    con.execute("DELETE FROM bag_address")
+    db.recreate(con, "bag_address")
     if fmt == "csv":
         con.execute(
             "INSERT INTO bag_address SELECT nummeraanduiding_id, verblijfsobject_id, postcode, "
@@ -401,7 +401,7 @@ def import_brp(
         persons = con.execute("SELECT EXISTS (SELECT 1 FROM stage_person)").fetchone()[0]
         kind = "csv" if fmt == "csv" else ("personen" if persons else "bewoning")
         if persons:
-            con.execute("DELETE FROM brp_person")
+            db.recreate(con, "brp_person")
             con.execute(
                 # one row per person (a file may repeat them, one line per occupancy): a
                 # hash aggregate in parallel, not a sort of millions of hashes
@@ -592,7 +592,7 @@ def import_kvk(
     def work(con, report):
         _load_sbi(con)
         _stage_kvk(con, path, report, progress)
-        con.execute("DELETE FROM kvk_business")
+        db.recreate(con, "kvk_business")
         con.execute(
             "INSERT INTO kvk_business SELECT vestigingsnummer, kvk_nummer, naam, "
             "list_transform(list_filter(string_split(coalesce(sbi_codes, ''), ','), "
