@@ -253,7 +253,7 @@ def _swap(con, fmt: str) -> int:
 
 
 def _no_progress(count: int, share: float) -> None:
-    pass
+    """The default for callers that show no progress (tests, the demo, closures)."""
 
 
 def _run_import(*, source: str, path: Path, actor, work, run=None, progress) -> ImportRun:
