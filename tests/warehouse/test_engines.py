@@ -11,7 +11,7 @@ from tests.warehouse.test_permits_and_links import TENANT_BSN, _closed_case, _pe
 from tests.warehouse.test_rules import Town, _business, _kvk, _ordinary
 from weerbaar.subjects import services as subject_services
 from weerbaar.warehouse import db, engines, rules, services
-from weerbaar.warehouse.scan import _plain
+from weerbaar.warehouse.alerts import _plain
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +66,7 @@ def _hits(name):
         engine = engines.create(con, name)
         for rule in rules.all_rules():
             for hit in engine.run(rule.sql, rule.params):
-                facts = _plain(hit)
+                facts = {k: _plain(v) for k, v in hit.items()}
                 found[(rule.code, str(facts.pop("key")))] = json.dumps(facts, sort_keys=True)
     return found
 

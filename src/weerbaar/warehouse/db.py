@@ -85,6 +85,10 @@ SCHEMA = [
         date_from DATE,
         date_until DATE
     )""",
+    # Persons registered now per verblijfsobject, over every source: counted at each BRP
+    # import (``count_occupancy``), because two rules need it and counting 18 million
+    # distinct hashes would otherwise be most of a national scan.
+    "CREATE TABLE IF NOT EXISTS brp_occupancy (address_object_id VARCHAR, persons BIGINT)",
 ]
 
 
@@ -95,6 +99,19 @@ def recreate(con, table: str) -> None:
     ddl = next(d for d in SCHEMA if f"EXISTS {table} (" in d)
     con.execute(f"DROP TABLE IF EXISTS {table}")
     con.execute(ddl)
+
+
+def count_occupancy(con) -> None:
+    recreate(con, "brp_occupancy")
+    con.execute(
+        "INSERT INTO brp_occupancy SELECT address_object_id, count(DISTINCT bsn_hash) "
+        "FROM brp_residence WHERE date_until IS NULL AND address_object_id IS NOT NULL "
+        "GROUP BY address_object_id"
+    )
+
+
+def _tables(con) -> set[str]:
+    return {name for (name,) in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
 
 
 @contextmanager
@@ -112,8 +129,11 @@ def connect(path: str | None = None):
         },
     )
     try:
+        before = _tables(con)
         for statement in SCHEMA:
             con.execute(statement)
+        if "brp_residence" in before and "brp_occupancy" not in before:
+            count_occupancy(con)  # a warehouse file of an earlier version
         yield con
     finally:
         con.close()

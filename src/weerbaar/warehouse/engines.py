@@ -22,6 +22,7 @@ TABLES = [
     "bag_address",
     "brp_person",
     "brp_residence",
+    "brp_occupancy",
     "kvk_business",
     "sbi_code",
     "closure",

@@ -412,6 +412,7 @@ def import_brp(
             )
         con.execute("DELETE FROM brp_residence WHERE source = ?", [kind])
         con.execute("INSERT INTO brp_residence SELECT ?, * FROM stage_residence", [kind])
+        db.count_occupancy(con)
         # Loaded: the items of the delivery that were kept (each gives a person, an
         # occupancy or both), so read = loaded + rejected whatever the file's shape.
         return report.read - len(report.rejections)

@@ -10,7 +10,8 @@ WITH codes AS (
 SELECT
     concat_ws(' ', c.postcode, c.house_number, c.house_letter, c.addition) AS key,
     c.postcode, c.house_number, c.house_letter, c.addition,
-    any_value(c.street) AS street, any_value(c.place) AS place,
+    -- the same spelling on every scan, or a reviewed alert would come back
+    min(c.street) AS street, min(c.place) AS place,
     count(DISTINCT c.establishment) AS businesses,
     count(DISTINCT s.division) AS divisions
 FROM codes c

@@ -62,5 +62,8 @@ WHERE p.granted_on > h.decided_on
   AND p.granted_on <= h.decided_on + to_years($years)
   AND NOT (p.postcode IS NOT DISTINCT FROM h.closed_postcode
            AND p.house_number IS NOT DISTINCT FROM h.closed_house_number)
-QUALIFY row_number() OVER (PARTITION BY p.permit_number ORDER BY h.decided_on DESC) = 1
-ORDER BY key
+QUALIFY row_number() OVER (
+    PARTITION BY p.permit_number ORDER BY h.decided_on DESC, h.closed_address, h.measure
+) = 1
+-- per key the latest closure first, ties always broken the same way
+ORDER BY key, decided_on DESC, closed_address, measure, since

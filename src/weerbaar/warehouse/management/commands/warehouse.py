@@ -61,7 +61,9 @@ class Command(BaseCommand):
     def _scan(self) -> None:
         counts = scan()
         for code, info in counts.pop("rules").items():
-            self.stdout.write(f"{code} (version {info['version']}): {info['hits']} hits")
+            self.stdout.write(
+                f"{code} (version {info['version']}): {info['hits']} hits in {info['seconds']} s"
+            )
         self.stdout.write(", ".join(f"{k} {v}" for k, v in counts.items()))
 
     def _link(self) -> None:

@@ -1,0 +1,134 @@
+"""Keeping a rule's hits as alerts.
+
+A national scan raises hundreds of thousands of hits. The ORM's ``bulk_create`` and
+``bulk_update`` spend most of their time compiling SQL per batch (``bulk_update`` builds a
+CASE per field per row), so the writes here are one prepared statement run over all rows,
+with each value adapted by its model field as the ORM would.
+"""
+
+import hashlib
+import json
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import connection, connections, router
+
+from weerbaar.warehouse.models import Alert
+
+NEW = ["uuid", "rule", "key", "status", "raised_at", "dismiss_reason"]
+VALUES = ["rule_version", "params", "facts", "facts_hash", "explanation", "area"]
+REOPEN = ["status", "raised_at", "reviewed_at", "reviewed_by", "dismiss_reason"]
+PLAIN = (str, int, float, bool, type(None))
+
+
+def _plain(value):
+    """A value as it reads back from a JSON field (dates as ISO text, decimals as text)."""
+    if isinstance(value, PLAIN):
+        return value
+    if isinstance(value, date | datetime | Decimal | uuid.UUID):
+        return DjangoJSONEncoder().default(value)
+    return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
+
+
+def _area(facts: dict) -> str:
+    postcode = facts.get("postcode") or ""
+    return postcode[:4] if postcode else (facts.get("place") or "")
+
+
+def _columns(names: list[str]) -> list[str]:
+    return [connection.ops.quote_name(Alert._meta.get_field(n).column) for n in names]
+
+
+def _db(name: str, value):
+    """A value as the database takes it, adapted by the model's field as the ORM would."""
+    return Alert._meta.get_field(name).get_db_prep_save(value, connection)
+
+
+def _insert(rows: list[tuple]) -> None:
+    """Rows of (values of ``NEW`` and ``VALUES``), adapted."""
+    if not rows:
+        return
+    names = NEW + VALUES
+    table = connection.ops.quote_name(Alert._meta.db_table)
+    columns = ", ".join(_columns(names))
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # COPY: a third of the time of row-by-row inserts for a national scan
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        sql = f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(names))})"  # noqa: S608 - model names
+        cursor.executemany(sql, rows)
+
+
+def _update(names: list[str], rows: list[tuple]) -> None:
+    """Rows of (values of ``names``..., pk), adapted."""
+    if not rows:
+        return
+    table = connection.ops.quote_name(Alert._meta.db_table)
+    assignments = ", ".join(f"{c} = %s" for c in _columns(names))
+    pk = connection.ops.quote_name(Alert._meta.pk.column)
+    sql = f"UPDATE {table} SET {assignments} WHERE {pk} = %s"  # noqa: S608 - model names
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
+def _first_per_object(hits: list[dict]):
+    """(key, facts) per object: the first, most severe, hit of the rule."""
+    seen = set()
+    for hit in hits:
+        key = str(hit.pop("key"))
+        if key not in seen:
+            seen.add(key)
+            yield key, {k: _plain(v) for k, v in hit.items()}
+
+
+def store(rule, params: dict, hits: list[dict], counts: dict, now) -> None:
+    """Keep the hits of one rule: new objects get an alert; an open alert is rewritten when
+    its facts, the rule or its thresholds changed; a reviewed alert is raised again only
+    when its facts changed. ``counts`` is added to."""
+    existing = {
+        key: rest
+        for key, *rest in Alert.objects.filter(rule=rule.code).values_list(
+            "key", "pk", "status", "facts_hash", "rule_version", "params"
+        )
+    }
+    conn = connections[router.db_for_write(Alert)]
+    facts_field, uuid_field = Alert._meta.get_field("facts"), Alert._meta.get_field("uuid")
+    # adapted once per rule, not per row: the same for every hit
+    raised, params_db, open_ = _db("raised_at", now), _db("params", params), Alert.Status.OPEN
+    new, changed, reopened = [], [], []
+
+    def values(facts, digest):
+        return (
+            rule.version,
+            params_db,
+            facts_field.get_db_prep_save(facts, conn),
+            digest,
+            rule.explain(facts, params)[:500],
+            _area(facts)[:80],
+        )
+
+    for key, facts in _first_per_object(hits):
+        digest = hashlib.sha256(json.dumps(facts, sort_keys=True).encode()).hexdigest()
+        if key not in existing:
+            row = (uuid_field.get_db_prep_value(uuid.uuid4(), conn), rule.code, key, open_)
+            new.append((*row, raised, "", *values(facts, digest)))
+            counts["new"] += 1
+            continue
+        pk, status, old_digest, old_version, old_params = existing[key]
+        if status == Alert.Status.OPEN:
+            counts["open"] += 1
+            if (old_digest, old_version, old_params) != (digest, rule.version, params):
+                changed.append((*values(facts, digest), pk))
+        elif old_digest == digest:
+            counts["reviewed_unchanged"] += 1  # reviewed before, same facts: not raised again
+        else:
+            counts["reopened"] += 1
+            reopened.append((*values(facts, digest), open_, raised, None, None, "", pk))
+    _insert(new)
+    _update(VALUES, changed)
+    _update(VALUES + REOPEN, reopened)
