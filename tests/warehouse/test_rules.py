@@ -299,7 +299,7 @@ def test_one_alert_per_object_even_when_a_rule_repeats_a_key():
             "divisions": 1,
         },
     ]
-    counts = {"new": 0, "open": 0, "reopened": 0, "reviewed_unchanged": 0}
+    counts = {"new": 0, "open": 0, "reopened": 0, "reviewed_unchanged": 0, "lapsed": 0}
     store(rule, rule.params, hits, counts, timezone.now())
     alert = Alert.objects.get(rule="business_cluster", key="6981YY 9")
     assert counts["new"] == 1 and alert.facts["businesses"] == 7
@@ -366,3 +366,41 @@ def test_a_warehouse_file_of_an_earlier_version_gets_its_persons_per_object_coun
         con.execute("DROP TABLE brp_occupancy")  # a file from before the counts were kept
     scan()
     assert ("overcrowding", "CROWD") in _hits()
+
+
+def test_an_open_alert_the_rule_no_longer_finds_leaves_the_queue_until_found_again(
+    tmp_path, regisseur
+):
+    from weerbaar.warehouse.selectors import alert_list
+
+    analyst = regisseur
+    town = Town(tmp_path)
+    town.address("CROWD", surface=96, use="woonfunctie")
+    crowd = [(next(town.bsn), "CROWD", date(2012 + n % 10, 3, 1), None) for n in range(14)]
+    town.people += crowd
+    town.load()
+    scan()
+    town.people = [p for p in town.people if p not in crowd[4:]]  # ten have moved out
+    town.load()
+    result = scan()
+    assert (result["lapsed"], result["open"]) == (1, 0)
+    assert Alert.objects.get(rule="overcrowding").status == "lapsed"
+    assert not alert_list(user=analyst, rule="overcrowding").exists()  # the default: open
+    town.people += crowd[4:]
+    town.load()
+    assert scan()["new"] == 1
+    assert Alert.objects.get(rule="overcrowding").status == "open"
+
+
+def test_a_reviewed_alert_does_not_lapse(tmp_path):
+    town = Town(tmp_path)
+    town.address("CROWD", surface=96, use="woonfunctie")
+    crowd = [(next(town.bsn), "CROWD", date(2012 + n % 10, 3, 1), None) for n in range(14)]
+    town.people += crowd
+    town.load()
+    scan()
+    Alert.objects.update(status="dismissed", dismiss_reason="Bekend, vergunning")
+    town.people = [p for p in town.people if p not in crowd[4:]]
+    town.load()
+    assert scan()["lapsed"] == 0
+    assert Alert.objects.get(rule="overcrowding").status == "dismissed"

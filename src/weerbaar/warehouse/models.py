@@ -70,6 +70,7 @@ class Alert(models.Model):
         OPEN = "open", _("To review")
         DISMISSED = "dismissed", _("Dismissed")
         SIGNAL = "signal", _("Turned into a signal")
+        LAPSED = "lapsed", _("No longer found by the rule")
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     rule = models.SlugField(_("rule"))

@@ -14,7 +14,8 @@ from weerbaar.warehouse.services import import_closures
 
 def scan(*, actor=None, engine: str | None = None, progress=None) -> dict:
     """Run every rule; returns how many alerts are new, still open, reopened because their
-    facts changed, or left alone because they were reviewed and nothing changed.
+    facts changed, left alone because they were reviewed and nothing changed, or lapsed
+    because the rule no longer finds them.
 
     The rules run first, outside any transaction, so ``progress(done, total)`` can be seen
     by the page; the alerts are then stored in one transaction: all or nothing."""
@@ -38,7 +39,7 @@ def scan(*, actor=None, engine: str | None = None, progress=None) -> dict:
             found.append((rule, params, hits))
             if progress:
                 progress(done, len(catalogue) + 1)  # the last step is storing the alerts
-    counts = {"new": 0, "open": 0, "reopened": 0, "reviewed_unchanged": 0}
+    counts = {"new": 0, "open": 0, "reopened": 0, "reviewed_unchanged": 0, "lapsed": 0}
     now = timezone.now()
     with transaction.atomic():
         for rule, params, hits in found:
