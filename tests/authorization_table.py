@@ -116,6 +116,7 @@ EXPECTED_GET = {
     "warehouse:import": {"regisseur"},
     "warehouse:links": {"regisseur"},
     "warehouse:run_linkage": NOBODY,  # POST only
+    "warehouse:link_status": {"regisseur"},
     "warehouse:link_decide": NOBODY,  # POST only
     "intake:report": PUBLIC,
     "intake:follow_up": PUBLIC,

@@ -160,6 +160,40 @@ def test_the_analyst_judges_uncertain_pairs_and_the_judgement_stays(population, 
     )
 
 
+def test_linking_runs_in_the_background_with_progress_on_the_page(population, regisseur):
+    from weerbaar.warehouse.models import ScanRun
+
+    client = Client()
+    client.force_login(regisseur)
+    client.post(reverse("warehouse:run_linkage"))  # the worker runs it (in tests, at once)
+    run = ScanRun.objects.get(work="linkage")
+    assert (run.status, run.progress) == ("done", 100)
+    linked = RegistryLink.objects.filter(kind="person", status="linked").count()
+    assert linked and run.counts["person"]["linked"] == linked
+    page = client.get(reverse("warehouse:links")).content.decode()
+    assert f"Personen: {linked} gekoppeld" in page
+    # while a run is going the page asks every two seconds how far it is
+    ScanRun.objects.create(work="linkage", status="running", progress=50)
+    html = client.get(reverse("warehouse:link_status"), HTTP_HX_REQUEST="true").content.decode()
+    assert 'hx-trigger="every 2s"' in html and 'value="50"' in html
+    client.post(reverse("warehouse:run_linkage"))  # a second click starts nothing beside it
+    assert ScanRun.objects.filter(work="linkage").count() == 2
+    # a run of the rules is another kind of work: it is not held up by the linking
+    client.post(reverse("warehouse:scan"))
+    assert ScanRun.objects.filter(work="rules", status="done").count() == 1
+
+
+def test_linking_before_any_import_says_so_and_changes_nothing(regisseur):
+    from weerbaar.warehouse.models import ScanRun
+
+    client = Client()
+    client.force_login(regisseur)
+    client.post(reverse("warehouse:run_linkage"))  # the worker logs what went wrong
+    assert ScanRun.objects.get(work="linkage").status == "failed"
+    page = client.get(reverse("warehouse:links")).content.decode()
+    assert "Koppelen is niet gelukt" in page and "De koppelingen zijn ongewijzigd" in page
+
+
 def test_the_links_are_for_the_analysts_only(population, behandelaar):
     client = Client()
     client.force_login(behandelaar)

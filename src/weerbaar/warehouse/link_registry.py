@@ -118,9 +118,17 @@ def link_registry(*, kind: str, actor=None) -> dict:
     return _store(kind, pairs, registry, actor)
 
 
-def link_all(*, actor=None) -> dict:
-    """Both kinds; returns the counts per kind."""
-    return {kind: link_registry(kind=kind, actor=actor) for kind in ("person", "organisation")}
+KINDS = ("person", "organisation")
+
+
+def link_all(*, actor=None, progress=None) -> dict:
+    """Both kinds; returns the counts per kind. ``progress(done, total)`` after each kind."""
+    counts = {}
+    for done, kind in enumerate(KINDS, start=1):
+        counts[kind] = link_registry(kind=kind, actor=actor)
+        if progress:
+            progress(done, len(KINDS))
+    return counts
 
 
 @transaction.atomic

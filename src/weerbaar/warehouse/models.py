@@ -145,14 +145,20 @@ class RegistryLink(models.Model):
 
 
 class ScanRun(models.Model):
-    """One run of all rules, started from the page and worked off in the background."""
+    """One run of all rules, or of the record linkage, started from a page and worked off
+    in the background."""
+
+    class Work(models.TextChoices):
+        RULES = "rules", _("The rules")
+        LINKAGE = "linkage", _("Record linkage")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Waiting to start")
         RUNNING = "running", _("Running")
         DONE = "done", _("Done")
-        FAILED = "failed", _("Failed: the alerts are as they were")
+        FAILED = "failed", _("Failed: nothing changed")
 
+    work = models.CharField(_("work"), max_length=10, choices=Work.choices, default=Work.RULES)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     counts = models.JSONField(_("outcome"), default=dict)

@@ -88,6 +88,6 @@ def link_get(*, user, link_id: UUID) -> RegistryLink:
     return link
 
 
-def latest_scan(*, user):
+def latest_scan(*, user, work: str = ScanRun.Work.RULES):
     _require(user)
-    return ScanRun.objects.order_by("-id").first()
+    return ScanRun.objects.filter(work=work).order_by("-id").first()

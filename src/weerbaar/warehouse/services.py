@@ -772,11 +772,15 @@ def link_decide(*, actor, link, same: bool) -> None:
         )
 
 
-def scan_queue(*, actor) -> ScanRun:
-    """Queue a run of all rules for the background worker (``warehouse.tasks.run_scan``);
-    a run already waiting or running is not queued twice."""
+def scan_queue(*, actor, work: str = ScanRun.Work.RULES) -> ScanRun:
+    """Queue a run of all rules (``warehouse.tasks.run_scan``) or of the record linkage
+    (``run_linkage``) for the background worker; a run of the same work already waiting or
+    running is not queued twice."""
     busy = ScanRun.objects.filter(
+        work=work,
         status__in=[ScanRun.Status.QUEUED, ScanRun.Status.RUNNING],
         started_at__gte=timezone.now() - timedelta(hours=2),  # not one a dead worker left
     )
-    return busy.first() or ScanRun.objects.create(status=ScanRun.Status.QUEUED, started_by=actor)
+    return busy.first() or ScanRun.objects.create(
+        work=work, status=ScanRun.Status.QUEUED, started_by=actor
+    )

@@ -12,6 +12,7 @@ urlpatterns = [
     path("attenderingen/<uuid:alert_id>/signaal/", views.alert_to_signal, name="to_signal"),
     path("koppelingen/", views.links, name="links"),
     path("koppelingen/opnieuw/", views.run_linkage, name="run_linkage"),
+    path("koppelingen/voortgang/", views.link_status, name="link_status"),
     path("koppelingen/<uuid:link_id>/oordeel/", views.link_decide, name="link_decide"),
     path("imports/", views.imports, name="imports"),
     path("imports/<uuid:run_id>/", views.import_detail, name="import"),

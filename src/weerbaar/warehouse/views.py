@@ -1,4 +1,3 @@
-import logging
 from datetime import date
 
 from django.contrib import messages
@@ -15,11 +14,9 @@ from weerbaar.core.forms import add_service_errors
 from weerbaar.core.http import is_htmx
 from weerbaar.warehouse import facts, selectors, services, tasks
 from weerbaar.warehouse.forms import AlertFilterForm, DismissForm, ImportForm
-from weerbaar.warehouse.link_registry import link_all
-from weerbaar.warehouse.models import RegistryLink
+from weerbaar.warehouse.models import RegistryLink, ScanRun
 
 CHANGE_PERMISSION = "warehouse.change_alert"
-logger = logging.getLogger(__name__)
 
 
 @login_required
@@ -191,6 +188,7 @@ def links(request):
             "kinds": RegistryLink.Kind.choices,
             "query": f"soort={kind}&status={status}",
             "may_decide": request.user.has_perm(CHANGE_PERMISSION),
+            "run": selectors.latest_scan(user=request.user, work=ScanRun.Work.LINKAGE),
         },
     )
 
@@ -212,26 +210,13 @@ def link_decide(request, link_id):
 def run_linkage(request):
     if not request.user.has_perm(CHANGE_PERMISSION):
         raise Http404
-    try:
-        counts = link_all(actor=request.user)
-    except Exception:  # noqa: BLE001 - too little data to train on is a state, not a crash
-        logger.exception("record linkage failed")
-        messages.error(
-            request,
-            _("Linking did not succeed: there may be too few records to train the model on."),
-        )
-    else:
-        messages.success(
-            request,
-            _(
-                "Persons: %(pl)s linked, %(pr)s to review. Organisations: %(ol)s linked, "
-                "%(or)s to review."
-            )
-            % {
-                "pl": counts["person"]["linked"],
-                "pr": counts["person"]["review"],
-                "ol": counts["organisation"]["linked"],
-                "or": counts["organisation"]["review"],
-            },
-        )
+    run = services.scan_queue(actor=request.user, work=ScanRun.Work.LINKAGE)
+    tasks.run_linkage(run.pk)
     return redirect("warehouse:links")
+
+
+@login_required
+@require_http_methods(["GET"])
+def link_status(request):
+    run = selectors.latest_scan(user=request.user, work=ScanRun.Work.LINKAGE)
+    return render(request, "warehouse/link_progress.html", {"run": run})
