@@ -84,6 +84,8 @@ def child(folder: str) -> None:
         f"{run.status}: {objects:,} objects, {run.rows_loaded:,} addresses in {elapsed:.1f} s "
         f"= {objects / elapsed:,.0f} objects/s; peak memory {peak:.0f} MiB"
     )
+    if run.error:
+        print(f"error: {run.error}")
 
 
 def main() -> None:

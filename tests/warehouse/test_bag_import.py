@@ -45,7 +45,9 @@ def sample():
 def test_lv_xml_extract_gives_addresses_with_surface_use_and_year(sample, warehouse):
     run = services.import_bag(path=sample / "lv-expanded")
     assert run.status == "loaded"
-    assert (run.rows_loaded, run.rows_rejected, run.rows_historic) == (2, 0, 14)
+    # 14 ended occurrences, and 2 superseded: the sample gives NUM 0221200000330998 and
+    # ...999 a second current occurrence, beginning later, which holds
+    assert (run.rows_loaded, run.rows_rejected, run.rows_historic) == (2, 0, 16)
     rows = _rows(warehouse)
     assert KOSTERSTRAAT in rows
     other = next(r for r in rows if r[0] != KOSTERSTRAAT[0])
@@ -158,3 +160,108 @@ def test_impossible_values_are_rejected_by_line(tmp_path, warehouse):
         "regel 4": "bouwjaar ligt in de toekomst",
     }
     assert run.rows_loaded == 1
+
+
+def _part(objects: int) -> bytes:
+    """An LV XML part of ``objects`` nummeraanduidingen, in the layout of the delivery."""
+    head = (
+        '<?xml version="1.0" encoding="UTF-8"?><sl-bag-extract:bagStand '
+        'xmlns:Objecten="www.kadaster.nl/schemas/lvbag/imbag/objecten/v20200601" '
+        'xmlns:sl-bag-extract="http://www.kadaster.nl/schemas/lvbag/extract-deelbestand-lvc/v20200601" '
+        'xmlns:sl="http://www.kadaster.nl/schemas/standlevering-generiek/1.0"><sl:standBestand>'
+    )
+    body = "".join(
+        f"<sl:stand><sl-bag-extract:bagObject><Objecten:Nummeraanduiding>"
+        f"<Objecten:identificatie>9999200{n:09d}</Objecten:identificatie>"
+        f"<Objecten:huisnummer>{n % 200 + 1}</Objecten:huisnummer>"
+        f"</Objecten:Nummeraanduiding></sl-bag-extract:bagObject></sl:stand>"
+        for n in range(objects)
+    )
+    return (head + body + "</sl:standBestand></sl-bag-extract:bagStand>").encode()
+
+
+def _peak_while_parsing(objects: int) -> int:
+    import io
+    import tracemalloc
+
+    from weerbaar.warehouse.bag import parse_xml
+
+    stream = io.BytesIO(_part(objects))
+    tracemalloc.start()
+    try:
+        assert sum(1 for _ in parse_xml(stream)) == objects
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_memory_stays_flat_as_an_xml_part_grows():
+    """The national delivery's parts are read element by element: nothing read is kept,
+    not even the empty wrappers around each object."""
+    small, large = _peak_while_parsing(5_000), _peak_while_parsing(40_000)
+    assert large < 1.3 * small, (small, large)
+
+
+def _extract(folder: Path, numbers: list[tuple[str, str]], objects: list[tuple[str, str]]):
+    """An unpacked extract: a NUM part with ``numbers`` (identification, begin of the
+    occurrence) and a VBO part with ``objects`` (identification, main address)."""
+    head = (
+        '<?xml version="1.0" encoding="UTF-8"?><sl-bag-extract:bagStand '
+        'xmlns:Objecten="www.kadaster.nl/schemas/lvbag/imbag/objecten/v20200601" '
+        'xmlns:Objecten-ref="www.kadaster.nl/schemas/lvbag/imbag/objecten-ref/v20200601" '
+        'xmlns:Historie="www.kadaster.nl/schemas/lvbag/imbag/historie/v20200601" '
+        'xmlns:sl-bag-extract="http://www.kadaster.nl/schemas/lvbag/extract-deelbestand-lvc/v20200601" '
+        'xmlns:sl="http://www.kadaster.nl/schemas/standlevering-generiek/1.0"><sl:standBestand>'
+    )
+    tail = "</sl:standBestand></sl-bag-extract:bagStand>"
+    folder.mkdir()
+    (folder / "9999NUM01012026-000001.xml").write_text(
+        head
+        + "".join(
+            f"<sl:stand><sl-bag-extract:bagObject><Objecten:Nummeraanduiding>"
+            f"<Objecten:identificatie>{num}</Objecten:identificatie>"
+            f"<Objecten:huisnummer>{n + 1}</Objecten:huisnummer>"
+            f"<Objecten:postcode>6981AB</Objecten:postcode><Objecten:voorkomen>"
+            f"<Historie:Voorkomen><Historie:beginGeldigheid>{begin}</Historie:beginGeldigheid>"
+            f"</Historie:Voorkomen></Objecten:voorkomen>"
+            f"</Objecten:Nummeraanduiding></sl-bag-extract:bagObject></sl:stand>"
+            for n, (num, begin) in enumerate(numbers)
+        )
+        + tail
+    )
+    (folder / "9999VBO01012026-000001.xml").write_text(
+        head
+        + "".join(
+            f"<sl:stand><sl-bag-extract:bagObject><Objecten:Verblijfsobject>"
+            f"<Objecten:heeftAlsHoofdadres><Objecten-ref:NummeraanduidingRef>{num}"
+            f"</Objecten-ref:NummeraanduidingRef></Objecten:heeftAlsHoofdadres>"
+            f"<Objecten:identificatie>{vbo}</Objecten:identificatie>"
+            f"<Objecten:gebruiksdoel>woonfunctie</Objecten:gebruiksdoel>"
+            f"<Objecten:oppervlakte>80</Objecten:oppervlakte>"
+            f"</Objecten:Verblijfsobject></sl-bag-extract:bagObject></sl:stand>"
+            for vbo, num in objects
+        )
+        + tail
+    )
+    return folder
+
+
+def test_an_object_given_twice_or_a_main_address_given_to_two_is_reported(tmp_path, warehouse):
+    extract = _extract(
+        tmp_path / "extract",
+        [("N1", "2010-01-01"), ("N2", "2019-03-05"), ("N2", "2012-01-01")],
+        [("V2", "N1"), ("V1", "N1"), ("V3", "N2"), ("V3", "N2")],
+    )
+    run = services.import_bag(path=extract)
+    assert run.status == "loaded" and run.rows_loaded == 2
+    # an object twice: the occurrence that began last holds, the other counts as ended
+    assert (run.rows_read, run.rows_historic) == (5, 2)
+    assert [(r.row, r.reason) for r in run.rejections.all()] == [
+        ("VBO V2", "hoofdadres N1 is al hoofdadres van VBO V1"),
+    ]
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        rows = con.execute(
+            "SELECT nummeraanduiding_id, verblijfsobject_id, house_number FROM bag_address "
+            "ORDER BY 1"
+        ).fetchall()
+    assert rows == [("N1", "V1", 1), ("N2", "V3", 2)]  # N2's second number: the later one

@@ -52,6 +52,13 @@ class Town:
         number = number or len(self.addresses) + 1
         self.addresses.append((vbo, surface, use, number_id or f"NUM{vbo}", number))
 
+    def crowd(self, vbo="CROWD", persons=14):
+        """A home of 96 m² with ``persons`` who arrived over the years (crowded, no churn)."""
+        self.address(vbo, surface=96, use="woonfunctie")
+        people = [(next(self.bsn), vbo, date(2012 + n % 10, 3, 1), None) for n in range(persons)]
+        self.people += people
+        return people
+
     def register(self, vbo, since, until=None):
         self.people.append((next(self.bsn), vbo, since, until))
 
@@ -112,9 +119,7 @@ def test_clean_data_raises_nothing(tmp_path):
 
 def test_each_rule_finds_what_was_planted(tmp_path):
     town = Town(tmp_path)
-    town.address("CROWD", surface=96, use="woonfunctie")
-    for n in range(14):  # arrived over the years: crowded, but no churn
-        town.register("CROWD", date(2012 + n % 10, 3, 1))
+    town.crowd()
     town.address("SHOP", surface=300, use="winkelfunctie")
     town.register("SHOP", date(2024, 5, 1))
     town.register("SHOP", date(2024, 5, 1))
@@ -307,9 +312,7 @@ def test_one_alert_per_object_even_when_a_rule_repeats_a_key():
 
 def test_an_open_alert_follows_new_thresholds_and_keeps_its_place(tmp_path):
     town = Town(tmp_path)
-    town.address("CROWD", surface=96, use="woonfunctie")
-    for n in range(14):
-        town.register("CROWD", date(2012 + n % 10, 3, 1))
+    town.crowd()
     town.load()
     scan()
     before = Alert.objects.get(rule="overcrowding")
@@ -358,9 +361,7 @@ def test_a_warehouse_file_of_an_earlier_version_gets_its_persons_per_object_coun
     from weerbaar.warehouse import db
 
     town = Town(tmp_path)
-    town.address("CROWD", surface=96, use="woonfunctie")
-    for n in range(14):
-        town.register("CROWD", date(2012 + n % 10, 3, 1))
+    town.crowd()
     town.load()
     with db.connect() as con:
         con.execute("DROP TABLE brp_occupancy")  # a file from before the counts were kept
@@ -375,9 +376,7 @@ def test_an_open_alert_the_rule_no_longer_finds_leaves_the_queue_until_found_aga
 
     analyst = regisseur
     town = Town(tmp_path)
-    town.address("CROWD", surface=96, use="woonfunctie")
-    crowd = [(next(town.bsn), "CROWD", date(2012 + n % 10, 3, 1), None) for n in range(14)]
-    town.people += crowd
+    crowd = town.crowd()
     town.load()
     scan()
     town.people = [p for p in town.people if p not in crowd[4:]]  # ten have moved out
@@ -394,9 +393,7 @@ def test_an_open_alert_the_rule_no_longer_finds_leaves_the_queue_until_found_aga
 
 def test_a_reviewed_alert_does_not_lapse(tmp_path):
     town = Town(tmp_path)
-    town.address("CROWD", surface=96, use="woonfunctie")
-    crowd = [(next(town.bsn), "CROWD", date(2012 + n % 10, 3, 1), None) for n in range(14)]
-    town.people += crowd
+    crowd = town.crowd()
     town.load()
     scan()
     Alert.objects.update(status="dismissed", dismiss_reason="Bekend, vergunning")

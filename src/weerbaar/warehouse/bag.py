@@ -2,7 +2,7 @@
 
 The official delivery nests zips (BAGNLDL zip → per-type zips → per-municipality XML parts);
 an extract may also come unpacked. Every XML part is parsed with ``iterparse`` and each
-object is cleared once read, so memory stays constant whatever the size: the joining of
+element is dropped once read, so memory stays constant whatever the size: the joining of
 addresses, streets, places and buildings happens in DuckDB, not in Python.
 
 Only current occurrences (voorkomens without an end of validity) are kept; ended ones are
@@ -53,6 +53,7 @@ def _record(kind: str, t: dict[str, list[str]]) -> dict:
             "toevoeging": first("huisnummertoevoeging"),
             "opr": first("OpenbareRuimteRef"),
             "wpl": first("WoonplaatsRef"),
+            "begin": first("beginGeldigheid"),
         }
     if kind == "opr":
         return {"id": first("identificatie"), "naam": first("naam"), "wpl": first("WoonplaatsRef")}
@@ -67,20 +68,34 @@ def _record(kind: str, t: dict[str, list[str]]) -> dict:
         "oppervlakte": first("oppervlakte"),
         "pnd": first("PandRef"),
         "status": first("status"),
+        "begin": first("beginGeldigheid"),
     }
 
 
 def parse_xml(stream) -> Iterator[tuple[str, dict | None]]:
-    """(kind, record) per object; record None for an ended (historic) occurrence."""
+    """(kind, record) per object; record None for an ended (historic) occurrence.
+
+    Every element is dropped from its parent once read: clearing an object alone would leave
+    the empty wrappers around it (``stand``, ``bagObject``) in the tree, a few hundred bytes
+    per object, so memory would grow with the size of an XML part."""
     # defusedxml: no entity expansion, no external entities, no DTD retrieval.
-    for _event, element in iterparse(stream, events=("end",)):
+    open_elements, inside = [], 0
+    for event, element in iterparse(stream, events=("start", "end")):
         name = _local(element.tag)
-        if name not in KINDS or _local(getattr(element, "tag", "")) != name:
+        if event == "start":
+            open_elements.append(element)
+            inside += name in KINDS
             continue
-        kind = KINDS[name]
-        texts = _texts(element)
-        yield kind, (None if texts.get("eindGeldigheid") else _record(kind, texts))
-        element.clear()
+        open_elements.pop()
+        if name in KINDS:
+            inside -= 1
+            texts = _texts(element)
+            yield (
+                KINDS[name],
+                (None if texts.get("eindGeldigheid") else _record(KINDS[name], texts)),
+            )
+        if not inside and open_elements:
+            open_elements[-1].remove(element)  # read: nothing below it is needed any more
 
 
 def _window(lo: float, hi: float, inner: Callable[[], float]) -> Callable[[], float]:

@@ -36,18 +36,20 @@ BATCH = 10_000
 POSTCODE = re.compile(r"^\d{4}[A-Z]{2}$")
 STAGING = {
     "num": "id VARCHAR, postcode VARCHAR, huisnummer VARCHAR, huisletter VARCHAR, "
-    "toevoeging VARCHAR, opr VARCHAR, wpl VARCHAR",
+    "toevoeging VARCHAR, opr VARCHAR, wpl VARCHAR, begin VARCHAR",
     "opr": "id VARCHAR, naam VARCHAR, wpl VARCHAR",
     "wpl": "id VARCHAR, naam VARCHAR",
     "vbo": "id VARCHAR, num VARCHAR, gebruiksdoel VARCHAR, oppervlakte VARCHAR, pnd VARCHAR, "
-    "status VARCHAR",
+    "status VARCHAR, begin VARCHAR",
     "pnd": "id VARCHAR, bouwjaar VARCHAR",
 }
 # The live address table from the staged objects: one row per residential object's main
-# address, with street and place through the public space, and the building's year.
+# address, with street and place through the public space, and the building's year. The
+# staging holds each object and main address once (``_drop_repeats``): a DISTINCT ON here,
+# with the ORDER BY, runs out of DuckDB's memory budget on a delivery of millions.
 BUILD_ADDRESSES = """
 INSERT INTO bag_address
-SELECT DISTINCT ON (n.id)
+SELECT
     n.id, v.id, NULLIF(n.postcode, ''), TRY_CAST(n.huisnummer AS INTEGER),
     NULLIF(n.huisletter, ''), NULLIF(n.toevoeging, ''),
     o.naam, COALESCE(w1.naam, w2.naam), TRY_CAST(v.oppervlakte AS INTEGER), v.gebruiksdoel,
@@ -193,6 +195,36 @@ def _stage_xml(con, path: Path, report: Report, progress) -> None:
     ).fetchall()
     for vbo, num in orphans:
         report.reject(f"VBO {vbo}", f"hoofdadres {num} staat niet in de levering")
+    _drop_repeats(con, report)
+
+
+def _drop_repeats(con, report: Report) -> None:
+    """Each object once, each main address for one object. Checked with a narrow aggregate
+    first: a sound delivery has neither, and the window below is only run when needed."""
+    for table in ("stage_num", "stage_vbo"):
+        repeated = f"SELECT id FROM {table} GROUP BY id HAVING count(*) > 1"
+        if not con.execute(f"SELECT EXISTS ({repeated})").fetchone()[0]:
+            continue
+        # Two current occurrences of one object: the one that began last holds; the other
+        # counts as ended, like the occurrences with an end.
+        superseded = con.execute(
+            f"DELETE FROM {table} WHERE rowid IN (SELECT rowid FROM {table} "
+            f"WHERE id IN ({repeated}) QUALIFY row_number() OVER "
+            "(PARTITION BY id ORDER BY begin DESC, rowid DESC) > 1)"
+        ).fetchone()[0]
+        report.read, report.historic = report.read - superseded, report.historic + superseded
+    shared = "SELECT num, min(id) AS keep FROM stage_vbo GROUP BY num HAVING count(*) > 1"
+    if con.execute(f"SELECT EXISTS ({shared})").fetchone()[0]:
+        dropped = con.execute(
+            f"SELECT v.id, v.num, d.keep FROM stage_vbo v JOIN ({shared}) d ON v.num = d.num "
+            "WHERE v.id <> d.keep ORDER BY v.id"
+        ).fetchall()
+        for vbo, num, kept in dropped:
+            report.reject(f"VBO {vbo}", f"hoofdadres {num} is al hoofdadres van VBO {kept}")
+        con.execute(
+            f"DELETE FROM stage_vbo WHERE id IN (SELECT v.id FROM stage_vbo v "
+            f"JOIN ({shared}) d ON v.num = d.num WHERE v.id <> d.keep)"
+        )
 
 
 def _stage_csv(con, path: Path, report: Report, progress) -> None:
