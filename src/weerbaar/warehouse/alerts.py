@@ -129,17 +129,16 @@ def store(rule, params: dict, hits: list[dict], counts: dict, now) -> None:
             counts["new"] += 1
             continue
         pk, status, old_digest, old_version, old_params = existing[key]
-        if status == Alert.Status.LAPSED:
-            counts["new"] += 1  # found again after a run that did not find it: new to review
-            reopened.append((*values(facts, digest), open_, raised, None, None, "", pk))
-        elif status == Alert.Status.OPEN:
+        if status == Alert.Status.OPEN:
             counts["open"] += 1
             if (old_digest, old_version, old_params) != (digest, rule.version, params):
                 changed.append((*values(facts, digest), pk))
-        elif old_digest == digest:
+        elif status != Alert.Status.LAPSED and old_digest == digest:
             counts["reviewed_unchanged"] += 1  # reviewed before, same facts: not raised again
         else:
-            counts["reopened"] += 1
+            # found again after a run that did not find it (new to review), or reviewed
+            # before and its facts changed
+            counts["new" if status == Alert.Status.LAPSED else "reopened"] += 1
             reopened.append((*values(facts, digest), open_, raised, None, None, "", pk))
     # Open alerts this run did not find any more leave the queue: nobody needs to review them.
     lapsed = [
