@@ -4,6 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from weerbaar.accounts.models import User
+from weerbaar.audit.services import audit_verify
 from weerbaar.subjects.models import Person, Relation, Subject
 from weerbaar.subjects.selectors import subject_search
 
@@ -56,6 +57,8 @@ def test_demo_reports_from_every_inflow():
     output = _load()
     for channel in ("public", "internal", "partner", "mma"):
         assert Report.objects.filter(channel=channel).count() >= 3, channel
+    verified = audit_verify()  # public reports' day-only moments among them (#12)
+    assert verified.ok and verified.checked > 100, verified
     assert Message.objects.filter(direction="to_reporter").exists()
     assert (
         Report.objects.filter(shielded=True).exists()

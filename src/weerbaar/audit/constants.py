@@ -85,6 +85,7 @@ class AuditAction(models.TextChoices):
     REVEAL_APPROVED = "intake.reveal_approved", _("Approved revealing a shielded reporter")
     # audit
     AUDIT_VIEWED = "audit.viewed", _("Audit trail viewed")
+    CHAIN_REANCHORED = "audit.chain_reanchored", _("Audit chain re-anchored in a new form")
     # any app
     ACCESS_DENIED = "access.denied", _("Access denied")
 

@@ -6,16 +6,14 @@ Database triggers refuse UPDATE and DELETE, so tampering needs a deliberate act 
 database administrator, which the chain then exposes.
 """
 
-import hashlib
-import json
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from weerbaar.audit import chain
 from weerbaar.audit.constants import AuditAction, AuditResult
 
-GENESIS_HASH = "0" * 64
+GENESIS_HASH = chain.GENESIS_HASH
 
 
 class AuditRecord(models.Model):
@@ -58,26 +56,9 @@ class AuditRecord(models.Model):
         except ValueError:
             return self.action
 
-    def payload(self) -> dict:
-        return {
-            "id": self.pk,
-            "created_at": self.created_at.isoformat(),
-            "actor_id": self.actor_id,
-            "actor_username": self.actor_username,
-            "actor_roles": self.actor_roles,
-            "action": self.action,
-            "result": self.result,
-            "object_type": self.object_type,
-            "object_id": self.object_id,
-            "subject_ref": self.subject_ref,
-            "route": self.route,
-            "purpose": self.purpose,
-            "changes": self.changes,
-        }
-
     def compute_hash(self) -> str:
-        canonical = json.dumps(self.payload(), sort_keys=True, separators=(",", ":"), default=str)
-        return hashlib.sha256((self.prev_hash + canonical).encode()).hexdigest()
+        """The hash of this record in the current form (``audit.chain``)."""
+        return chain.current_hash(self)
 
     def save(self, *args, **kwargs):
         if not self._state.adding:

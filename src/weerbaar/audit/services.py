@@ -8,6 +8,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
+from weerbaar.audit import chain
 from weerbaar.audit.constants import AuditAction, AuditResult
 from weerbaar.audit.models import GENESIS_HASH, AuditChainHead, AuditRecord
 
@@ -116,17 +117,23 @@ def audit_verify(*, chunk_size: int = 5000, anchor: tuple[int, str] | None = Non
     return result
 
 
+def legacy_until() -> int:
+    """The last record hashed in form 1: the one before the first re-anchoring record."""
+    marker = (
+        AuditRecord.objects.filter(action=AuditAction.CHAIN_REANCHORED)
+        .order_by("id")
+        .values_list("id", flat=True)
+        .first()
+    )
+    return marker - 1 if marker else 0
+
+
 def _verify_chain(chunk_size: int) -> VerifyResult:
-    prev_hash, expected_id, checked = GENESIS_HASH, 1, 0
-    for record in AuditRecord.objects.order_by("id").iterator(chunk_size=chunk_size):
-        if record.pk != expected_id:
-            return VerifyResult(checked, expected_id, "missing")
-        if record.prev_hash != prev_hash:
-            return VerifyResult(checked, record.pk, "link")
-        if record.compute_hash() != record.hash:
-            return VerifyResult(checked, record.pk, "content")
-        prev_hash, expected_id, checked = record.hash, expected_id + 1, checked + 1
+    records = AuditRecord.objects.order_by("id").iterator(chunk_size=chunk_size)
+    state = chain.walk(records, legacy_until=legacy_until())
+    if state.broken_id is not None:
+        return VerifyResult(state.checked, state.broken_id, state.reason)
     head = AuditChainHead.objects.filter(pk=1).first()
-    if head and (head.last_id != expected_id - 1 or head.last_hash != prev_hash):
-        return VerifyResult(checked, expected_id, "truncated")
-    return VerifyResult(checked)
+    if head and (head.last_id != state.next_id - 1 or head.last_hash != state.last_hash):
+        return VerifyResult(state.checked, state.next_id, "truncated")
+    return VerifyResult(state.checked)
