@@ -66,7 +66,9 @@ def record_hash(prev_hash: str, content: dict) -> str:
 
 
 def current_hash(record) -> str:
-    return record_hash(record.prev_hash, payload(record, created_at=canonical_time(record.created_at)))
+    return record_hash(
+        record.prev_hash, payload(record, created_at=canonical_time(record.created_at))
+    )
 
 
 def legacy_matches(record) -> bool:
