@@ -132,7 +132,7 @@ EXPECTED_GET = {
     "case-detail": CASE_PEOPLE,
     "intervention-detail": CASE_FILE,
     "deadline-list": LOGGED_IN,  # the caller's own deadlines
-    "api-report-public": NOBODY,  # POST only, open to everybody
+    "api-report-public": PUBLIC,  # GET gives a start token; POST files a report
     "api-report-internal": NOBODY,  # POST only
     "api-report-partner": NOBODY,  # POST only
 }

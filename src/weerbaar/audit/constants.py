@@ -17,6 +17,12 @@ class AuditAction(models.TextChoices):
     TEAM_MEMBER_ADDED = "accounts.team_member_added", _("Team member added")
     SHARE_GRANTED = "accounts.share_granted", _("Shared")
     TOKEN_CREATED = "accounts.token_created", _("API key created")
+    TOKEN_REVOKED = "accounts.token_revoked", _("API keys withdrawn")
+    ACTIVE_CHANGED = "accounts.active_changed", _("Account activated or deactivated")
+    SUPERUSER_CHANGED = "accounts.superuser_changed", _("Superuser status changed")
+    ROLE_GRANT_REQUESTED = "accounts.role_grant_requested", _("Asked to grant a role")
+    ROLE_GRANT_APPROVED = "accounts.role_grant_approved", _("Approved granting a role")
+    ROLE_GRANT_REFUSED = "accounts.role_grant_refused", _("Refused granting a role")
     ADMIN_CHANGE = "accounts.admin_change", _("Changed in the administration")
     # subjects
     SUBJECT_CREATED = "subjects.created", _("Subject created")
@@ -51,6 +57,7 @@ class AuditAction(models.TextChoices):
     CASE_MEMBER_SET = "cases.member_set", _("Case team member added or changed")
     # interventions
     INTERVENTION_STARTED = "interventions.started", _("Intervention started")
+    INTERVENTION_VIEWED = "interventions.viewed", _("Intervention viewed")
     INTERVENTION_STEP = "interventions.step", _("Procedure step recorded")
     INTERVENTION_FORFEITURE = "interventions.forfeiture", _("Penalty forfeiture recorded")
     INTERVENTION_FINISHED = "interventions.finished", _("Intervention finished")

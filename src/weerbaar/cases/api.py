@@ -4,6 +4,7 @@ from rest_framework.response import Response
 
 from weerbaar.cases import selectors
 from weerbaar.cases.models import Case
+from weerbaar.core.http import UUID_PATTERN
 
 
 class CaseHeadingSerializer(serializers.ModelSerializer):
@@ -54,7 +55,7 @@ class CaseViewSet(viewsets.GenericViewSet):
 
     serializer_class = CaseHeadingSerializer
     lookup_field = "uuid"
-    lookup_value_regex = "[0-9a-f-]{36}"
+    lookup_value_regex = UUID_PATTERN
 
     @extend_schema(
         parameters=[

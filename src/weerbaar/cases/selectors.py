@@ -9,11 +9,11 @@ and their own tasks, never notes, subjects or signals.
 from uuid import UUID
 
 from django.db.models import Q, QuerySet
-from django.http import Http404
 
 from weerbaar.accounts.access import is_active_user, may_see_any, visible_q
+from weerbaar.accounts.lookup import visible_get
 from weerbaar.accounts.models import Team
-from weerbaar.audit.constants import AuditAction, AuditResult
+from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.models import AuditRecord
 from weerbaar.audit.services import audit_record
 from weerbaar.cases.constants import SEE_ALL_PERMISSION
@@ -84,26 +84,19 @@ def case_list(
     return cases.order_by(*(order or ("-opened_on", "-id")))
 
 
-def case_get(*, user, case_id: UUID, request=None, audit: bool = True) -> Case:
-    case = (
-        cases_visible_to(user)
-        .select_related("case_type", "owner_team")
-        .filter(uuid=case_id)
-        .first()
+def case_get(
+    *, user, case_id: UUID, request=None, audit: bool = True, allowed: bool = True
+) -> Case:
+    """The case if ``user`` may see it and ``allowed`` (the caller's own rule, e.g. "may
+    change cases"); audited as opened unless ``audit`` is False; Http404 otherwise."""
+    return visible_get(
+        cases_visible_to(user).select_related("case_type", "owner_team"),
+        user=user,
+        object_id=case_id,
+        action=AuditAction.CASE_VIEWED if audit else None,
+        request=request,
+        allowed=allowed,
     )
-    if case is None:
-        if is_active_user(user):
-            audit_record(
-                actor=user,
-                action=AuditAction.ACCESS_DENIED,
-                request=request,
-                result=AuditResult.DENIED,
-                extra={"object": "cases.case", "id": str(case_id)},
-            )
-        raise Http404
-    if audit:
-        audit_record(actor=user, action=AuditAction.CASE_VIEWED, obj=case, request=request)
-    return case
 
 
 def case_subjects(*, case: Case):
@@ -136,13 +129,12 @@ def tasks_for(*, user, open_only: bool = True) -> QuerySet[Task]:
     return tasks.order_by("due_on", "id")
 
 
-def task_get(*, user, task_id: UUID) -> Task:
-    task = Task.objects.select_related("case").filter(uuid=task_id).first()
-    if task is None:
-        raise Http404
-    if task.owner_id != user.pk and not cases_visible_to(user).filter(pk=task.case_id).exists():
-        raise Http404
-    return task
+def task_get(*, user, task_id: UUID, request=None) -> Task:
+    """A task of the user's own, or of a case the user may see (for marking it done)."""
+    tasks = Task.objects.select_related("case").filter(
+        Q(owner=user.pk) | Q(case__in=cases_visible_to(user))
+    )
+    return visible_get(tasks, user=user, object_id=task_id, action=None, request=request)
 
 
 def case_types() -> QuerySet[CaseType]:
@@ -156,13 +148,16 @@ def case_documents(*, case: Case):
 
 def document_version_get(*, user, version_id: UUID, request=None):
     """A document version of a case whose file the user may read; audited."""
-    version = (
-        DocumentVersion.objects.select_related("document__case")
-        .filter(uuid=version_id, document__case__in=cases_visible_to(user))
-        .first()
+    version = visible_get(
+        DocumentVersion.objects.select_related("document__case").filter(
+            document__case__in=cases_visible_to(user)
+        ),
+        user=user,
+        object_id=version_id,
+        action=None,  # recorded on the case below, so its timeline can leave reads out
+        request=request,
+        allowed=sees_file(user),
     )
-    if version is None or not sees_file(user):
-        raise Http404
     audit_record(
         actor=user,
         action=AuditAction.CASE_DOCUMENT_READ,

@@ -131,12 +131,14 @@ def case_detail(request, case_id):
 
 
 def _changeable(request, case_id):
-    if not request.user.has_perm(CHANGE_PERMISSION):
-        raise Http404
-    case = selectors.case_get(user=request.user, case_id=case_id, request=request, audit=False)
-    if not selectors.sees_file(request.user):
-        raise Http404
-    return case
+    user = request.user
+    return selectors.case_get(
+        user=user,
+        case_id=case_id,
+        request=request,
+        audit=False,
+        allowed=user.has_perm(CHANGE_PERMISSION) and selectors.sees_file(user),
+    )
 
 
 def _run(request, case, key, form, call, success, conflict=False):
@@ -216,7 +218,7 @@ def task_add(request, case_id):
 @login_required
 @require_POST
 def task_done(request, task_id):
-    task = selectors.task_get(user=request.user, task_id=task_id)
+    task = selectors.task_get(user=request.user, task_id=task_id, request=request)
     if task.owner_id != request.user.pk and not request.user.has_perm(CHANGE_PERMISSION):
         raise Http404
     services.task_done(actor=request.user, task=task)
@@ -316,7 +318,7 @@ def document_download(request, version_id):
         user=request.user, version_id=version_id, request=request
     )
     return sandboxed_download(
-        files.path_for(services.DOCUMENT_FOLDER, version.uuid),
+        files.readable_path(services.DOCUMENT_FOLDER, version.uuid),
         filename=version.file_name,
         content_type=version.content_type,
     )

@@ -1,6 +1,9 @@
 from django.http import FileResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 
+# What an API route accepts as an object id: a UUID in its canonical form, nothing else.
+UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+
 
 def is_htmx(request) -> bool:
     """True for a request made by htmx, which wants a page fragment back."""

@@ -9,9 +9,17 @@ from uuid import UUID
 from django.db.models import Max, Q
 from django.utils import timezone
 
+from weerbaar.accounts.lookup import visible_get
+from weerbaar.audit.constants import AuditAction
+from weerbaar.audit.services import audit_record
 from weerbaar.intake import receipts, throttle
-from weerbaar.intake.models import Message, Report
-from weerbaar.signals.selectors import public_status, signal_family, signal_get
+from weerbaar.intake.models import Attachment, Message, Report
+from weerbaar.signals.selectors import (
+    public_status,
+    signal_family,
+    signal_get,
+    signals_visible_to,
+)
 
 
 class Throttled(Exception):
@@ -69,13 +77,10 @@ def my_reports(*, user):
     )
 
 
-def my_report_get(*, user, report_id: UUID) -> Report:
-    from django.http import Http404
-
-    report = my_reports(user=user).filter(uuid=report_id).first()
-    if report is None:
-        raise Http404
-    return report
+def my_report_get(*, user, report_id: UUID, request=None) -> Report:
+    return visible_get(
+        my_reports(user=user), user=user, object_id=report_id, action=None, request=request
+    )
 
 
 def reveal_granted(*, user, report: Report) -> bool:
@@ -104,29 +109,28 @@ def reporter_label(*, report: Report, user=None) -> str:
 
 def staff_report_get(*, user, report_id: UUID, request=None) -> Report:
     """A report reached through its signal, so the signal's need-to-know applies."""
-    from django.http import Http404
-
-    report = Report.objects.filter(uuid=report_id).select_related("signal").first()
-    if report is None:
-        raise Http404
-    signal_get(user=user, signal_id=report.signal.uuid, request=request)
+    report = visible_get(
+        Report.objects.filter(signal__in=signals_visible_to(user)).select_related("signal"),
+        user=user,
+        object_id=report_id,
+        action=None,
+        request=request,
+    )
+    audit_record(actor=user, action=AuditAction.SIGNAL_VIEWED, obj=report.signal, request=request)
     return report
 
 
 def attachment_get(*, user, attachment_id: UUID, request=None):
     """An attachment reached through its report's signal (need-to-know applies); audited."""
-    from django.http import Http404
-
-    from weerbaar.audit.constants import AuditAction
-    from weerbaar.audit.services import audit_record
-    from weerbaar.intake.models import Attachment
-
-    item = Attachment.objects.filter(uuid=attachment_id).select_related("report__signal").first()
-    if item is None:
-        raise Http404
-    signal_get(user=user, signal_id=item.report.signal.uuid, request=request)
-    audit_record(actor=user, action=AuditAction.ATTACHMENT_VIEWED, obj=item, request=request)
-    return item
+    return visible_get(
+        Attachment.objects.filter(report__signal__in=signals_visible_to(user)).select_related(
+            "report__signal"
+        ),
+        user=user,
+        object_id=attachment_id,
+        action=AuditAction.ATTACHMENT_VIEWED,
+        request=request,
+    )
 
 
 def reporter_silence_days(*, signal) -> int | None:

@@ -2,6 +2,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 
+from weerbaar.core.http import UUID_PATTERN
 from weerbaar.interventions import selectors
 from weerbaar.interventions.models import Deadline, Intervention
 
@@ -54,10 +55,12 @@ class InterventionViewSet(viewsets.GenericViewSet):
 
     serializer_class = InterventionSerializer
     lookup_field = "uuid"
-    lookup_value_regex = "[0-9a-f-]{36}"
+    lookup_value_regex = UUID_PATTERN
 
     def retrieve(self, request, uuid=None):
-        intervention = selectors.intervention_get(user=request.user, intervention_id=uuid)
+        intervention = selectors.intervention_get(
+            user=request.user, intervention_id=uuid, request=request
+        )
         return Response(InterventionSerializer(intervention).data)
 
 

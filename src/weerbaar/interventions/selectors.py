@@ -6,10 +6,11 @@ from datetime import timedelta
 from uuid import UUID
 
 from django.db.models import Q, QuerySet
-from django.http import Http404
 from django.utils import timezone
 
+from weerbaar.accounts.lookup import visible_get
 from weerbaar.accounts.models import Team
+from weerbaar.audit.constants import AuditAction
 from weerbaar.cases.selectors import cases_visible_to, sees_file
 from weerbaar.interventions.deadlines import OURS
 from weerbaar.interventions.models import Deadline, Instrument, Intervention
@@ -26,15 +27,21 @@ def case_interventions(*, case) -> QuerySet[Intervention]:
     return case.interventions.select_related("instrument", "owner").order_by("id")
 
 
-def intervention_get(*, user, intervention_id: UUID) -> Intervention:
-    intervention = (
-        Intervention.objects.select_related("instrument", "case__case_type", "owner")
-        .filter(uuid=intervention_id, case__in=cases_visible_to(user))
-        .first()
+def intervention_get(
+    *, user, intervention_id: UUID, request=None, audit: bool = True, allowed: bool = True
+) -> Intervention:
+    """An intervention of a case whose file the user may read; the read is audited unless
+    the caller records a read of its own (a letter) or a write."""
+    return visible_get(
+        Intervention.objects.select_related("instrument", "case__case_type", "owner").filter(
+            case__in=cases_visible_to(user)
+        ),
+        user=user,
+        object_id=intervention_id,
+        action=AuditAction.INTERVENTION_VIEWED if audit else None,
+        request=request,
+        allowed=allowed and sees_file(user),
     )
-    if intervention is None or not sees_file(user):
-        raise Http404
-    return intervention
 
 
 def offence_number(*, user, case) -> int:

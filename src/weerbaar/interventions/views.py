@@ -27,11 +27,14 @@ from weerbaar.interventions.models import PolicyRule
 ADD_PERMISSION = "interventions.add_intervention"
 
 
-def _readable_case(request, case_id):
-    case = case_get(user=request.user, case_id=case_id, request=request, audit=False)
-    if not sees_file(request.user):
-        raise Http404
-    return case
+def _readable_case(request, case_id, allowed: bool = True):
+    return case_get(
+        user=request.user,
+        case_id=case_id,
+        request=request,
+        audit=False,
+        allowed=allowed and sees_file(request.user),
+    )
 
 
 @login_required
@@ -56,9 +59,7 @@ def for_case(request, case_id):
 @login_required
 @require_http_methods(["GET", "POST"])
 def start(request, case_id):
-    if not request.user.has_perm(ADD_PERMISSION):
-        raise Http404
-    case = _readable_case(request, case_id)
+    case = _readable_case(request, case_id, allowed=request.user.has_perm(ADD_PERMISSION))
     offence = selectors.offence_number(user=request.user, case=case)
     form = StartForm(request.POST or None, initial={"offence": offence})
     if request.method == "POST" and form.is_valid():
@@ -108,14 +109,20 @@ def _detail(request, intervention, forms=None, status=200):
 @login_required
 @require_http_methods(["GET"])
 def detail(request, intervention_id):
-    intervention = selectors.intervention_get(user=request.user, intervention_id=intervention_id)
+    intervention = selectors.intervention_get(
+        user=request.user, intervention_id=intervention_id, request=request
+    )
     return _detail(request, intervention)
 
 
 def _changeable(request, intervention_id):
-    if not request.user.has_perm(CHANGE_PERMISSION):
-        raise Http404
-    return selectors.intervention_get(user=request.user, intervention_id=intervention_id)
+    return selectors.intervention_get(
+        user=request.user,
+        intervention_id=intervention_id,
+        request=request,
+        audit=False,
+        allowed=request.user.has_perm(CHANGE_PERMISSION),
+    )
 
 
 def _run(request, intervention, key, form, call, success):
@@ -188,7 +195,9 @@ def finish(request, intervention_id):
 @require_http_methods(["GET"])
 def letter(request, intervention_id, letter, fmt):
     kind = letter
-    intervention = selectors.intervention_get(user=request.user, intervention_id=intervention_id)
+    intervention = selectors.intervention_get(
+        user=request.user, intervention_id=intervention_id, request=request, audit=False
+    )
     if kind not in letters.available(intervention) or fmt not in ("docx", "pdf"):
         raise Http404
     content = letters.render(intervention, kind, fmt)

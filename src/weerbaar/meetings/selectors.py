@@ -10,11 +10,10 @@ from datetime import date
 from uuid import UUID
 
 from django.db.models import Q, QuerySet
-from django.http import Http404
 
 from weerbaar.accounts.access import is_active_user
-from weerbaar.audit.constants import AuditAction, AuditResult
-from weerbaar.audit.services import audit_record
+from weerbaar.accounts.lookup import visible_get
+from weerbaar.audit.constants import AuditAction
 from weerbaar.intake.selectors import reporter_silence_days
 from weerbaar.meetings.constants import (
     FEEDBACK_DAYS,
@@ -43,6 +42,17 @@ def series_visible_to(user) -> QuerySet[MeetingSeries]:
     return MeetingSeries.objects.filter(participants=user)
 
 
+def series_get(*, user, series_id: UUID, request=None, allowed: bool = True) -> MeetingSeries:
+    return visible_get(
+        series_visible_to(user),
+        user=user,
+        object_id=series_id,
+        action=None,
+        request=request,
+        allowed=allowed,
+    )
+
+
 def may_see_meetings(user) -> bool:
     return is_active_user(user) and (
         user.has_perm(SEE_ALL_PERMISSION) or meetings_visible_to(user).exists()
@@ -58,20 +68,13 @@ def meeting_list(*, user) -> QuerySet[Meeting]:
 
 
 def meeting_get(*, user, meeting_id: UUID, request=None, audit: bool = True) -> Meeting:
-    meeting = meetings_visible_to(user).select_related("series").filter(uuid=meeting_id).first()
-    if meeting is None:
-        if is_active_user(user):
-            audit_record(
-                actor=user,
-                action=AuditAction.ACCESS_DENIED,
-                request=request,
-                result=AuditResult.DENIED,
-                extra={"object": "meetings.meeting", "id": str(meeting_id)},
-            )
-        raise Http404
-    if audit:
-        audit_record(actor=user, action=AuditAction.MEETING_VIEWED, obj=meeting, request=request)
-    return meeting
+    return visible_get(
+        meetings_visible_to(user).select_related("series"),
+        user=user,
+        object_id=meeting_id,
+        action=AuditAction.MEETING_VIEWED if audit else None,
+        request=request,
+    )
 
 
 def agenda(*, user, meeting: Meeting) -> list[dict]:
@@ -97,11 +100,12 @@ def agenda(*, user, meeting: Meeting) -> list[dict]:
 
 
 def item_get(*, user, item_id: UUID, request=None) -> AgendaItem:
-    item = AgendaItem.objects.select_related("meeting__series", "signal").filter(uuid=item_id)
-    item = item.filter(meeting__in=meetings_visible_to(user)).first()
-    if item is None or not (sees_internal(user) or item.shared_with_partners):
-        raise Http404
-    return item
+    items = AgendaItem.objects.select_related("meeting__series", "signal").filter(
+        meeting__in=meetings_visible_to(user)
+    )
+    if not sees_internal(user):
+        items = items.filter(shared_with_partners=True)
+    return visible_get(items, user=user, object_id=item_id, action=None, request=request)
 
 
 def agenda_candidates(*, user, meeting: Meeting) -> list[tuple]:
@@ -138,11 +142,11 @@ def action_points(*, user, open_only: bool = True, everyone: bool = False) -> Qu
     return rows.order_by("due_on", "id")
 
 
-def action_get(*, user, action_id: UUID) -> ActionPoint:
-    action = ActionPoint.objects.select_related("item__meeting").filter(uuid=action_id).first()
-    if action is None or not (action.owner_id == user.pk or user.has_perm(SEE_ALL_PERMISSION)):
-        raise Http404
-    return action
+def action_get(*, user, action_id: UUID, request=None) -> ActionPoint:
+    actions = ActionPoint.objects.select_related("item__meeting")
+    if not may_see_all_actions(user):
+        actions = actions.filter(owner=user.pk)
+    return visible_get(actions, user=user, object_id=action_id, action=None, request=request)
 
 
 def feedback_overdue(days: int | None) -> bool:

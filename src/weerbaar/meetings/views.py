@@ -66,10 +66,9 @@ def series_create(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_plan(request, series_id):
-    _require_manager(request.user)
-    series = selectors.series_visible_to(request.user).filter(uuid=series_id).first()
-    if series is None:
-        raise Http404
+    series = selectors.series_get(
+        user=request.user, series_id=series_id, request=request, allowed=_manager(request.user)
+    )
     form = PlanForm(request.POST or None, initial=next_meeting_initial(series))
     if request.method == "POST" and form.is_valid():
         meeting = services.meeting_plan(
@@ -308,7 +307,7 @@ def action_add(request, item_id):
 @login_required
 @require_POST
 def action_done(request, action_id):
-    action = selectors.action_get(user=request.user, action_id=action_id)
+    action = selectors.action_get(user=request.user, action_id=action_id, request=request)
     services.action_done(actor=request.user, action=action)
     messages.success(request, _("The action point is done."))
     if request.POST.get("back") == "meeting":

@@ -11,11 +11,11 @@ from uuid import UUID
 from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Upper
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-from weerbaar.accounts.access import is_active_user, may_see_any, visible_q
-from weerbaar.audit.constants import AuditAction, AuditResult
+from weerbaar.accounts.access import may_see_any, visible_q
+from weerbaar.accounts.lookup import visible_get
+from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.models import AuditRecord
 from weerbaar.audit.services import audit_record
 from weerbaar.signals import text_index
@@ -119,26 +119,16 @@ def status_counts(*, user) -> dict[str, int]:
     return counts
 
 
-def signal_get(*, user, signal_id: UUID, request=None) -> Signal:
-    """The signal if ``user`` may see it (audited); Http404 otherwise."""
-    signal = (
-        signals_visible_to(user)
-        .select_related("phenomenon", "address")
-        .filter(uuid=signal_id)
-        .first()
+def signal_get(*, user, signal_id: UUID, request=None, allowed: bool = True) -> Signal:
+    """The signal if ``user`` may see it and ``allowed`` (audited); Http404 otherwise."""
+    return visible_get(
+        signals_visible_to(user).select_related("phenomenon", "address"),
+        user=user,
+        object_id=signal_id,
+        action=AuditAction.SIGNAL_VIEWED,
+        request=request,
+        allowed=allowed,
     )
-    if signal is None:
-        if is_active_user(user):
-            audit_record(
-                actor=user,
-                action=AuditAction.ACCESS_DENIED,
-                request=request,
-                result=AuditResult.DENIED,
-                extra={"object": "signals.signal", "id": str(signal_id)},
-            )
-        raise Http404
-    audit_record(actor=user, action=AuditAction.SIGNAL_VIEWED, obj=signal, request=request)
-    return signal
 
 
 def public_status(*, signal: Signal) -> str:

@@ -160,9 +160,12 @@ def signal_detail(request, signal_id):
 
 
 def _changeable(request, signal_id, permission=CHANGE_PERMISSION):
-    signal = selectors.signal_get(user=request.user, signal_id=signal_id, request=request)
-    if not request.user.has_perm(permission):
-        raise Http404
+    signal = selectors.signal_get(
+        user=request.user,
+        signal_id=signal_id,
+        request=request,
+        allowed=request.user.has_perm(permission),
+    )
     return signal
 
 

@@ -4,6 +4,7 @@ from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from weerbaar.core.http import UUID_PATTERN
 from weerbaar.subjects import selectors
 from weerbaar.subjects.models import Subject
 
@@ -82,7 +83,7 @@ class SubjectViewSet(viewsets.GenericViewSet):
 
     serializer_class = SubjectSerializer
     lookup_field = "uuid"
-    lookup_value_regex = "[0-9a-f-]{36}"
+    lookup_value_regex = UUID_PATTERN
 
     def get_queryset(self):
         return (

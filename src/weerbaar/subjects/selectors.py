@@ -11,10 +11,10 @@ Visibility rule for subjects (prose, as decided in ``accounts.access``):
 from uuid import UUID
 
 from django.db.models import Q, QuerySet
-from django.http import Http404
 
 from weerbaar.accounts.access import can_use, is_active_user, may_see_any, visible_q
-from weerbaar.audit.constants import AuditAction, AuditResult
+from weerbaar.accounts.lookup import visible_get
+from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.subjects.constants import SEE_ALL_PERMISSION
 from weerbaar.subjects.models import Organisation, Person, Relation, Subject
@@ -39,32 +39,17 @@ def subject_get(*, user, subject_id: UUID, request=None, purpose: str = "") -> S
 
     Every successful read is audited; a refused one is audited as denied.
     """
-    subject = (
-        subjects_visible_to(user)
-        .select_related("person", "organisation", "address", "vehicle", "owner_team")
-        .filter(uuid=subject_id)
-        .first()
-    )
-    if subject is None:
-        if is_active_user(user):
-            audit_record(
-                actor=user,
-                action=AuditAction.ACCESS_DENIED,
-                request=request,
-                subject_ref=subject_id,
-                result=AuditResult.DENIED,
-                extra={"object": "subjects.subject"},
-            )
-        raise Http404
-    audit_record(
-        actor=user,
+    return visible_get(
+        subjects_visible_to(user).select_related(
+            "person", "organisation", "address", "vehicle", "owner_team"
+        ),
+        user=user,
+        object_id=subject_id,
         action=AuditAction.SUBJECT_VIEWED,
-        obj=subject,
-        subject_ref=subject.uuid,
         request=request,
+        subject=True,
         purpose=purpose,
     )
-    return subject
 
 
 def subject_relations(*, user, subject: Subject) -> list[tuple[Relation, Subject, bool]]:

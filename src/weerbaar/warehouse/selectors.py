@@ -4,11 +4,10 @@ analysts (``warehouse.view_alert``): an alert about an address is sensitive in i
 from uuid import UUID
 
 from django.db.models import Q, QuerySet
-from django.http import Http404
 
 from weerbaar.accounts.access import is_active_user
+from weerbaar.accounts.lookup import refuse, visible_get
 from weerbaar.audit.constants import AuditAction
-from weerbaar.audit.services import audit_record
 from weerbaar.subjects.selectors import subjects_for_registry
 from weerbaar.warehouse import facts, rules
 from weerbaar.warehouse.models import Alert, ImportRun, RegistryLink, ScanRun
@@ -20,9 +19,9 @@ def may_review(user) -> bool:
     return is_active_user(user) and user.has_perm(VIEW_PERMISSION)
 
 
-def _require(user) -> None:
+def _require(user, request=None) -> None:
     if not may_review(user):
-        raise Http404
+        refuse(user=user, label="warehouse", request=request)
 
 
 def alert_list(*, user, rule: str = "", area: str = "", status: str = "open") -> QuerySet[Alert]:
@@ -37,25 +36,30 @@ def alert_list(*, user, rule: str = "", area: str = "", status: str = "open") ->
     return alerts.order_by("-raised_at", "-id")
 
 
-def alert_get(*, user, alert_id: UUID, request=None) -> Alert:
-    _require(user)
-    alert = Alert.objects.filter(uuid=alert_id).first()
-    if alert is None:
-        raise Http404
-    audit_record(actor=user, action=AuditAction.ALERT_VIEWED, obj=alert, request=request)
-    return alert
+def alert_get(*, user, alert_id: UUID, request=None, allowed: bool = True) -> Alert:
+    return visible_get(
+        Alert.objects.all(),
+        user=user,
+        object_id=alert_id,
+        action=AuditAction.ALERT_VIEWED,
+        request=request,
+        allowed=allowed and may_review(user),
+    )
 
 
 def rule_catalogue() -> dict[str, rules.Rule]:
     return {rule.code: rule for rule in rules.all_rules()}
 
 
-def import_run_get(*, user, run_id: UUID) -> ImportRun:
-    _require(user)
-    run = ImportRun.objects.filter(uuid=run_id).first()
-    if run is None:
-        raise Http404
-    return run
+def import_run_get(*, user, run_id: UUID, request=None) -> ImportRun:
+    return visible_get(
+        ImportRun.objects.all(),
+        user=user,
+        object_id=run_id,
+        action=None,
+        request=request,
+        allowed=may_review(user),
+    )
 
 
 def import_runs(*, user) -> QuerySet[ImportRun]:
@@ -80,12 +84,15 @@ def registry_links(*, user, kind: str = "person", status: str = "review"):
     return links.filter(status=status) if status else links
 
 
-def link_get(*, user, link_id: UUID) -> RegistryLink:
-    _require(user)
-    link = RegistryLink.objects.select_related("subject").filter(uuid=link_id).first()
-    if link is None:
-        raise Http404
-    return link
+def link_get(*, user, link_id: UUID, request=None, allowed: bool = True) -> RegistryLink:
+    return visible_get(
+        RegistryLink.objects.select_related("subject"),
+        user=user,
+        object_id=link_id,
+        action=None,  # only for deciding, which records itself
+        request=request,
+        allowed=allowed and may_review(user),
+    )
 
 
 def latest_scan(*, user, work: str = ScanRun.Work.RULES):

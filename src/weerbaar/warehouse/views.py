@@ -74,9 +74,12 @@ def alert_detail(request, alert_id):
 
 
 def _reviewable(request, alert_id):
-    if not request.user.has_perm(CHANGE_PERMISSION):
-        raise Http404
-    alert = selectors.alert_get(user=request.user, alert_id=alert_id, request=request)
+    alert = selectors.alert_get(
+        user=request.user,
+        alert_id=alert_id,
+        request=request,
+        allowed=request.user.has_perm(CHANGE_PERMISSION),
+    )
     if alert.status != "open":
         raise Http404
     return alert
@@ -157,7 +160,7 @@ def imports(request):
 @login_required
 @require_http_methods(["GET"])
 def import_detail(request, run_id):
-    run = selectors.import_run_get(user=request.user, run_id=run_id)
+    run = selectors.import_run_get(user=request.user, run_id=run_id, request=request)
     template = "warehouse/import_progress.html" if is_htmx(request) else "warehouse/import.html"
     return render(request, template, {"run": run})
 
@@ -196,9 +199,12 @@ def links(request):
 @login_required
 @require_POST
 def link_decide(request, link_id):
-    if not request.user.has_perm(CHANGE_PERMISSION):
-        raise Http404
-    link = selectors.link_get(user=request.user, link_id=link_id)
+    link = selectors.link_get(
+        user=request.user,
+        link_id=link_id,
+        request=request,
+        allowed=request.user.has_perm(CHANGE_PERMISSION),
+    )
     same = request.POST.get("same") == "ja"
     services.link_decide(actor=request.user, link=link, same=same)
     messages.success(request, _("Recorded: the same.") if same else _("Recorded: not the same."))
