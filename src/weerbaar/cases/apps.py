@@ -6,3 +6,12 @@ class CasesConfig(AppConfig):
     name = "weerbaar.cases"
     label = "cases"
     verbose_name = _("Cases")
+
+    def ready(self):
+        from weerbaar.cases.models import DocumentVersion
+        from weerbaar.cases.services import DOCUMENT_FOLDER
+        from weerbaar.core import files
+
+        files.register(
+            DOCUMENT_FOLDER, lambda: DocumentVersion.objects.values_list("uuid", flat=True)
+        )

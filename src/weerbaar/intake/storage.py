@@ -6,7 +6,7 @@ FOLDER = "attachments"
 
 
 def path_for(attachment_uuid):
-    return files.path_for(FOLDER, attachment_uuid)
+    return files.readable_path(FOLDER, attachment_uuid)
 
 
 def write(attachment_uuid, data: bytes):
