@@ -21,6 +21,15 @@ from weerbaar.warehouse.selectors import alert_subjects
 pytestmark = pytest.mark.django_db
 
 
+def _alive() -> dict:
+    """The fields of a run that a live worker is working on."""
+    from django.utils import timezone
+
+    from weerbaar.warehouse.liveness import worker_id
+
+    return {"worker": worker_id(), "heartbeat_at": timezone.now()}
+
+
 @pytest.fixture(autouse=True)
 def warehouse(settings, tmp_path):
     settings.WAREHOUSE_PATH = str(tmp_path / "warehouse.duckdb")
@@ -173,7 +182,7 @@ def test_linking_runs_in_the_background_with_progress_on_the_page(population, re
     page = client.get(reverse("warehouse:links")).content.decode()
     assert f"Personen: {linked} gekoppeld" in page
     # while a run is going the page asks every two seconds how far it is
-    ScanRun.objects.create(work="linkage", status="running", progress=50)
+    ScanRun.objects.create(work="linkage", status="running", progress=50, **_alive())
     html = client.get(reverse("warehouse:link_status"), HTTP_HX_REQUEST="true").content.decode()
     assert 'hx-trigger="every 2s"' in html and 'value="50"' in html
     client.post(reverse("warehouse:run_linkage"))  # a second click starts nothing beside it

@@ -15,6 +15,15 @@ from weerbaar.warehouse.models import Alert
 pytestmark = pytest.mark.django_db
 
 
+def _alive() -> dict:
+    """The fields of a run that a live worker is working on."""
+    from django.utils import timezone
+
+    from weerbaar.warehouse.liveness import worker_id
+
+    return {"worker": worker_id(), "heartbeat_at": timezone.now()}
+
+
 @pytest.fixture(autouse=True)
 def warehouse(settings, tmp_path):
     settings.WAREHOUSE_PATH = str(tmp_path / "warehouse.duckdb")
@@ -89,7 +98,7 @@ def test_the_rules_run_in_the_background_with_progress_on_the_page(crowded, regi
     page = client.get(reverse("warehouse:alerts")).content.decode()
     assert "Laatste run van de regels" in page and "1 nieuw" in page
     # while a run is going the page asks every two seconds how far it is
-    ScanRun.objects.create(status="running", progress=42)
+    ScanRun.objects.create(status="running", progress=42, **_alive())
     fragment = client.get(reverse("warehouse:scan_status"), HTTP_HX_REQUEST="true")
     html = fragment.content.decode()
     assert 'hx-trigger="every 2s"' in html and 'value="42"' in html

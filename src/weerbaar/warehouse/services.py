@@ -26,7 +26,7 @@ from weerbaar.core import files
 from weerbaar.interventions.selectors import closures_for_warehouse
 from weerbaar.signals.constants import Channel, SubjectRole
 from weerbaar.signals.services import signal_create, signal_link_subject
-from weerbaar.warehouse import bag, brp, db, permits
+from weerbaar.warehouse import bag, brp, db, liveness, permits
 from weerbaar.warehouse.models import Alert, ImportRun, RegistryLink, Rejection, ScanRun
 from weerbaar.warehouse.progress import CHECKED, READ, SWAPPED, MeteredFile
 
@@ -293,11 +293,13 @@ def _run_import(*, source: str, path: Path, actor, work, run=None, progress) -> 
     transaction, record the run with its report; the same file as the last successful
     import of ``source`` changes nothing. ``run`` is the queued run of an import started
     from the web page."""
+    liveness.reap()
     digest = file_hash(path)
     if run is None:
         run = ImportRun.objects.create(source=source, file_name=path.name, started_by=actor)
     run.source, run.content_hash, run.status = source, digest, ImportRun.Status.RUNNING
-    run.save(update_fields=["source", "content_hash", "status"])
+    run.worker, run.heartbeat_at = liveness.worker_id(), timezone.now()
+    run.save(update_fields=["source", "content_hash", "status", "worker", "heartbeat_at"])
     last = (
         ImportRun.objects.filter(source=source, status=ImportRun.Status.LOADED)
         .exclude(pk=run.pk)
@@ -311,7 +313,7 @@ def _run_import(*, source: str, path: Path, actor, work, run=None, progress) -> 
         report.historic = last.rows_historic
     else:
         try:
-            with db.connect() as con:
+            with liveness.heartbeat(ImportRun, run.pk), db.connect() as con:
                 con.execute("BEGIN TRANSACTION")
                 try:
                     report.loaded = work(con, report)
@@ -808,10 +810,11 @@ def scan_queue(*, actor, work: str = ScanRun.Work.RULES) -> ScanRun:
     """Queue a run of all rules (``warehouse.tasks.run_scan``) or of the record linkage
     (``run_linkage``) for the background worker; a run of the same work already waiting or
     running is not queued twice."""
+    liveness.reap()
     busy = ScanRun.objects.filter(
         work=work,
         status__in=[ScanRun.Status.QUEUED, ScanRun.Status.RUNNING],
-        started_at__gte=timezone.now() - timedelta(hours=2),  # not one a dead worker left
+        started_at__gte=timezone.now() - timedelta(hours=2),  # not one lost from the queue
     )
     return busy.first() or ScanRun.objects.create(
         work=work, status=ScanRun.Status.QUEUED, started_by=actor

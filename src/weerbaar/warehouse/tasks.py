@@ -1,13 +1,19 @@
 """Background work of the warehouse, run by the huey worker (``weerbaar run_huey``)."""
 
 from django.utils import timezone
-from huey.contrib.djhuey import db_task
+from huey.contrib.djhuey import db_task, on_startup
 
-from weerbaar.warehouse import services
+from weerbaar.warehouse import liveness, services
 from weerbaar.warehouse.link_registry import link_all
 from weerbaar.warehouse.models import ImportRun, ScanRun
 from weerbaar.warehouse.progress import Throttle
 from weerbaar.warehouse.scan import scan
+
+
+@on_startup()
+def reap_dead_runs() -> None:
+    """A worker that starts again finds the runs its predecessor left 'running'."""
+    liveness.reap()
 
 
 @db_task()
@@ -29,13 +35,17 @@ def _work_off(run_id: int, work) -> None:
     run = ScanRun.objects.filter(pk=run_id, status=ScanRun.Status.QUEUED).first()
     if run is None:
         return  # already run, or removed
-    ScanRun.objects.filter(pk=run_id).update(status=ScanRun.Status.RUNNING)
+    liveness.reap()
+    ScanRun.objects.filter(pk=run_id).update(
+        status=ScanRun.Status.RUNNING, worker=liveness.worker_id(), heartbeat_at=timezone.now()
+    )
 
     def show(done: int, total: int) -> None:
         ScanRun.objects.filter(pk=run_id).update(progress=100 * done // total)
 
     try:
-        counts = work(run.started_by, show)
+        with liveness.heartbeat(ScanRun, run_id):
+            counts = work(run.started_by, show)
     except Exception as exc:  # noqa: BLE001 - shown on the page; nothing was changed
         ScanRun.objects.filter(pk=run_id).update(
             status=ScanRun.Status.FAILED,
