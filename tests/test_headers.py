@@ -98,6 +98,7 @@ def test_deploy_check_is_clean_with_production_settings(tmp_path):
         "BSN_HMAC_KEY": "k" * 40,
         "ALLOWED_HOSTS": "weerbaar.example.nl",
         "WEERBAAR_DATA_DIR": str(tmp_path),
+        "CACHE_URL": "redis://127.0.0.1:6379/15",
     }
     result = subprocess.run(
         [sys.executable, "-m", "weerbaar", "check", "--deploy", "--fail-level", "WARNING"],

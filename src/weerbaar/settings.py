@@ -5,6 +5,7 @@ secrets), ``demo`` (``make demo``: generated secrets, DEBUG on) and ``test``.
 See docs/configuration.md for every variable.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -73,7 +74,6 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.postgres",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "axes",
     "django_otp",
@@ -100,6 +100,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "weerbaar.core.middleware.DutchFirstLocaleMiddleware",
+    # Before anything reads request.POST (CSRF), so an oversized body is never read.
+    "weerbaar.core.middleware.RequestBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -185,16 +187,20 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = _secure_cookies
 SESSION_COOKIE_NAME = "__Host-weerbaar-session" if _secure_cookies else "weerbaar-session"
 CSRF_COOKIE_NAME = "__Host-weerbaar-csrf" if _secure_cookies else "weerbaar-csrf"
 
-# Login lockout: per username and address, so nobody can lock out a user from elsewhere.
+# Login lockout: per username and address, so nobody can lock out a user from elsewhere; a
+# growing delay rather than a fixed lock, and refused tries do not count (accounts/lockout.py).
+# The address is taken behind TRUSTED_PROXY_COUNT proxies (accounts/client_ip.py).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "weerbaar.accounts.client_ip.client_ip"
+AXES_HANDLER = "weerbaar.accounts.lockout.GrowingDelayHandler"
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = env_int("LOGIN_COOLOFF_MINUTES", 15) / 60
+LOGIN_MAX_DELAY_MINUTES = env_int("LOGIN_COOLOFF_MINUTES", 15)
+# How long failures are remembered after the last one; the delay itself is far shorter.
+AXES_COOLOFF_TIME = timedelta(hours=24)
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
-)
 AXES_VERBOSE = False
 
 # Background work (imports, scans): huey with a SQLite queue file beside the data in the
@@ -211,6 +217,11 @@ HUEY = {
 # A shared cache (Redis) in production, so the meldpunt's throttle counters are counted
 # across all workers; the default in-memory cache counts per process.
 _cache_url = env_str("CACHE_URL")
+if PRODUCTION and not _cache_url:
+    raise ImproperlyConfigured(
+        "CACHE_URL must be set in production: the meldpunt's counters and single-use tokens "
+        "must be shared by all workers."
+    )
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}
     if _cache_url
@@ -219,6 +230,13 @@ CACHES = {
 
 # Public reporting form: seconds a person needs at least to fill it in (robots are faster).
 INTAKE_MIN_FILL_SECONDS = env_int("INTAKE_MIN_FILL_SECONDS", 0 if WEERBAAR_ENV == "test" else 3)
+
+# Request bodies larger than this are refused on their Content-Length, before they are read
+# (core.middleware.RequestBodyLimitMiddleware): five attachments of 10 MB (core.uploads) and
+# the form fields fit. Only the warehouse import takes registry extracts of gigabytes.
+REQUEST_BODY_MAX_BYTES = 51 * 1024 * 1024
+WAREHOUSE_UPLOAD_MAX_GB = env_int("WAREHOUSE_UPLOAD_MAX_GB", 20)
+REQUEST_BODY_LARGE_ROUTES = {"warehouse:imports": WAREHOUSE_UPLOAD_MAX_GB * 1024**3}
 
 # Roles whose members must use a second factor; production requires it of everyone.
 OTP_REQUIRED_ROLES = env_list("OTP_REQUIRED_ROLES", ["*"] if PRODUCTION else [])
@@ -254,7 +272,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 # Preloading commits the whole domain to HTTPS; that is the municipality's decision.
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=False)
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
-if AXES_IPWARE_PROXY_COUNT:
+if TRUSTED_PROXY_COUNT:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 CONTENT_SECURITY_POLICY = {
@@ -274,15 +292,24 @@ CONTENT_SECURITY_POLICY = {
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        # First, so a refused key answers 401 with "WWW-Authenticate: Bearer".
+        "weerbaar.accounts.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        # An API key's scope and its owner's second factor (SECURITY.md P27).
+        "weerbaar.accounts.authentication.ApiTokenPolicy",
+    ],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 25,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
+# Days an API key lives; a new one must then be made on the account page.
+API_TOKEN_DAYS = env_int("API_TOKEN_DAYS", 90)
+if API_TOKEN_DAYS < 1:
+    raise ImproperlyConfigured("API_TOKEN_DAYS must be at least 1.")
 SPECTACULAR_SETTINGS = {
     "TITLE": "Weerbaar API",
     "DESCRIPTION": "API van Weerbaar; elke route past dezelfde need-to-know toe als de schermen.",

@@ -121,3 +121,76 @@ def test_admin_changes_are_audited(client, beheerder):
     assert response.status_code == 302, response.content.decode()[:2000]
     record = AuditRecord.objects.filter(action="accounts.admin_change").get()
     assert record.actor_id == beheerder.pk and record.changes["extra"]["what"] == "added"
+
+
+# Lockout behind the reverse proxy (#12): the client's address, a growing delay, and attempts
+# refused while waiting do not count.
+PROXY = "10.0.0.1"
+
+
+def _login_from(client, address, password=PASSWORD, *, forged=""):
+    chain = f"{forged}, {address}" if forged else address
+    return client.post(
+        reverse("accounts:login"),
+        {"username": "regisseur", "password": password},
+        REMOTE_ADDR=PROXY,
+        HTTP_X_FORWARDED_FOR=chain,
+    )
+
+
+@override_settings(TRUSTED_PROXY_COUNT=1)
+def test_forged_forwarded_chain_locks_only_the_real_client(client, regisseur):
+    for n in range(5):  # the attacker writes another address in front each time
+        _login_from(client, "198.51.100.7", "fout", forged=f"203.0.113.{n}")
+    still = _login_from(client.__class__(), "198.51.100.7", forged="203.0.113.99")
+    assert still.status_code == 429
+    # The user at another address, behind the same proxy, logs in; so does one at the
+    # address the attacker wrote in front.
+    for address in ("192.0.2.10", "203.0.113.1"):
+        assert _login_from(client.__class__(), address).status_code == 302
+
+
+def test_without_trusted_proxies_the_forwarded_header_is_ignored(client, regisseur):
+    for _ in range(5):
+        _login_from(client, "198.51.100.7", "fout")
+    assert _login_from(client.__class__(), "192.0.2.10").status_code == 429  # same REMOTE_ADDR
+
+
+def test_attempts_refused_while_waiting_do_not_extend_the_wait(client, regisseur):
+    from axes.models import AccessAttempt
+    from freezegun import freeze_time
+
+    with freeze_time("2026-03-02 09:00:00") as clock:
+        for _ in range(5):
+            _login(client, "regisseur", "fout")
+        clock.tick(30)
+        assert _login(client, "regisseur", "fout").status_code == 429
+        assert _login(client, "regisseur").status_code == 429
+        assert AccessAttempt.objects.get().failures_since_start == 5
+        clock.tick(31)  # one minute after the fifth failure, not after the refused tries
+        assert _login(client, "regisseur").status_code == 302
+    assert not AccessAttempt.objects.exists()  # a success forgets the failures
+
+
+def test_each_further_failure_doubles_the_wait(client, regisseur):
+    from freezegun import freeze_time
+
+    with freeze_time("2026-03-02 09:00:00") as clock:
+        for _ in range(5):
+            _login(client, "regisseur", "fout")
+        clock.tick(61)
+        assert _login(client, "regisseur", "fout").status_code == 429  # the sixth: 2 minutes
+        clock.tick(119)
+        assert _login(client, "regisseur").status_code == 429
+        clock.tick(2)
+        assert _login(client, "regisseur").status_code == 302
+
+
+def test_login_delay_grows_and_is_capped(settings):
+    from datetime import timedelta
+
+    from weerbaar.accounts.lockout import login_delay
+
+    settings.LOGIN_MAX_DELAY_MINUTES = 15
+    waits = [login_delay(failures=n, limit=5) for n in (4, 5, 6, 7, 9, 10, 10**6)]
+    assert waits == [timedelta(0)] + [timedelta(minutes=m) for m in (1, 2, 4, 15, 15, 15)]

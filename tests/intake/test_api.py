@@ -8,9 +8,16 @@ pytestmark = pytest.mark.django_db
 TEXT = "Achter de sportschool staan elke nacht busjes met draaiende motor."
 
 
+def _started(client):
+    return client.get("/api/v1/meldingen/").json()["started"]
+
+
 def test_public_api_gives_a_working_receipt():
-    response = APIClient().post(
-        "/api/v1/meldingen/", {"description": TEXT, "phenomenon": "drugslab"}, format="json"
+    client = APIClient()
+    response = client.post(
+        "/api/v1/meldingen/",
+        {"description": TEXT, "phenomenon": "drugslab", "started": _started(client)},
+        format="json",
     )
     assert response.status_code == 201 and response["Cache-Control"] == "no-store"
     body = response.json()

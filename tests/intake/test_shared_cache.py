@@ -24,3 +24,25 @@ def test_throttle_counts_in_redis():
     assert throttle.follow_up_blocked("1234567890123456")
     assert caches["default"].get("intake:fail:1234567890123456") == throttle.PER_CODE[0]
     caches["default"].clear()
+
+
+@override_settings(CACHES=REDIS)
+def test_two_workers_count_the_same_per_code_failures():
+    """Two cache clients of the shared cache, as two worker processes have: the wrong tries
+    of both count against the one receipt code."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    code = "6543210987654321"
+    caches["default"].clear()
+
+    def worker(tries: int) -> int:
+        # A new thread gets its own cache client, as another process would.
+        for _ in range(tries):
+            throttle.follow_up_failed(code)
+        return id(caches["default"])
+
+    with ThreadPoolExecutor(max_workers=1) as first, ThreadPoolExecutor(max_workers=1) as second:
+        clients = {first.submit(worker, 3).result(), second.submit(worker, 2).result()}
+    assert len(clients) == 2
+    assert throttle.follow_up_blocked(code)
+    caches["default"].clear()

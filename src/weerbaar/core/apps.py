@@ -6,3 +6,6 @@ class CoreConfig(AppConfig):
     name = "weerbaar.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from weerbaar.core import checks  # noqa: F401  (registers the system checks)

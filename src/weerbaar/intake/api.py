@@ -1,16 +1,38 @@
 """The reporting inflows as API endpoints: public (no login), internal and partner."""
 
-from drf_spectacular.utils import extend_schema
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import permissions, serializers, status
-from rest_framework.exceptions import NotFound, Throttled
+from rest_framework.exceptions import APIException, NotFound, ParseError, Throttled
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from weerbaar.intake import receipts, services, throttle
+from weerbaar.intake import receipts, services, start_tokens
+from weerbaar.intake.forms import (
+    EXPIRED_MESSAGE,
+    HONEYPOT_MESSAGE,
+    KEY_PATTERN,
+    TOO_FAST_MESSAGE,
+)
 from weerbaar.signals.constants import Channel
 from weerbaar.signals.models import Phenomenon
 
 PARTNER_PERMISSION = "intake.submit_partner_report"
+
+
+class BoundedJSONParser(JSONParser):
+    """JSON nested deeper than Python's recursion limit is a bad request, not a crash."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        try:
+            return super().parse(stream, media_type, parser_context)
+        except RecursionError:
+            raise ParseError(_("The JSON is nested too deeply.")) from None
+
+
+PARSERS = [BoundedJSONParser, FormParser, MultiPartParser]
 
 
 class ReportSerializer(serializers.Serializer):
@@ -26,6 +48,27 @@ class ReportSerializer(serializers.Serializer):
 class PublicReportSerializer(ReportSerializer):
     contact_name = serializers.CharField(max_length=120, required=False, allow_blank=True)
     contact_email = serializers.EmailField(required=False, allow_blank=True)
+    started = serializers.CharField(
+        max_length=200, write_only=True, help_text="The start token of GET /api/v1/meldingen/."
+    )
+    website = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, help_text="Leave empty."
+    )
+
+    def validate(self, attrs):
+        if attrs.pop("website", ""):
+            raise serializers.ValidationError(HONEYPOT_MESSAGE)
+        try:
+            attrs["start_nonce"] = start_tokens.check(attrs.pop("started"))
+        except start_tokens.Expired:
+            raise serializers.ValidationError({"started": [EXPIRED_MESSAGE]}) from None
+        except start_tokens.TooFast:
+            raise serializers.ValidationError({"started": [TOO_FAST_MESSAGE]}) from None
+        return attrs
+
+
+class StartSerializer(serializers.Serializer):
+    started = serializers.CharField(help_text="Send it with the report, once.")
 
 
 class PartnerReportSerializer(ReportSerializer):
@@ -47,30 +90,82 @@ class ReportCreatedSerializer(serializers.Serializer):
     signal = serializers.UUIDField(source="signal.uuid")
 
 
+class Conflict(APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = _("A request with this Idempotency-Key is still being handled.")
+
+
+class KeyReused(APIException):
+    status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
+    default_detail = _("This Idempotency-Key was used for a report with other content.")
+
+
+def _idempotency_key(request) -> str:
+    key = request.headers.get("Idempotency-Key", "")
+    if key and not KEY_PATTERN.fullmatch(key):
+        raise ParseError(_("Idempotency-Key: 16 to 128 letters, digits, '-' or '_'."))
+    return key
+
+
+def _refused(reason: str) -> APIException:
+    if reason == services.Refused.BUSY:
+        return Throttled(wait=60)
+    if reason == services.Refused.IN_PROGRESS:
+        return Conflict()
+    if reason == services.Refused.CONFLICT:
+        return KeyReused()
+    return serializers.ValidationError({"started": [_("This start token has been used.")]})
+
+
 class PublicReportAPI(APIView):
-    """File a report without logging in; answers with the receipt code and secret, once."""
+    """File a report without logging in; answers with the receipt code and secret, once.
+
+    GET gives a start token to send with the report: one token makes one report, and not
+    sooner than a person could write it. A retry with the same ``Idempotency-Key`` header
+    and content answers with the first receipt (within an hour) instead of a second report.
+    """
 
     authentication_classes: list = []
     permission_classes = [permissions.AllowAny]
+    parser_classes = PARSERS
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         response["Cache-Control"] = "no-store"  # the secret is in the answer
         return response
 
-    @extend_schema(request=PublicReportSerializer, responses={201: ReceiptSerializer})
+    @extend_schema(responses={200: StartSerializer})
+    def get(self, request):
+        return Response(StartSerializer({"started": start_tokens.issue()}).data)
+
+    @extend_schema(
+        request=PublicReportSerializer,
+        responses={201: ReceiptSerializer},
+        parameters=[
+            OpenApiParameter(
+                "Idempotency-Key", OpenApiTypes.STR, OpenApiParameter.HEADER, required=False
+            )
+        ],
+    )
     def post(self, request):
+        key = _idempotency_key(request)
         data = PublicReportSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        if not throttle.submission_allowed():
-            raise Throttled(wait=60)
-        receipt = services.report_submit_public(**data.validated_data)
+        try:
+            receipt = services.report_submit_public(idempotency_key=key, **data.validated_data)
+        except services.Refused as refused:
+            raise _refused(refused.reason) from None
         body = {"receipt_code": receipts.format_code(receipt.code), "secret": receipt.secret}
-        return Response(ReceiptSerializer(body).data, status=status.HTTP_201_CREATED)
+        response = Response(ReceiptSerializer(body).data, status=status.HTTP_201_CREATED)
+        if receipt.retried:
+            response["Idempotent-Replayed"] = "true"
+        return response
 
 
 class InternalReportAPI(APIView):
     """The intern meldpunt for staff."""
+
+    parser_classes = PARSERS
 
     @extend_schema(request=InternalReportSerializer, responses={201: ReportCreatedSerializer})
     def post(self, request):
@@ -84,6 +179,8 @@ class InternalReportAPI(APIView):
 
 class PartnerReportAPI(APIView):
     """Signals from partners (police, RIEC, housing corporation ...), with their reference."""
+
+    parser_classes = PARSERS
 
     @extend_schema(request=PartnerReportSerializer, responses={201: ReportCreatedSerializer})
     def post(self, request):

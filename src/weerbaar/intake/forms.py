@@ -1,15 +1,18 @@
-import time
+import re
+import secrets
 
 from django import forms
-from django.conf import settings
-from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
-from weerbaar.intake import receipts
+from weerbaar.intake import receipts, start_tokens
 from weerbaar.signals.selectors import phenomena_for_public
 
-_SIGNER = signing.TimestampSigner(salt="intake.form-started")
 TEXT_LIMIT = 5000
+# What an idempotency key may look like: a UUID, or the form's own random key.
+KEY_PATTERN = re.compile(r"[A-Za-z0-9_-]{16,128}")
+HONEYPOT_MESSAGE = _("Your report could not be sent. Please try again.")
+EXPIRED_MESSAGE = _("This form has expired. Check your text and send it again.")
+TOO_FAST_MESSAGE = _("That was very fast. Check your text and send it again.")
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -121,25 +124,33 @@ class PublicReportForm(AttachmentsMixin, forms.Form):
     # A trap for robots: hidden from people, and never stored.
     website = forms.CharField(required=False, label=_("Leave this field empty"))
     started = forms.CharField(widget=forms.HiddenInput)
+    # Set when the form is rendered: sending the same form again gives the same receipt.
+    key = forms.RegexField(KEY_PATTERN, required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["phenomenon"].queryset = phenomena_for_public()
         if not self.is_bound:
-            self.initial["started"] = _SIGNER.sign(str(int(time.time())))
+            self.initial["started"] = start_tokens.issue()
+            self.initial["key"] = secrets.token_urlsafe(24)
 
     def clean(self):
         data = super().clean()
         if data.get("website"):
-            raise forms.ValidationError(_("Your report could not be sent. Please try again."))
+            raise forms.ValidationError(HONEYPOT_MESSAGE)
         try:
-            started = int(_SIGNER.unsign(data.get("started", ""), max_age=24 * 3600))
-        except (signing.BadSignature, ValueError):
-            raise forms.ValidationError(
-                _("This form has expired. Check your text and send it again.")
-            ) from None
-        if time.time() - started < settings.INTAKE_MIN_FILL_SECONDS:
-            raise forms.ValidationError(_("That was very fast. Check your text and send it again."))
+            data["start_nonce"] = start_tokens.check(data.get("started", ""))
+        except start_tokens.Expired:
+            raise forms.ValidationError(EXPIRED_MESSAGE) from None
+        except start_tokens.TooFast:
+            raise forms.ValidationError(TOO_FAST_MESSAGE) from None
+        return data
+
+    def report_fields(self) -> dict:
+        """What the service takes: the report, its files, the token and the key."""
+        data = dict(self.cleaned_data)
+        data.pop("website", None), data.pop("started", None)
+        data["idempotency_key"] = data.pop("key", "") or ""
         return data
 
 

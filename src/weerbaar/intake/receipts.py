@@ -10,6 +10,7 @@ import secrets
 
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError
+from django.utils.crypto import salted_hmac
 
 HASHER = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1, type=Type.ID)
 # Checked against when a code does not exist, so a wrong code costs as long as a wrong secret.
@@ -20,9 +21,24 @@ def new_code() -> str:
     return f"{secrets.randbelow(10**16):016d}"
 
 
+def _format_secret(raw: bytes) -> str:
+    text = base64.b32encode(raw[:20]).decode()
+    return "-".join(text[i : i + 4] for i in range(0, 32, 4))
+
+
 def new_secret() -> str:
-    raw = base64.b32encode(secrets.token_bytes(20)).decode()
-    return "-".join(raw[i : i + 4] for i in range(0, 32, 4))
+    return _format_secret(secrets.token_bytes(20))
+
+
+def secret_for(*, key: str, salt: bytes) -> str:
+    """The secret of a report sent with idempotency key ``key``: the same for a retry.
+
+    Derived from the key (which only the reporter's browser or client holds), a random salt
+    kept for the retry window, and the server's SECRET_KEY; 160 bits, as ``new_secret``.
+    """
+    return _format_secret(
+        salted_hmac("intake.receipt-secret", salt + key.encode(), algorithm="sha256").digest()
+    )
 
 
 def normalize_code(typed: str) -> str:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
-from weerbaar.intake import receipts, storage
+from weerbaar.intake import idempotency, receipts, start_tokens, storage, throttle
 from weerbaar.intake.models import Attachment, Message, MessageDirection, Report, RevealRequest
 from weerbaar.signals.constants import Channel
 from weerbaar.signals.services import signal_create
@@ -18,9 +18,23 @@ from weerbaar.subjects.selectors import registry_address_by_label
 
 @dataclass
 class Receipt:
-    report: Report
+    report: Report | None  # None when this is the answer to a retry
     code: str
     secret: str
+    retried: bool = False
+
+
+class Refused(Exception):
+    """The public report was not taken; ``reason`` (one of the constants below) says why."""
+
+    USED = "used"  # the start token made a report already
+    BUSY = "busy"  # the global cap on submissions
+    IN_PROGRESS = "in_progress"  # the first attempt with this idempotency key is running
+    CONFLICT = "conflict"  # the idempotency key was used for other content
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
 
 
 def attachments_add(*, report: Report, files: list, written: list) -> None:
@@ -51,9 +65,53 @@ def _with_files(create, attachments: list | None):
         raise
 
 
-def report_submit_public(*, attachments: list | None = None, **fields) -> Receipt:
-    """A public report with its signal, receipt, secret and files: all of it, or nothing."""
-    return _with_files(lambda: _report_submit_public(**fields), attachments)
+def report_submit_public(
+    *,
+    attachments: list | None = None,
+    start_nonce: str = "",
+    idempotency_key: str = "",
+    **fields,
+) -> Receipt:
+    """A public report with its signal, receipt, secret and files: all of it, or nothing.
+
+    ``start_nonce`` (of the form's or API's start token) makes one report at most.
+    A retry with the same ``idempotency_key`` and content answers with the first receipt.
+    Raises Refused.
+    """
+    content = idempotency.fingerprint(fields, attachments) if idempotency_key else ""
+    if idempotency_key and (earlier := _earlier(idempotency_key, content)):
+        return Receipt(None, earlier.code, earlier.secret, retried=True)
+    used = False
+    try:
+        if start_nonce and not (used := start_tokens.use(start_nonce)):
+            raise Refused(Refused.USED)
+        if not throttle.submission_allowed():
+            raise Refused(Refused.BUSY)
+        salt = idempotency.new_salt()
+        secret = (
+            receipts.secret_for(key=idempotency_key, salt=salt)
+            if idempotency_key
+            else receipts.new_secret()
+        )
+        receipt = _with_files(lambda: _report_submit_public(secret=secret, **fields), attachments)
+    except BaseException:
+        if used:
+            start_tokens.release(start_nonce)
+        if idempotency_key:
+            idempotency.release(key=idempotency_key)
+        raise
+    if idempotency_key:
+        idempotency.remember(key=idempotency_key, content=content, code=receipt.code, salt=salt)
+    return receipt
+
+
+def _earlier(key: str, content: str):
+    try:
+        return idempotency.claim(key=key, content=content)
+    except idempotency.InProgress:
+        raise Refused(Refused.IN_PROGRESS) from None
+    except idempotency.Conflict:
+        raise Refused(Refused.CONFLICT) from None
 
 
 def report_submit_staff(*, attachments: list | None = None, **fields) -> Report:
@@ -71,6 +129,7 @@ def _report_submit_public(
     involved: str = "",
     contact_name: str = "",
     contact_email: str = "",
+    secret: str,
 ) -> Receipt:
     signal = signal_create(
         actor=None,
@@ -82,7 +141,6 @@ def _report_submit_public(
         occurred=occurred,
         involved=involved,
     )
-    secret = receipts.new_secret()
     secret_hash = receipts.hash_secret(secret)
     for _attempt in range(5):
         code = receipts.new_code()
@@ -103,7 +161,8 @@ def _report_submit_public(
     else:
         raise RuntimeError("no free receipt code")
     audit_record(actor=None, action=AuditAction.REPORT_SUBMITTED, obj=report, day_only=True)
-    if report.contact_email:
+    # Capped per address, so the form cannot be used to mail someone hundreds of times.
+    if report.contact_email and throttle.acknowledgement_allowed(report.contact_email):
         transaction.on_commit(lambda: _mail_acknowledgement(report.contact_email, code))
     return Receipt(report, code, secret)
 
@@ -174,7 +233,17 @@ def report_opened(*, report: Report) -> None:
 
 
 def follow_up_refused() -> None:
-    audit_record(actor=None, action=AuditAction.FOLLOW_UP_REFUSED, day_only=True)
+    """Audit wrong code/secret pairs per hour, not per try: a guessing run would otherwise
+    add a chain row per guess. The 1st, 10th, 100th ... refusal of the hour is recorded with
+    the count so far, so a run of any size leaves a handful of rows and its magnitude."""
+    count = throttle.refusal_counted()
+    if count == 10 ** (len(str(count)) - 1):
+        audit_record(
+            actor=None,
+            action=AuditAction.FOLLOW_UP_REFUSED,
+            day_only=True,
+            extra={"refused_this_hour": count},
+        )
 
 
 @transaction.atomic

@@ -7,12 +7,13 @@ from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from weerbaar.accounts.selectors import team_list
 from weerbaar.core.http import is_htmx, sandboxed_download
-from weerbaar.intake import receipts, selectors, services, storage, throttle
+from weerbaar.intake import receipts, selectors, services, storage
 from weerbaar.intake.forms import (
     FeedbackForm,
     FollowUpForm,
@@ -46,24 +47,40 @@ def public_page(view):
     return wrapper
 
 
+_ALREADY_SENT = gettext_lazy(
+    "This form has been sent already. If you did not get a receipt code, open the form "
+    "again and send your report once more."
+)
+REFUSED_MESSAGES = {
+    services.Refused.BUSY: gettext_lazy("It is very busy right now. Please try again in a minute."),
+    services.Refused.USED: _ALREADY_SENT,
+    services.Refused.CONFLICT: _ALREADY_SENT,
+    services.Refused.IN_PROGRESS: gettext_lazy(
+        "Your report is still being sent. Wait a moment and send the form again."
+    ),
+}
+
+
 @public_page
 @require_http_methods(["GET", "POST"])
 def report_form(request):
     bound = request.method == "POST"
     form = PublicReportForm(request.POST if bound else None, request.FILES if bound else None)
     if request.method == "POST" and form.is_valid():
-        if not throttle.submission_allowed():
-            form.add_error(None, _("It is very busy right now. Please try again in a minute."))
+        try:
+            receipt = services.report_submit_public(**form.report_fields())
+        except services.Refused as refused:
+            form.add_error(None, REFUSED_MESSAGES[refused.reason])
         else:
-            data = {k: v for k, v in form.cleaned_data.items() if k not in ("website", "started")}
-            receipt = services.report_submit_public(**data)
-            # Shown once, in this answer only: the secret is not stored anywhere in clear.
+            # The secret is not stored anywhere in clear; a retry of this very form (same
+            # key, same content) shows it again, derived from the key (docs/reporting-point.md).
             return render(
                 request,
                 "intake/receipt.html",
                 {
                     "code": receipts.format_code(receipt.code),
                     "secret": receipt.secret,
+                    "retried": receipt.retried,
                 },
             )
     return render(request, "intake/report_form.html", {"form": form})
