@@ -37,6 +37,7 @@ EXPECTED_GET = {
     "accounts:inbox": LOGGED_IN,
     "accounts:password_change": LOGGED_IN,
     "accounts:token_renew": NOBODY,  # POST only
+    "accounts:token_revoke": NOBODY,  # POST only
     "accounts:otp_enroll": LOGGED_IN,
     "accounts:otp_verify": LOGGED_IN,
     "subjects:search": SEE_ALL,

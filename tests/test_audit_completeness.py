@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.factories import make_address, make_person
+from tests.factories import UserFactory, make_address, make_person
 from weerbaar.accounts import services as accounts
 from weerbaar.audit.models import AuditRecord
 from weerbaar.subjects import selectors
@@ -69,7 +69,29 @@ def test_account_services(beheerder, regisseur, team):
     )
     _one_record(
         "accounts.roles_changed",
-        lambda: accounts.user_set_roles(actor=beheerder, user=regisseur, roles=["fg"]),
+        lambda: accounts.user_set_roles(actor=beheerder, user=regisseur, roles=["medewerker"]),
+    )
+    grant = _one_record_value(
+        "accounts.role_grant_requested",
+        lambda: accounts.role_grant_request(actor=beheerder, user=regisseur, role="fg"),
+    )
+    boss = UserFactory(username="baas", is_superuser=True, is_staff=True)
+    _one_record(
+        "accounts.role_grant_approved",
+        lambda: accounts.role_grant_approve(actor=boss, grant=grant),
+    )
+    refused = accounts.role_grant_request(actor=beheerder, user=regisseur, role="regisseur")
+    _one_record(
+        "accounts.role_grant_refused",
+        lambda: accounts.role_grant_refuse(actor=boss, grant=refused),
+    )
+    _one_record(
+        "accounts.active_changed",
+        lambda: accounts.user_set_active(actor=beheerder, user=regisseur, active=False),
+    )
+    _one_record(
+        "accounts.superuser_changed",
+        lambda: accounts.user_set_superuser(actor=boss, user=regisseur, value=True),
     )
     _one_record(
         "accounts.team_created", lambda: accounts.team_create(actor=beheerder, name="Nieuw")
@@ -83,7 +105,13 @@ def test_account_services(beheerder, regisseur, team):
         "accounts.share_granted",
         lambda: accounts.share_grant(actor=regisseur, obj=shared, team=team, purpose="LIO"),
     )
-    _one_record("accounts.token_created", lambda: accounts.token_renew(actor=regisseur))
+    _one_record(
+        "accounts.token_created", lambda: accounts.token_issue(actor=beheerder, scope="read")
+    )
+    _one_record(
+        "accounts.token_revoked",
+        lambda: accounts.tokens_revoke(actor=beheerder, user=beheerder),
+    )
 
 
 def test_failed_write_leaves_no_audit_record(regisseur):

@@ -4,7 +4,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from tests.factories import make_person
-from weerbaar.accounts.services import share_grant, token_renew
+from weerbaar.accounts.services import share_grant, token_issue
 
 pytestmark = pytest.mark.django_db
 
@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 def test_token_search_and_detail(regisseur):
     person = make_person("Pieter Jansen")
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token_renew(actor=regisseur)}")
+    # Search is a POST, so it takes a key that may write.
+    key = token_issue(actor=regisseur, scope="write")
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {key}")
     hits = client.post("/api/v1/subjecten/zoeken/", {"q": "Pieter Jansen"}, format="json").json()
     assert hits[0]["subject"]["uuid"] == str(person.uuid)
     detail = client.get(f"/api/v1/subjecten/{person.uuid}/").json()

@@ -28,8 +28,34 @@ ROLE_PERMISSIONS = {
         "accounts.view_team",
         "accounts.add_team",
         "accounts.change_team",
+        # Viewing only: the permissions of roles are changed by a superuser (admin.py).
         "auth.view_group",
-        "auth.change_group",
     ],
     Role.FG: ["audit.view_auditrecord", "accounts.view_user", "accounts.view_team"],
 }
+
+# Roles that see what others may not (all cases, Bibob files, the audit trail) or hand out
+# roles: granting one needs a second person (SECURITY.md P23). The beheerder is among them,
+# or a beheerder could make a second beheerder account and approve his own requests with it.
+FOUR_EYES_ROLES = frozenset({Role.REGISSEUR, Role.BIBOB_COORDINATOR, Role.FG, Role.BEHEERDER})
+
+
+class GrantStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for approval")
+    APPROVED = "approved", _("Approved")
+    REFUSED = "refused", _("Refused")
+
+
+class TokenScope(models.TextChoices):
+    READ = "read", _("Read only")
+    WRITE = "write", _("Read and write")
+
+
+class TokenEnd(models.TextChoices):
+    """Why an API key stopped working before its expiry."""
+
+    RENEWED = "renewed", _("Replaced by a new key")
+    BY_USER = "by_user", _("Withdrawn")
+    PASSWORD_CHANGED = "password_changed", _("Password changed")
+    DEACTIVATED = "deactivated", _("Account deactivated")
+    ROLES_CHANGED = "roles_changed", _("Roles changed")

@@ -2,6 +2,8 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from weerbaar.accounts.constants import TokenScope
+
 
 class LoginForm(AuthenticationForm):
     error_messages = {
@@ -26,3 +28,12 @@ class TokenForm(forms.Form):
         if not value.isdigit():
             raise forms.ValidationError(_("The code consists of 6 digits."))
         return value
+
+
+class ApiKeyForm(forms.Form):
+    scope = forms.ChoiceField(
+        label=_("What the key may do"),
+        choices=TokenScope.choices,
+        initial=TokenScope.READ,
+        widget=forms.RadioSelect,
+    )

@@ -4,9 +4,10 @@ from django.contrib.auth.models import AbstractUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from weerbaar.accounts.constants import GrantStatus, Role, TokenEnd, TokenScope
 from weerbaar.core.models import PublicIdModel
 
 
@@ -110,3 +111,80 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class ApiToken(models.Model):
+    """An API key, stored as a keyed hash: the database alone does not let anyone use it.
+
+    The key is ``<prefix>.<secret>``; the prefix finds the row, the HMAC of the whole key
+    proves it. ``password_mark`` binds the key to the password it was issued under, so a
+    password changed by any path (also outside the services) ends it.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    prefix = models.CharField(_("prefix"), max_length=16, unique=True)
+    key_hash = models.CharField(_("key hash"), max_length=64)
+    password_mark = models.CharField(max_length=64)
+    scope = models.CharField(_("scope"), max_length=8, choices=TokenScope.choices)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"))
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revoked_reason = models.CharField(
+        _("reason revoked"), max_length=20, choices=TokenEnd.choices, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("API key")
+        verbose_name_plural = _("API keys")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.prefix} ({self.get_scope_display()})"
+
+
+class RoleGrantRequest(PublicIdModel):
+    """Four-eyes for a privileged role: one beheerder asks, a second one (or a superuser)
+    who is neither the asker nor the user decides; the role is granted only on approval."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="role_requests", verbose_name=_("user")
+    )
+    role = models.CharField(_("role"), max_length=40, choices=Role.choices)
+    requested_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="+", verbose_name=_("requested by")
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=GrantStatus.choices, default=GrantStatus.PENDING
+    )
+    decided_by = models.ForeignKey(
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("role grant request")
+        verbose_name_plural = _("Role grant: requests")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(requested_by=F("user")), name="role_grant_not_for_oneself"
+            ),
+            models.CheckConstraint(
+                condition=~Q(decided_by=F("requested_by")) & ~Q(decided_by=F("user")),
+                name="role_grant_needs_two_people",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role"],
+                condition=Q(status=GrantStatus.PENDING),
+                name="one_pending_grant_per_role",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.get_role_display()}"

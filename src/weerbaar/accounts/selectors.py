@@ -1,7 +1,9 @@
 """Public API of the accounts app for reads."""
 
+from django.utils import timezone
+
 from weerbaar.accounts.constants import Role
-from weerbaar.accounts.models import Notification, Team, User
+from weerbaar.accounts.models import ApiToken, Notification, Team, User
 
 
 def user_roles(*, user: User) -> list[Role]:
@@ -23,3 +25,10 @@ def unread_count(*, user: User) -> int:
     if not user.is_authenticated:
         return 0
     return Notification.objects.filter(user=user, read_at__isnull=True).count()
+
+
+def token_list(*, user: User):
+    """The user's own API keys that still work (never the key itself: it is not stored)."""
+    return ApiToken.objects.filter(
+        user=user, revoked_at__isnull=True, expires_at__gt=timezone.now()
+    )

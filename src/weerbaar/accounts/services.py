@@ -1,17 +1,31 @@
-"""Public API of the accounts app for writes: users, roles, teams, shares, login events."""
+"""Public API of the accounts app for writes: users, roles, teams, shares, login events.
+
+API keys are written in ``accounts.api_keys``; ``token_issue`` and ``tokens_revoke`` are
+re-exported here for callers.
+"""
 
 import time
 
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from rest_framework.authtoken.models import Token
 
-from weerbaar.accounts.constants import Role
-from weerbaar.accounts.models import Notification, Share, Team, TeamMembership, User
+from weerbaar.accounts.access import is_active_user
+from weerbaar.accounts.api_keys import end_tokens, token_issue, tokens_revoke  # noqa: F401
+from weerbaar.accounts.constants import FOUR_EYES_ROLES, GrantStatus, Role, TokenEnd
+from weerbaar.accounts.models import (
+    Notification,
+    RoleGrantRequest,
+    Share,
+    Team,
+    TeamMembership,
+    User,
+)
 from weerbaar.audit.constants import AuditAction, AuditResult
 from weerbaar.audit.services import audit_record
 
@@ -28,6 +42,10 @@ def user_create(
     email: str = "",
     organisation: str = "",
 ) -> User:
+    """A new account. Privileged roles come only through the four-eyes request, unless the
+    installation itself (``actor=None``: demo, commands) creates the account."""
+    if actor is not None and set(roles) & FOUR_EYES_ROLES:
+        raise ValidationError(_("This role needs the approval of a second person; request it."))
     user = User(
         username=username,
         first_name=first_name,
@@ -55,20 +73,159 @@ def _groups(roles: list[str]) -> list[Group]:
     return [Group.objects.get_or_create(name=r)[0] for r in roles]
 
 
+def _not_oneself(actor, user: User) -> None:
+    if actor is not None and actor.pk == user.pk:
+        raise ValidationError(_("Nobody changes their own roles or rights; ask a colleague."))
+
+
+def _apply_roles(user: User, roles) -> int:
+    """Give ``user`` exactly ``roles``; a change ends their API keys. Returns how many."""
+    changed = set(roles) != user.role_names()
+    user.groups.set(_groups(list(roles)))
+    user.is_staff = Role.BEHEERDER in roles or user.is_superuser
+    user.save(update_fields=["is_staff"])
+    return end_tokens(user=user, reason=TokenEnd.ROLES_CHANGED) if changed else 0
+
+
 @transaction.atomic
 def user_set_roles(*, actor, user: User, roles: list[str]) -> User:
+    """Set the user's roles. A privileged role (FOUR_EYES_ROLES) is only taken away here: it
+    is given through ``role_grant_request`` and a second person's approval. Nobody changes
+    their own roles. ``actor=None`` is the installation itself (demo, commands)."""
+    _not_oneself(actor, user)
     old = sorted(user.role_names())
-    user.groups.set(_groups(roles))
-    user.is_staff = Role.BEHEERDER in roles
-    user.save(update_fields=["is_staff"])
+    if actor is not None and (set(roles) - set(old)) & FOUR_EYES_ROLES:
+        raise ValidationError(_("This role needs the approval of a second person; request it."))
+    revoked = _apply_roles(user, roles)
     audit_record(
         actor=actor,
         action=AuditAction.ROLES_CHANGED,
         obj=user,
         old={"roles": old},
-        new={"roles": sorted(roles)},
+        new={"roles": sorted(roles), "tokens_revoked": revoked},
     )
     return user
+
+
+@transaction.atomic
+def user_set_active(*, actor, user: User, active: bool) -> User:
+    """(De)activate an account; deactivating ends its API keys (SECURITY.md P24)."""
+    old = user.is_active
+    user.is_active = active
+    user.save(update_fields=["is_active"])
+    revoked = 0 if active else end_tokens(user=user, reason=TokenEnd.DEACTIVATED)
+    audit_record(
+        actor=actor,
+        action=AuditAction.ACTIVE_CHANGED,
+        obj=user,
+        old={"active": old},
+        new={"active": active, "tokens_revoked": revoked},
+    )
+    return user
+
+
+@transaction.atomic
+def user_set_superuser(*, actor, user: User, value: bool) -> User:
+    """Only a superuser makes or unmakes a superuser, and never himself."""
+    _not_oneself(actor, user)
+    if actor is not None and not actor.is_superuser:
+        raise ValidationError(_("Only a superuser can change who is a superuser."))
+    old = user.is_superuser
+    user.is_superuser = value
+    user.is_staff = value or Role.BEHEERDER in user.role_names()
+    user.save(update_fields=["is_superuser", "is_staff"])
+    revoked = end_tokens(user=user, reason=TokenEnd.ROLES_CHANGED) if old != value else 0
+    audit_record(
+        actor=actor,
+        action=AuditAction.SUPERUSER_CHANGED,
+        obj=user,
+        old={"is_superuser": old},
+        new={"is_superuser": value, "tokens_revoked": revoked},
+    )
+    return user
+
+
+def may_handle_roles(user) -> bool:
+    """Who may ask for and decide on privileged roles: an active beheerder or superuser."""
+    if not is_active_user(user):
+        return False
+    return user.is_superuser or Role.BEHEERDER in user.role_names()
+
+
+@transaction.atomic
+def role_grant_request(*, actor, user: User, role: str) -> RoleGrantRequest:
+    """Ask for a privileged role for ``user``; nothing changes until someone else approves."""
+    _not_oneself(actor, user)
+    role = Role(role)
+    if not may_handle_roles(actor):
+        raise ValidationError(_("Only a beheerder can request a role."))
+    if role not in FOUR_EYES_ROLES:
+        raise ValidationError(_("This role needs no approval; give it directly."))
+    if role in user.role_names():
+        raise ValidationError(_("This user already has this role."))
+    pending = RoleGrantRequest.objects.filter(user=user, role=role, status=GrantStatus.PENDING)
+    if pending.exists():
+        raise ValidationError(_("A request for this role is already waiting for approval."))
+    grant = RoleGrantRequest(user=user, role=role, requested_by=actor)
+    grant.full_clean()
+    grant.save()
+    audit_record(
+        actor=actor,
+        action=AuditAction.ROLE_GRANT_REQUESTED,
+        obj=user,
+        new={"role": role.value, "request": str(grant.uuid)},
+    )
+    return grant
+
+
+def _grant_to_decide(*, actor, grant: RoleGrantRequest) -> RoleGrantRequest:
+    grant = RoleGrantRequest.objects.select_for_update().get(pk=grant.pk)
+    if grant.status != GrantStatus.PENDING:
+        raise ValidationError(_("This request has already been decided."))
+    if not may_handle_roles(actor):
+        raise ValidationError(_("Only a beheerder or superuser can decide on a role request."))
+    if actor.pk in (grant.requested_by_id, grant.user_id):
+        raise ValidationError(
+            _("A second person must decide: not the one who asked, nor the user concerned.")
+        )
+    return grant
+
+
+def _decide(grant: RoleGrantRequest, *, actor, status: GrantStatus) -> None:
+    grant.status, grant.decided_by, grant.decided_at = status, actor, timezone.now()
+    grant.full_clean()
+    grant.save(update_fields=["status", "decided_by", "decided_at"])
+
+
+@transaction.atomic
+def role_grant_approve(*, actor, grant: RoleGrantRequest) -> RoleGrantRequest:
+    """A second person approves: only now does the user get the role."""
+    grant = _grant_to_decide(actor=actor, grant=grant)
+    old = sorted(grant.user.role_names())
+    new = sorted({*old, grant.role})
+    revoked = _apply_roles(grant.user, new)
+    _decide(grant, actor=actor, status=GrantStatus.APPROVED)
+    audit_record(
+        actor=actor,
+        action=AuditAction.ROLE_GRANT_APPROVED,
+        obj=grant.user,
+        old={"roles": old},
+        new={"roles": new, "request": str(grant.uuid), "tokens_revoked": revoked},
+    )
+    return grant
+
+
+@transaction.atomic
+def role_grant_refuse(*, actor, grant: RoleGrantRequest) -> RoleGrantRequest:
+    grant = _grant_to_decide(actor=actor, grant=grant)
+    _decide(grant, actor=actor, status=GrantStatus.REFUSED)
+    audit_record(
+        actor=actor,
+        action=AuditAction.ROLE_GRANT_REFUSED,
+        obj=grant.user,
+        new={"role": grant.role, "request": str(grant.uuid)},
+    )
+    return grant
 
 
 @transaction.atomic
@@ -122,15 +279,6 @@ def share_grant(
     return share
 
 
-@transaction.atomic
-def token_renew(*, actor: User) -> str:
-    """Replace the user's API token; the key is shown once."""
-    Token.objects.filter(user=actor).delete()
-    token = Token.objects.create(user=actor)
-    audit_record(actor=actor, action=AuditAction.TOKEN_CREATED, obj=actor)
-    return token.key
-
-
 def login_succeeded(*, request, user: User) -> None:
     request.session["auth_started"] = int(time.time())
     audit_record(actor=user, action=AuditAction.LOGIN, obj=user, request=request)
@@ -150,8 +298,18 @@ def logged_out(*, request, user: User) -> None:
     audit_record(actor=user, action=AuditAction.LOGOUT, obj=user, request=request)
 
 
-def password_changed(*, request, user: User) -> None:
-    audit_record(actor=user, action=AuditAction.PASSWORD_CHANGED, obj=user, request=request)
+@transaction.atomic
+def password_changed(*, request, user: User, actor=None) -> None:
+    """After a password change (by the user, or by ``actor`` in the admin): the API keys
+    issued under the old password end with it."""
+    revoked = end_tokens(user=user, reason=TokenEnd.PASSWORD_CHANGED)
+    audit_record(
+        actor=actor or user,
+        action=AuditAction.PASSWORD_CHANGED,
+        obj=user,
+        request=request,
+        new={"tokens_revoked": revoked},
+    )
 
 
 def otp_event(*, request, user: User, action: AuditAction, ok: bool = True) -> None:

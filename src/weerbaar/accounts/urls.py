@@ -10,6 +10,7 @@ urlpatterns = [
     path("berichten/", views.inbox, name="inbox"),
     path("account/wachtwoord/", views.PasswordChangeView.as_view(), name="password_change"),
     path("account/api-sleutel/", views.token_renew, name="token_renew"),
+    path("account/api-sleutel/intrekken/", views.token_revoke, name="token_revoke"),
     path("account/tweede-factor/instellen/", views.otp_enroll, name="otp_enroll"),
     path("account/tweede-factor/", views.otp_verify, name="otp_verify"),
 ]

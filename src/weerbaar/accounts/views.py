@@ -6,16 +6,18 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from weerbaar.accounts import services
-from weerbaar.accounts.forms import LoginForm, TokenForm
+from weerbaar.accounts.api_keys import has_second_factor
+from weerbaar.accounts.forms import ApiKeyForm, LoginForm, TokenForm
 from weerbaar.accounts.otp import otp_required
 from weerbaar.accounts.selectors import inbox as inbox_list
-from weerbaar.accounts.selectors import team_list, user_roles
+from weerbaar.accounts.selectors import team_list, token_list, user_roles
 
 
 class LoginView(auth_views.LoginView):
@@ -58,26 +60,48 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         return reverse("accounts:profile")
 
 
-@login_required
-@require_http_methods(["GET"])
-def profile(request):
+def _profile(request, *, new_token: str = "", key_form=None):
     return render(
         request,
         "accounts/profile.html",
         {
             "roles": user_roles(user=request.user),
             "teams": team_list(user=request.user),
-            "has_otp": request.user.totpdevice_set.filter(confirmed=True).exists(),
+            "has_otp": has_second_factor(request.user),
             "otp_required": otp_required(request.user),
-            "new_token": request.session.pop("new_token", None),
+            "tokens": token_list(user=request.user),
+            "key_form": key_form or ApiKeyForm(),
+            # Shown in this one answer and kept nowhere, not even in the session.
+            "new_token": new_token,
         },
     )
 
 
 @login_required
+@require_http_methods(["GET"])
+def profile(request):
+    return _profile(request)
+
+
+@login_required
 @require_POST
 def token_renew(request):
-    request.session["new_token"] = services.token_renew(actor=request.user)
+    form = ApiKeyForm(request.POST)
+    if form.is_valid():
+        try:
+            key = services.token_issue(actor=request.user, scope=form.cleaned_data["scope"])
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            return _profile(request, new_token=key)
+    return _profile(request, key_form=form)
+
+
+@login_required
+@require_POST
+def token_revoke(request):
+    services.tokens_revoke(actor=request.user, user=request.user)
+    messages.success(request, _("Your API keys have been withdrawn."))
     return redirect("accounts:profile")
 
 
