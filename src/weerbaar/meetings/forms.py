@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from weerbaar.cases.selectors import case_types
+from weerbaar.core.forms import ModelMultipleChoiceField
 from weerbaar.meetings.constants import Decision, MeetingKind
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -16,7 +17,7 @@ class PersonChoice(forms.ModelChoiceField):
         return obj.get_full_name() or obj.get_username()
 
 
-class PeopleChoice(forms.ModelMultipleChoiceField):
+class PeopleChoice(ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return obj.get_full_name() or obj.get_username()
 
