@@ -46,6 +46,7 @@ EXPECTED_GET = {
     "audit:list": {"fg"},
     "set_language": NOBODY,  # POST only; GET redirects
     "health": PUBLIC,
+    "csp_report": NOBODY,  # POST only, by browsers
     "api-schema": LOGGED_IN,
     "api-docs": LOGGED_IN,
     "api-root": LOGGED_IN,

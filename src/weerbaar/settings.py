@@ -287,6 +287,7 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
         "base-uri": [NONE],
         "object-src": [NONE],
+        "report-uri": ["/csp-rapport/"],
     },
 }
 

@@ -4,6 +4,7 @@ from drf_spectacular.views import SpectacularAPIView
 
 from weerbaar import views
 from weerbaar.api import router
+from weerbaar.core.csp_report import csp_report
 from weerbaar.intake import api as intake_api
 
 admin.site.site_header = admin.site.site_title = "Weerbaar beheer"
@@ -23,6 +24,7 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("gezondheid/", views.health, name="health"),
+    path("csp-rapport/", csp_report, name="csp_report"),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/v1/docs/", views.api_docs, name="api-docs"),
     path("api/v1/meldingen/", intake_api.PublicReportAPI.as_view(), name="api-report-public"),
