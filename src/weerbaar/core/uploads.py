@@ -1,10 +1,12 @@
 """Uploaded files (report attachments, case documents): type decided by content, metadata
 removed before storage.
 
-Only JPEG, PNG and PDF are accepted. Images are fully decoded and re-encoded, so EXIF, GPS,
-XMP, ICC profiles and comments are gone; PDFs are opened with qpdf (pikepdf), refused when
-they carry JavaScript or launch actions, and saved again without document information, XMP
-metadata, automatic actions, embedded files and forms. Only the cleaned copy is kept.
+Only JPEG, PNG and PDF are accepted. Images of more than MAX_PIXELS are refused by the size
+in their header, before anything is decoded; the others are fully decoded and re-encoded, so
+EXIF, GPS, XMP, ICC profiles and comments are gone. PDFs are opened with qpdf (pikepdf),
+refused when they carry scripts or actions that leave the document, and saved again without
+links to the web, document information, XMP metadata, automatic actions, embedded files and
+forms (the choice per action kind is in ``core.pdf_clean``). Only the cleaned copy is kept.
 """
 
 import io
@@ -14,6 +16,8 @@ import pikepdf
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from PIL import Image
+
+from weerbaar.core import pdf_clean
 
 MAX_FILES = 5
 MAX_BYTES = 10 * 1024 * 1024
@@ -44,54 +48,41 @@ def _refuse(name: str, reason: str) -> ValidationError:
     return ValidationError(_("“%(name)s”: %(reason)s") % {"name": name, "reason": reason})
 
 
+class _TooLarge(Exception):
+    pass
+
+
+def _decode(data: bytes, kind: str) -> Image.Image:
+    """The pixels of the picture, refused before decoding when the header names more than
+    MAX_PIXELS: Pillow raises only above twice its limit and merely warns below that, and a
+    small file can name 80 megapixels, more than a gigabyte once decoded and converted."""
+    with Image.open(io.BytesIO(data)) as probe:
+        if probe.width * probe.height > MAX_PIXELS:
+            raise _TooLarge
+        probe.verify()
+    with Image.open(io.BytesIO(data)) as image:
+        image.load()
+        if kind == "jpeg":
+            return image.convert("RGB")
+        alpha = image.mode in ("P", "RGBA", "LA", "PA")
+        return image.convert("RGBA" if alpha else "RGB")
+
+
 def _clean_image(name: str, data: bytes, kind: str) -> bytes:
     try:
-        with Image.open(io.BytesIO(data)) as probe:
-            probe.verify()
-        with Image.open(io.BytesIO(data)) as image:
-            image.load()
-            if kind == "jpeg":
-                pixels = image.convert("RGB")
-            else:
-                alpha = image.mode in ("P", "RGBA", "LA", "PA")
-                pixels = image.convert("RGBA" if alpha else "RGB")
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        pixels = _decode(data, kind)
+    except (_TooLarge, Image.DecompressionBombError):
         raise _refuse(name, _("the picture is too large.")) from None
     except Exception:  # noqa: BLE001 - any decoder failure means: not a usable picture
         raise _refuse(name, _("this picture is damaged or not what its name says.")) from None
     # A fresh image from the pixels alone: nothing of the original's metadata comes along.
-    clean = Image.frombytes(pixels.mode, pixels.size, pixels.tobytes())
+    # Pasted rather than rebuilt from tobytes(), which would hold a third copy of the pixels.
+    clean = Image.new(pixels.mode, pixels.size)
+    clean.paste(pixels)
+    del pixels
     out = io.BytesIO()
     clean.save(out, format="JPEG" if kind == "jpeg" else "PNG", quality=90)
     return out.getvalue()
-
-
-def _has_active_content(pdf: pikepdf.Pdf) -> bool:
-    names = pdf.Root.get("/Names")
-    if names is not None and "/JavaScript" in names:
-        return True
-    for obj in pdf.objects:
-        if isinstance(obj, pikepdf.Dictionary) and obj.get("/S") in (
-            pikepdf.Name.JavaScript,
-            pikepdf.Name.Launch,
-        ):
-            return True
-    return False
-
-
-def _drop(dictionary, *keys) -> None:
-    for key in keys:
-        if dictionary is not None and key in dictionary:
-            del dictionary[key]
-
-
-def _strip_pdf(pdf: pikepdf.Pdf) -> None:
-    """Remove document information, XMP, automatic actions, embedded files and forms."""
-    _drop(pdf.Root, "/Metadata", "/OpenAction", "/AA", "/AcroForm")
-    _drop(pdf.Root.get("/Names"), "/EmbeddedFiles")
-    for page in pdf.pages:
-        _drop(page.obj, "/AA")
-    _drop(pdf.trailer, "/Info")
 
 
 def _clean_pdf(name: str, data: bytes) -> bytes:
@@ -102,12 +93,18 @@ def _clean_pdf(name: str, data: bytes) -> bytes:
     except pikepdf.PdfError:
         raise _refuse(name, _("this PDF is damaged or not what its name says.")) from None
     with pdf:
-        if _has_active_content(pdf):
-            raise _refuse(name, _("the PDF contains scripts or actions; send a PDF without them."))
-        _strip_pdf(pdf)
-        out = io.BytesIO()
-        pdf.save(out, fix_metadata_version=False, deterministic_id=True)
-    return out.getvalue()
+        try:
+            pdf_clean.clean(pdf)
+        except pdf_clean.ActiveContent:
+            raise _refuse(
+                name, _("the PDF contains scripts or actions; send a PDF without them.")
+            ) from None
+        except pdf_clean.TooComplex:
+            raise _refuse(
+                name,
+                _("this PDF is too complex to check; print it to a new PDF and send that."),
+            ) from None
+        return pdf_clean.save(pdf)
 
 
 def clean_upload(upload) -> CleanFile:
