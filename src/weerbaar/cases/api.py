@@ -1,9 +1,11 @@
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 
 from weerbaar.cases import selectors
 from weerbaar.cases.models import Case
+from weerbaar.core.api import query_params
 from weerbaar.core.http import UUID_PATTERN
 
 
@@ -50,6 +52,15 @@ class CaseFileSerializer(CaseHeadingSerializer):
         fields = [*CaseHeadingSerializer.Meta.fields, "origin", "subjects", "signals"]
 
 
+class CaseFilterSerializer(serializers.Serializer):
+    state = serializers.ChoiceField(
+        choices=["open", "closed"], required=False, help_text=_("Only open or closed cases")
+    )
+    riec = serializers.ChoiceField(
+        choices=["yes"], required=False, help_text=_("Only cases shared with the RIEC")
+    )
+
+
 class CaseViewSet(viewsets.GenericViewSet):
     """Cases the caller may see: the heading for partners, the whole file for the team."""
 
@@ -57,15 +68,11 @@ class CaseViewSet(viewsets.GenericViewSet):
     lookup_field = "uuid"
     lookup_value_regex = UUID_PATTERN
 
-    @extend_schema(
-        parameters=[
-            OpenApiParameter("state", str, enum=["open", "closed"]),
-            OpenApiParameter("riec", str, enum=["yes"]),
-        ]
-    )
+    @extend_schema(parameters=[CaseFilterSerializer])
     def list(self, request):
-        filters = {k: request.query_params.get(k, "") for k in ("state", "riec")}
-        cases = selectors.case_list(user=request.user, **filters)
+        cases = selectors.case_list(
+            user=request.user, **query_params(request, CaseFilterSerializer)
+        )
         page = self.paginate_queryset(cases)
         return self.get_paginated_response(CaseHeadingSerializer(page, many=True).data)
 

@@ -1,7 +1,9 @@
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 
+from weerbaar.core.api import query_params
 from weerbaar.core.http import UUID_PATTERN
 from weerbaar.interventions import selectors
 from weerbaar.interventions.models import Deadline, Intervention
@@ -64,22 +66,24 @@ class InterventionViewSet(viewsets.GenericViewSet):
         return Response(InterventionSerializer(intervention).data)
 
 
+class DeadlineFilterSerializer(serializers.Serializer):
+    scope = serializers.ChoiceField(
+        choices=["mine", "team"], default="mine", help_text=_("Own deadlines or the teams'")
+    )
+    window = serializers.ChoiceField(
+        choices=["week", "overdue", "all"], default="week", help_text=_("Which deadlines")
+    )
+
+
 class DeadlineViewSet(viewsets.GenericViewSet):
     """The caller's deadlines (``scope=team``: their teams'), as on the overview page."""
 
     serializer_class = DeadlineSerializer
 
-    @extend_schema(
-        parameters=[
-            OpenApiParameter("scope", str, enum=["mine", "team"]),
-            OpenApiParameter("window", str, enum=["week", "overdue", "all"]),
-        ]
-    )
+    @extend_schema(parameters=[DeadlineFilterSerializer])
     def list(self, request):
         rows = selectors.deadline_overview(
-            user=request.user,
-            scope=request.query_params.get("scope", "mine"),
-            window=request.query_params.get("window", "week"),
+            user=request.user, **query_params(request, DeadlineFilterSerializer)
         )
         page = self.paginate_queryset(rows)
         return self.get_paginated_response(DeadlineSerializer(page, many=True).data)

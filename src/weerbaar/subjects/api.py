@@ -45,18 +45,16 @@ class VehicleSerializer(serializers.Serializer):
 
 
 class SubjectSerializer(serializers.ModelSerializer):
-    person = PersonSerializer(read_only=True, required=False)
-    organisation = OrganisationSerializer(read_only=True, required=False)
-    address = AddressSerializer(read_only=True, required=False)
-    vehicle = VehicleSerializer(read_only=True, required=False)
+    """A subject with the details of its kind; the details of the other kinds are null."""
+
+    person = PersonSerializer(read_only=True, allow_null=True)
+    organisation = OrganisationSerializer(read_only=True, allow_null=True)
+    address = AddressSerializer(read_only=True, allow_null=True)
+    vehicle = VehicleSerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = Subject
         fields = ["uuid", "kind", "label", "source", "person", "organisation", "address", "vehicle"]
-
-    def to_representation(self, instance):
-        data = super().to_representation(instance)
-        return {k: v for k, v in data.items() if v is not None or k in ("uuid", "kind", "label")}
 
 
 class RelationSerializer(serializers.Serializer):
@@ -105,8 +103,10 @@ class SubjectViewSet(viewsets.GenericViewSet):
     def relations(self, request, uuid=None):
         subject = selectors.subject_get(user=request.user, subject_id=uuid, request=request)
         rows = selectors.subject_relations(user=request.user, subject=subject)
-        data = [{"relation": r, "other": o, "outgoing": out} for r, o, out in rows]
-        return Response(RelationSerializer(data, many=True).data)
+        page = self.paginate_queryset(
+            [{"relation": r, "other": o, "outgoing": out} for r, o, out in rows]
+        )
+        return self.get_paginated_response(RelationSerializer(page, many=True).data)
 
     @extend_schema(request=SearchRequestSerializer, responses=SearchHitSerializer(many=True))
     @action(detail=False, methods=["post"], url_path="zoeken")
