@@ -265,3 +265,110 @@ def test_an_object_given_twice_or_a_main_address_given_to_two_is_reported(tmp_pa
             "ORDER BY 1"
         ).fetchall()
     assert rows == [("N1", "V1", 1), ("N2", "V3", 2)]  # N2's second number: the later one
+
+
+HEAD = (
+    b'<?xml version="1.0" encoding="UTF-8"?><sl-bag-extract:bagStand '
+    b'xmlns:Objecten="www.kadaster.nl/schemas/lvbag/imbag/objecten/v20200601" '
+    b'xmlns:sl-bag-extract="http://www.kadaster.nl/schemas/lvbag/extract-deelbestand-lvc/v20200601" '
+    b'xmlns:sl="http://www.kadaster.nl/schemas/standlevering-generiek/1.0"><sl:standBestand>'
+    b"<sl:stand><sl-bag-extract:bagObject><Objecten:Nummeraanduiding>"
+)
+TAIL = (
+    b"</Objecten:Nummeraanduiding></sl-bag-extract:bagObject></sl:stand>"
+    b"</sl:standBestand></sl-bag-extract:bagStand>"
+)
+
+
+def _zipped_part(path: Path, *pieces: bytes, repeat: bytes = b"", times: int = 0) -> Path:
+    """A delivery zip with one NUM part: ``pieces``, ``repeat`` written ``times`` over in
+    the middle, streamed so the test itself holds little."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        with archive.open("9999NUM01012026-000001.xml", "w", force_zip64=True) as part:
+            part.write(HEAD + pieces[0])
+            for _ in range(times):
+                part.write(repeat)
+            part.write(b"".join(pieces[1:]) + TAIL)
+    return path
+
+
+def _endless_text(tmp_path: Path) -> Path:
+    """1 MB zipped, 256 MB unpacked: one element whose text never ends."""
+    return _zipped_part(
+        tmp_path / "BAGNLDL-01012026.zip",
+        b"<Objecten:identificatie>",
+        b"</Objecten:identificatie>",
+        repeat=b" " * (1024 * 1024),
+        times=256,
+    )
+
+
+def test_an_element_with_endless_text_is_refused(tmp_path, warehouse):
+    delivery = _endless_text(tmp_path)
+    assert delivery.stat().st_size < 2 * 1024 * 1024
+    run = services.import_bag(path=delivery)
+    assert run.status == "failed"
+    assert "9999NUM01012026-000001.xml: meer dan 4 MB tekst zonder element" in run.error
+
+
+def test_refusing_endless_text_takes_little_memory(tmp_path):
+    import tracemalloc
+
+    from weerbaar.warehouse import bag
+
+    delivery = _endless_text(tmp_path)
+    tracemalloc.start()
+    try:
+        with pytest.raises(bag.DeliveryRefused):
+            list(bag.records(delivery))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 32 * 1024 * 1024, peak
+
+
+def test_an_object_of_endless_elements_is_refused(tmp_path, warehouse):
+    delivery = _zipped_part(tmp_path / "levering.zip", b"", repeat=b"<x/>" * 1000, times=200)
+    run = services.import_bag(path=delivery)
+    assert run.status == "failed"
+    assert "een object heeft meer dan 10000 elementen" in run.error
+
+
+def test_a_part_that_unpacks_past_the_cap_is_refused(tmp_path, warehouse, monkeypatch):
+    from weerbaar.warehouse import bag
+
+    monkeypatch.setattr(bag, "MAX_PART_BYTES", 1024 * 1024)
+    objects = b"".join(
+        b"</Objecten:Nummeraanduiding></sl-bag-extract:bagObject></sl:stand><sl:stand>"
+        b"<sl-bag-extract:bagObject><Objecten:Nummeraanduiding><Objecten:identificatie>"
+        + f"9999200{n:09d}".encode()
+        + b"</Objecten:identificatie>"
+        for n in range(20_000)
+    )
+    unpacked = tmp_path / "uitgepakt"
+    unpacked.mkdir()
+    (unpacked / "9999NUM01012026-000001.xml").write_bytes(HEAD + objects + TAIL)
+    for delivery in (unpacked, _zipped_part(tmp_path / "levering.zip", objects)):
+        run = services.import_bag(path=delivery)
+        assert run.status == "failed"
+        assert "9999NUM01012026-000001.xml: uitgepakt groter dan 1 MB" in run.error
+
+
+def test_an_inner_zip_that_unpacks_past_the_cap_is_refused(tmp_path, warehouse, monkeypatch):
+    import zipfile
+
+    from weerbaar.warehouse import bag
+
+    monkeypatch.setattr(bag, "MAX_INNER_ZIP_BYTES", 1024 * 1024)
+    inner = _zipped_part(tmp_path / "9999NUM01012026.zip", b"", repeat=b"<x/>", times=10)
+    delivery = tmp_path / "BAGNLDL-01012026.zip"
+    with zipfile.ZipFile(delivery, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.write(inner, inner.name)
+        with archive.open("9999VBO01012026.zip", "w") as filler:
+            for _ in range(3):
+                filler.write(b"\0" * (1024 * 1024))
+    run = services.import_bag(path=delivery)
+    assert run.status == "failed"
+    assert "9999VBO01012026.zip: uitgepakt groter dan 1 MB" in run.error

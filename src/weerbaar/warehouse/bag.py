@@ -7,15 +7,26 @@ addresses, streets, places and buildings happens in DuckDB, not in Python.
 
 Only current occurrences (voorkomens without an end of validity) are kept; ended ones are
 counted and reported, never silently dropped.
+
+A delivery is untrusted input: a zip of a megabyte can unpack to gigabytes. What one part may
+make the parser hold or write is capped (DeliveryRefused), far above the real national
+extract, where the longest text is a building's outline (tens of kilobytes), an object has a
+few dozen elements, a part some ten thousand objects (tens of megabytes) and an inner zip
+about two gigabytes.
 """
 
-import shutil
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from defusedxml.ElementTree import iterparse
+
+MB = 1024 * 1024
+MAX_TEXT_BYTES = 4 * MB  # bytes read without an element starting or ending
+MAX_ELEMENTS_PER_OBJECT = 10_000
+MAX_PART_BYTES = 1024 * MB  # one XML part, unpacked
+MAX_INNER_ZIP_BYTES = 16 * 1024 * MB  # one zip inside the delivery, spooled to disk
 
 KINDS = {
     "Nummeraanduiding": "num",
@@ -24,6 +35,41 @@ KINDS = {
     "Verblijfsobject": "vbo",
     "Pand": "pnd",
 }
+
+
+class DeliveryRefused(ValueError):
+    """The delivery goes past a cap no BAG extract comes near; nothing of it is loaded."""
+
+
+def _size_text(limit: int) -> str:
+    return f"{limit // (1024 * MB)} GB" if limit >= 1024 * MB else f"{limit // MB} MB"
+
+
+def _too_large(name: str, limit: int) -> DeliveryRefused:
+    return DeliveryRefused(f"{name}: uitgepakt groter dan {_size_text(limit)}")
+
+
+class _CappedStream:
+    """A part's bytes as the parser reads them, counted. Refuses a part that unpacks past
+    MAX_PART_BYTES, and more than MAX_TEXT_BYTES read without an element starting or ending:
+    text, which the parser joins in memory, or a tag or comment it must hold whole."""
+
+    def __init__(self, stream, name: str):
+        self.stream, self.name, self.position, self.mark = stream, name, 0, 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.stream.read(size)
+        self.position += len(data)
+        if self.position > MAX_PART_BYTES:
+            raise _too_large(self.name, MAX_PART_BYTES)
+        if self.position - self.mark > MAX_TEXT_BYTES:
+            raise DeliveryRefused(
+                f"{self.name}: meer dan {_size_text(MAX_TEXT_BYTES)} tekst zonder element"
+            )
+        return data
+
+    def element_seen(self) -> None:
+        self.mark = self.position
 
 
 def _local(tag: str) -> str:
@@ -72,19 +118,27 @@ def _record(kind: str, t: dict[str, list[str]]) -> dict:
     }
 
 
-def parse_xml(stream) -> Iterator[tuple[str, dict | None]]:
+def parse_xml(stream, part: str = "XML") -> Iterator[tuple[str, dict | None]]:
     """(kind, record) per object; record None for an ended (historic) occurrence.
 
     Every element is dropped from its parent once read: clearing an object alone would leave
     the empty wrappers around it (``stand``, ``bagObject``) in the tree, a few hundred bytes
-    per object, so memory would grow with the size of an XML part."""
+    per object, so memory would grow with the size of an XML part. What stays in memory is
+    capped (see the module docstring); ``part`` names the part in a refusal."""
+    capped = _CappedStream(stream, part)
     # defusedxml: no entity expansion, no external entities, no DTD retrieval.
-    open_elements, inside = [], 0
-    for event, element in iterparse(stream, events=("start", "end")):
+    open_elements, inside, elements = [], 0, 0
+    for event, element in iterparse(capped, events=("start", "end")):
+        capped.element_seen()
         name = _local(element.tag)
         if event == "start":
             open_elements.append(element)
             inside += name in KINDS
+            elements = elements + 1 if inside else 0
+            if elements > MAX_ELEMENTS_PER_OBJECT:
+                raise DeliveryRefused(
+                    f"{part}: een object heeft meer dan {MAX_ELEMENTS_PER_OBJECT} elementen"
+                )
             continue
         open_elements.pop()
         if name in KINDS:
@@ -143,13 +197,15 @@ def _zip_parts(
         if name.startswith("._") or "__MACOSX" in info.filename:
             continue  # resource forks of archives packed on a Mac
         if name.lower().endswith(".xml") and not name.startswith("Leveringsdocument"):
+            if info.file_size > MAX_PART_BYTES:
+                raise _too_large(name, MAX_PART_BYTES)  # as declared: no need to unpack it
             with archive.open(info) as stream:
                 yield name, stream, lambda: to_whole(fp.tell() / total)
         elif name.lower().endswith(".zip"):
             lo = info.header_offset / total
             hi = (info.header_offset + info.compress_size) / total
             with archive.open(info) as inner, tempfile.TemporaryFile() as spool:
-                shutil.copyfileobj(inner, spool, 1024 * 1024)
+                _spool(inner, spool, name)
                 size = spool.tell() or 1
                 spool.seek(0)
                 with zipfile.ZipFile(spool) as nested:
@@ -158,8 +214,19 @@ def _zip_parts(
                     )
 
 
+def _spool(inner, spool, name: str) -> None:
+    """Copy an inner zip to disk, refused past MAX_INNER_ZIP_BYTES (the size it declares may
+    lie, so the bytes are counted)."""
+    copied = 0
+    while chunk := inner.read(MB):
+        copied += len(chunk)
+        if copied > MAX_INNER_ZIP_BYTES:
+            raise _too_large(name, MAX_INNER_ZIP_BYTES)
+        spool.write(chunk)
+
+
 def records(path: Path) -> Iterator[tuple[str, str, dict | None, Callable[[], float]]]:
     """(part name, kind, record, share done) for every object in the extract at ``path``."""
     for name, stream, done in xml_parts(path):
-        for kind, record in parse_xml(stream):
+        for kind, record in parse_xml(stream, name):
             yield name, kind, record, done
