@@ -302,6 +302,11 @@ REST_FRAMEWORK = {
         # An API key's scope and its owner's second factor (SECURITY.md P27).
         "weerbaar.accounts.authentication.ApiTokenPolicy",
     ],
+    "DEFAULT_PARSER_CLASSES": [
+        "weerbaar.core.api.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 25,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

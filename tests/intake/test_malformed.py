@@ -31,3 +31,10 @@ def test_deeply_nested_json_to_the_staff_api(medewerker):
     body = '{"description": ' + "[" * 100_000 + "]" * 100_000 + "}"
     response = client.post("/api/v1/meldingen/intern/", body, content_type="application/json")
     assert response.status_code == 400
+
+
+def test_deeply_nested_json_to_any_api_route(client, regisseur):
+    client.force_login(regisseur)
+    body = "[" * 100_000 + "]" * 100_000
+    response = client.post("/api/v1/subjecten/zoeken/", data=body, content_type="application/json")
+    assert response.status_code == 400

@@ -5,7 +5,6 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import permissions, serializers, status
 from rest_framework.exceptions import APIException, NotFound, ParseError, Throttled
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -20,19 +19,6 @@ from weerbaar.signals.constants import Channel
 from weerbaar.signals.models import Phenomenon
 
 PARTNER_PERMISSION = "intake.submit_partner_report"
-
-
-class BoundedJSONParser(JSONParser):
-    """JSON nested deeper than Python's recursion limit is a bad request, not a crash."""
-
-    def parse(self, stream, media_type=None, parser_context=None):
-        try:
-            return super().parse(stream, media_type, parser_context)
-        except RecursionError:
-            raise ParseError(_("The JSON is nested too deeply.")) from None
-
-
-PARSERS = [BoundedJSONParser, FormParser, MultiPartParser]
 
 
 class ReportSerializer(serializers.Serializer):
@@ -127,7 +113,6 @@ class PublicReportAPI(APIView):
 
     authentication_classes: list = []
     permission_classes = [permissions.AllowAny]
-    parser_classes = PARSERS
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -165,8 +150,6 @@ class PublicReportAPI(APIView):
 class InternalReportAPI(APIView):
     """The intern meldpunt for staff."""
 
-    parser_classes = PARSERS
-
     @extend_schema(request=InternalReportSerializer, responses={201: ReportCreatedSerializer})
     def post(self, request):
         data = InternalReportSerializer(data=request.data)
@@ -179,8 +162,6 @@ class InternalReportAPI(APIView):
 
 class PartnerReportAPI(APIView):
     """Signals from partners (police, RIEC, housing corporation ...), with their reference."""
-
-    parser_classes = PARSERS
 
     @extend_schema(request=PartnerReportSerializer, responses={201: ReportCreatedSerializer})
     def post(self, request):
