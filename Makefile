@@ -49,11 +49,11 @@ demo: install static pango
 	WEERBAAR_ENV=demo $(BIN)/weerbaar demo --seed $(DEMO_SEED) --scale $(DEMO_SCALE)
 
 lint: install gettext
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests tools benchmarks
+	$(BIN)/ruff format --check src tests tools benchmarks
 	$(BIN)/lint-imports
 	WEERBAAR_ENV=test $(PY) -m django makemigrations --check --dry-run --settings=weerbaar.settings
-	WEERBAAR_ENV=test $(PY) -m weerbaar.core.i18n_check
+	WEERBAAR_ENV=test $(PY) tools/i18n_check.py
 
 test-sqlite: install static pango java
 	WEERBAAR_ENV=test DATABASE_URL= $(BIN)/pytest -m "not browser" -q
