@@ -318,7 +318,7 @@ if API_TOKEN_DAYS < 1:
     raise ImproperlyConfigured("API_TOKEN_DAYS must be at least 1.")
 SPECTACULAR_SETTINGS = {
     "TITLE": "Weerbaar API",
-    "DESCRIPTION": "API van Weerbaar; elke route past dezelfde need-to-know toe als de schermen.",
+    "DESCRIPTION": _("Weerbaar's API; every route applies the same need-to-know as the screens."),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],

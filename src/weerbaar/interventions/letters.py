@@ -12,6 +12,7 @@ from pathlib import Path
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import formats, timezone
+from django.utils.translation import pgettext, pgettext_lazy
 
 from weerbaar.core import pdf
 from weerbaar.core.deadlines import equated_days, term_end
@@ -22,8 +23,16 @@ CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
 }
-TITLES = {"voornemen": "Voornemen", "besluit": "Besluit", "dwangsom": "Last onder dwangsom"}
-UNITS = {"violation": "per overtreding", "day": "per dag", "week": "per week"}
+TITLES = {
+    "voornemen": pgettext_lazy("letter", "Intention"),
+    "besluit": pgettext_lazy("letter", "Decision"),
+    "dwangsom": pgettext_lazy("letter", "Order subject to a penalty"),
+}
+UNITS = {
+    "violation": pgettext_lazy("letter", "per violation"),
+    "day": pgettext_lazy("letter", "per day"),
+    "week": pgettext_lazy("letter", "per week"),
+}
 
 
 def available(intervention: Intervention) -> list[str]:
@@ -33,7 +42,7 @@ def available(intervention: Intervention) -> list[str]:
 
 
 def _day(value) -> str:
-    return formats.date_format(value, "j F Y") if value else "[datum]"
+    return formats.date_format(value, "j F Y") if value else pgettext("letter", "[date]")
 
 
 def _place() -> str:
@@ -43,8 +52,8 @@ def _place() -> str:
 def _signatory(intervention: Intervention) -> str:
     # Closures and area bans are the mayor's powers; the rest belongs to the college.
     if intervention.instrument.is_closure or intervention.instrument.code == "gebiedsverbod":
-        return f"De burgemeester van {_place()}"
-    return f"Burgemeester en wethouders van {_place()}"
+        return pgettext("letter", "The mayor of %(place)s") % {"place": _place()}
+    return pgettext("letter", "The mayor and aldermen of %(place)s") % {"place": _place()}
 
 
 def _premises(intervention: Intervention) -> str:
@@ -56,10 +65,62 @@ def _premises(intervention: Intervention) -> str:
 def _measure(intervention: Intervention) -> str:
     name = intervention.instrument.name
     if intervention.indefinite:
-        return f"{name}, voor onbepaalde tijd"
+        return pgettext("letter", "%(measure)s, for an indefinite period") % {"measure": name}
     if intervention.duration_months:
-        return f"{name} voor de duur van {intervention.duration_months} maanden"
+        return pgettext("letter", "%(measure)s for %(months)s months") % {
+            "measure": name,
+            "months": intervention.duration_months,
+        }
     return name
+
+
+def _paragraphs(kind: str, compliance_term: bool) -> list[str]:
+    """The letter's body, as texts to fill with the facts of ``context``."""
+    if kind == "voornemen":
+        return [
+            pgettext(
+                "letter",
+                "We intend to take the following measure: %(measure)s, on the basis of "
+                "%(basis)s, for the premises or location %(premises)s.",
+            ),
+            pgettext(
+                "letter",
+                "Before we decide, you can give your view: in writing or in person, "
+                "at the latest on %(opinion_end)s.",
+            ),
+        ]
+    if kind == "besluit":
+        return [
+            pgettext(
+                "letter",
+                "We have decided on: %(measure)s, on the basis of %(basis)s, for the premises "
+                "or location %(premises)s.",
+            ),
+            pgettext("letter", "This decision was taken on %(decided_on)s."),
+            pgettext(
+                "letter",
+                "Do you disagree with this decision? Then you can object within six weeks of "
+                "the day it was made known, at the latest on %(objection_end)s.",
+            ),
+        ]
+    return [
+        pgettext(
+            "letter",
+            "You are violating %(basis)s at %(premises)s. We impose an order subject to a "
+            "penalty on you.",
+        ),
+        pgettext(
+            "letter",
+            "You must end the violation and keep it ended, at the latest on %(compliance_end)s.",
+        )
+        if compliance_term
+        else pgettext("letter", "You must end the violation and keep it ended."),
+        pgettext(
+            "letter",
+            "If you do not, you forfeit a penalty of € %(amount)s %(unit)s, up to a maximum "
+            "of € %(maximum)s.",
+        ),
+    ]
 
 
 def context(intervention: Intervention, kind: str) -> dict:
@@ -74,35 +135,26 @@ def context(intervention: Intervention, kind: str) -> dict:
         term_end(known, ins.compliance_days, "days", equated) if ins.compliance_days else None
     )
     premises = _premises(i)
-    paragraphs = {
-        "voornemen": [
-            f"Wij zijn van plan de volgende maatregel te nemen: {_measure(i).lower()}, "
-            f"op grond van {ins.legal_basis}, voor het pand of de locatie {premises}.",
-            "Voordat wij besluiten, kunt u uw zienswijze geven: schriftelijk of mondeling, "
-            f"uiterlijk op {_day(opinion_end)}.",
-        ],
-        "besluit": [
-            f"Wij hebben besloten tot: {_measure(i).lower()}, op grond van {ins.legal_basis}, "
-            f"voor het pand of de locatie {premises}.",
-            f"Dit besluit is genomen op {_day(i.decision_on)}.",
-            "Bent u het niet eens met dit besluit? Dan kunt u binnen zes weken na de dag van "
-            f"bekendmaking bezwaar maken, uiterlijk op {_day(objection_end)}.",
-        ],
-        "dwangsom": [
-            f"U overtreedt {ins.legal_basis} bij {premises}. Wij leggen u een last onder "
-            "dwangsom op.",
-            "U moet de overtreding beëindigen en beëindigd houden"
-            + (f", uiterlijk op {_day(compliance_end)}." if compliance_end else "."),
-            f"Doet u dat niet, dan verbeurt u een dwangsom van € {i.penalty_amount} "
-            f"{UNITS.get(i.penalty_unit, '')}, tot een maximum van € {i.penalty_maximum}.",
-        ],
-    }[kind]
+    facts = {
+        "measure": _measure(i).lower(),
+        "basis": ins.legal_basis,
+        "premises": premises,
+        "opinion_end": _day(opinion_end),
+        "decided_on": _day(i.decision_on),
+        "objection_end": _day(objection_end),
+        "compliance_end": _day(compliance_end),
+        "amount": i.penalty_amount,
+        "unit": UNITS.get(i.penalty_unit, ""),
+        "maximum": i.penalty_maximum,
+    }
+    paragraphs = [text % facts for text in _paragraphs(kind, compliance_end is not None)]
     return {
         "municipality": settings.MUNICIPALITY_NAME,
-        "title": TITLES[kind],
+        "title": str(TITLES[kind]),
         "date": _day(timezone.localdate()),
         "reference": f"{i.case.opened_on:%Y}-{str(i.uuid)[:8]}",
-        "addressee": f"De eigenaar en de gebruiker van {premises}",
+        "addressee": pgettext("letter", "The owner and the user of %(premises)s")
+        % {"premises": premises},
         "subject": f"{TITLES[kind]}: {ins.name.lower()}",
         "paragraphs": paragraphs,
         "mailbox": settings.GENERAL_MAILBOX,
