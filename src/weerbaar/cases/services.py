@@ -24,6 +24,7 @@ from weerbaar.cases.models import (
     Task,
 )
 from weerbaar.core import files
+from weerbaar.core.locking import lock_current
 from weerbaar.signals.services import signal_case_decided
 
 
@@ -113,12 +114,12 @@ def case_open_from_signal(
 
 
 def _locked(case: Case, version: int | None) -> Case:
-    current = Case.objects.select_for_update().get(pk=case.pk)
-    if version is not None and current.version != version:
-        raise ValidationError(
-            _("Someone else changed this case in the meantime. Check the case and try again.")
-        )
-    return current
+    return lock_current(
+        Case.objects,
+        pk=case.pk,
+        version=version,
+        message=_("Someone else changed this case in the meantime. Check the case and try again."),
+    )
 
 
 @transaction.atomic

@@ -26,7 +26,7 @@ from weerbaar.cases.forms import (
     TaskForm,
 )
 from weerbaar.core import files
-from weerbaar.core.forms import add_service_errors
+from weerbaar.core.forms import form_submit
 from weerbaar.core.http import sandboxed_download
 from weerbaar.signals.selectors import signal_get
 from weerbaar.subjects import selectors as subjects
@@ -67,19 +67,23 @@ def case_create(request):
     )
     initial = {"title": (signal.summary or signal.description[:120]) if signal else ""}
     form = CaseForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            if signal:
-                case = services.case_open_from_signal(actor=request.user, signal=signal, **data)
-            else:
-                case = services.case_open(actor=request.user, **data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("The case has been opened."))
-            return redirect("cases:detail", case_id=case.uuid)
-    return render(request, "cases/create.html", {"form": form, "signal": signal})
+
+    def open_case(data):
+        if signal:
+            return services.case_open_from_signal(actor=request.user, signal=signal, **data)
+        return services.case_open(actor=request.user, **data)
+
+    def done(case):
+        messages.success(request, _("The case has been opened."))
+        return redirect("cases:detail", case_id=case.uuid)
+
+    def again(form, status):
+        context = {"form": form, "signal": signal}
+        return render(request, "cases/create.html", context, status=status)
+
+    if request.method == "POST":
+        return form_submit(form, open_case, done=done, again=again)
+    return again(form, 200)
 
 
 def _detail(request, case, forms=None, status=200):
@@ -141,18 +145,18 @@ def _changeable(request, case_id):
     )
 
 
-def _run(request, case, key, form, call, success, conflict=False):
-    """Validate, call the service, and show the case again with what went wrong."""
-    if form.is_valid():
-        try:
-            call(form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            case.refresh_from_db()
-            return _detail(request, case, {key: form}, status=409 if conflict else 200)
+def _run(request, case, key, form, call, success):
+    """Submit ``form`` to the service; the case page again with the form when it failed."""
+
+    def done(_result):
         messages.success(request, success)
         return redirect("cases:detail", case_id=case.uuid)
-    return _detail(request, case, {key: form})
+
+    def again(form, status):
+        case.refresh_from_db()
+        return _detail(request, case, {key: form}, status=status)
+
+    return form_submit(form, call, done=done, again=again)
 
 
 @login_required
@@ -160,7 +164,6 @@ def _run(request, case, key, form, call, success, conflict=False):
 def case_status(request, case_id):
     case = _changeable(request, case_id)
     form = StatusForm(request.POST, case=case)
-    conflict = request.POST.get("version") != str(case.version)
     return _run(
         request,
         case,
@@ -168,7 +171,6 @@ def case_status(request, case_id):
         form,
         lambda d: services.case_set_status(actor=request.user, case=case, **d),
         _("The status has been changed."),
-        conflict,
     )
 
 

@@ -1,6 +1,11 @@
+from collections.abc import Callable
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpResponse
+
+from weerbaar.core.locking import is_stale
 
 # What a 64-bit integer column holds; SQLite fails on a larger value instead of finding nothing.
 _INT_RANGE = range(-(2**63), 2**63)
@@ -36,3 +41,28 @@ def add_service_errors(form, exc: ValidationError) -> None:
             form.add_error(name if name in form.fields else None, errors)
     else:
         form.add_error(None, exc)
+
+
+def form_submit(
+    form,
+    call: Callable[[dict], object],
+    *,
+    done: Callable[[object], HttpResponse],
+    again: Callable[[object, int], HttpResponse],
+) -> HttpResponse:
+    """The one way a page submits a form to a service.
+
+    A valid form's cleaned data goes to ``call`` (the service); what it returns goes to
+    ``done``, which answers (usually a message and a redirect). Otherwise ``again(form,
+    status)`` shows the page with the bound form, so what was typed is kept: status 200 for
+    an invalid form or a refusal by the service (its Dutch message next to its field), 409
+    Conflict when the page was out of date (``core.locking``).
+    """
+    if not form.is_valid():
+        return again(form, 200)
+    try:
+        result = call(form.cleaned_data)
+    except ValidationError as exc:
+        add_service_errors(form, exc)
+        return again(form, 409 if is_stale(exc) else 200)
+    return done(result)

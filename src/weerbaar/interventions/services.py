@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.core.deadlines import add_months, equated_days, term_end
+from weerbaar.core.locking import lock_current
 from weerbaar.interventions import deadlines
 from weerbaar.interventions.constants import Result, Stage
 from weerbaar.interventions.models import Deadline, Forfeiture, Instrument, Intervention, PolicyRule
@@ -295,14 +296,14 @@ def refresh_deadlines(i: Intervention) -> None:
 
 
 def _locked(i: Intervention, version) -> Intervention:
-    current = (
-        Intervention.objects.select_for_update().select_related("instrument", "case").get(pk=i.pk)
+    return lock_current(
+        Intervention.objects.select_related("instrument", "case"),
+        pk=i.pk,
+        version=version,
+        message=_(
+            "Someone else changed this intervention in the meantime. Check it and try again."
+        ),
     )
-    if version is not None and current.version != version:
-        raise ValidationError(
-            _("Someone else changed this intervention in the meantime. Check it and try again.")
-        )
-    return current
 
 
 @transaction.atomic

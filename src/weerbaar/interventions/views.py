@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.cases.selectors import case_get, sees_file
-from weerbaar.core.forms import add_service_errors
+from weerbaar.core.forms import form_submit
 from weerbaar.core.http import is_htmx
 from weerbaar.interventions import letters, selectors, services
 from weerbaar.interventions.constants import CHANGE_PERMISSION
@@ -62,23 +61,26 @@ def start(request, case_id):
     case = _readable_case(request, case_id, allowed=request.user.has_perm(ADD_PERMISSION))
     offence = selectors.offence_number(user=request.user, case=case)
     form = StartForm(request.POST or None, initial={"offence": offence})
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            intervention = services.intervention_start(actor=request.user, case=case, **data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("The intervention has been started."))
-            return redirect("interventions:detail", intervention_id=intervention.uuid)
-    rules = PolicyRule.objects.select_related("measure").order_by(
-        "premise_type", "finding", "offence"
-    )
-    return render(
-        request,
-        "interventions/start.html",
-        {"case": case, "form": form, "offence": offence, "rules": rules},
-    )
+
+    def done(intervention):
+        messages.success(request, _("The intervention has been started."))
+        return redirect("interventions:detail", intervention_id=intervention.uuid)
+
+    def again(form, status):
+        rules = PolicyRule.objects.select_related("measure").order_by(
+            "premise_type", "finding", "offence"
+        )
+        context = {"case": case, "form": form, "offence": offence, "rules": rules}
+        return render(request, "interventions/start.html", context, status=status)
+
+    if request.method == "POST":
+        return form_submit(
+            form,
+            lambda d: services.intervention_start(actor=request.user, case=case, **d),
+            done=done,
+            again=again,
+        )
+    return again(form, 200)
 
 
 def _detail(request, intervention, forms=None, status=200):
@@ -126,20 +128,17 @@ def _changeable(request, intervention_id):
 
 
 def _run(request, intervention, key, form, call, success):
-    if form.is_valid():
-        try:
-            call(form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            intervention.refresh_from_db()
-            stale = (
-                "version" in form.cleaned_data
-                and form.cleaned_data["version"] != intervention.version
-            )
-            return _detail(request, intervention, {key: form}, status=409 if stale else 200)
+    """Submit ``form`` to the service; the page again with the form when it failed."""
+
+    def done(_result):
         messages.success(request, success)
         return redirect("interventions:detail", intervention_id=intervention.uuid)
-    return _detail(request, intervention, {key: form})
+
+    def again(form, status):
+        intervention.refresh_from_db()
+        return _detail(request, intervention, {key: form}, status=status)
+
+    return form_submit(form, call, done=done, again=again)
 
 
 @login_required

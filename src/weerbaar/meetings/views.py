@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.core import pdf
-from weerbaar.core.forms import add_service_errors
+from weerbaar.core.forms import form_submit
 from weerbaar.meetings import selectors, services
 from weerbaar.meetings.constants import MANAGE_PERMISSION, MeetingStatus
 from weerbaar.meetings.forms import (
@@ -229,10 +229,10 @@ def item_notes(request, item_id):
     return _back(item, f"item-{item.uuid}")
 
 
-def _render_item_errors(request, item, form_name, form):
+def _render_item_errors(request, item, form_name, form, status=200):
     form.auto_id = f"{form_name[0]}{item.pk}_%s"
     context = _detail_context(request, item.meeting, invalid=(item, form_name, form))
-    return render(request, "meetings/detail.html", context)
+    return render(request, "meetings/detail.html", context, status=status)
 
 
 def _decide(request, item, data) -> None:
@@ -267,6 +267,16 @@ def _prompt_feedback(request, signal) -> None:
         )
 
 
+def _submit_item(request, item, key, form, call, done):
+    """Submit a form of an agenda item; the meeting page again with it when it failed."""
+    return form_submit(
+        form,
+        call,
+        done=done,
+        again=lambda form, status: _render_item_errors(request, item, key, form, status=status),
+    )
+
+
 @login_required
 @require_POST
 def item_decide(request, item_id):
@@ -274,34 +284,36 @@ def item_decide(request, item_id):
     if item.decision:
         messages.error(request, _("A decision on this item has already been recorded."))
         return _back(item, f"item-{item.uuid}")
-    form = DecisionForm(request.POST)
-    if form.is_valid():
-        try:
-            with transaction.atomic():
-                _decide(request, item, form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("The decision has been recorded."))
-            _prompt_feedback(request, item.signal)
-            return _back(item, f"item-{item.uuid}")
-    return _render_item_errors(request, item, "decision_form", form)
+
+    def decide(data):
+        with transaction.atomic():
+            _decide(request, item, data)
+
+    def done(_result):
+        messages.success(request, _("The decision has been recorded."))
+        _prompt_feedback(request, item.signal)
+        return _back(item, f"item-{item.uuid}")
+
+    return _submit_item(request, item, "decision_form", DecisionForm(request.POST), decide, done)
 
 
 @login_required
 @require_POST
 def action_add(request, item_id):
     item = _managed_item(request, item_id)
-    form = ActionForm(request.POST)
-    if form.is_valid():
-        try:
-            services.action_add(actor=request.user, item=item, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("The action point has been added."))
-            return _back(item, f"item-{item.uuid}")
-    return _render_item_errors(request, item, "action_form", form)
+
+    def done(_action):
+        messages.success(request, _("The action point has been added."))
+        return _back(item, f"item-{item.uuid}")
+
+    return _submit_item(
+        request,
+        item,
+        "action_form",
+        ActionForm(request.POST),
+        lambda d: services.action_add(actor=request.user, item=item, **d),
+        done,
+    )
 
 
 @login_required

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
+from weerbaar.core.locking import lock_current
 from weerbaar.signals.constants import (
     ALLOWED,
     REASON_REQUIRED,
@@ -72,15 +73,15 @@ def signal_create(
 
 def _locked(signal: Signal, version: int | None) -> Signal:
     """The signal's row, locked; refused when it changed since ``version`` was read."""
-    current = Signal.objects.select_for_update().get(pk=signal.pk)
-    if version is not None and current.version != version:
-        raise ValidationError(
-            _(
-                "Someone else changed this signal in the meantime. Check the current state "
-                "below and make your change again."
-            )
-        )
-    return current
+    return lock_current(
+        Signal.objects,
+        pk=signal.pk,
+        version=version,
+        message=_(
+            "Someone else changed this signal in the meantime. Check the current state "
+            "below and make your change again."
+        ),
+    )
 
 
 @transaction.atomic
@@ -327,7 +328,9 @@ def signal_relate(*, actor, signal: Signal, other: Signal) -> None:
 
 
 @transaction.atomic
-def signal_merge(*, actor, source: Signal, target: Signal, reason: str = "") -> Signal:
+def signal_merge(
+    *, actor, source: Signal, target: Signal, reason: str = "", version: int | None = None
+) -> Signal:
     """Merge duplicate ``source`` into ``target``.
 
     The reports stay attached to ``source``, which points at ``target``: whoever reads the
@@ -338,7 +341,7 @@ def signal_merge(*, actor, source: Signal, target: Signal, reason: str = "") -> 
     if source.pk == target.pk:
         raise ValidationError(_("A signal cannot be merged into itself."))
     rows = Signal.objects.select_for_update().in_bulk([source.pk, target.pk])
-    source, target = rows[source.pk], rows[target.pk]
+    source, target = _locked(rows[source.pk], version), rows[target.pk]
     if target.merged_into_id or source.merged_into_id:
         raise ValidationError(_("This signal has already been merged into another one."))
     if target.status == SignalStatus.CLOSED:

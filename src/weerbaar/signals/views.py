@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from weerbaar.core.forms import form_submit
 from weerbaar.core.http import local_return_path
 from weerbaar.signals import selectors, services
 from weerbaar.signals.constants import ALLOWED, SignalStatus, WeighingPhase
@@ -174,38 +175,44 @@ def _done(request, signal, message):
     return redirect("signals:detail", signal_id=signal.uuid)
 
 
-def _refused(request, signal, form, key, exc, status=200):
-    form.add_error(None, exc)
-    signal.refresh_from_db()
-    return _detail(request, signal, forms={key: form}, status=status)
+def _submit(request, signal, key, form, call, done):
+    """Submit ``form`` to the service; the signal page again with the form when it failed.
+    ``done`` is the success message, or what to answer with the service's result."""
+
+    def again(form, status):
+        signal.refresh_from_db()
+        return _detail(request, signal, forms={key: form}, status=status)
+
+    answer = done if callable(done) else (lambda _result: _done(request, signal, done))
+    return form_submit(form, call, done=answer, again=again)
 
 
 @login_required
 @require_POST
 def signal_triage(request, signal_id):
     signal = _changeable(request, signal_id)
-    form = TriageForm(request.POST)
-    if form.is_valid():
-        try:
-            services.signal_triage(actor=request.user, signal=signal, **form.cleaned_data)
-        except ValidationError as exc:
-            return _refused(request, signal, form, "triage", exc, status=409)
-        return _done(request, signal, _("The triage has been saved."))
-    return _detail(request, signal, forms={"triage": form})
+    return _submit(
+        request,
+        signal,
+        "triage",
+        TriageForm(request.POST),
+        lambda d: services.signal_triage(actor=request.user, signal=signal, **d),
+        _("The triage has been saved."),
+    )
 
 
 @login_required
 @require_POST
 def signal_status(request, signal_id):
     signal = _changeable(request, signal_id)
-    form = StatusForm(request.POST)
-    if form.is_valid():
-        try:
-            services.signal_set_status(actor=request.user, signal=signal, **form.cleaned_data)
-        except ValidationError as exc:
-            return _refused(request, signal, form, "status", exc)
-        return _done(request, signal, _("The status has been changed."))
-    return _detail(request, signal, forms={"status": form})
+    return _submit(
+        request,
+        signal,
+        "status",
+        StatusForm(request.POST),
+        lambda d: services.signal_set_status(actor=request.user, signal=signal, **d),
+        _("The status has been changed."),
+    )
 
 
 @login_required
@@ -299,22 +306,22 @@ def weigh(request, signal_id):
 @require_POST
 def enrich(request, signal_id):
     signal = _changeable(request, signal_id, ENRICH_PERMISSION)
-    form = EnrichmentForm(request.POST)
-    if form.is_valid():
-        try:
-            services.enrichment_add(actor=request.user, signal=signal, **form.cleaned_data)
-        except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for name, errors in exc.message_dict.items():
-                    form.add_error(name if name in form.fields else None, errors)
-                return _detail(request, signal, forms={"enrich": form})
-            return _refused(request, signal, form, "enrich", exc)
+
+    def done(_enrichment):
         back = local_return_path(request, keep_fragment=True)
         if back:
             messages.success(request, _("The enrichment has been added."))
             return redirect(back)
         return _done(request, signal, _("The enrichment has been added."))
-    return _detail(request, signal, forms={"enrich": form})
+
+    return _submit(
+        request,
+        signal,
+        "enrich",
+        EnrichmentForm(request.POST),
+        lambda d: services.enrichment_add(actor=request.user, signal=signal, **d),
+        done,
+    )
 
 
 def _other(request, signal_id, other_id):
@@ -342,22 +349,21 @@ def relate(request, signal_id):
 def merge(request, signal_id):
     """Merge this signal into the chosen target (this one is the duplicate)."""
     signal = _changeable(request, signal_id)
-    form = MergeForm(request.POST)
-    if not form.is_valid():
-        return _detail(request, signal, forms={"merge": form})
-    target = (
-        selectors.signal_list(user=request.user).filter(uuid=form.cleaned_data["target"]).first()
-    )
-    if target is None:
-        raise Http404
-    if form.cleaned_data["version"] != signal.version:
-        exc = ValidationError(_("Someone else changed this signal in the meantime."))
-        return _refused(request, signal, form, "merge", exc, status=409)
-    try:
-        services.signal_merge(
-            actor=request.user, source=signal, target=target, reason=form.cleaned_data["reason"]
+
+    def merge_into(data):
+        target = selectors.signal_list(user=request.user).filter(uuid=data["target"]).first()
+        if target is None:
+            raise Http404
+        return services.signal_merge(
+            actor=request.user,
+            source=signal,
+            target=target,
+            reason=data["reason"],
+            version=data["version"],
         )
-    except ValidationError as exc:
-        return _refused(request, signal, form, "merge", exc)
-    messages.success(request, _("The signal has been merged into this one."))
-    return redirect("signals:detail", signal_id=target.uuid)
+
+    def done(target):
+        messages.success(request, _("The signal has been merged into this one."))
+        return redirect("signals:detail", signal_id=target.uuid)
+
+    return _submit(request, signal, "merge", MergeForm(request.POST), merge_into, done)

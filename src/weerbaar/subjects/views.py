@@ -1,11 +1,11 @@
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from weerbaar.accounts.access import can_use
+from weerbaar.core.forms import form_submit
 from weerbaar.core.http import is_htmx, local_return_path
 from weerbaar.subjects import selectors, services
 from weerbaar.subjects.constants import SubjectKind
@@ -85,17 +85,24 @@ def create(request, kind):
     if kind not in FORMS or not can_use(request.user, ADD_PERMISSION):
         raise Http404
     form = FORMS[kind](request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            subject = _create(kind, request.user, dict(form.cleaned_data))
-        except ValidationError as exc:
-            for name, errors in exc.message_dict.items():
-                form.add_error(name if name in form.fields else None, errors)
-        else:
-            return_to = _return_to(request)
-            if return_to:
-                return redirect(f"{return_to}?subject={subject.uuid}")
-            return redirect("subjects:detail", subject_id=subject.uuid)
+
+    def done(subject):
+        return_to = _return_to(request)
+        if return_to:
+            return redirect(f"{return_to}?subject={subject.uuid}")
+        return redirect("subjects:detail", subject_id=subject.uuid)
+
+    if request.method == "POST":
+        return form_submit(
+            form,
+            lambda d: _create(kind, request.user, dict(d)),
+            done=done,
+            again=lambda form, status: _create_page(request, kind, form, status),
+        )
+    return _create_page(request, kind, form, 200)
+
+
+def _create_page(request, kind, form, status):
     return render(
         request,
         "subjects/create.html",
@@ -105,6 +112,7 @@ def create(request, kind):
             "kind_label": SubjectKind(kind).label,
             "return_to": _return_to(request),
         },
+        status=status,
     )
 
 
