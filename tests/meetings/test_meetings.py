@@ -212,7 +212,9 @@ def test_action_points_are_tracked_until_done(world):
 
 
 def test_reporter_feedback_is_prompted_after_30_days(world, regisseur):
-    with freeze_time(timezone.now() - timedelta(days=40)):
+    # A day, not a moment: 40 days back may cross a change of summer time, and a moment late
+    # in the evening then falls on another local day.
+    with freeze_time(timezone.localdate() - timedelta(days=40)):
         report = report_submit_public(description="Drukte bij de garage, elke nacht.")
     signal = report.report.signal
     _users, objs = world
