@@ -79,7 +79,6 @@ class CaseViewSet(viewsets.GenericViewSet):
     @extend_schema(responses=CaseFileSerializer)
     def retrieve(self, request, uuid=None):
         case = selectors.case_get(user=request.user, case_id=uuid, request=request)
-        serializer = (
-            CaseFileSerializer if selectors.sees_file(request.user) else CaseHeadingSerializer
-        )
+        readable = selectors.case_file(user=request.user, case=case)
+        serializer = CaseFileSerializer if readable.whole else CaseHeadingSerializer
         return Response(serializer(case).data)

@@ -9,6 +9,7 @@ and their own tasks, never notes, subjects or signals.
 from uuid import UUID
 
 from django.db.models import Q, QuerySet
+from django.utils.functional import cached_property
 
 from weerbaar.accounts.access import is_active_user, may_see_any, visible_q
 from weerbaar.accounts.lookup import visible_get
@@ -99,6 +100,77 @@ def case_get(
     )
 
 
+def case_files_visible_to(user) -> QuerySet[Case]:
+    """The cases whose whole file ``user`` may read (what interventions and documents hang
+    on); a partner with only the heading of a case gets none of them."""
+    return cases_visible_to(user) if sees_file(user) else Case.objects.none()
+
+
+def case_file_get(
+    *, user, case_id: UUID, request=None, audit: bool = True, allowed: bool = True
+) -> Case:
+    """The case if ``user`` may read its whole file (not a partner who has the heading
+    through a share); Http404 otherwise, as for a missing case."""
+    return case_get(
+        user=user,
+        case_id=case_id,
+        request=request,
+        audit=audit,
+        allowed=allowed and sees_file(user),
+    )
+
+
+class CaseFile:
+    """What of a case a reader may see: the one place of the rule. The team sees the whole
+    file; a partner with a share sees the heading (the case itself, its status history) and
+    only their own tasks. Each part is read when it is first asked for."""
+
+    def __init__(self, *, user, case: Case):
+        self.user, self.case = user, case
+        self.whole = sees_file(user)
+
+    def _part(self, read):
+        return read() if self.whole else []
+
+    @cached_property
+    def tasks(self) -> list:
+        tasks = self.case.tasks.select_related("owner")
+        return list(tasks if self.whole else tasks.filter(owner=self.user.pk))
+
+    @cached_property
+    def subjects(self) -> list:
+        return self._part(lambda: list(case_subjects(case=self.case)))
+
+    @cached_property
+    def signals(self) -> list:
+        return self._part(lambda: list(self.case.signals.all()))
+
+    @cached_property
+    def notes(self) -> list:
+        return self._part(lambda: list(self.case.notes.select_related("author")))
+
+    @cached_property
+    def repeats(self) -> list:
+        return self._part(lambda: repeat_history(user=self.user, case=self.case))
+
+    @cached_property
+    def documents(self) -> list:
+        return self._part(lambda: list(case_documents(case=self.case)))
+
+    @cached_property
+    def members(self) -> list:
+        return self._part(lambda: list(self.case.members.select_related("user")))
+
+    @cached_property
+    def timeline(self) -> list:
+        return self._part(lambda: case_timeline(case=self.case))
+
+
+def case_file(*, user, case: Case) -> CaseFile:
+    """The parts of ``case`` (already fetched for ``user``) that ``user`` may read."""
+    return CaseFile(user=user, case=case)
+
+
 def case_subjects(*, case: Case):
     return CaseSubject.objects.filter(case=case).select_related("subject").order_by("role", "id")
 
@@ -150,13 +222,12 @@ def document_version_get(*, user, version_id: UUID, request=None):
     """A document version of a case whose file the user may read; audited."""
     version = visible_get(
         DocumentVersion.objects.select_related("document__case").filter(
-            document__case__in=cases_visible_to(user)
+            document__case__in=case_files_visible_to(user)
         ),
         user=user,
         object_id=version_id,
         action=None,  # recorded on the case below, so its timeline can leave reads out
         request=request,
-        allowed=sees_file(user),
     )
     audit_record(
         actor=user,

@@ -90,19 +90,17 @@ def _detail(request, case, forms=None, status=200):
     forms = forms or {}
     user = request.user
     may_change = user.has_perm(CHANGE_PERMISSION) and not case.is_closed
-    file = selectors.sees_file(user)
+    readable = selectors.case_file(user=user, case=case)
     context = {
         "case": case,
-        "file": file,
+        "file": readable.whole,
         "may_change": may_change,
-        "subjects": selectors.case_subjects(case=case) if file else [],
-        "signals": case.signals.all() if file else [],
-        "notes": case.notes.select_related("author") if file else [],
+        "subjects": readable.subjects,
+        "signals": readable.signals,
+        "notes": readable.notes,
         "history": case.history.select_related("changed_by"),
-        "tasks": case.tasks.select_related("owner")
-        if file
-        else case.tasks.filter(owner=user).select_related("owner"),
-        "repeats": selectors.repeat_history(user=user, case=case) if file else [],
+        "tasks": readable.tasks,
+        "repeats": readable.repeats,
         "status_form": forms.get("status")
         or StatusForm(case=case, initial={"version": case.version, "status": case.status}),
         "close_form": forms.get("close") or CloseForm(case=case, initial={"version": case.version}),
@@ -116,12 +114,12 @@ def _detail(request, case, forms=None, status=200):
                 "riec_partners": case.riec_partners,
             }
         ),
-        "documents": selectors.case_documents(case=case) if file else [],
+        "documents": readable.documents,
         "document_form": forms.get("document") or DocumentForm(),
         "share_form": forms.get("share") or ShareForm(),
-        "members": case.members.select_related("user") if file else [],
+        "members": readable.members,
         "member_form": forms.get("member") or MemberForm(),
-        "timeline": selectors.case_timeline(case=case) if file else [],
+        "timeline": readable.timeline,
         "today": timezone.localdate(),
     }
     return render(request, "cases/detail.html", context, status=status)
@@ -135,13 +133,12 @@ def case_detail(request, case_id):
 
 
 def _changeable(request, case_id):
-    user = request.user
-    return selectors.case_get(
-        user=user,
+    return selectors.case_file_get(
+        user=request.user,
         case_id=case_id,
         request=request,
         audit=False,
-        allowed=user.has_perm(CHANGE_PERMISSION) and selectors.sees_file(user),
+        allowed=request.user.has_perm(CHANGE_PERMISSION),
     )
 
 

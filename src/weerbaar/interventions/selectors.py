@@ -11,7 +11,7 @@ from django.utils import timezone
 from weerbaar.accounts.lookup import visible_get
 from weerbaar.accounts.models import Team
 from weerbaar.audit.constants import AuditAction
-from weerbaar.cases.selectors import cases_visible_to, sees_file
+from weerbaar.cases.selectors import case_files_visible_to, cases_visible_to
 from weerbaar.interventions.deadlines import OURS
 from weerbaar.interventions.models import Deadline, Instrument, Intervention
 
@@ -34,13 +34,13 @@ def intervention_get(
     the caller records a read of its own (a letter) or a write."""
     return visible_get(
         Intervention.objects.select_related("instrument", "case__case_type", "owner").filter(
-            case__in=cases_visible_to(user)
+            case__in=case_files_visible_to(user)
         ),
         user=user,
         object_id=intervention_id,
         action=AuditAction.INTERVENTION_VIEWED if audit else None,
         request=request,
-        allowed=allowed and sees_file(user),
+        allowed=allowed,
     )
 
 

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
-from weerbaar.cases.selectors import case_get, sees_file
+from weerbaar.cases.selectors import case_file_get
 from weerbaar.core.forms import form_submit
 from weerbaar.core.http import is_htmx
 from weerbaar.interventions import letters, selectors, services
@@ -27,12 +27,8 @@ ADD_PERMISSION = "interventions.add_intervention"
 
 
 def _readable_case(request, case_id, allowed: bool = True):
-    return case_get(
-        user=request.user,
-        case_id=case_id,
-        request=request,
-        audit=False,
-        allowed=allowed and sees_file(request.user),
+    return case_file_get(
+        user=request.user, case_id=case_id, request=request, audit=False, allowed=allowed
     )
 
 
