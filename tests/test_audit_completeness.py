@@ -1,9 +1,23 @@
-"""T11 meta-test: every service and sensitive selector writes exactly one audit record."""
+"""T11 meta-test: every service writes exactly one audit record; every app's single-object
+selector (``<entity>_get``) goes through ``accounts.lookup.visible_get`` and leaves exactly
+one row: the app's *viewed* row on a read (where the getter records one), one
+``access.denied`` row on a refusal. The getters are found by reading every app's selectors
+with ``ast``, so a new one fails here until it uses the helper and has a row in ``GETTERS``.
+"""
+
+import ast
+import importlib
+import inspect
+from pathlib import Path
 
 import pytest
 
+from tests.audit_table import GETTERS, NO_SINGLE_OBJECT_READS
 from tests.factories import UserFactory, make_address, make_person
+from tests.test_authorization import SIGNALS
+from tests.test_authorization import world as world_fixture  # noqa: F401
 from weerbaar.accounts import services as accounts
+from weerbaar.audit.constants import AuditAction, AuditResult
 from weerbaar.audit.models import AuditRecord
 from weerbaar.subjects import selectors
 from weerbaar.subjects import services as subjects
@@ -217,3 +231,138 @@ def _one_record_value(action, call):
     holder = {}
     _one_record(action, lambda: holder.setdefault("value", call()))
     return holder["value"]
+
+
+# Single-object reads of every app.
+SRC = Path(__file__).resolve().parents[1] / "src" / "weerbaar"
+HELPERS = {"visible_get"}
+
+
+def apps() -> list[str]:
+    return sorted(p.parent.name for p in SRC.glob("*/apps.py"))
+
+
+def _selector_modules(app: str) -> list[Path]:
+    return sorted([*SRC.glob(f"{app}/selectors.py"), *SRC.glob(f"{app}/selectors/*.py")])
+
+
+def getters(source: str) -> list[ast.FunctionDef]:
+    """The public single-object selectors (``<entity>_get``) defined in ``source``."""
+    return [
+        node
+        for node in ast.parse(source).body
+        if isinstance(node, ast.FunctionDef)
+        and node.name.endswith("_get")
+        and not node.name.startswith("_")
+    ]
+
+
+def _calls(function: ast.FunctionDef) -> set[str]:
+    return {
+        node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+        for node in ast.walk(function)
+        if isinstance(node, ast.Call)
+    }
+
+
+def bypasses_helper(function: ast.FunctionDef, siblings: dict | None = None) -> bool:
+    """Whether ``function`` fetches its object without the audited helper, itself or
+    through another getter of its module (``siblings``) that uses it."""
+    called = _calls(function)
+    if called & HELPERS:
+        return False
+    others = {name: f for name, f in (siblings or {}).items() if name != function.name}
+    return not any(name in others and not bypasses_helper(others[name], others) for name in called)
+
+
+def _all_getters() -> dict[str, ast.FunctionDef]:
+    found = {}
+    for app in apps():
+        for module in _selector_modules(app):
+            for function in getters(module.read_text()):
+                found[f"{app}.{function.name}"] = function
+    return found
+
+
+def test_every_app_is_classified():
+    with_getters = {name.split(".")[0] for name in _all_getters()}
+    unclassified = set(apps()) - with_getters - set(NO_SINGLE_OBJECT_READS)
+    assert not unclassified, f"apps with neither a getter nor a reason: {sorted(unclassified)}"
+    assert not with_getters & set(NO_SINGLE_OBJECT_READS)
+
+
+def test_every_getter_of_every_app_uses_the_audited_helper():
+    found = _all_getters()
+    by_app = {}
+    for name, function in found.items():
+        by_app.setdefault(name.split(".")[0], {})[function.name] = function
+    hand_written = [
+        name for name, f in found.items() if bypasses_helper(f, by_app[name.split(".")[0]])
+    ]
+    assert hand_written == [], "fetch the object with accounts.lookup.visible_get"
+
+
+def test_every_getter_has_a_row_in_the_registry():
+    found = set(_all_getters())
+    assert found - set(GETTERS) == set(), "add the getter to GETTERS: who reads what, audited how"
+    assert set(GETTERS) - found == set(), "rows for getters that no longer exist"
+
+
+def test_the_source_check_finds_a_hand_written_getter():
+    source = (
+        "def widget_get(*, user, widget_id):\n"
+        "    widget = Widget.objects.filter(uuid=widget_id).first()\n"
+        "    if widget is None:\n"
+        "        raise Http404\n"
+        "    return widget\n\n"
+        "def gadget_get(*, user, gadget_id):\n"
+        "    return visible_get(Gadget.objects.all(), user=user, object_id=gadget_id, action=None)\n\n"
+        "def gadget_file_get(*, user, gadget_id):\n"
+        "    return gadget_get(user=user, gadget_id=gadget_id)\n"
+    )
+    found = {f.name: f for f in getters(source)}
+    assert [name for name, f in found.items() if bypasses_helper(f, found)] == ["widget_get"]
+
+
+def _getter(name: str):
+    app, function = name.split(".")
+    return getattr(importlib.import_module(f"weerbaar.{app}.selectors"), function)
+
+
+def _id_keyword(getter) -> str:
+    return next(p for p in inspect.signature(getter).parameters if p.endswith("_id"))
+
+
+def _rows(call) -> list[tuple[str, str]]:
+    before = AuditRecord.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    call()
+    return list(AuditRecord.objects.filter(id__gt=before).values_list("action", "result"))
+
+
+def _target(world, users, source):
+    _users, registry, _hidden = world
+    if callable(source):
+        return source(users)
+    return registry if source == "registry" else SIGNALS[source]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(GETTERS))
+def test_a_read_leaves_one_viewed_row_and_a_refusal_one_denied_row(world_fixture, name):  # noqa: F811
+    from django.http import Http404
+
+    users = world_fixture[0]
+    source, reader, action = GETTERS[name]
+    getter = _getter(name)
+    target = _target(world_fixture, users, source)
+    ask = {_id_keyword(getter): target.uuid}
+    found = []
+    read = _rows(lambda: found.append(getter(user=users[reader], **ask)))
+    assert found == [target]
+    assert read == ([(action.value, AuditResult.ALLOWED.value)] if action else [])
+
+    def refused():
+        with pytest.raises(Http404):
+            getter(user=users["outsider"], **ask)
+
+    assert _rows(refused) == [(AuditAction.ACCESS_DENIED.value, AuditResult.DENIED.value)]
