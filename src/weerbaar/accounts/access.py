@@ -1,12 +1,19 @@
 """Need-to-know, decided in one place.
 
-An object is visible to a user through exactly three doors, each a small named condition:
+``visible_q`` opens an object to a user through three doors, each a small named condition:
 - role: the user's role carries the permission to see every object of this kind;
 - team: the object belongs to a team the user is a member of;
-- share: the object was shared explicitly with the user or with one of their teams.
+- share: the object was shared explicitly with the user or with one of their teams, and the
+  share has not expired.
 No user, an anonymous user or a deactivated user sees nothing. Every selector builds its
 queryset with ``visible_q`` so no view can forget a rule; each condition costs the same
-number of queries whatever the number of teams (subqueries, not lists).
+number of queries whatever the number of teams (subqueries, not lists). An app may narrow
+the doors further with rules of its own (a case type the user's role sees, a partner who
+reads only the heading of a case, a reviewer's permission): those live in the app's
+selectors and are passed to ``accounts.lookup.visible_get`` as ``allowed``, which fetches one
+object, audits the read or the refusal and answers a hidden object like a missing one.
+``may_see_any`` asks the same doors whether anything at all is visible (for menus);
+``can_use`` whether a screen is open to the user.
 """
 
 from django.contrib.contenttypes.models import ContentType
