@@ -7,11 +7,12 @@
   share has not expired.
 No user, an anonymous user or a deactivated user sees nothing. Every selector builds its
 queryset with ``visible_q`` so no view can forget a rule; each condition costs the same
-number of queries whatever the number of teams (subqueries, not lists). An app may narrow
-the doors further with rules of its own (a case type the user's role sees, a partner who
-reads only the heading of a case, a reviewer's permission): those live in the app's
-selectors and are passed to ``accounts.lookup.visible_get`` as ``allowed``, which fetches one
-object, audits the read or the refusal and answers a hidden object like a missing one.
+number of queries whatever the number of teams (subqueries, not lists). An app adds doors
+of its own in its selectors (cases: a case type the user's role sees, membership of the case
+team) and narrows them there (a partner reads only the heading of a case, a reviewer needs
+the warehouse permission), passing the latter to ``accounts.lookup.visible_get`` as
+``allowed``; that helper fetches one object, audits the read or the refusal and answers a
+hidden object like a missing one.
 ``may_see_any`` asks the same doors whether anything at all is visible (for menus);
 ``can_use`` whether a screen is open to the user.
 """
