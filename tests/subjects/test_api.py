@@ -12,8 +12,8 @@ pytestmark = pytest.mark.django_db
 def test_token_search_and_detail(regisseur):
     person = make_person("Pieter Jansen")
     client = APIClient()
-    # Search is a POST, so it takes a key that may write.
-    key = token_issue(actor=regisseur, scope="write")
+    # Search is a POST that only reads: a read key may search.
+    key = token_issue(actor=regisseur, scope="read")
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {key}")
     hits = client.post("/api/v1/subjecten/zoeken/", {"q": "Pieter Jansen"}, format="json").json()
     assert hits[0]["subject"]["uuid"] == str(person.uuid)

@@ -80,6 +80,7 @@ class SubjectViewSet(viewsets.GenericViewSet):
     """Subjects (persons, organisations, addresses, vehicles) the caller may see."""
 
     serializer_class = SubjectSerializer
+    reads_by_post = False  # the search action sets it (ApiTokenPolicy)
     lookup_field = "uuid"
     lookup_value_regex = UUID_PATTERN
 
@@ -109,7 +110,7 @@ class SubjectViewSet(viewsets.GenericViewSet):
         return self.get_paginated_response(RelationSerializer(page, many=True).data)
 
     @extend_schema(request=SearchRequestSerializer, responses=SearchHitSerializer(many=True))
-    @action(detail=False, methods=["post"], url_path="zoeken")
+    @action(detail=False, methods=["post"], url_path="zoeken", reads_by_post=True)
     def search(self, request):
         """Search by POST, so search terms stay out of URLs and access logs."""
         params = SearchRequestSerializer(data=request.data)
