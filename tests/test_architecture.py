@@ -67,3 +67,18 @@ def test_every_app_documents_its_public_api(app):
 def test_apps_without_a_public_api_have_none():
     for app in NO_PUBLIC_API:
         assert not (_module(app, "services") or _module(app, "selectors")), app
+
+
+def _reaches_through_relations(path: Path) -> list[str]:
+    return [
+        f"{path.relative_to(SRC)}:{node.lineno}"
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.Attribute) and node.attr == "related_model"
+    ]
+
+
+def test_no_app_reaches_another_apps_table_through_a_relation():
+    """``Model.rel.related_model`` is an import in disguise: a lower app reaching a higher one's
+    table escapes the import-linter contract. A higher app registers what it adds instead."""
+    found = [hit for path in sorted(SRC.rglob("*.py")) for hit in _reaches_through_relations(path)]
+    assert found == []

@@ -11,5 +11,14 @@ class IntakeConfig(AppConfig):
         from weerbaar.core import files
         from weerbaar.intake import storage
         from weerbaar.intake.models import Attachment
+        from weerbaar.signals.selectors import timeline_part_register
 
         files.register(storage.FOLDER, lambda: Attachment.objects.values_list("uuid", flat=True))
+        timeline_part_register(_reports_of)
+
+
+def _reports_of(signals):
+    # A signal's timeline shows what happened to the reports behind it (feedback, messages).
+    from weerbaar.intake.models import Report
+
+    return Report.objects.filter(signal__in=signals).values_list("uuid", flat=True)

@@ -6,6 +6,7 @@ their team; nobody else sees anything, and a hidden signal answers like a missin
 """
 
 import re
+from collections.abc import Callable, Iterable
 from uuid import UUID
 
 from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
@@ -298,20 +299,23 @@ TIMELINE_HIDDEN = {
 }
 
 
+# What a higher app keeps about a signal (intake: the reports behind it), registered from that
+# app's ready(): this app may not import it, and the timeline still shows what happened there.
+_timeline_parts: list[Callable[[QuerySet[Signal]], Iterable[UUID]]] = []
+
+
+def timeline_part_register(ids_of: Callable[[QuerySet[Signal]], Iterable[UUID]]) -> None:
+    """Add the ids of the objects another app keeps for a set of signals to their timeline."""
+    if ids_of not in _timeline_parts:
+        _timeline_parts.append(ids_of)
+
+
 def signal_timeline(*, signal: Signal, limit: int = 200) -> list[AuditRecord]:
-    """Everything that happened to the signal, its merged signals and their reports, from the
-    audit trail. Reports are reached through the reverse relation the intake app declares,
-    so this app needs no import of a higher tier."""
+    """Everything that happened to the signal, its merged signals and what the apps that
+    registered a timeline part keep for them (their reports), from the audit trail."""
     family = Signal.objects.filter(pk__in=signal_family(signal))
     ids = [str(u) for u in family.values_list("uuid", flat=True)]
-    reports = getattr(Signal, "reports", None)
-    if reports is not None:
-        ids += [
-            str(u)
-            for u in reports.rel.related_model.objects.filter(signal__in=family).values_list(
-                "uuid", flat=True
-            )
-        ]
+    ids += [str(u) for ids_of in _timeline_parts for u in ids_of(family)]
     return list(
         AuditRecord.objects.filter(object_id__in=ids)
         .exclude(action__in=[str(a) for a in TIMELINE_HIDDEN])
