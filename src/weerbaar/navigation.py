@@ -5,7 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 from weerbaar.accounts.access import can_use
 from weerbaar.accounts.selectors import unread_count, user_roles
+from weerbaar.audit.constants import VIEW_PERMISSION as AUDIT_PERMISSION
 from weerbaar.cases.selectors import may_see_cases
+from weerbaar.intake.constants import PARTNER_PERMISSION
+from weerbaar.interventions.constants import CHANGE_PERMISSION as DEADLINES_PERMISSION
 from weerbaar.meetings.selectors import may_see_meetings
 from weerbaar.signals.selectors import may_see_signals
 from weerbaar.subjects.selectors import may_search_subjects
@@ -18,7 +21,7 @@ def _messages_label(user):
 
 
 def _report_item(user):
-    if user.has_perm("intake.submit_partner_report"):
+    if user.has_perm(PARTNER_PERMISSION):
         return (_("Report a signal"), "intake:partner", "intake")
     return (_("Report"), "intake:internal", "intake")
 
@@ -32,7 +35,7 @@ MENU = [
     (lambda u: True, _("My reports"), "intake:my_reports", "my_reports"),
     (may_see_cases, _("Cases"), "cases:list", "cases"),
     (
-        lambda u: u.has_perm("interventions.change_intervention"),
+        lambda u: u.has_perm(DEADLINES_PERMISSION),
         _("Deadlines"),
         "interventions:overview",
         "interventions",
@@ -40,7 +43,7 @@ MENU = [
     (may_see_meetings, _("Meetings"), "meetings:list", "meetings"),
     (may_review, _("Warehouse"), "warehouse:alerts", "warehouse"),
     (lambda u: True, _messages_label, "accounts:inbox", "inbox"),
-    (lambda u: can_use(u, "audit.view_auditrecord"), _("Audit trail"), "audit:list", "audit"),
+    (lambda u: can_use(u, AUDIT_PERMISSION), _("Audit trail"), "audit:list", "audit"),
     (lambda u: u.is_staff, _("Administration"), "admin:index", "admin"),
     (lambda u: True, _("API"), "api-docs", "api"),
 ]

@@ -12,6 +12,7 @@ from drf_spectacular.generators import SchemaGenerator
 
 from weerbaar.accounts.access import can_use
 from weerbaar.accounts.selectors import team_list
+from weerbaar.audit.constants import VIEW_PERMISSION as AUDIT_PERMISSION
 from weerbaar.subjects.selectors import may_search_subjects
 
 
@@ -24,7 +25,7 @@ def home(request):
         {
             "teams": team_list(user=request.user),
             "may_search": may_search_subjects(request.user),
-            "may_audit": can_use(request.user, "audit.view_auditrecord"),
+            "may_audit": can_use(request.user, AUDIT_PERMISSION),
         },
     )
 

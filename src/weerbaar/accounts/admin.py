@@ -10,7 +10,7 @@ from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from weerbaar.accounts import services
-from weerbaar.accounts.constants import FOUR_EYES_ROLES, Role, TokenEnd
+from weerbaar.accounts.constants import CHANGE_USER_PERMISSION, FOUR_EYES_ROLES, Role, TokenEnd
 from weerbaar.accounts.models import ApiToken, RoleGrantRequest, Share, Team, TeamMembership, User
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
@@ -206,7 +206,7 @@ class ApiTokenAdmin(ReviewOnlyAdmin):
     actions = ["withdraw"]
 
     def has_withdraw_permission(self, request):
-        return request.user.has_perm("accounts.change_user")
+        return request.user.has_perm(CHANGE_USER_PERMISSION)
 
     @admin.action(description=_("Withdraw the keys of these users"), permissions=["withdraw"])
     def withdraw(self, request, queryset):

@@ -1,6 +1,9 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# Who manages users and their keys (the beheerder).
+CHANGE_USER_PERMISSION = "accounts.change_user"
+
 
 class Role(models.TextChoices):
     """The roles of DOMAIN.md; each is a Django group of the same name.

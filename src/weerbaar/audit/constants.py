@@ -1,6 +1,9 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# Who reads the audit trail (the fg; the beheerder through the admin).
+VIEW_PERMISSION = "audit.view_auditrecord"
+
 
 class AuditAction(models.TextChoices):
     # accounts

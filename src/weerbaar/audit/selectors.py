@@ -6,9 +6,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from weerbaar.audit.constants import VIEW_PERMISSION
 from weerbaar.audit.models import AuditRecord
-
-VIEW_PERMISSION = "audit.view_auditrecord"
 
 
 def _start(day: date) -> datetime:

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 SEE_ALL_PERMISSION = "cases.view_case"
 CHANGE_PERMISSION = "cases.change_case"
 ADD_PERMISSION = "cases.add_case"
+# Who reads the whole file of a case shared with them, not only its heading and own tasks.
+FILE_PERMISSION = "cases.view_case_file"
 
 # Statuses every case type starts from; a type may list its own (policy data).
 DEFAULT_STATUSES = ["Intake", "Onderzoek", "Interventie", "Nazorg"]

@@ -17,7 +17,7 @@ from weerbaar.accounts.models import Team
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.models import AuditRecord
 from weerbaar.audit.services import audit_record
-from weerbaar.cases.constants import SEE_ALL_PERMISSION
+from weerbaar.cases.constants import FILE_PERMISSION, SEE_ALL_PERMISSION
 from weerbaar.cases.models import (
     Case,
     CaseMember,
@@ -26,8 +26,6 @@ from weerbaar.cases.models import (
     DocumentVersion,
     Task,
 )
-
-FILE_PERMISSION = "cases.view_case_file"
 
 
 def _types_for_roles(user) -> list[int]:

@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from weerbaar.intake import receipts, services, start_tokens
+from weerbaar.intake.constants import PARTNER_PERMISSION
 from weerbaar.intake.forms import (
     EXPIRED_MESSAGE,
     HONEYPOT_MESSAGE,
@@ -17,8 +18,6 @@ from weerbaar.intake.forms import (
 )
 from weerbaar.signals.constants import Channel
 from weerbaar.signals.models import Phenomenon
-
-PARTNER_PERMISSION = "intake.submit_partner_report"
 
 
 class ReportSerializer(serializers.Serializer):

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from weerbaar.accounts.selectors import team_list
 from weerbaar.core.http import is_htmx, sandboxed_download
 from weerbaar.intake import receipts, selectors, services, storage
+from weerbaar.intake.constants import PARTNER_PERMISSION
 from weerbaar.intake.forms import (
     FeedbackForm,
     FollowUpForm,
@@ -24,11 +25,9 @@ from weerbaar.intake.forms import (
     ReplyForm,
     ReplyTextForm,
 )
+from weerbaar.signals.constants import CHANGE_PERMISSION as SEND_PERMISSION
 from weerbaar.signals.constants import Channel
 from weerbaar.subjects import selectors as subject_selectors
-
-SEND_PERMISSION = "signals.change_signal"
-PARTNER_PERMISSION = "intake.submit_partner_report"
 
 
 def public_page(view):

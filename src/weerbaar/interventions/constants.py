@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+ADD_PERMISSION = "interventions.add_intervention"
 CHANGE_PERMISSION = "interventions.change_intervention"
 
 

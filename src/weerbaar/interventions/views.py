@@ -13,7 +13,7 @@ from weerbaar.cases.selectors import case_file_get
 from weerbaar.core.forms import form_submit
 from weerbaar.core.http import is_htmx
 from weerbaar.interventions import letters, selectors, services
-from weerbaar.interventions.constants import CHANGE_PERMISSION
+from weerbaar.interventions.constants import ADD_PERMISSION, CHANGE_PERMISSION
 from weerbaar.interventions.forms import (
     FinishForm,
     ForfeitureForm,
@@ -22,8 +22,6 @@ from weerbaar.interventions.forms import (
     StepsForm,
 )
 from weerbaar.interventions.models import PolicyRule
-
-ADD_PERMISSION = "interventions.add_intervention"
 
 
 def _readable_case(request, case_id, allowed: bool = True):

@@ -42,6 +42,8 @@ class Channel(models.TextChoices):
 
 
 SEE_ALL_PERMISSION = "signals.view_signal"
+CHANGE_PERMISSION = "signals.change_signal"
+ENRICH_PERMISSION = "signals.add_enrichment"
 
 
 class SourceGrade(models.TextChoices):

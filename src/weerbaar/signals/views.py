@@ -12,7 +12,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from weerbaar.core.forms import form_submit
 from weerbaar.core.http import local_return_path
 from weerbaar.signals import selectors, services
-from weerbaar.signals.constants import ALLOWED, SignalStatus, WeighingPhase
+from weerbaar.signals.constants import (
+    ALLOWED,
+    CHANGE_PERMISSION,
+    ENRICH_PERMISSION,
+    SignalStatus,
+    WeighingPhase,
+)
 from weerbaar.signals.forms import (
     EnrichmentForm,
     MergeForm,
@@ -27,9 +33,6 @@ from weerbaar.signals.forms import (
     WeighingForm,
 )
 from weerbaar.subjects import selectors as subjects
-
-CHANGE_PERMISSION = "signals.change_signal"
-ENRICH_PERMISSION = "signals.add_enrichment"
 
 
 def _require_inbox(user):

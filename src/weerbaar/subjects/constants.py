@@ -70,3 +70,4 @@ class UsePurpose(models.TextChoices):
 
 
 SEE_ALL_PERMISSION = "subjects.view_subject"
+ADD_PERMISSION = "subjects.add_subject"

@@ -8,7 +8,7 @@ from weerbaar.accounts.access import can_use
 from weerbaar.core.forms import form_submit
 from weerbaar.core.http import is_htmx, local_return_path
 from weerbaar.subjects import selectors, services
-from weerbaar.subjects.constants import SubjectKind
+from weerbaar.subjects.constants import ADD_PERMISSION, SubjectKind
 from weerbaar.subjects.forms import (
     AddressForm,
     OrganisationForm,
@@ -16,8 +16,6 @@ from weerbaar.subjects.forms import (
     SearchForm,
     VehicleForm,
 )
-
-ADD_PERMISSION = "subjects.add_subject"
 
 
 def _require_search(user):
