@@ -154,3 +154,59 @@ def test_a_warehouse_of_an_earlier_version_loses_its_slow_key_index(tmp_path, wa
         "AND constraint_type = 'PRIMARY KEY'",
     )
     assert constraints == [(0,)]
+
+
+def _item(bsn, born, since, until=None) -> dict:
+    place = {"straat": "Kosterstraat", "huisnummer": 4, "postcode": "6981CH"}
+    place |= {"adresseerbaarObjectIdentificatie": "0221010000330226"}
+    place |= {"datumAanvangAdreshouding": since, "datumEindeAdreshouding": until}
+    return {
+        "burgerservicenummer": bsn,
+        "naam": {"geslachtsnaam": "Jansen", "voornamen": "Piet"},
+        "geboorte": {"datum": born},
+        "verblijfplaats": place,
+    }
+
+
+def test_impossible_dates_are_refused_per_item_with_the_reason(tmp_path, warehouse):
+    import json
+
+    path = tmp_path / "personen.json"
+    items = [
+        _item("999993653", "19800201", "20200101"),
+        _item("999993653", "18490101", "20200101"),  # born before 1850: a typing error
+        _item("999993653", "19800201", "20620301"),  # 2062 typed for 2026
+        _item("999993653", "19800201", "20200101", "20991231"),
+    ]
+    path.write_text(json.dumps(items))
+    run = services.import_brp(path=path)
+    assert (run.status, run.rows_read, run.rows_loaded) == ("loaded", 4, 1)
+    assert [(r.row, r.reason) for r in run.rejections.all()] == [
+        ("item 2", "geboortedatum ligt vóór 1850"),
+        ("item 3", "datum aanvang adreshouding ligt in de toekomst"),
+        ("item 4", "datum einde adreshouding ligt in de toekomst"),
+    ]
+    assert _query(warehouse, "SELECT max(date_from) FROM brp_residence")[0][0].year == 2020
+
+
+def test_impossible_dates_in_the_flat_csv_are_refused_by_line(tmp_path, warehouse):
+    header, good, *_rest = CSV.splitlines()
+    lines = [
+        header,
+        good,
+        good.replace("1980-02-00", "2031-05-05"),  # born in the future
+        good.replace("2020-01-01", "1066-10-14"),
+        good.replace(";2020-01-01;", ";2020-01-01;2062-01-01"),
+        good.replace("999993653", "123456789").replace("2020-01-01", "2062-01-01"),  # BSN first
+    ]
+    path = tmp_path / "brp.csv"
+    path.write_text("\n".join(lines) + "\n")
+    run = services.import_brp(path=path, fmt="csv")
+    assert (run.status, run.rows_read, run.rows_loaded) == ("loaded", 5, 1)
+    assert [(r.row, r.reason) for r in run.rejections.all()] == [
+        ("regel 6", "BSN ontbreekt of voldoet niet aan de 11-proef"),
+        ("regel 3", "geboortedatum ligt in de toekomst"),
+        ("regel 4", "datum aanvang adreshouding ligt vóór 1850"),
+        ("regel 5", "datum einde adreshouding ligt in de toekomst"),
+    ]
+    assert _query(warehouse, "SELECT count(*) FROM brp_residence") == [(1,)]

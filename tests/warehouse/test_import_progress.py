@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import reverse
 
 from weerbaar.core import files
-from weerbaar.warehouse import bag, services
+from weerbaar.warehouse import bag, permits, services
 from weerbaar.warehouse.models import ImportRun
 from weerbaar.warehouse.progress import Throttle
 
@@ -96,7 +96,7 @@ def test_progress_of_a_python_read_import_and_the_terminal_bar(tmp_path, capsys)
     seen = []
     path = tmp_path / "permits.csv"
     with path.open("w", encoding="utf-8") as f:
-        f.write(";".join(services.permits.COLUMNS) + "\n")
+        f.write(";".join(permits.COLUMNS) + "\n")
         for n in range(25_000):
             f.write(f"V-{n};Horeca;Houder;;;6981AB;{1 + n % 90};;;Markt;Doesburg;2024-01-01;\n")
     services.import_permits(path=path, progress=Throttle(lambda c, p: seen.append(p), 0))

@@ -245,3 +245,19 @@ def test_organisations_without_a_kvk_number_are_linked_by_name_and_address(tmp_p
     certain = links.filter(status="linked").first()
     alert = _alert(kvk_number=certain.registry_key)
     assert certain.subject in alert_subjects(user=regisseur, alert=alert)
+
+
+def test_linking_keeps_the_terminal_quiet_and_the_figures_in_the_record(caplog, capfd):
+    import logging
+
+    left, right, _truth = two_sources(300, 300, 150, seed=3)
+    with caplog.at_level(logging.INFO):
+        assert linkage.link(DuckDBAPI(connection=_engine(left, right)), "lsrc", "rsrc")
+    # Splink's training narrative (INFO) and its warnings reach neither a log nor the terminal
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("splink")] == []
+    assert capfd.readouterr() == ("", "")
+    # what matters of it is kept: the share of matching pairs, the levels not learnt
+    model: dict = {}
+    linkage.link(DuckDBAPI(connection=_engine(left, right)), "lsrc", "rsrc", model=model)
+    assert 0 < model["match_share"] < 1
+    assert all(isinstance(text, str) for text in model["not_trained"])

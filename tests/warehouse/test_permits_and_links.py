@@ -3,7 +3,9 @@
 import csv
 from datetime import date, timedelta
 
+import duckdb
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
@@ -175,3 +177,28 @@ def test_registry_links_keep_need_to_know(medewerker, team, other_team):
         addresses=[("6981AB", None, "", "")],  # no house number: no address door
     )
     assert found == [ours] and theirs not in found
+
+
+def test_the_closures_step_counts_what_it_read(regisseur, team):
+    from weerbaar.audit.models import AuditRecord
+
+    none = services.import_closures()
+    assert (none.status, none.rows_read, none.rows_loaded) == ("loaded", 0, 0)
+    firm = subject_services.organisation_create(
+        actor=None, source="test", name="Loods B.V.", kvk_number="12345678"
+    )
+    tenant = make_person("Piet Jansen", bsn=TENANT_BSN)
+    closed = make_address("Loodsweg", 3, "6981AB", "Doesburg", bag_verblijfsobject_id="CLOSED")
+    subjects = [(closed, "location"), (firm, "involved"), (tenant, "involved")]
+    _closed_case(regisseur, team, subjects, date(2023, 5, 1))
+    run = services.import_closures()
+    # one row per person or organisation concerned
+    assert (run.status, run.rows_read, run.rows_loaded) == ("loaded", 2, 2)
+    with duckdb.connect(str(settings.WAREHOUSE_PATH), read_only=True) as con:
+        rows = con.execute(
+            "SELECT closed_object_id, closed_house_number, bsn_hash IS NULL, kvk_number "
+            "FROM closure ORDER BY kvk_number NULLS LAST"
+        ).fetchall()
+    assert rows == [("CLOSED", 3, True, "12345678"), ("CLOSED", 3, False, None)]
+    assert services.import_closures().status == "unchanged"
+    assert AuditRecord.objects.filter(action="warehouse.import").count() == 3

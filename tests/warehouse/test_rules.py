@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from weerbaar.warehouse import rules, services
-from weerbaar.warehouse.models import Alert, RuleSetting
+from weerbaar.warehouse.models import Alert, ImportRun, RuleSetting, ScanRun
 from weerbaar.warehouse.scan import scan
 
 pytestmark = pytest.mark.django_db
@@ -401,3 +401,81 @@ def test_a_reviewed_alert_does_not_lapse(tmp_path):
     town.load()
     assert scan()["lapsed"] == 0
     assert Alert.objects.get(rule="overcrowding").status == "dismissed"
+
+
+def test_a_risk_code_catches_the_codes_under_it_and_storage_is_a_risk_branch(tmp_path):
+    # 52109 (other storage) lies under the class 5210 (storage) of the default risk list
+    storage = _business(300, sbi="52109", founded="2016-03-01")
+    haulier = _business(301, sbi="4941", founded="2016-03-01")  # road haulage: no risk
+    services.import_kvk(path=_kvk(tmp_path, [*_ordinary(), storage, haulier]))
+    scan()
+    assert {k for r, k in _hits() if r == "risk_branch_newcomers"} == {"100000000300"}
+    # a municipality's own list by class catches the same
+    Alert.objects.all().delete()
+    RuleSetting.objects.create(rule="risk_branch_newcomers", params={"risk_codes": "4941"})
+    scan()
+    assert {k for r, k in _hits() if r == "risk_branch_newcomers"} == {"100000000301"}
+
+
+def test_a_date_typed_in_the_future_is_refused_and_the_churn_rule_still_finds(tmp_path):
+    town = Town(tmp_path)
+    town.address("CHURN", surface=120, use="woonfunctie")
+    start = date(2025, 1, 10)
+    for n in range(5):  # five people come and go within a year: ten changes
+        town.register("CHURN", start + timedelta(days=30 * n), start + timedelta(days=30 * n + 20))
+    town.register(town.addresses[0][0], date(2062, 3, 1))  # 2062 typed for 2026
+    town.load()
+    run = ImportRun.objects.filter(source="brp-csv").get()
+    line = len(town.people) + 1  # the last line of the file, after the header
+    assert [(r.row, r.reason) for r in run.rejections.all()] == [
+        (f"regel {line}", "datum aanvang adreshouding ligt in de toekomst")
+    ]
+    assert (run.rows_read, run.rows_loaded) == (len(town.people), len(town.people) - 1)
+    scan()
+    assert ("registration_churn", "CHURN") in _hits()
+
+
+def test_a_misspelled_threshold_stops_only_its_own_rule(tmp_path, regisseur):
+    from django.test import Client
+    from django.urls import reverse
+
+    town = Town(tmp_path)
+    town.crowd()
+    town.address("SHOP", surface=300, use="winkelfunctie")
+    town.register("SHOP", date(2024, 5, 1))
+    town.load()
+    # kept before thresholds were checked when saved
+    RuleSetting.objects.create(rule="overcrowding", params={"min_persns": 4})
+    client = Client()
+    client.force_login(regisseur)
+    client.post(reverse("warehouse:scan"))  # the worker runs it (in tests, at once)
+    assert ("non_residential", "SHOP") in _hits() and ("overcrowding", "CROWD") not in _hits()
+    run = ScanRun.objects.get()
+    assert run.status == "done" and list(run.counts["failed"]) == ["overcrowding"]
+    page = client.get(reverse("warehouse:alerts")).content.decode()
+    assert "Deze regels konden niet draaien" in page
+    assert "overcrowding heeft geen drempel min_persns" in page
+
+
+def test_thresholds_are_checked_against_the_rule_when_saved_in_the_admin():
+    from django.test import Client
+    from django.urls import reverse
+
+    from tests.factories import UserFactory
+
+    client = Client()
+    client.force_login(UserFactory(username="baas", is_staff=True, is_superuser=True))
+    url = reverse("admin:warehouse_rulesetting_add")
+    form = {"rule": "overcrowding", "_save": "1"}
+    misspelled = client.post(url, {**form, "params": '{"min_persns": 4}'})
+    assert misspelled.status_code == 200 and not RuleSetting.objects.exists()
+    assert (
+        "overcrowding heeft geen drempel min_persns; de regel kent m2_per_person, min_persons."
+        in misspelled.content.decode()
+    )
+    text = client.post(url, {**form, "params": '{"min_persons": "vier"}'})
+    assert "min_persons moet een getal zijn" in text.content.decode()
+    unknown = client.post(url, {**form, "rule": "overcrowdng", "params": "{}"})
+    assert "Er is geen regel met deze code." in unknown.content.decode()
+    assert client.post(url, {**form, "params": '{"min_persons": 5}'}).status_code == 302
+    assert RuleSetting.objects.get().params == {"min_persons": 5}

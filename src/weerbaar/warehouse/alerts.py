@@ -1,4 +1,5 @@
-"""Keeping a rule's hits as alerts.
+"""Alerts: keeping a rule's hits (``store``) and the analyst's review of them (dismissing
+an alert, or turning it into a signal).
 
 A national scan raises hundreds of thousands of hits. The ORM's ``bulk_create`` and
 ``bulk_update`` spend most of their time compiling SQL per batch (``bulk_update`` builds a
@@ -12,9 +13,16 @@ import uuid
 from datetime import date, datetime
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import connections, router
+from django.db import connections, router, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from weerbaar.audit.constants import AuditAction
+from weerbaar.audit.services import audit_record
+from weerbaar.signals.constants import Channel, SubjectRole
+from weerbaar.signals.services import signal_create, signal_link_subject
 from weerbaar.warehouse.models import Alert
 
 NEW = ["uuid", "rule", "key", "status", "raised_at", "dismiss_reason"]
@@ -151,3 +159,70 @@ def store(rule, params: dict, hits: list[dict], counts: dict, now) -> None:
     _update(VALUES, changed)
     _update(VALUES + REOPEN, reopened)
     _update(["status"], lapsed)
+
+
+def _lock_open(alert: Alert) -> Alert:
+    """The alert, locked until the review's transaction ends, if it still waits for review:
+    two reviewers of one alert are served one after the other, and the second is refused."""
+    locked = Alert.objects.select_for_update().filter(pk=alert.pk).first()
+    if locked is None or locked.status != Alert.Status.OPEN:
+        raise ValidationError(_("This alert has already been reviewed; see its status."))
+    return locked
+
+
+def _reviewed(alert: Alert, actor, **changes) -> None:
+    changes |= {"reviewed_by": actor, "reviewed_at": timezone.now()}
+    for name, value in changes.items():
+        setattr(alert, name, value)
+    alert.save(update_fields=list(changes))
+
+
+@transaction.atomic
+def alert_dismiss(*, actor, alert: Alert, reason: str) -> Alert:
+    """Close an open alert as needing no follow-up, with the reviewer's reason."""
+    reason = reason.strip()
+    if len(reason) < 5:
+        raise ValidationError({"reason": _("Say why this alert needs no follow-up.")})
+    alert = _lock_open(alert)
+    _reviewed(alert, actor, status=Alert.Status.DISMISSED, dismiss_reason=reason[:500])
+    audit_record(actor=actor, action=AuditAction.ALERT_DISMISSED, obj=alert, purpose=reason)
+    return alert
+
+
+def _location(facts: dict) -> str:
+    keys = ("street", "house_number", "house_letter", "postcode", "place")
+    return " ".join(str(facts.get(k) or "") for k in keys).strip()[:255]
+
+
+def _describe(alert: Alert) -> str:
+    return _("%(explanation)s. (Alert %(rule)s, version %(version)s)") % {
+        "explanation": alert.explanation,
+        "rule": alert.rule,
+        "version": alert.rule_version,
+    }
+
+
+@transaction.atomic
+def alert_to_signal(*, actor, alert: Alert, subjects=()):
+    """Turn an open alert into a signal (channel: information warehouse) in the normal flow,
+    with the subjects the hit is about linked: an address as the location, the rest as
+    involved. An alert gives one signal, however many reviewers press at once."""
+    alert = _lock_open(alert)
+    signal = signal_create(
+        actor=actor,
+        channel=Channel.WAREHOUSE,
+        description=_describe(alert),
+        location_text=_location(alert.facts),
+    )
+    located = False
+    for subject in subjects:
+        role = SubjectRole.INVOLVED
+        if subject.kind == "address" and not located:
+            role, located = SubjectRole.LOCATION, True
+        signal_link_subject(actor=actor, signal=signal, subject=subject, role=role)
+    _reviewed(alert, actor, status=Alert.Status.SIGNAL, signal_uuid=signal.uuid)
+    audit_record(
+        actor=actor, action=AuditAction.ALERT_TO_SIGNAL, obj=alert, new={"signal": str(signal.uuid)}
+    )
+    signal.refresh_from_db()
+    return signal

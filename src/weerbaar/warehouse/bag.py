@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from defusedxml.ElementTree import iterparse
+from django.utils.translation import gettext as _
 
 MB = 1024 * 1024
 MAX_TEXT_BYTES = 4 * MB  # bytes read without an element starting or ending
@@ -46,7 +47,9 @@ def _size_text(limit: int) -> str:
 
 
 def _too_large(name: str, limit: int) -> DeliveryRefused:
-    return DeliveryRefused(f"{name}: uitgepakt groter dan {_size_text(limit)}")
+    return DeliveryRefused(
+        _("%(name)s: larger than %(limit)s unpacked") % {"name": name, "limit": _size_text(limit)}
+    )
 
 
 class _CappedStream:
@@ -64,7 +67,8 @@ class _CappedStream:
             raise _too_large(self.name, MAX_PART_BYTES)
         if self.position - self.mark > MAX_TEXT_BYTES:
             raise DeliveryRefused(
-                f"{self.name}: meer dan {_size_text(MAX_TEXT_BYTES)} tekst zonder element"
+                _("%(name)s: more than %(limit)s of text without an element")
+                % {"name": self.name, "limit": _size_text(MAX_TEXT_BYTES)}
             )
         return data
 
@@ -137,7 +141,8 @@ def parse_xml(stream, part: str = "XML") -> Iterator[tuple[str, dict | None]]:
             elements = elements + 1 if inside else 0
             if elements > MAX_ELEMENTS_PER_OBJECT:
                 raise DeliveryRefused(
-                    f"{part}: een object heeft meer dan {MAX_ELEMENTS_PER_OBJECT} elementen"
+                    _("%(part)s: an object has more than %(limit)s elements")
+                    % {"part": part, "limit": MAX_ELEMENTS_PER_OBJECT}
                 )
             continue
         open_elements.pop()

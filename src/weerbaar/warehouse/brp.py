@@ -152,3 +152,47 @@ def csv_invalid_lines() -> str:
 def csv_params(path) -> dict:
     ipad, opad = hmac_pads()
     return {"path": str(path), "ipad": ipad, "opad": opad}
+
+
+# Dates no registration can have: a typing error (2062 for 2026) would otherwise move the
+# windows the rules count in. The columns of the staged rows, and those of the flat CSV.
+EARLIEST = date(1850, 1, 1)
+DATE_COLUMNS = {
+    "birth_date": "geboortedatum",
+    "date_from": "datum_aanvang",
+    "date_until": "datum_einde",
+}
+
+
+def date_problem(dates: dict, today: date) -> str | None:
+    """``"<column>:future"`` or ``"<column>:past"`` for the first impossible date of
+    ``dates`` (column -> date or None), None when every date can be."""
+    for column in DATE_COLUMNS:
+        day = dates.get(column)
+        if day is not None and day > today:
+            return f"{column}:future"
+        if day is not None and day < EARLIEST:
+            return f"{column}:past"
+    return None
+
+
+def csv_impossible() -> str:
+    """The condition on the staged flat CSV (``csv_select``) of a row with an impossible
+    date; its parameters are ``today`` and ``earliest``."""
+    return " OR ".join(f"{c} > $today OR {c} < $earliest" for c in DATE_COLUMNS)
+
+
+def csv_impossible_lines() -> str:
+    """(line, problem as of ``date_problem``) of the rows with a valid BSN and an impossible
+    date (read again, only when there are any); parameters ``path``, ``today``, ``earliest``."""
+    dates = ", ".join(f"{_gba_sql(source)} AS {c}" for c, source in DATE_COLUMNS.items())
+    whens = " ".join(
+        f"WHEN {c} > $today THEN '{c}:future' WHEN {c} < $earliest THEN '{c}:past'"
+        for c in DATE_COLUMNS
+    )
+    numbered = _read(f"row_number() OVER () + 1 AS line, {_NINE} AS n, {dates}")
+    return f"""
+        SELECT line, problem FROM (
+            SELECT line, CASE {whens} END AS problem FROM ({numbered}) WHERE {_VALID}
+        ) WHERE problem IS NOT NULL ORDER BY line
+    """  # noqa: S608 - constant SQL

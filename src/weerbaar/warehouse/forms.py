@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from weerbaar.warehouse import sources
 from weerbaar.warehouse.models import Alert
 from weerbaar.warehouse.rules import all_rules
 
@@ -35,7 +36,6 @@ class ImportForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from weerbaar.warehouse.services import KINDS
-
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [(k, v[0]) for k, v in KINDS.items()]
+        choices = sources.uploadable().items()
+        self.fields["kind"].choices = [(kind, source.label) for kind, source in choices]

@@ -113,9 +113,12 @@ def link_registry(*, kind: str, actor=None) -> dict:
             spark = spark_session()
             linkage.spark_tables(con, spark, Path(folder), ["app_side", "registry_side"])
         api = linkage.engine_api(con, engine)
-        pairs = linkage.link(api, "app_side", "registry_side", kind=kind, threshold=REVIEW)
+        model: dict = {}
+        pairs = linkage.link(
+            api, "app_side", "registry_side", kind=kind, threshold=REVIEW, model=model
+        )
         registry = _registry(con, [p.right for p in pairs], kind)
-    return _store(kind, pairs, registry, actor)
+    return _store(kind, pairs, registry, actor, model)
 
 
 KINDS = ("person", "organisation")
@@ -132,7 +135,7 @@ def link_all(*, actor=None, progress=None) -> dict:
 
 
 @transaction.atomic
-def _store(kind: str, pairs, registry, actor) -> dict:
+def _store(kind: str, pairs, registry, actor, model: dict) -> dict:
     now = timezone.now()
     mine = RegistryLink.objects.filter(kind=kind)
     decided = {(str(s), k) for s, k in mine.filter(status__in=KEEP)
@@ -164,6 +167,7 @@ def _store(kind: str, pairs, registry, actor) -> dict:
     counts = {
         "linked": sum(link.status == RegistryLink.Status.LINKED for link in links),
         "review": sum(link.status == RegistryLink.Status.REVIEW for link in links),
+        "model": model,  # kept in the run's record instead of on the terminal
     }
     audit_record(actor=actor, action=AuditAction.WAREHOUSE_LINKED, new={"kind": kind, **counts})
     return counts

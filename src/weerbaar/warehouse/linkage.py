@@ -13,6 +13,7 @@ SQL on every engine Splink supports: DuckDB on one machine, Spark beyond it.
 import json
 import logging
 import math
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import splink.comparison_level_library as cll
@@ -248,14 +249,51 @@ def link(
     kind: str = "person",
     threshold: float = 0.5,
     max_pairs: float = 2e6,
+    model: dict | None = None,
 ):
     """Train on ``left`` and ``right`` (normalised tables in the engine) and return the
-    pairs from ``threshold`` up."""
-    # Splink narrates its training at INFO; the figures that matter end up in the pairs.
-    logging.getLogger("splink").setLevel(logging.WARNING)
-    linker = Linker([left, right], settings(kind), db_api=db_api)
-    train(linker, kind=kind, max_pairs=max_pairs)
-    return pairs(linker, threshold=threshold)
+    pairs from ``threshold`` up. ``model``, when given, receives what the training found:
+    the share of pairs expected to match and the levels the data never showed."""
+    with quiet_splink() as heard:
+        # Splink sets up its own logging to the terminal unless told not to.
+        linker = Linker([left, right], settings(kind), db_api=db_api, set_up_basic_logging=False)
+        train(linker, kind=kind, max_pairs=max_pairs)
+        found = pairs(linker, threshold=threshold)
+    if model is not None:
+        share = linker._settings_obj._probability_two_random_records_match
+        model.update({"match_share": round(share, 6), "not_trained": heard.untrained[:40]})
+    return found
+
+
+class _Heard(logging.Handler):
+    """Splink's warnings during a run, kept: each names a comparison level the data never
+    showed, so its weight is a prior, not learnt."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.untrained: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        text = " ".join(record.getMessage().replace("WARNING:", "").split())
+        if text and text not in self.untrained:
+            self.untrained.append(text[:200])
+
+
+@contextmanager
+def quiet_splink():
+    """Splink narrates its training in English on the terminal (dozens of lines in
+    ``make demo``): during our runs its loggers only reach the handler this yields."""
+    logger, heard = logging.getLogger("splink"), _Heard()
+    before = logger.level, logger.propagate
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    logger.addHandler(heard)
+    try:
+        yield heard
+    finally:
+        logger.removeHandler(heard)
+        logger.setLevel(before[0])
+        logger.propagate = before[1]
 
 
 def as_json(pair: Pair) -> str:

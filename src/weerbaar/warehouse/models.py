@@ -1,8 +1,11 @@
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from weerbaar.warehouse import rules
 
 
 class ImportRun(models.Model):
@@ -64,6 +67,16 @@ class RuleSetting(models.Model):
 
     def __str__(self) -> str:
         return self.rule
+
+    def clean(self) -> None:
+        """Thresholds only of the rule's own parameters: one misspelled name would stop the
+        rule on every scan."""
+        rule = next((r for r in rules.all_rules() if r.code == self.rule), None)
+        if rule is None:
+            raise ValidationError({"rule": _("There is no rule with this code.")})
+        problem = rules.params_problem(rule, self.params)
+        if problem:
+            raise ValidationError({"params": problem})
 
 
 class Alert(models.Model):

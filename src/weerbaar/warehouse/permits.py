@@ -8,6 +8,9 @@ import csv
 from collections.abc import Iterator
 from datetime import date
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 from weerbaar.warehouse.brp import hashed
 
 COLUMNS = [
@@ -45,17 +48,17 @@ def _valid_postcode(value: str) -> bool:
 
 # Checks of one line, in order: the first that fails is the reason in the report.
 CHECKS = [
-    (lambda r: bool(r["soort"]), "soort vergunning ontbreekt"),
-    (lambda r: bool(r["houder"] or r["kvk_nummer"] or r["bsn"]), "houder ontbreekt"),
+    (lambda r: bool(r["soort"]), _("permit type missing")),
+    (lambda r: bool(r["houder"] or r["kvk_nummer"] or r["bsn"]), _("holder missing")),
     (
         lambda r: not r["kvk_nummer"] or (r["kvk_nummer"].isdigit() and len(r["kvk_nummer"]) == 8),
-        "KvK-nummer is geen 8 cijfers",
+        _("KvK number is not 8 digits"),
     ),
-    (lambda r: not r["bsn"] or hashed(r["bsn"]) is not None, "BSN voldoet niet aan de 11-proef"),
-    (lambda r: _valid_postcode(r["postcode"]), "ongeldige postcode"),
+    (lambda r: not r["bsn"] or hashed(r["bsn"]) is not None, _("BSN fails the 11-proef")),
+    (lambda r: _valid_postcode(r["postcode"]), _("invalid postcode")),
     (
         lambda r: r["huisnummer"].isdigit() and int(r["huisnummer"]) >= 1,
-        "huisnummer moet een getal van 1 of hoger zijn",
+        _("house number must be a number of 1 or higher"),
     ),
 ]
 
@@ -64,13 +67,13 @@ def _date_problem(row: dict, today: date) -> str | None:
     try:
         granted, until = _date(row["verleend_op"]), _date(row["geldig_tot"])
     except ValueError:
-        return "datum is geen geldige datum (JJJJ-MM-DD)"
+        return gettext("date is not a valid date (YYYY-MM-DD)")
     if granted is None:
-        return "datum van verlening ontbreekt"
+        return gettext("date granted missing")
     if granted > today:
-        return "datum van verlening ligt in de toekomst"
+        return gettext("date granted lies in the future")
     if until and until < granted:
-        return "geldig tot ligt vóór de datum van verlening"
+        return gettext("valid until lies before the date granted")
     return None
 
 
@@ -78,11 +81,11 @@ def _problem(row: dict, seen: set, today: date) -> str | None:
     """What is wrong with one line, in the words of the report; None when it is fine."""
     number = row["vergunningnummer"]
     if not number:
-        return "geen vergunningnummer"
+        return gettext("no permit number")
     if number in seen:
-        return f"vergunning {number} komt al eerder voor"
+        return gettext("permit %(number)s occurs earlier") % {"number": number}
     failed = next((reason for check, reason in CHECKS if not check(row)), None)
-    return failed or _date_problem(row, today)
+    return str(failed) if failed else _date_problem(row, today)
 
 
 def _lines(stream) -> Iterator[str]:
@@ -91,7 +94,9 @@ def _lines(stream) -> Iterator[str]:
         try:
             yield raw.decode("utf-8-sig" if number == 1 else "utf-8")
         except UnicodeDecodeError:
-            raise ValueError(f"regel {number}: het bestand is niet in UTF-8") from None
+            raise ValueError(
+                gettext("line %(number)s: the file is not in UTF-8") % {"number": number}
+            ) from None
 
 
 def _records(stream) -> Iterator[tuple[int, dict]]:

@@ -11,6 +11,8 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+
 FOLDER = Path(__file__).resolve().parent / "rules"
 
 
@@ -65,3 +67,28 @@ def load(path: Path) -> Rule:
 
 def all_rules() -> list[Rule]:
     return [load(path) for path in sorted(FOLDER.glob("*.sql"))]
+
+
+def _type_problem(name: str, default, value) -> str | None:
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if isinstance(default, int | float) and not number:
+        return _("%(name)s must be a number") % {"name": name}
+    if isinstance(default, str) and not isinstance(value, str):
+        return _("%(name)s must be text") % {"name": name}
+    return None
+
+
+def params_problem(rule: Rule, params: dict) -> str | None:
+    """Why ``params`` cannot be the thresholds of ``rule`` (a name the rule does not
+    declare, a value of the wrong kind), in the beheerder's words; None when they can."""
+    if not isinstance(params, dict):
+        return _('The thresholds must be names with values, like {"min_persons": 4}.')
+    unknown = sorted(set(params) - set(rule.params))
+    if unknown:
+        return _("%(rule)s has no threshold %(names)s; it knows %(known)s.") % {
+            "rule": rule.code,
+            "names": ", ".join(unknown),
+            "known": ", ".join(sorted(rule.params)) or "-",
+        }
+    problems = (_type_problem(n, rule.params[n], v) for n, v in params.items())
+    return next((p for p in problems if p), None)

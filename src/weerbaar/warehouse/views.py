@@ -106,7 +106,12 @@ def alert_dismiss(request, alert_id):
 def alert_to_signal(request, alert_id):
     alert = _reviewable(request, alert_id)
     subjects = selectors.alert_subjects(user=request.user, alert=alert)
-    signal = services.alert_to_signal(actor=request.user, alert=alert, subjects=subjects)
+    try:
+        signal = services.alert_to_signal(actor=request.user, alert=alert, subjects=subjects)
+    except ValidationError as exc:
+        # another reviewer was first: say so on the alert's page, which shows what they did
+        messages.error(request, exc.messages[0])
+        return redirect("warehouse:alert", alert_id=alert.uuid)
     messages.success(request, _("A signal has been made of the alert."))
     return redirect("signals:detail", signal_id=signal.uuid)
 
@@ -206,8 +211,14 @@ def link_decide(request, link_id):
         allowed=request.user.has_perm(CHANGE_PERMISSION),
     )
     same = request.POST.get("same") == "ja"
-    services.link_decide(actor=request.user, link=link, same=same)
-    messages.success(request, _("Recorded: the same.") if same else _("Recorded: not the same."))
+    try:
+        services.link_decide(actor=request.user, link=link, same=same)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(
+            request, _("Recorded: the same.") if same else _("Recorded: not the same.")
+        )
     return redirect(f"{reverse('warehouse:links')}?soort={link.kind}&status=review")
 
 

@@ -2,7 +2,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from weerbaar.warehouse import services
+from weerbaar.warehouse import services, sources
 from weerbaar.warehouse.link_registry import link_all
 from weerbaar.warehouse.models import ImportRun
 from weerbaar.warehouse.progress import Throttle, bar
@@ -45,14 +45,11 @@ class Command(BaseCommand):
             raise CommandError(
                 "Usage: weerbaar warehouse import bag|brp|kvk|permits PATH [--format ...]"
             )
-        importer = {
-            "bag": services.import_bag,
-            "brp": services.import_brp,
-            "kvk": services.import_kvk,
-            "permits": services.import_permits,
-        }[source]
         fmt = format or {"bag": "xml", "brp": "json"}.get(source, "csv")
-        run = importer(path=path, fmt=fmt, progress=Throttle(_show))
+        kind = f"{source}-{fmt}"
+        if kind not in sources.uploadable():
+            raise CommandError(f"{source} has no format {fmt}")
+        run = services.import_source(kind=kind, path=path, progress=Throttle(_show))
         sys.stderr.write("\n")
         self._print(run)
         if run.status == ImportRun.Status.FAILED:
@@ -60,9 +57,11 @@ class Command(BaseCommand):
 
     def _scan(self) -> None:
         counts = scan()
+        counts.pop("failed")
         for code, info in counts.pop("rules").items():
+            outcome = f"FAILED: {info['error']}" if "error" in info else f"{info['hits']} hits"
             self.stdout.write(
-                f"{code} (version {info['version']}): {info['hits']} hits in {info['seconds']} s"
+                f"{code} (version {info['version']}): {outcome} in {info['seconds']} s"
             )
         self.stdout.write(", ".join(f"{k} {v}" for k, v in counts.items()))
 
