@@ -66,7 +66,7 @@ def token_issue(*, actor: User, scope: str) -> str:
 
 
 @transaction.atomic
-def tokens_revoke(*, actor, user: User, reason: TokenEnd = TokenEnd.BY_USER) -> int:
+def tokens_revoke(*, actor: User, user: User, reason: TokenEnd = TokenEnd.BY_USER) -> int:
     """End ``user``'s live keys (their own wish, or the beheerder's); returns how many."""
     revoked = end_tokens(user=user, reason=reason)
     audit_record(

@@ -33,7 +33,7 @@ from weerbaar.audit.services import audit_record
 @transaction.atomic
 def user_create(
     *,
-    actor,
+    actor: User | None,
     username: str,
     password: str | None,
     roles: list[str],
@@ -73,7 +73,7 @@ def _groups(roles: list[str]) -> list[Group]:
     return [Group.objects.get_or_create(name=r)[0] for r in roles]
 
 
-def _not_oneself(actor, user: User) -> None:
+def _not_oneself(actor: User | None, user: User) -> None:
     if actor is not None and actor.pk == user.pk:
         raise ValidationError(_("Nobody changes their own roles or rights; ask a colleague."))
 
@@ -88,7 +88,7 @@ def _apply_roles(user: User, roles) -> int:
 
 
 @transaction.atomic
-def user_set_roles(*, actor, user: User, roles: list[str]) -> User:
+def user_set_roles(*, actor: User | None, user: User, roles: list[str]) -> User:
     """Set the user's roles. A privileged role (FOUR_EYES_ROLES) is only taken away here: it
     is given through ``role_grant_request`` and a second person's approval. Nobody changes
     their own roles. ``actor=None`` is the installation itself (demo, commands)."""
@@ -108,7 +108,7 @@ def user_set_roles(*, actor, user: User, roles: list[str]) -> User:
 
 
 @transaction.atomic
-def user_set_active(*, actor, user: User, active: bool) -> User:
+def user_set_active(*, actor: User, user: User, active: bool) -> User:
     """(De)activate an account; deactivating ends its API keys (SECURITY.md P24)."""
     old = user.is_active
     user.is_active = active
@@ -125,7 +125,7 @@ def user_set_active(*, actor, user: User, active: bool) -> User:
 
 
 @transaction.atomic
-def user_set_superuser(*, actor, user: User, value: bool) -> User:
+def user_set_superuser(*, actor: User | None, user: User, value: bool) -> User:
     """Only a superuser makes or unmakes a superuser, and never himself."""
     _not_oneself(actor, user)
     if actor is not None and not actor.is_superuser:
@@ -153,7 +153,7 @@ def may_handle_roles(user) -> bool:
 
 
 @transaction.atomic
-def role_grant_request(*, actor, user: User, role: str) -> RoleGrantRequest:
+def role_grant_request(*, actor: User, user: User, role: str) -> RoleGrantRequest:
     """Ask for a privileged role for ``user``; nothing changes until someone else approves."""
     _not_oneself(actor, user)
     role = Role(role)
@@ -178,7 +178,7 @@ def role_grant_request(*, actor, user: User, role: str) -> RoleGrantRequest:
     return grant
 
 
-def _grant_to_decide(*, actor, grant: RoleGrantRequest) -> RoleGrantRequest:
+def _grant_to_decide(*, actor: User, grant: RoleGrantRequest) -> RoleGrantRequest:
     grant = RoleGrantRequest.objects.select_for_update().get(pk=grant.pk)
     if grant.status != GrantStatus.PENDING:
         raise ValidationError(_("This request has already been decided."))
@@ -191,14 +191,14 @@ def _grant_to_decide(*, actor, grant: RoleGrantRequest) -> RoleGrantRequest:
     return grant
 
 
-def _decide(grant: RoleGrantRequest, *, actor, status: GrantStatus) -> None:
+def _decide(grant: RoleGrantRequest, *, actor: User, status: GrantStatus) -> None:
     grant.status, grant.decided_by, grant.decided_at = status, actor, timezone.now()
     grant.full_clean()
     grant.save(update_fields=["status", "decided_by", "decided_at"])
 
 
 @transaction.atomic
-def role_grant_approve(*, actor, grant: RoleGrantRequest) -> RoleGrantRequest:
+def role_grant_approve(*, actor: User, grant: RoleGrantRequest) -> RoleGrantRequest:
     """A second person approves: only now does the user get the role."""
     grant = _grant_to_decide(actor=actor, grant=grant)
     old = sorted(grant.user.role_names())
@@ -216,7 +216,7 @@ def role_grant_approve(*, actor, grant: RoleGrantRequest) -> RoleGrantRequest:
 
 
 @transaction.atomic
-def role_grant_refuse(*, actor, grant: RoleGrantRequest) -> RoleGrantRequest:
+def role_grant_refuse(*, actor: User, grant: RoleGrantRequest) -> RoleGrantRequest:
     grant = _grant_to_decide(actor=actor, grant=grant)
     _decide(grant, actor=actor, status=GrantStatus.REFUSED)
     audit_record(
@@ -229,7 +229,9 @@ def role_grant_refuse(*, actor, grant: RoleGrantRequest) -> RoleGrantRequest:
 
 
 @transaction.atomic
-def team_create(*, actor, name: str, description: str = "", is_external: bool = False) -> Team:
+def team_create(
+    *, actor: User | None, name: str, description: str = "", is_external: bool = False
+) -> Team:
     team = Team(name=name, description=description, is_external=is_external)
     team.full_clean()
     team.save()
@@ -238,7 +240,7 @@ def team_create(*, actor, name: str, description: str = "", is_external: bool = 
 
 
 @transaction.atomic
-def team_add_member(*, actor, team: Team, user: User) -> TeamMembership:
+def team_add_member(*, actor: User | None, team: Team, user: User) -> TeamMembership:
     membership, _created = TeamMembership.objects.get_or_create(team=team, user=user)
     audit_record(
         actor=actor, action=AuditAction.TEAM_MEMBER_ADDED, obj=team, new={"user": str(user.uuid)}
@@ -249,7 +251,7 @@ def team_add_member(*, actor, team: Team, user: User) -> TeamMembership:
 @transaction.atomic
 def share_grant(
     *,
-    actor,
+    actor: User,
     obj,
     purpose: str,
     user: User | None = None,
@@ -299,7 +301,7 @@ def logged_out(*, request, user: User) -> None:
 
 
 @transaction.atomic
-def password_changed(*, request, user: User, actor=None) -> None:
+def password_changed(*, request, user: User, actor: User | None = None) -> None:
     """After a password change (by the user, or by ``actor`` in the admin): the API keys
     issued under the old password end with it."""
     revoked = end_tokens(user=user, reason=TokenEnd.PASSWORD_CHANGED)

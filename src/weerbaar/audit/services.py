@@ -4,6 +4,8 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, time
 
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
@@ -13,7 +15,7 @@ from weerbaar.audit.constants import AuditAction, AuditResult
 from weerbaar.audit.models import GENESIS_HASH, AuditChainHead, AuditRecord
 
 
-def _actor_fields(actor) -> dict:
+def _actor_fields(actor: AbstractBaseUser | AnonymousUser | None) -> dict:
     if actor is None or not getattr(actor, "is_authenticated", False):
         return {"actor_id": None, "actor_username": "", "actor_roles": ""}
     roles = ",".join(sorted(actor.groups.values_list("name", flat=True)))
@@ -43,7 +45,7 @@ def _day_start():
 @transaction.atomic
 def audit_record(
     *,
-    actor,
+    actor: AbstractBaseUser | AnonymousUser | None,
     action: AuditAction,
     obj=None,
     subject_ref: str = "",

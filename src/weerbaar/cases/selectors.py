@@ -13,7 +13,6 @@ from django.utils.functional import cached_property
 
 from weerbaar.accounts.access import is_active_user, may_see_any, visible_q
 from weerbaar.accounts.lookup import visible_get
-from weerbaar.accounts.models import Team
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.models import AuditRecord
 from weerbaar.audit.services import audit_record
@@ -192,13 +191,6 @@ def repeat_history(*, user, case: Case) -> list[tuple[Case, list[str]]]:
     return [(c, sorted(set(by_case[c.pk]))) for c in earlier]
 
 
-def tasks_for(*, user, open_only: bool = True) -> QuerySet[Task]:
-    tasks = Task.objects.filter(owner=user).select_related("case")
-    if open_only:
-        tasks = tasks.filter(done_on__isnull=True)
-    return tasks.order_by("due_on", "id")
-
-
 def task_get(*, user, task_id: UUID, request=None) -> Task:
     """A task of the user's own, or of a case the user may see (for marking it done)."""
     tasks = Task.objects.select_related("case").filter(
@@ -252,7 +244,3 @@ def case_timeline(*, case: Case, limit: int = 200):
         .exclude(action__in=TIMELINE_HIDDEN)
         .order_by("-id")[:limit]
     )
-
-
-def partner_teams():
-    return Team.objects.filter(is_external=True).order_by("name")

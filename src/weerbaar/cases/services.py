@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from weerbaar.accounts.models import Team
+from weerbaar.accounts.models import Team, User
 from weerbaar.accounts.services import notify
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
@@ -28,7 +28,7 @@ from weerbaar.core.locking import lock_current
 from weerbaar.signals.services import signal_case_decided
 
 
-def _team_for(actor, case_type: CaseType, owner_team: Team | None) -> Team:
+def _team_for(actor: User | None, case_type: CaseType, owner_team: Team | None) -> Team:
     team = owner_team or case_type.default_team
     if team is None and actor is not None:
         team = Team.objects.filter(memberships__user=actor).order_by("name").first()
@@ -40,7 +40,7 @@ def _team_for(actor, case_type: CaseType, owner_team: Team | None) -> Team:
 @transaction.atomic
 def case_open(
     *,
-    actor,
+    actor: User,
     case_type: CaseType,
     title: str,
     owner_team: Team | None = None,
@@ -89,7 +89,7 @@ def case_open(
 
 def case_open_from_signal(
     *,
-    actor,
+    actor: User,
     signal,
     case_type: CaseType,
     title: str = "",
@@ -123,7 +123,9 @@ def _locked(case: Case, version: int | None) -> Case:
 
 
 @transaction.atomic
-def case_set_status(*, actor, case: Case, status: str, reason: str = "", version=None) -> Case:
+def case_set_status(
+    *, actor: User, case: Case, status: str, reason: str = "", version=None
+) -> Case:
     case = _locked(case, version)
     if case.is_closed:
         raise ValidationError(_("This case is closed."))
@@ -147,7 +149,7 @@ def case_set_status(*, actor, case: Case, status: str, reason: str = "", version
 
 
 @transaction.atomic
-def case_close(*, actor, case: Case, result: str, reason: str = "", version=None) -> Case:
+def case_close(*, actor: User, case: Case, result: str, reason: str = "", version=None) -> Case:
     case = _locked(case, version)
     if case.is_closed:
         raise ValidationError(_("This case is closed."))
@@ -171,7 +173,7 @@ def case_close(*, actor, case: Case, result: str, reason: str = "", version=None
 
 
 @transaction.atomic
-def note_add(*, actor, case: Case, text: str) -> Note:
+def note_add(*, actor: User, case: Case, text: str) -> Note:
     note = Note(case=case, text=text.strip(), author=actor)
     note.full_clean()
     note.save()
@@ -180,7 +182,7 @@ def note_add(*, actor, case: Case, text: str) -> Note:
 
 
 @transaction.atomic
-def task_add(*, actor, case: Case, description: str, owner, due_on) -> Task:
+def task_add(*, actor: User, case: Case, description: str, owner, due_on) -> Task:
     if case.is_closed:
         raise ValidationError(_("This case is closed."))
     if due_on < timezone.localdate():
@@ -204,7 +206,7 @@ def task_add(*, actor, case: Case, description: str, owner, due_on) -> Task:
 
 
 @transaction.atomic
-def task_done(*, actor, task: Task) -> Task:
+def task_done(*, actor: User, task: Task) -> Task:
     if task.done_on is None:
         task.done_on = timezone.localdate()
         task.save(update_fields=["done_on"])
@@ -218,7 +220,7 @@ def task_done(*, actor, task: Task) -> Task:
 
 
 @transaction.atomic
-def case_link_subject(*, actor, case: Case, subject, role: str) -> CaseSubject:
+def case_link_subject(*, actor: User, case: Case, subject, role: str) -> CaseSubject:
     link, created = CaseSubject.objects.get_or_create(
         case=case, subject=subject, defaults={"role": role}
     )
@@ -235,7 +237,7 @@ def case_link_subject(*, actor, case: Case, subject, role: str) -> CaseSubject:
 
 
 @transaction.atomic
-def case_set_riec(*, actor, case: Case, riec: bool, reference: str, partners: str) -> Case:
+def case_set_riec(*, actor: User, case: Case, riec: bool, reference: str, partners: str) -> Case:
     case = _locked(case, None)
     old = {"riec": case.riec, "reference": case.riec_reference, "partners": case.riec_partners}
     case.riec, case.riec_reference, case.riec_partners = riec, reference.strip(), partners.strip()
@@ -254,7 +256,7 @@ def case_set_riec(*, actor, case: Case, riec: bool, reference: str, partners: st
 DOCUMENT_FOLDER = "case-documents"
 
 
-def document_add(*, actor, case: Case, clean, title: str = "", kind: str = "", document=None):
+def document_add(*, actor: User, case: Case, clean, title: str = "", kind: str = "", document=None):
     """Store a cleaned upload (``core.uploads.clean_upload``) as a new document, or as the
     next version of ``document``; the file and the row are written together or not at all."""
     written = []
@@ -291,7 +293,7 @@ def document_add(*, actor, case: Case, clean, title: str = "", kind: str = "", d
 
 
 @transaction.atomic
-def member_set(*, actor, case: Case, user, role: str) -> CaseMember:
+def member_set(*, actor: User, case: Case, user, role: str) -> CaseMember:
     """Put someone on the case team in a role (or change their role)."""
     member, _created = CaseMember.objects.update_or_create(
         case=case, user=user, defaults={"role": role}

@@ -13,7 +13,7 @@ from weerbaar.accounts.lookup import visible_get
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.intake import receipts, throttle
-from weerbaar.intake.models import Attachment, Message, Report
+from weerbaar.intake.models import Attachment, Report
 from weerbaar.signals.selectors import (
     public_status,
     signal_family,
@@ -59,10 +59,6 @@ def staff_dialogue(*, user, signal_id: UUID, request=None):
         .order_by("id")
     )
     return signal, reports
-
-
-def open_questions(*, report: Report) -> list[Message]:
-    return [m for m in report.messages.all() if m.is_question]
 
 
 def my_reports(*, user):

@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from weerbaar.accounts.models import User
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.intake import idempotency, receipts, start_tokens, storage, throttle
@@ -195,7 +196,9 @@ def reporter_message_add(*, report: Report, text: str) -> Message:
 
 
 @transaction.atomic
-def feedback_send(*, actor, report: Report, text: str, is_question: bool = False) -> Message:
+def feedback_send(
+    *, actor: User | None, report: Report, text: str, is_question: bool = False
+) -> Message:
     """A message from the municipality to the reporter; by e-mail too when they left one."""
     message = Message.objects.create(
         report=report,
@@ -249,7 +252,7 @@ def follow_up_refused() -> None:
 @transaction.atomic
 def _report_submit_staff(
     *,
-    actor,
+    actor: User,
     channel: Channel,
     description: str,
     phenomenon=None,
@@ -291,7 +294,7 @@ def _report_submit_staff(
     return report
 
 
-def staff_reply_add(*, actor, report: Report, text: str) -> Message:
+def staff_reply_add(*, actor: User, report: Report, text: str) -> Message:
     """A staff or partner reporter answers on their own report."""
     if report.reporter_id != actor.pk:
         raise PermissionError("only the reporter answers on a report")
@@ -308,7 +311,7 @@ def staff_reply_add(*, actor, report: Report, text: str) -> Message:
 
 
 @transaction.atomic
-def report_import_mma(*, actor, mma) -> Report:
+def report_import_mma(*, actor: User, mma) -> Report:
     """One Meld Misdaad Anoniem report as a signal; the MMA number stays with it for the
     yearly count of MMA reports followed up."""
     from django.core.exceptions import ValidationError
@@ -335,7 +338,7 @@ def report_import_mma(*, actor, mma) -> Report:
 
 
 @transaction.atomic
-def reveal_request(*, actor, report: Report, reason: str) -> RevealRequest:
+def reveal_request(*, actor: User, report: Report, reason: str) -> RevealRequest:
     from django.core.exceptions import ValidationError
 
     if not report.shielded:
@@ -348,7 +351,7 @@ def reveal_request(*, actor, report: Report, reason: str) -> RevealRequest:
 
 
 @transaction.atomic
-def reveal_approve(*, actor, request) -> None:
+def reveal_approve(*, actor: User, request) -> None:
     from django.core.exceptions import ValidationError
 
     request = RevealRequest.objects.select_for_update().get(pk=request.pk)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from weerbaar.accounts.models import User
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.core.deadlines import add_months, equated_days, term_end
@@ -56,7 +57,7 @@ def _deviates(rule, instrument, duration_months, indefinite) -> bool:
 @transaction.atomic
 def intervention_start(
     *,
-    actor,
+    actor: User,
     case,
     instrument: Instrument,
     owner=None,
@@ -308,7 +309,7 @@ def _locked(i: Intervention, version) -> Intervention:
 
 @transaction.atomic
 def intervention_record(
-    *, actor, intervention: Intervention, version=None, **changes
+    *, actor: User, intervention: Intervention, version=None, **changes
 ) -> Intervention:
     """Record procedure dates (any of ``STEP_FIELDS``); refused when they are out of order."""
     i = _locked(intervention, version)
@@ -338,7 +339,7 @@ def intervention_record(
 
 @transaction.atomic
 def forfeiture_add(
-    *, actor, intervention: Intervention, forfeited_on: date, amount: Decimal
+    *, actor: User, intervention: Intervention, forfeited_on: date, amount: Decimal
 ) -> Forfeiture:
     i = _locked(intervention, None)
     if not i.instrument.is_penalty:
@@ -373,7 +374,7 @@ def forfeiture_add(
 
 @transaction.atomic
 def intervention_finish(
-    *, actor, intervention: Intervention, result: str, version=None
+    *, actor: User, intervention: Intervention, result: str, version=None
 ) -> Intervention:
     i = _locked(intervention, version)
     if result not in Result.values:

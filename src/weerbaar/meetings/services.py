@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from weerbaar.accounts.models import User
 from weerbaar.accounts.services import notify
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
@@ -19,7 +20,7 @@ from weerbaar.signals.services import signal_set_status
 
 @transaction.atomic
 def series_create(
-    *, actor, name: str, kind: str, interval_weeks: int, participants
+    *, actor: User, name: str, kind: str, interval_weeks: int, participants
 ) -> MeetingSeries:
     series = MeetingSeries(name=name.strip(), kind=kind, interval_weeks=interval_weeks)
     series.full_clean()
@@ -36,7 +37,7 @@ def series_create(
 
 @transaction.atomic
 def meeting_plan(
-    *, actor, series: MeetingSeries, starts_at, location: str = "", guests=()
+    *, actor: User, series: MeetingSeries, starts_at, location: str = "", guests=()
 ) -> Meeting:
     meeting = Meeting.objects.create(series=series, starts_at=starts_at, location=location.strip())
     meeting.guests.set(guests)
@@ -54,12 +55,12 @@ def _editable(meeting: Meeting) -> None:
         raise ValidationError(_("This meeting has been held; its agenda can no longer change."))
 
 
-def _agenda_changed(actor, meeting, **new):
+def _agenda_changed(actor: User, meeting, **new):
     audit_record(actor=actor, action=AuditAction.MEETING_AGENDA_CHANGED, obj=meeting, new=new)
 
 
 @transaction.atomic
-def agenda_add(*, actor, meeting: Meeting, signals_with_reason) -> int:
+def agenda_add(*, actor: User, meeting: Meeting, signals_with_reason) -> int:
     """Add signals (with why: ``new`` or ``running``) at the end of the agenda."""
     _editable(meeting)
     last = meeting.items.aggregate(m=Max("position"))["m"] or 0
@@ -78,7 +79,7 @@ def agenda_add(*, actor, meeting: Meeting, signals_with_reason) -> int:
 
 
 @transaction.atomic
-def agenda_remove(*, actor, item: AgendaItem) -> None:
+def agenda_remove(*, actor: User, item: AgendaItem) -> None:
     _editable(item.meeting)
     if item.decision:
         raise ValidationError(_("An item with a decision stays on the agenda."))
@@ -87,7 +88,7 @@ def agenda_remove(*, actor, item: AgendaItem) -> None:
 
 
 @transaction.atomic
-def agenda_move(*, actor, item: AgendaItem, up: bool) -> None:
+def agenda_move(*, actor: User, item: AgendaItem, up: bool) -> None:
     """Swap the item with its neighbour; positions are renumbered 1..n to stay tidy."""
     _editable(item.meeting)
     items = list(item.meeting.items.select_for_update().order_by("position", "id"))
@@ -102,7 +103,7 @@ def agenda_move(*, actor, item: AgendaItem, up: bool) -> None:
 
 
 @transaction.atomic
-def item_share(*, actor, item: AgendaItem, shared: bool) -> None:
+def item_share(*, actor: User, item: AgendaItem, shared: bool) -> None:
     """Share an item with the LIO partners, or take the share back (P21: logged)."""
     if shared and not item.meeting.is_lio:
         raise ValidationError(_("Only items of an LIO can be shared with partners."))
@@ -118,7 +119,7 @@ def item_share(*, actor, item: AgendaItem, shared: bool) -> None:
 
 
 @transaction.atomic
-def agenda_send(*, actor, meeting: Meeting) -> int:
+def agenda_send(*, actor: User, meeting: Meeting) -> int:
     """Send the agenda to the inbox of every participant and guest."""
     _editable(meeting)
     if not meeting.items.exists():
@@ -138,7 +139,7 @@ def agenda_send(*, actor, meeting: Meeting) -> int:
 
 
 @transaction.atomic
-def item_notes(*, actor, item: AgendaItem, notes: str) -> None:
+def item_notes(*, actor: User, item: AgendaItem, notes: str) -> None:
     item.notes = notes.strip()
     item.save(update_fields=["notes"])
     audit_record(
@@ -149,7 +150,7 @@ def item_notes(*, actor, item: AgendaItem, notes: str) -> None:
     )
 
 
-def _move_signal(actor, signal, decision: str, reason: str) -> None:
+def _move_signal(actor: User, signal, decision: str, reason: str) -> None:
     """Carry the decision over into the signal's own status flow."""
     if SignalStatus.DECIDED in ALLOWED[SignalStatus(signal.status)]:
         signal = signal_set_status(actor=actor, signal=signal, status=SignalStatus.DECIDED)
@@ -162,7 +163,7 @@ def _move_signal(actor, signal, decision: str, reason: str) -> None:
 @transaction.atomic
 def item_decide(
     *,
-    actor,
+    actor: User,
     item: AgendaItem,
     decision: str,
     decision_text: str = "",
@@ -218,7 +219,7 @@ def item_decide(
 
 
 @transaction.atomic
-def action_add(*, actor, item: AgendaItem, description: str, owner, due_on) -> ActionPoint:
+def action_add(*, actor: User, item: AgendaItem, description: str, owner, due_on) -> ActionPoint:
     if due_on < timezone.localdate():
         raise ValidationError({"due_on": _("The due date lies in the past.")})
     action = ActionPoint(item=item, description=description.strip(), owner=owner, due_on=due_on)
@@ -240,7 +241,7 @@ def action_add(*, actor, item: AgendaItem, description: str, owner, due_on) -> A
 
 
 @transaction.atomic
-def action_done(*, actor, action: ActionPoint) -> ActionPoint:
+def action_done(*, actor: User, action: ActionPoint) -> ActionPoint:
     if action.done_on is None:
         action.done_on = timezone.localdate()
         action.save(update_fields=["done_on"])
@@ -254,7 +255,7 @@ def action_done(*, actor, action: ActionPoint) -> ActionPoint:
 
 
 @transaction.atomic
-def meeting_held(*, actor, meeting: Meeting) -> Meeting:
+def meeting_held(*, actor: User, meeting: Meeting) -> Meeting:
     """Close the meeting: the minutes are final and the agenda can no longer change."""
     meeting.status = MeetingStatus.HELD
     meeting.save(update_fields=["status"])

@@ -9,6 +9,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from weerbaar.accounts.models import User
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.core.locking import lock_current
@@ -37,7 +38,7 @@ from weerbaar.signals.models import (
 @transaction.atomic
 def signal_create(
     *,
-    actor,
+    actor: User | None,
     channel: Channel,
     description: str,
     phenomenon: Phenomenon | None = None,
@@ -87,7 +88,7 @@ def _locked(signal: Signal, version: int | None) -> Signal:
 @transaction.atomic
 def signal_triage(
     *,
-    actor,
+    actor: User,
     signal: Signal,
     version: int | None,
     phenomenon: Phenomenon | None,
@@ -106,16 +107,7 @@ def signal_triage(
         signal.location_text = location_text.strip()
     signal.version += 1
     signal.full_clean()
-    signal.save(
-        update_fields=[
-            "phenomenon",
-            "urgency",
-            "summary",
-            "assigned_to",
-            "location_text",
-            "version",
-        ]
-    )
+    signal.save(update_fields=[*(f.removesuffix("_id") for f in fields), "version"])
     audit_record(
         actor=actor,
         action=AuditAction.SIGNAL_TRIAGED,
@@ -129,7 +121,7 @@ def signal_triage(
 @transaction.atomic
 def signal_set_status(
     *,
-    actor,
+    actor: User | None,
     signal: Signal,
     status: SignalStatus,
     reason: str = "",
@@ -190,7 +182,7 @@ def _require_weighing(signal: Signal, phase: WeighingPhase) -> None:
 @transaction.atomic
 def weighing_record(
     *,
-    actor,
+    actor: User,
     signal: Signal,
     phase: WeighingPhase,
     purpose: str,
@@ -234,7 +226,7 @@ def weighing_record(
 @transaction.atomic
 def enrichment_add(
     *,
-    actor,
+    actor: User,
     signal: Signal,
     text: str,
     source: str,
@@ -285,7 +277,7 @@ def enrichment_add(
 
 
 @transaction.atomic
-def signal_link_subject(*, actor, signal: Signal, subject, role: str) -> SignalSubject:
+def signal_link_subject(*, actor: User | None, signal: Signal, subject, role: str) -> SignalSubject:
     link, created = SignalSubject.objects.get_or_create(
         signal=signal, subject=subject, defaults={"role": role}
     )
@@ -305,7 +297,7 @@ def signal_link_subject(*, actor, signal: Signal, subject, role: str) -> SignalS
 
 
 @transaction.atomic
-def signal_unlink_subject(*, actor, signal: Signal, subject) -> None:
+def signal_unlink_subject(*, actor: User, signal: Signal, subject) -> None:
     deleted, _rows = SignalSubject.objects.filter(signal=signal, subject=subject).delete()
     if deleted:
         audit_record(
@@ -318,7 +310,7 @@ def signal_unlink_subject(*, actor, signal: Signal, subject) -> None:
 
 
 @transaction.atomic
-def signal_relate(*, actor, signal: Signal, other: Signal) -> None:
+def signal_relate(*, actor: User, signal: Signal, other: Signal) -> None:
     if signal.pk == other.pk:
         raise ValidationError(_("A signal cannot be related to itself."))
     signal.related.add(other)
@@ -329,7 +321,7 @@ def signal_relate(*, actor, signal: Signal, other: Signal) -> None:
 
 @transaction.atomic
 def signal_merge(
-    *, actor, source: Signal, target: Signal, reason: str = "", version: int | None = None
+    *, actor: User, source: Signal, target: Signal, reason: str = "", version: int | None = None
 ) -> Signal:
     """Merge duplicate ``source`` into ``target``.
 
@@ -380,7 +372,7 @@ def signal_merge(
 
 
 @transaction.atomic
-def signal_case_decided(*, actor, signal: Signal) -> Signal:
+def signal_case_decided(*, actor: User, signal: Signal) -> Signal:
     """Record that the signal goes on as a case; refused without the case-phase weighing."""
     signal = Signal.objects.select_for_update().get(pk=signal.pk)
     _require_weighing(signal, WeighingPhase.CASE)

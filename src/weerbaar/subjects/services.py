@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from weerbaar.accounts.models import User
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.core.bsn import bsn_hash
@@ -76,7 +77,9 @@ def _person_tokens(person: Person) -> dict[str, set[str]]:
     }
 
 
-def _store(*, actor, subject: Subject, detail, source: str, owner_team=None) -> Subject:
+def _store(
+    *, actor: User | None, subject: Subject, detail, source: str, owner_team=None
+) -> Subject:
     """Validate and save a subject with the row of its kind, and audit the creation."""
     subject.source, subject.owner_team = source, owner_team
     subject.full_clean()
@@ -95,7 +98,7 @@ def _store(*, actor, subject: Subject, detail, source: str, owner_team=None) -> 
 
 
 @transaction.atomic
-def person_create(*, actor, data: PersonData, source: str, owner_team=None) -> Subject:
+def person_create(*, actor: User | None, data: PersonData, source: str, owner_team=None) -> Subject:
     if not key(data.surname):
         raise ValidationError({"surname": _("Enter a surname.")})
     subject, person = person_rows(data)
@@ -107,7 +110,7 @@ def person_create(*, actor, data: PersonData, source: str, owner_team=None) -> S
 @transaction.atomic
 def organisation_create(
     *,
-    actor,
+    actor: User | None,
     name: str,
     source: str,
     kvk_number: str = "",
@@ -162,7 +165,7 @@ def address_rows(
 
 
 @transaction.atomic
-def address_create(*, actor, source: str, owner_team=None, **fields) -> Subject:
+def address_create(*, actor: User | None, source: str, owner_team=None, **fields) -> Subject:
     subject, address = address_rows(**fields)
     _store(actor=actor, subject=subject, detail=address, source=source, owner_team=owner_team)
     vocabulary_add({NameToken.Kind.STREET: {address.street_key}})
@@ -172,7 +175,7 @@ def address_create(*, actor, source: str, owner_team=None, **fields) -> Subject:
 @transaction.atomic
 def vehicle_create(
     *,
-    actor,
+    actor: User | None,
     plate: str,
     source: str,
     make: str = "",
@@ -207,7 +210,7 @@ def relation_check(*, kind: str, from_subject: Subject, to_subject: Subject) -> 
 @transaction.atomic
 def relation_create(
     *,
-    actor,
+    actor: User,
     kind: str,
     from_subject: Subject,
     to_subject: Subject,
