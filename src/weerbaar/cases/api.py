@@ -68,12 +68,14 @@ class CaseViewSet(viewsets.GenericViewSet):
     lookup_field = "uuid"
     lookup_value_regex = UUID_PATTERN
 
+    def get_queryset(self):
+        """What the list shows (and the browsable API asks for its forms)."""
+        request = self.request
+        return selectors.case_list(user=request.user, **query_params(request, CaseFilterSerializer))
+
     @extend_schema(parameters=[CaseFilterSerializer])
     def list(self, request):
-        cases = selectors.case_list(
-            user=request.user, **query_params(request, CaseFilterSerializer)
-        )
-        page = self.paginate_queryset(cases)
+        page = self.paginate_queryset(self.get_queryset())
         return self.get_paginated_response(CaseHeadingSerializer(page, many=True).data)
 
     @extend_schema(responses=CaseFileSerializer)

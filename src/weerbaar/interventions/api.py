@@ -59,6 +59,9 @@ class InterventionViewSet(viewsets.GenericViewSet):
     lookup_field = "uuid"
     lookup_value_regex = UUID_PATTERN
 
+    def get_queryset(self):
+        return selectors.interventions_visible_to(self.request.user)
+
     def retrieve(self, request, uuid=None):
         intervention = selectors.intervention_get(
             user=request.user, intervention_id=uuid, request=request
@@ -80,10 +83,14 @@ class DeadlineViewSet(viewsets.GenericViewSet):
 
     serializer_class = DeadlineSerializer
 
-    @extend_schema(parameters=[DeadlineFilterSerializer])
-    def list(self, request):
-        rows = selectors.deadline_overview(
+    def get_queryset(self):
+        """What the list shows (and the browsable API asks for its forms)."""
+        request = self.request
+        return selectors.deadline_overview(
             user=request.user, **query_params(request, DeadlineFilterSerializer)
         )
-        page = self.paginate_queryset(rows)
+
+    @extend_schema(parameters=[DeadlineFilterSerializer])
+    def list(self, request):
+        page = self.paginate_queryset(self.get_queryset())
         return self.get_paginated_response(DeadlineSerializer(page, many=True).data)

@@ -27,15 +27,18 @@ def case_interventions(*, case) -> QuerySet[Intervention]:
     return case.interventions.select_related("instrument", "owner").order_by("id")
 
 
+def interventions_visible_to(user) -> QuerySet[Intervention]:
+    """The interventions of the cases whose whole file ``user`` may read."""
+    return Intervention.objects.filter(case__in=case_files_visible_to(user))
+
+
 def intervention_get(
     *, user, intervention_id: UUID, request=None, audit: bool = True, allowed: bool = True
 ) -> Intervention:
     """An intervention of a case whose file the user may read; the read is audited unless
     the caller records a read of its own (a letter) or a write."""
     return visible_get(
-        Intervention.objects.select_related("instrument", "case__case_type", "owner").filter(
-            case__in=case_files_visible_to(user)
-        ),
+        interventions_visible_to(user).select_related("instrument", "case__case_type", "owner"),
         user=user,
         object_id=intervention_id,
         action=AuditAction.INTERVENTION_VIEWED if audit else None,
