@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.audit_table import GETTERS, NO_SINGLE_OBJECT_READS
-from tests.factories import UserFactory, make_address, make_person
+from tests.factories import WEIGHING, UserFactory, make_address, make_person
 from tests.test_authorization import SIGNALS
 from tests.test_authorization import world as world_fixture  # noqa: F401
 from weerbaar.accounts import services as accounts
@@ -148,18 +148,10 @@ def test_signal_and_meeting_services(regisseur, behandelaar):
     signal = signals.signal_create(actor=None, channel="internal", description="Drukte.")
     other = signals.signal_create(actor=None, channel="internal", description="Ook drukte.")
     person = make_person("Anna de Vries")
-    weighing = {
-        "purpose": "administrative",
-        "purpose_text": "Nagaan wat er speelt.",
-        "proportional": True,
-        "proportionality_text": "Alleen dit adres.",
-        "subsidiary": True,
-        "subsidiarity_text": "Geen lichter middel.",
-    }
     _one_record(
         "signals.weighed",
         lambda: signals.weighing_record(
-            actor=regisseur, signal=signal, phase="enrichment", **weighing
+            actor=regisseur, signal=signal, phase="enrichment", **WEIGHING
         ),
     )
     _one_record(

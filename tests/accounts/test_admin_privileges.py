@@ -2,22 +2,15 @@
 
 import pytest
 from django.contrib.auth.models import Group, Permission
-from django.test import Client
 from django.urls import reverse
 
-from tests.factories import UserFactory
+from tests.factories import UserFactory, login
 from weerbaar.accounts.models import RoleGrantRequest
 from weerbaar.audit.models import AuditRecord
 
 pytestmark = pytest.mark.django_db
 
 SEE_AUDIT = ("audit", "view_auditrecord")
-
-
-def _client(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def _user_form(user, **changes) -> dict:
@@ -56,7 +49,7 @@ def _group_pks(*names) -> list[int]:
 
 def test_beheerder_cannot_make_himself_superuser(beheerder):
     _post_user(
-        _client(beheerder),
+        login(beheerder),
         beheerder,
         is_superuser="on",
         user_permissions=[_perm(*SEE_AUDIT).pk],
@@ -69,7 +62,7 @@ def test_beheerder_cannot_make_himself_superuser(beheerder):
 
 def test_beheerder_cannot_make_another_superuser_or_give_permissions(beheerder, medewerker):
     response = _post_user(
-        _client(beheerder),
+        login(beheerder),
         medewerker,
         is_superuser="on",
         user_permissions=[_perm(*SEE_AUDIT).pk],
@@ -84,7 +77,7 @@ def test_beheerder_cannot_add_permissions_to_a_role(beheerder):
     group = Group.objects.get(name="beheerder")
     before = set(group.permissions.values_list("pk", flat=True))
     see_audit = _perm(*SEE_AUDIT)
-    _client(beheerder).post(
+    login(beheerder).post(
         reverse("admin:auth_group_change", args=[group.pk]),
         {"name": "beheerder", "permissions": [*before, see_audit.pk], "_save": "1"},
     )
@@ -95,7 +88,7 @@ def test_beheerder_cannot_add_permissions_to_a_role(beheerder):
 
 def test_beheerder_cannot_rename_a_role(beheerder):
     group = Group.objects.get(name="regisseur")
-    _client(beheerder).post(
+    login(beheerder).post(
         reverse("admin:auth_group_change", args=[group.pk]), {"name": "iedereen", "_save": "1"}
     )
     group.refresh_from_db()
@@ -104,7 +97,7 @@ def test_beheerder_cannot_rename_a_role(beheerder):
 
 def test_nobody_changes_their_own_roles(beheerder):
     _post_user(
-        _client(beheerder),
+        login(beheerder),
         beheerder,
         groups=_group_pks("beheerder", "regisseur", "bibob_coordinator", "medewerker"),
     )
@@ -114,13 +107,13 @@ def test_nobody_changes_their_own_roles(beheerder):
 
 def test_superuser_does_not_change_his_own_roles_either(db):
     boss = UserFactory(username="baas", is_staff=True, is_superuser=True)
-    _post_user(_client(boss), boss, is_superuser="on", groups=_group_pks("medewerker"))
+    _post_user(login(boss), boss, is_superuser="on", groups=_group_pks("medewerker"))
     assert boss.role_names() == set()
 
 
 def test_privileged_role_in_the_admin_waits_for_a_second_person(beheerder, medewerker):
     response = _post_user(
-        _client(beheerder), medewerker, groups=_group_pks("medewerker", "bibob_coordinator")
+        login(beheerder), medewerker, groups=_group_pks("medewerker", "bibob_coordinator")
     )
     assert response.status_code == 302
     assert medewerker.role_names() == {"medewerker"}
@@ -134,34 +127,34 @@ def test_privileged_role_in_the_admin_waits_for_a_second_person(beheerder, medew
 
 
 def test_second_beheerder_approves_in_the_admin(beheerder, medewerker, team):
-    _post_user(_client(beheerder), medewerker, groups=_group_pks("medewerker", "regisseur"))
+    _post_user(login(beheerder), medewerker, groups=_group_pks("medewerker", "regisseur"))
     pending = RoleGrantRequest.objects.get()
     changelist = reverse("admin:accounts_rolegrantrequest_changelist")
     action = {"action": "approve", "_selected_action": [pending.pk], "index": "0"}
 
     # The requester's own approval is refused and changes nothing.
-    _client(beheerder).post(changelist, action)
+    login(beheerder).post(changelist, action)
     assert medewerker.role_names() == {"medewerker"}
 
     second = UserFactory(username="beheerder2", roles=["beheerder"], teams=[team], is_staff=True)
-    page = _client(second).get(changelist)
+    page = login(second).get(changelist)
     assert "Rol toekennen: verzoeken" in page.content.decode()
     assert "Geselecteerde verzoeken goedkeuren" in page.content.decode()
-    _client(second).post(changelist, action)
+    login(second).post(changelist, action)
     assert medewerker.role_names() == {"medewerker", "regisseur"}
     pending.refresh_from_db()
     assert (pending.status, pending.decided_by) == ("approved", second)
 
 
 def test_ordinary_role_in_the_admin_applies_at_once(beheerder, medewerker):
-    _post_user(_client(beheerder), medewerker, groups=_group_pks("toezichthouder"))
+    _post_user(login(beheerder), medewerker, groups=_group_pks("toezichthouder"))
     assert medewerker.role_names() == {"toezichthouder"}
     assert not RoleGrantRequest.objects.exists()
 
 
 def test_beheerder_cannot_change_a_superuser(beheerder):
     boss = UserFactory(username="baas", is_staff=True, is_superuser=True)
-    client = _client(beheerder)
+    client = login(beheerder)
     password_url = reverse("admin:auth_user_password_change", args=[boss.pk])
     response = client.post(
         password_url,
@@ -174,7 +167,7 @@ def test_beheerder_cannot_change_a_superuser(beheerder):
 
 def test_superuser_flip_is_in_the_audit_record(medewerker):
     boss = UserFactory(username="baas", is_staff=True, is_superuser=True)
-    _post_user(_client(boss), medewerker, is_superuser="on")
+    _post_user(login(boss), medewerker, is_superuser="on")
     medewerker.refresh_from_db()
     assert medewerker.is_superuser
     record = AuditRecord.objects.filter(

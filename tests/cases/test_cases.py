@@ -4,48 +4,25 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import TeamFactory, UserFactory, make_address, make_person
+from tests.factories import (
+    SignalFactory,
+    TeamFactory,
+    UserFactory,
+    login,
+    make_address,
+    make_person,
+)
 from weerbaar.accounts.models import Notification
 from weerbaar.accounts.services import share_grant
 from weerbaar.audit.models import AuditRecord
 from weerbaar.cases import services
 from weerbaar.cases.models import Case, CaseType
 from weerbaar.signals import services as signals
-from weerbaar.signals.constants import Channel
 
 pytestmark = pytest.mark.django_db
-
-WEIGHING = {
-    "purpose": "administrative",
-    "purpose_text": "Een sluiting voorbereiden.",
-    "proportional": True,
-    "proportionality_text": "Ernstige feiten op dit adres.",
-    "subsidiary": True,
-    "subsidiarity_text": "Een waarschuwing werkte niet.",
-}
-
-
-def _login(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def _signal(address=None, weighed=True, actor=None):
-    signal = signals.signal_create(
-        actor=None,
-        channel=Channel.INTERNAL,
-        description="Hennepkwekerij in de schuur.",
-        address=address,
-    )
-    if weighed:
-        actor = actor or UserFactory(username="weger", roles=["regisseur"])
-        signals.weighing_record(actor=actor, signal=signal, phase="case", **WEIGHING)
-    return signal
 
 
 def _type(code="hennep-sluiting"):
@@ -61,9 +38,9 @@ def test_the_westland_case_types_are_seeded():
 def test_open_a_case_from_a_signal(regisseur, team):
     address = make_address("Loodsweg", 3, "6981AB", "Doesburg")
     person = make_person("Karel de Bruijn")
-    signal = _signal(address)
+    signal = SignalFactory(address=address, weighed="case")
     signals.signal_link_subject(actor=None, signal=signal, subject=person, role="suspected")
-    client = _login(regisseur)
+    client = login(regisseur)
     page = client.get(reverse("signals:detail", args=[signal.uuid])).content.decode()
     assert f"{reverse('cases:create')}?signal={signal.uuid}" in page
     response = client.post(
@@ -84,8 +61,8 @@ def test_open_a_case_from_a_signal(regisseur, team):
 
 
 def test_no_case_without_the_privacy_weighing(regisseur):
-    signal = _signal(weighed=False)
-    response = _login(regisseur).post(
+    signal = SignalFactory()
+    response = login(regisseur).post(
         reverse("cases:create"), {"signal": signal.uuid, "case_type": _type().pk, "title": "X"}
     )
     assert "Leg eerst de privacyafweging" in response.content.decode()
@@ -100,7 +77,7 @@ def _case(actor, team, **extra):
 
 def test_status_steps_and_stale_pages(regisseur, team):
     case = _case(regisseur, team)
-    client = _login(regisseur)
+    client = login(regisseur)
     client.post(reverse("cases:status", args=[case.uuid]), {"version": 0, "status": "Onderzoek"})
     case.refresh_from_db()
     assert case.status == "Onderzoek" and case.history.count() == 2
@@ -114,7 +91,7 @@ def test_status_steps_and_stale_pages(regisseur, team):
 
 def test_tasks_and_closing(regisseur, behandelaar, team):
     case = _case(regisseur, team)
-    client = _login(regisseur)
+    client = login(regisseur)
     past = client.post(
         reverse("cases:task", args=[case.uuid]),
         {"description": "Dossier", "owner": behandelaar.pk, "due_on": "2020-01-01"},
@@ -132,7 +109,7 @@ def test_tasks_and_closing(regisseur, behandelaar, team):
     )
     assert "open taken" in refused.content.decode()
     task = case.tasks.get()
-    _login(behandelaar).post(reverse("cases:task_done", args=[task.uuid]))
+    login(behandelaar).post(reverse("cases:task_done", args=[task.uuid]))
     task.refresh_from_db()
     assert task.done_on == timezone.localdate()
     bad = client.post(
@@ -156,12 +133,12 @@ def test_need_to_know(regisseur, behandelaar, burgemeester, medewerker, other_te
     witwassen = services.case_open(
         actor=regisseur, case_type=_type("witwassen"), title="Zwartgeldzaak", owner_team=other_team
     )
-    outsider = _login(medewerker)
+    outsider = login(medewerker)
     missing = outsider.get(reverse("cases:detail", args=["00000000-0000-4000-8000-000000000000"]))
     hidden = outsider.get(reverse("cases:detail", args=[case.uuid]))
     assert hidden.status_code == 404 and hidden.content == missing.content
     # the mayor sees the case types that name the role, not the others
-    mayor = _login(burgemeester)
+    mayor = login(burgemeester)
     assert mayor.get(reverse("cases:detail", args=[gokhal.uuid])).status_code == 200
     assert mayor.get(reverse("cases:detail", args=[witwassen.uuid])).status_code == 404
     listing = mayor.get(reverse("cases:list")).content.decode()
@@ -169,7 +146,7 @@ def test_need_to_know(regisseur, behandelaar, burgemeester, medewerker, other_te
     assert AuditRecord.objects.filter(action="cases.viewed", actor_id=burgemeester.pk).count() == 1
     # a member of the team sees it
     member = UserFactory(username="teamlid", roles=["behandelaar"], teams=[other_team])
-    assert _login(member).get(reverse("cases:detail", args=[case.uuid])).status_code == 200
+    assert login(member).get(reverse("cases:detail", args=[case.uuid])).status_code == 200
 
 
 def test_repeat_offence_is_shown(regisseur, team):
@@ -178,7 +155,7 @@ def test_repeat_offence_is_shown(regisseur, team):
     services.case_close(actor=regisseur, case=first, result="Maatregel uitgevoerd")
     Case.objects.filter(pk=first.pk).update(opened_on=timezone.localdate() - timedelta(days=400))
     second = _case(regisseur, team, subjects=[(address, "location")])
-    page = _login(regisseur).get(reverse("cases:detail", args=[second.uuid])).content.decode()
+    page = login(regisseur).get(reverse("cases:detail", args=[second.uuid])).content.decode()
     assert "herhaling" in page and reverse("cases:detail", args=[first.uuid]) in page
     assert "Loodsweg 3" in page
 
@@ -193,7 +170,7 @@ def test_partner_with_a_share_sees_the_heading_only(regisseur, ketenpartner, oth
         subjects=[(make_person("Geheime Canarynaam"), "concerned")],
     )
     services.note_add(actor=regisseur, case=case, text="Interne notitie canaryqq")
-    partner = _login(ketenpartner)
+    partner = login(ketenpartner)
     assert partner.get(reverse("cases:detail", args=[case.uuid])).status_code == 404
     share_grant(
         actor=regisseur,
@@ -211,7 +188,7 @@ def test_partner_with_a_share_sees_the_heading_only(regisseur, ketenpartner, oth
 def test_link_a_subject(regisseur, team):
     case = _case(regisseur, team)
     person = make_person("Anna de Vries")
-    client = _login(regisseur)
+    client = login(regisseur)
     found = client.post(reverse("cases:subject_find", args=[case.uuid]), {"q": "Anna de Vries"})
     assert "Anna de Vries" in found.content.decode()
     client.post(
@@ -246,7 +223,7 @@ def test_documents_are_type_checked_versioned_and_cleaned(regisseur, team, medew
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     case = _case(regisseur, team)
-    client = _login(regisseur)
+    client = login(regisseur)
     url = reverse("cases:document_upload", args=[case.uuid])
     bad = client.post(
         url,
@@ -281,7 +258,7 @@ def test_documents_are_type_checked_versioned_and_cleaned(regisseur, team, medew
         kind="other",
     )
     hidden = hidden_case.documents.get().versions.get()
-    assert _login(medewerker).get(reverse("cases:document", args=[hidden.uuid])).status_code == 404
+    assert login(medewerker).get(reverse("cases:document", args=[hidden.uuid])).status_code == 404
 
 
 def test_share_with_a_partner_team_and_the_timeline(regisseur, ketenpartner, other_team):
@@ -290,14 +267,14 @@ def test_share_with_a_partner_team_and_the_timeline(regisseur, ketenpartner, oth
 
     team_add_member(actor=None, team=partner_team, user=ketenpartner)
     case = _case(regisseur, other_team)
-    client = _login(regisseur)
+    client = login(regisseur)
     missing = client.post(reverse("cases:share", args=[case.uuid]), {"team": partner_team.pk})
     assert "Dit veld is vereist" in missing.content.decode()
     client.post(
         reverse("cases:share", args=[case.uuid]),
         {"team": partner_team.pk, "purpose": "RIEC-casus", "legal_basis": "RIEC-convenant 2024"},
     )
-    assert _login(ketenpartner).get(reverse("cases:detail", args=[case.uuid])).status_code == 200
+    assert login(ketenpartner).get(reverse("cases:detail", args=[case.uuid])).status_code == 200
     page = client.get(reverse("cases:detail", args=[case.uuid])).content.decode()
     assert "Tijdlijn" in page and "Gedeeld" in page and "Casus geopend" in page
 
@@ -305,10 +282,10 @@ def test_share_with_a_partner_team_and_the_timeline(regisseur, ketenpartner, oth
 def test_case_team_members_see_the_case(regisseur, other_team):
     lawyer = UserFactory(username="jurist", roles=["behandelaar"])
     case = _case(regisseur, other_team)
-    assert _login(lawyer).get(reverse("cases:detail", args=[case.uuid])).status_code == 404
-    _login(regisseur).post(
+    assert login(lawyer).get(reverse("cases:detail", args=[case.uuid])).status_code == 404
+    login(regisseur).post(
         reverse("cases:member", args=[case.uuid]), {"user": lawyer.pk, "role": "lawyer"}
     )
-    page = _login(lawyer).get(reverse("cases:detail", args=[case.uuid]))
+    page = login(lawyer).get(reverse("cases:detail", args=[case.uuid]))
     assert page.status_code == 200 and "Jurist" in page.content.decode()
-    assert "Loodsweg 3" in _login(lawyer).get(reverse("cases:list")).content.decode()
+    assert "Loodsweg 3" in login(lawyer).get(reverse("cases:list")).content.decode()

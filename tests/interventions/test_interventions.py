@@ -10,11 +10,10 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
-from django.test import Client
 from django.urls import reverse
 from freezegun import freeze_time
 
-from tests.factories import make_address
+from tests.factories import login, make_address
 from weerbaar.cases import services as cases
 from weerbaar.cases.models import CaseType
 from weerbaar.interventions import services
@@ -38,12 +37,6 @@ def _instrument(code):
     return Instrument.objects.get(code=code)
 
 
-def _login(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def test_toolbox_and_damocles_matrix_are_policy_data():
     assert Instrument.objects.count() == 14
     assert _instrument("damocles-sluiting").legal_basis == "art. 13b Opiumwet"
@@ -55,7 +48,7 @@ def test_toolbox_and_damocles_matrix_are_policy_data():
 def test_the_matrix_and_the_repeat_history_suggest_the_measure(regisseur, team):
     address = make_address("Loodsweg", 3, "6981AB", "Doesburg")
     first = _case(regisseur, team, address)
-    client = _login(regisseur)
+    client = login(regisseur)
     page = client.get(reverse("interventions:start", args=[first.uuid])).content.decode()
     assert 'name="offence" value="1"' in page
     warning = services.intervention_start(
@@ -198,20 +191,19 @@ def test_overview_digest_and_finish(regisseur, behandelaar, team):
         made_known_on=date(2026, 5, 18),
     )
     # compliance ends 1 June (today): due this week; nothing overdue yet
-    owner = _login(behandelaar)
+    owner = login(behandelaar)
     week = owner.get(reverse("interventions:overview")).content.decode()
     assert "Einde van de begunstigingstermijn" in week and "Loodsweg 3" in week
-    team_view = _login(regisseur).get(reverse("interventions:overview"), {"scope": "team"})
+    team_view = login(regisseur).get(reverse("interventions:overview"), {"scope": "team"})
     assert "Loodsweg 3" in team_view.content.decode()
     assert (
-        "Loodsweg 3"
-        not in _login(regisseur).get(reverse("interventions:overview")).content.decode()
+        "Loodsweg 3" not in login(regisseur).get(reverse("interventions:overview")).content.decode()
     )
     call_command("deadlines", "digest", stdout=io.StringIO())
     assert [m.to for m in mail.outbox] == [["bart@weerdam.invalid"]]
     assert "begunstigingstermijn" in mail.outbox[0].body
     with freeze_time("2026-06-10"):
-        owner = _login(behandelaar)
+        owner = login(behandelaar)
         overdue = owner.get(
             reverse("interventions:overview"), {"window": "overdue"}
         ).content.decode()
@@ -238,7 +230,7 @@ def test_letters_are_signed_by_the_office_never_by_the_official(regisseur, team)
     services.intervention_record(
         actor=regisseur, intervention=closure, intention_sent_on=date(2026, 5, 20)
     )
-    client = _login(regisseur)
+    client = login(regisseur)
     texts = []
     for kind in ("voornemen", "besluit"):
         docx_bytes = client.get(
@@ -266,7 +258,7 @@ def test_stale_procedure_page_is_refused(regisseur, team):
     closure = services.intervention_start(
         actor=regisseur, case=case, instrument=_instrument("damocles-sluiting"), duration_months=3
     )
-    client = _login(regisseur)
+    client = login(regisseur)
     url = reverse("interventions:steps", args=[closure.uuid])
     client.post(url, {"version": 0, "intention_sent_on": "2026-01-05"})
     stale = client.post(url, {"version": 0, "intention_sent_on": "2026-01-06"})
@@ -289,7 +281,7 @@ def test_earlier_closures_show_on_the_new_case(regisseur, team):
     )
     second = _case(regisseur, team, address)
     html = (
-        _login(regisseur)
+        login(regisseur)
         .get(reverse("interventions:for_case", args=[second.uuid]), HTTP_HX_REQUEST="true")
         .content.decode()
     )

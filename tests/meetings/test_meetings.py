@@ -6,11 +6,11 @@ from datetime import timedelta
 import pypdf
 import pytest
 from django.contrib.messages import get_messages
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from freezegun import freeze_time
 
+from tests.factories import login
 from tests.meetings.world import (
     INTERNAL_CANARY,
     SHARED_SUMMARY,
@@ -42,12 +42,6 @@ def world(regisseur, ketenpartner, behandelaar, medewerker):
     return users, meeting_world(users, report.report.signal)
 
 
-def _login(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def _for_lio(text="Veel verkeer bij een loods."):
     signal = signals.signal_create(actor=None, channel=Channel.INTERNAL, description=text)
     signals.signal_set_status(actor=None, signal=signal, status=SignalStatus.IN_PROGRESS)
@@ -63,7 +57,7 @@ def _pdf_text(response) -> str:
 
 
 def test_plan_a_series_and_a_meeting(regisseur, ketenpartner):
-    client = _login(regisseur)
+    client = login(regisseur)
     response = client.post(
         reverse("meetings:series_create"),
         {"name": "GSO Weerdam", "kind": "gso", "interval_weeks": 2, "participants": [regisseur.pk]},
@@ -97,7 +91,7 @@ def test_agenda_from_signals_for_the_lio_and_running_items(world):
     later = services.meeting_plan(
         actor=regisseur, series=meeting.series, starts_at=timezone.now() + timedelta(days=30)
     )
-    client = _login(regisseur)
+    client = login(regisseur)
     page = client.get(reverse("meetings:detail", args=[later.uuid])).content.decode()
     assert str(fresh.uuid) in page
     shared_signal = objs["item_id"].signal
@@ -119,7 +113,7 @@ def test_agenda_from_signals_for_the_lio_and_running_items(world):
 def test_sending_the_agenda_fills_the_inboxes(world):
     users, objs = world
     meeting = objs["meeting_id"]
-    client = _login(users["regisseur"])
+    client = login(users["regisseur"])
     client.post(reverse("meetings:send", args=[meeting.uuid]))
     meeting.refresh_from_db()
     assert meeting.status == "agenda_sent"
@@ -127,7 +121,7 @@ def test_sending_the_agenda_fills_the_inboxes(world):
         Notification.objects.filter(text__startswith="Agenda").values_list("user", flat=True)
     )
     assert recipients == {users[r].pk for r in ("regisseur", "ketenpartner", "behandelaar")}
-    partner = _login(users["ketenpartner"])
+    partner = login(users["ketenpartner"])
     home = partner.get(reverse("accounts:inbox")).content.decode()
     assert (
         "Agenda voor LIO Weerdam" in home
@@ -139,7 +133,7 @@ def test_sending_the_agenda_fills_the_inboxes(world):
 def test_decision_no_action_closes_the_signal_for_retention(world):
     users, objs = world
     item = objs["internal_item"]
-    client = _login(users["regisseur"])
+    client = login(users["regisseur"])
     response = client.post(
         reverse("meetings:item_decide", args=[item.uuid]),
         {"decision": "no_action", "decision_text": "Geen aanwijzingen bij de partners."},
@@ -160,7 +154,7 @@ def test_decision_no_action_closes_the_signal_for_retention(world):
 def test_open_a_case_needs_the_case_weighing_and_creates_an_action_point(world):
     users, objs = world
     item = objs["internal_item"]
-    client = _login(users["regisseur"])
+    client = login(users["regisseur"])
     from weerbaar.cases.models import CaseType
 
     data = {
@@ -200,9 +194,9 @@ def test_open_a_case_needs_the_case_weighing_and_creates_an_action_point(world):
 def test_action_points_are_tracked_until_done(world):
     users, objs = world
     action = objs["action_id"]
-    other = _login(users["medewerker"])
+    other = login(users["medewerker"])
     assert other.post(reverse("meetings:action_done", args=[action.uuid])).status_code == 404
-    owner = _login(users["behandelaar"])
+    owner = login(users["behandelaar"])
     page = owner.get(reverse("meetings:actions")).content.decode()
     assert "Adrescontrole plannen" in page
     owner.post(reverse("meetings:action_done", args=[action.uuid]))
@@ -222,7 +216,7 @@ def test_reporter_feedback_is_prompted_after_30_days(world, regisseur):
         actor=regisseur, meeting=objs["meeting_id"], signals_with_reason=[(signal, "new")]
     )
     item = objs["meeting_id"].items.get(signal=signal)
-    client = _login(regisseur)
+    client = login(regisseur)
     response = client.post(
         reverse("meetings:item_decide", args=[item.uuid]), {"decision": "monitor"}
     )
@@ -233,7 +227,7 @@ def test_reporter_feedback_is_prompted_after_30_days(world, regisseur):
 def test_partners_see_only_what_is_shared(world):
     users, objs = world
     meeting = objs["meeting_id"]
-    partner = _login(users["ketenpartner"])
+    partner = login(users["ketenpartner"])
     for name in ("meetings:detail", "meetings:minutes"):
         html = partner.get(reverse(name, args=[meeting.uuid])).content.decode()
         assert SHARED_SUMMARY in html and SHARED_TEXT in html
@@ -244,7 +238,7 @@ def test_partners_see_only_what_is_shared(world):
     assert UNSHARED_CANARY not in text and INTERNAL_CANARY not in text and "Zzyzx" not in text
     # the internal reader gets the whole agenda, in the PDF as well
     internal = _pdf_text(
-        _login(users["behandelaar"]).get(reverse("meetings:minutes_pdf", args=[meeting.uuid]))
+        login(users["behandelaar"]).get(reverse("meetings:minutes_pdf", args=[meeting.uuid]))
     )
     assert UNSHARED_CANARY in internal and INTERNAL_CANARY in internal
     # the minutes page and both PDFs: every reading is recorded
@@ -260,7 +254,7 @@ def test_partner_views_carry_no_reporter_identity(world):
     users, objs = world
     meeting = objs["meeting_id"]
     html = (
-        _login(users["ketenpartner"])
+        login(users["ketenpartner"])
         .get(reverse("meetings:detail", args=[meeting.uuid]))
         .content.decode()
     )
@@ -271,7 +265,7 @@ def test_partner_views_carry_no_reporter_identity(world):
 def test_a_held_meeting_is_final(world):
     users, objs = world
     meeting = objs["meeting_id"]
-    client = _login(users["regisseur"])
+    client = login(users["regisseur"])
     client.post(reverse("meetings:close", args=[meeting.uuid]))
     response = client.post(
         reverse("meetings:item_remove", args=[objs["internal_item"].uuid]), follow=True
@@ -286,7 +280,7 @@ def test_a_held_meeting_is_final(world):
 
 def test_no_meeting_for_outsiders(world, outsider):
     _users, objs = world
-    client = _login(outsider)
+    client = login(outsider)
     missing = client.get(reverse("meetings:detail", args=["00000000-0000-4000-8000-000000000000"]))
     hidden = client.get(reverse("meetings:detail", args=[objs["meeting_id"].uuid]))
     assert hidden.status_code == missing.status_code == 404
@@ -295,7 +289,7 @@ def test_no_meeting_for_outsiders(world, outsider):
 
 def test_due_dates_in_the_past_are_refused(world):
     users, objs = world
-    client = _login(users["regisseur"])
+    client = login(users["regisseur"])
     item = objs["item_id"]
     services.item_decide(actor=users["regisseur"], item=item, decision="monitor")
     response = client.post(

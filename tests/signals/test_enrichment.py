@@ -1,16 +1,17 @@
 """Privacy gates, graded enrichment, hard facts and retention marking."""
 
 from datetime import date, timedelta
+from functools import partial
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import make_address
+from tests.factories import SignalFactory, make_address
 from weerbaar.audit.models import AuditRecord
 from weerbaar.signals import services
-from weerbaar.signals.constants import Channel, SignalStatus, WeighingPhase
+from weerbaar.signals.constants import SignalStatus, WeighingPhase
 from weerbaar.signals.models import Enrichment, Signal
 
 pytestmark = pytest.mark.django_db
@@ -23,10 +24,7 @@ WEIGHING = {
 }
 
 
-def _signal(**extra):
-    return services.signal_create(
-        actor=None, channel=Channel.INTERNAL, description="Stankoverlast Dorpsstraat 4.", **extra
-    )
+_signal = partial(SignalFactory, description="Stankoverlast Dorpsstraat 4.")
 
 
 def _weigh(client, signal, phase="enrichment", **changes):

@@ -7,11 +7,11 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from tests.factories import make_address, make_person
+from tests.factories import SignalFactory, make_address, make_person
 from weerbaar.audit.models import AuditRecord
 from weerbaar.intake.services import report_submit_public
 from weerbaar.signals import services
-from weerbaar.signals.constants import Channel, SignalStatus
+from weerbaar.signals.constants import SignalStatus
 from weerbaar.signals.models import SavedView, Signal, SignalSubject
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +19,7 @@ SIGNAL_LINK = re.compile(r'href="/signalen/[0-9a-f]{8}-')
 
 
 def _signal(text="Stankoverlast bij de loods.", **extra):
-    return services.signal_create(actor=None, channel=Channel.INTERNAL, description=text, **extra)
+    return SignalFactory(description=text, **extra)
 
 
 def test_find_and_link_a_subject_shows_what_is_known(client, regisseur):

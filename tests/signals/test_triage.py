@@ -1,23 +1,17 @@
 from datetime import date
+from functools import partial
 
 import pytest
 from django.urls import reverse
 
+from tests.factories import SignalFactory
 from weerbaar.audit.models import AuditRecord
-from weerbaar.signals.constants import Channel
 from weerbaar.signals.models import Phenomenon, Signal
-from weerbaar.signals.services import signal_create
 
 pytestmark = pytest.mark.django_db
 
 
-def _signal(**extra):
-    return signal_create(
-        actor=None,
-        channel=Channel.INTERNAL,
-        description="Veel mensen ingeschreven op Dorpsstraat 4.",
-        **extra,
-    )
+_signal = partial(SignalFactory, description="Veel mensen ingeschreven op Dorpsstraat 4.")
 
 
 def test_triage_is_saved_and_audited(client, regisseur):
