@@ -122,6 +122,7 @@ EXPECTED_GET = {
     "warehouse:link_decide": NOBODY,  # POST only
     "intake:report": PUBLIC,
     "intake:follow_up": PUBLIC,
+    "intake:follow_up_sent": PUBLIC,
     "intake:address_suggestions": PUBLIC,
     "intake:dialogue": {"regisseur"},
     "intake:internal": LOGGED_IN,

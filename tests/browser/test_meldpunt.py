@@ -60,8 +60,11 @@ def test_anonymous_report_and_dialogue(browser, page, live_server):
     public.get_by_role("button", name="Versturen", exact=True).click()
     public.get_by_text("Uw bericht is verstuurd").wait_for()
     assert page_with_js(browser, public.url, html=public.content()) is not None
+    public.reload()  # no "send the form again?": the answer page was a redirect (#14)
+    public.get_by_text("Uw bericht is verstuurd").wait_for()
     page.reload()
     page.get_by_text("Sinds de zomer, ongeveer vier maanden.").wait_for()
+    assert page.get_by_text("Sinds de zomer, ongeveer vier maanden.").count() == 1
     reporter.close()
 
 

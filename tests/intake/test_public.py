@@ -100,14 +100,20 @@ def test_follow_up_dialogue(client, regisseur):
     ).content.decode()
     assert "Ontvangen" in page and "Weet u het kenteken?" in page
     assert TEXT not in page  # the report itself is not shown again (SECURITY.md P5)
-    answer = client.post(
-        reverse("intake:follow_up"),
-        {"code": code, "secret": secret, "text": "Een grijze bus, 12-ABC-3."},
+    key = re.search(r'name="key" value="([^"]+)"', page).group(1)
+    assert secret not in key
+    reply = {"code": code, "secret": secret, "key": key, "text": "Een grijze bus, 12-ABC-3."}
+    answer = client.post(reverse("intake:follow_up"), reply)
+    # Post/redirect/get: reloading the page after sending does not send it again (#14).
+    assert answer.status_code == 302 and answer["Location"] == reverse("intake:follow_up_sent")
+    sent = client.get(answer["Location"])
+    assert "Uw bericht is verstuurd" in sent.content.decode() and not sent.cookies
+    assert sent["Cache-Control"] == "no-store" and secret not in sent.content.decode()
+    client.post(reverse("intake:follow_up"), reply)  # the same form sent twice
+    assert (
+        Message.objects.filter(direction="from_reporter", text="Een grijze bus, 12-ABC-3.").count()
+        == 1
     )
-    assert "Uw bericht is verstuurd" in answer.content.decode()
-    assert Message.objects.filter(
-        direction="from_reporter", text="Een grijze bus, 12-ABC-3."
-    ).exists()
     dialogue = staff.get(reverse("intake:dialogue", args=[signal.uuid])).content.decode()
     assert "Een grijze bus, 12-ABC-3." in dialogue
 

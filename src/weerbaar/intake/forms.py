@@ -234,6 +234,9 @@ class ReplyTextForm(forms.Form):
 
 
 class ReplyForm(FollowUpForm):
+    # A random key of this rendering of the form (never the secret): sent twice, it adds the
+    # message once.
+    key = forms.RegexField(KEY_PATTERN, required=False, widget=forms.HiddenInput)
     text = forms.CharField(
         label=_("Your answer or extra information"),
         max_length=TEXT_LIMIT,

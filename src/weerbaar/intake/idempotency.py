@@ -73,6 +73,11 @@ def remember(*, key: str, content: str, code: str, salt: bytes) -> None:
     cache.set(_lookup(key), value, timeout=RETRY_WINDOW)
 
 
+def first_use(*, scope: str, key: str) -> bool:
+    """True the first time ``key`` is used within ``scope`` in the retry window."""
+    return cache.add(_lookup(f"{scope}:{key}"), 1, timeout=RETRY_WINDOW)
+
+
 def release(*, key: str) -> None:
     """The attempt did not make a report: a retry may try again."""
     cache.delete(_lookup(key))

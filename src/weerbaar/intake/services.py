@@ -183,7 +183,11 @@ def _mail_acknowledgement(address: str, code: str) -> None:
     )
 
 
-def reporter_message_add(*, report: Report, text: str) -> Message:
+def reporter_message_add(*, report: Report, text: str, key: str = "") -> Message | None:
+    """The reporter's message on the dialogue; None when this form (its ``key``) was sent
+    already, so a double click or a resent page adds it once."""
+    if key and not idempotency.first_use(scope=f"reply:{report.pk}", key=key):
+        return None
     with transaction.atomic():
         message = Message.objects.create(
             report=report,

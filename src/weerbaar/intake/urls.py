@@ -6,6 +6,7 @@ app_name = "intake"
 urlpatterns = [
     path("", views.report_form, name="report"),
     path("opvolgen/", views.follow_up, name="follow_up"),
+    path("opvolgen/verstuurd/", views.follow_up_sent, name="follow_up_sent"),
     path("adressen/", views.address_suggestions, name="address_suggestions"),
     path("dialoog/<uuid:signal_id>/", views.dialogue, name="dialogue"),
     path("intern/", views.internal_report, name="internal"),

@@ -1,3 +1,4 @@
+import secrets
 from functools import wraps
 
 from django.contrib import messages
@@ -114,25 +115,26 @@ def follow_up(request):
     if report is None:
         return render(request, "intake/follow_up_login.html", {"form": form})
     if reply and form.is_valid():
-        services.reporter_message_add(report=report, text=form.cleaned_data["text"])
-        form = ReplyForm(
-            initial={"code": form.cleaned_data["code"], "secret": form.cleaned_data["secret"]}
-        )
-        sent = True
-    else:
-        services.report_opened(report=report)
-        sent = False
-        if not reply:
-            form = ReplyForm(initial=form.cleaned_data)
+        data = form.cleaned_data
+        services.reporter_message_add(report=report, text=data["text"], key=data["key"])
+        # Post/redirect/get: reloading the answer page does not send the message again.
+        return redirect("intake:follow_up_sent", permanent=False)
+    services.report_opened(report=report)
+    if not reply:
+        form = ReplyForm(initial={**form.cleaned_data, "key": secrets.token_urlsafe(24)})
     return render(
         request,
         "intake/follow_up.html",
-        {
-            "form": form,
-            "view": selectors.reporter_view(report=report),
-            "sent": sent,
-        },
+        {"form": form, "view": selectors.reporter_view(report=report)},
     )
+
+
+@public_page
+@require_http_methods(["GET"])
+def follow_up_sent(request):
+    """After a reporter's message: said so, with the way back to the dialogue (code and
+    secret again: nothing on this page or in its address opens the report)."""
+    return render(request, "intake/follow_up_sent.html", {"form": FollowUpForm()})
 
 
 @login_required
