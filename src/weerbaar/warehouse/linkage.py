@@ -8,17 +8,24 @@ and dates; two tables of organisations (``unique_id``, ``name``, ``postcode``,
 weight is the sum of the weights of what agrees and what does
 not, per comparison, so the analyst sees why two records were linked. The model is the same
 SQL on every engine Splink supports: DuckDB on one machine, Spark beyond it.
+
+Splink is imported only when a model is built (``model_for``): the web workers import this
+module through the background tasks, and must not load Splink for it.
 """
+
+from __future__ import annotations
 
 import json
 import logging
 import math
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
 
-import splink.comparison_level_library as cll
-import splink.comparison_library as cl
-from splink import Linker, SettingsCreator, block_on
+if TYPE_CHECKING:
+    import splink.comparison_library as cl
+    from splink import Linker, SettingsCreator
 
 # Tussenvoegsels written inside the surname ("van der Berg" in the surname field).
 PREFIXES = "van|de|der|den|het|ter|ten|te|in|op|von|la|le|du|da|di|el|al|''t|d''"
@@ -48,6 +55,9 @@ def _label(level, code: str):
 
 def _comparison(name: str, column: str, *between) -> cl.CustomComparison:
     """Missing, the same, the levels ``between``, different: every comparison's frame."""
+    import splink.comparison_level_library as cll
+    import splink.comparison_library as cl
+
     return cl.CustomComparison(
         output_column_name=name,
         comparison_levels=[
@@ -60,6 +70,8 @@ def _comparison(name: str, column: str, *between) -> cl.CustomComparison:
 
 
 def _postcode() -> cl.CustomComparison:
+    import splink.comparison_level_library as cll
+
     return _comparison(
         "postcode",
         "postcode",
@@ -67,44 +79,42 @@ def _postcode() -> cl.CustomComparison:
     )
 
 
-PERSON_COMPARISONS = [
-    _comparison(
-        "surname",
-        "surname_key",
-        cll.CustomLevel(
-            "full_key_l = full_key_r OR surname_key_l = full_key_r OR full_key_l = surname_key_r",
-            label_for_charts="prefix_differs",
+def _person_comparisons() -> list:
+    import splink.comparison_level_library as cll
+
+    return [
+        _comparison(
+            "surname",
+            "surname_key",
+            cll.CustomLevel(
+                "full_key_l = full_key_r OR surname_key_l = full_key_r "
+                "OR full_key_l = surname_key_r",
+                label_for_charts="prefix_differs",
+            ),
+            _label(cll.JaroWinklerLevel("surname_key", 0.92), "very_similar"),
+            _label(cll.JaroWinklerLevel("surname_key", 0.80), "similar"),
         ),
-        _label(cll.JaroWinklerLevel("surname_key", 0.92), "very_similar"),
-        _label(cll.JaroWinklerLevel("surname_key", 0.80), "similar"),
-    ),
-    _comparison(
-        "given_name",
-        "given_key",
-        cll.CustomLevel(
-            "(length(given_key_l) = 1 OR length(given_key_r) = 1) AND initial_l = initial_r",
-            label_for_charts="initial_same",
+        _comparison(
+            "given_name",
+            "given_key",
+            cll.CustomLevel(
+                "(length(given_key_l) = 1 OR length(given_key_r) = 1) AND initial_l = initial_r",
+                label_for_charts="initial_same",
+            ),
+            _label(cll.JaroWinklerLevel("given_key", 0.88), "similar"),
         ),
-        _label(cll.JaroWinklerLevel("given_key", 0.88), "similar"),
-    ),
-    _comparison(
-        "birth_date",
-        "birth_date",
-        cll.CustomLevel(
-            "birth_year_l = birth_year_r AND month(birth_date_l) = day(birth_date_r) "
-            "AND day(birth_date_l) = month(birth_date_r)",
-            label_for_charts="day_month_swapped",
+        _comparison(
+            "birth_date",
+            "birth_date",
+            cll.CustomLevel(
+                "birth_year_l = birth_year_r AND month(birth_date_l) = day(birth_date_r) "
+                "AND day(birth_date_l) = month(birth_date_r)",
+                label_for_charts="day_month_swapped",
+            ),
+            _label(cll.DamerauLevenshteinLevel("birth_str", 1), "one_digit"),
         ),
-        _label(cll.DamerauLevenshteinLevel("birth_str", 1), "one_digit"),
-    ),
-    _postcode(),
-]
-PERSON_BLOCKING = [
-    block_on("birth_date"),
-    block_on("surname_key", "birth_year"),
-    block_on("full_key", "initial"),
-    block_on("given_key", "birth_year"),
-]
+        _postcode(),
+    ]
 
 
 # Legal forms and filler words that say nothing about which organisation it is.
@@ -125,43 +135,61 @@ SELECT
 FROM {{table}}
 """  # noqa: S608 - constant SQL; the table name comes from the code
 
-ORGANISATION_COMPARISONS = [
-    _comparison(
-        "name",
-        "name_key",
-        _label(cll.JaroWinklerLevel("name_key", 0.92), "very_similar"),
-        _label(cll.JaroWinklerLevel("name_key", 0.80), "similar"),
-    ),
-    _postcode(),
-    _comparison("house_number", "house_number"),
-]
-ORGANISATION_BLOCKING = [
-    block_on("name_key"),
-    block_on("postcode", "house_number"),
-    block_on("substr(name_key, 1, 4)", "postcode"),
-]
-MODELS = {
-    "person": {
-        "comparisons": PERSON_COMPARISONS,
-        "blocking": PERSON_BLOCKING,
-        "deterministic": block_on("surname_key", "given_key", "birth_date"),
-        "em": [block_on("birth_date"), block_on("surname_key", "initial")],
-    },
-    "organisation": {
-        "comparisons": ORGANISATION_COMPARISONS,
-        "blocking": ORGANISATION_BLOCKING,
+
+def _organisation_comparisons() -> list:
+    import splink.comparison_level_library as cll
+
+    return [
+        _comparison(
+            "name",
+            "name_key",
+            _label(cll.JaroWinklerLevel("name_key", 0.92), "very_similar"),
+            _label(cll.JaroWinklerLevel("name_key", 0.80), "similar"),
+        ),
+        _postcode(),
+        _comparison("house_number", "house_number"),
+    ]
+
+
+@cache
+def model_for(kind: str) -> dict:
+    """The comparisons, blocking rules and training rules of the model for ``kind``."""
+    from splink import block_on
+
+    if kind == "person":
+        return {
+            "comparisons": _person_comparisons(),
+            "blocking": [
+                block_on("birth_date"),
+                block_on("surname_key", "birth_year"),
+                block_on("full_key", "initial"),
+                block_on("given_key", "birth_year"),
+            ],
+            "deterministic": block_on("surname_key", "given_key", "birth_date"),
+            "em": [block_on("birth_date"), block_on("surname_key", "initial")],
+        }
+    return {
+        "comparisons": _organisation_comparisons(),
+        "blocking": [
+            block_on("name_key"),
+            block_on("postcode", "house_number"),
+            block_on("substr(name_key, 1, 4)", "postcode"),
+        ],
         "deterministic": block_on("name_key"),
         "em": [block_on("postcode"), block_on("name_key")],
-    },
-}
+    }
+
+
 NORMALISE_BY_KIND = {"person": NORMALISE, "organisation": NORMALISE_ORGANISATION}
 
 
 def settings(kind: str = "person") -> SettingsCreator:
+    from splink import SettingsCreator
+
     return SettingsCreator(
         link_type="link_only",
-        comparisons=MODELS[kind]["comparisons"],
-        blocking_rules_to_generate_predictions=MODELS[kind]["blocking"],
+        comparisons=model_for(kind)["comparisons"],
+        blocking_rules_to_generate_predictions=model_for(kind)["blocking"],
         retain_intermediate_calculation_columns=True,
         additional_columns_to_retain=[],
     )
@@ -180,12 +208,12 @@ def train(linker: Linker, *, kind: str = "person", max_pairs: float = 2e6) -> No
     """Estimate the model from the data: the share of matches from a strict rule, the
     u-probabilities from random pairs, the m-probabilities by expectation maximisation in
     two rounds (each round leaves its blocking columns untrained)."""
-    model = MODELS[kind]
+    rules = model_for(kind)
     linker.training.estimate_probability_two_random_records_match(
-        [model["deterministic"]], recall=0.7
+        [rules["deterministic"]], recall=0.7
     )
     linker.training.estimate_u_using_random_sampling(max_pairs=max_pairs, seed=1)
-    for rule in model["em"]:
+    for rule in rules["em"]:
         linker.training.estimate_parameters_using_expectation_maximisation(
             rule, estimate_without_term_frequencies=True
         )
@@ -254,6 +282,8 @@ def link(
     """Train on ``left`` and ``right`` (normalised tables in the engine) and return the
     pairs from ``threshold`` up. ``model``, when given, receives what the training found:
     the share of pairs expected to match and the levels the data never showed."""
+    from splink import Linker
+
     with quiet_splink() as heard:
         # Splink sets up its own logging to the terminal unless told not to.
         linker = Linker([left, right], settings(kind), db_api=db_api, set_up_basic_logging=False)
