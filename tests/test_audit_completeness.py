@@ -12,8 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.audit_table import GETTERS, NO_SINGLE_OBJECT_READS
-from tests.factories import WEIGHING, UserFactory, make_address, make_person
+from tests.audit_table import GETTERS, NO_SINGLE_OBJECT_READS, SERVICES, SERVICES_UNDER_REWORK
+from tests.factories import (
+    WEIGHING,
+    CaseFactory,
+    ReportFactory,
+    SignalFactory,
+    UserFactory,
+    make_address,
+    make_person,
+)
 from tests.test_authorization import SIGNALS
 from tests.test_authorization import world as world_fixture  # noqa: F401
 from weerbaar.accounts import services as accounts
@@ -219,6 +227,142 @@ def test_signal_and_meeting_services(regisseur, behandelaar):
     _one_record("meetings.held", lambda: meetings.meeting_held(actor=regisseur, meeting=meeting))
 
 
+def test_case_services(regisseur, behandelaar, team):
+    from django.utils import timezone
+
+    from weerbaar.cases import services as cases
+    from weerbaar.core.uploads import CleanFile
+
+    case = _one_record_value("cases.opened", lambda: CaseFactory(actor=regisseur, owner_team=team))
+    _one_record(
+        "cases.status_changed",
+        lambda: cases.case_set_status(actor=regisseur, case=case, status="Onderzoek"),
+    )
+    _one_record("cases.note_added", lambda: cases.note_add(actor=regisseur, case=case, text="x"))
+    task = _one_record_value(
+        "cases.task_added",
+        lambda: cases.task_add(
+            actor=regisseur,
+            case=case,
+            description="Bellen",
+            owner=behandelaar,
+            due_on=timezone.localdate(),
+        ),
+    )
+    _one_record("cases.task_done", lambda: cases.task_done(actor=behandelaar, task=task))
+    person = make_person("Anna de Vries")
+    _one_record(
+        "cases.subject_linked",
+        lambda: cases.case_link_subject(
+            actor=regisseur, case=case, subject=person, role="concerned"
+        ),
+    )
+    _one_record(
+        "cases.riec_changed",
+        lambda: cases.case_set_riec(
+            actor=regisseur, case=case, riec=True, reference="RIEC-1", partners="Politie"
+        ),
+    )
+    _one_record(
+        "cases.document_added",
+        lambda: cases.document_add(
+            actor=regisseur,
+            case=case,
+            clean=CleanFile("rapport.pdf", "application/pdf", b"%PDF-1.4 x"),
+            title="Rapport",
+            kind="official_report",
+        ),
+    )
+    _one_record(
+        "cases.member_set",
+        lambda: cases.member_set(actor=regisseur, case=case, user=behandelaar, role="lawyer"),
+    )
+    _one_record(
+        "cases.closed",
+        lambda: cases.case_close(actor=regisseur, case=case, result="Maatregel uitgevoerd"),
+    )
+    signal = SignalFactory(weighed="case", weighed__actor=regisseur)
+    _one_record(
+        "cases.opened",
+        lambda: cases.case_open_from_signal(
+            actor=regisseur, signal=signal, case_type=case.case_type, owner_team=team
+        ),
+    )
+
+
+def test_intake_services(regisseur, medewerker):
+    from weerbaar.intake import services as intake
+
+    report = ReportFactory(actor=medewerker, shielded=True)
+    _one_record(
+        "intake.feedback_sent",
+        lambda: intake.feedback_send(actor=regisseur, report=report, text="Dank."),
+    )
+    _one_record(
+        "intake.reporter_message",
+        lambda: intake.staff_reply_add(actor=medewerker, report=report, text="Graag."),
+    )
+    _one_record(
+        "intake.reporter_message",
+        lambda: intake.reporter_message_add(report=report, text="Nog iets."),
+    )
+    _one_record("intake.report_followed_up", lambda: intake.report_opened(report=report))
+    _one_record("intake.follow_up_refused", intake.follow_up_refused)
+    request = _one_record_value(
+        "intake.reveal_requested",
+        lambda: intake.reveal_request(actor=regisseur, report=report, reason="Nodig voor de zaak."),
+    )
+    boss = UserFactory(roles=["regisseur"])
+    _one_record(
+        "intake.reveal_approved", lambda: intake.reveal_approve(actor=boss, request=request)
+    )
+
+
+def test_intervention_services(regisseur, team):
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from weerbaar.interventions import services as interventions
+    from weerbaar.interventions.models import Instrument
+
+    case = CaseFactory(actor=regisseur, owner_team=team)
+    penalty = _one_record_value(
+        "interventions.started",
+        lambda: interventions.intervention_start(
+            actor=regisseur,
+            case=case,
+            instrument=Instrument.objects.get(code="last-onder-dwangsom"),
+            penalty_amount=Decimal("1000"),
+            penalty_unit="week",
+            penalty_maximum=Decimal("10000"),
+        ),
+    )
+    today = timezone.localdate()
+    _one_record(
+        "interventions.step",
+        lambda: interventions.intervention_record(
+            actor=regisseur,
+            intervention=penalty,
+            opinion_skipped_reason="Spoed: gevaar voor de omgeving.",
+            decision_on=today,
+            made_known_on=today,
+        ),
+    )
+    _one_record(
+        "interventions.forfeiture",
+        lambda: interventions.forfeiture_add(
+            actor=regisseur, intervention=penalty, forfeited_on=today, amount=Decimal("1000")
+        ),
+    )
+    _one_record(
+        "interventions.finished",
+        lambda: interventions.intervention_finish(
+            actor=regisseur, intervention=penalty, result="withdrawn"
+        ),
+    )
+
+
 def _one_record_value(action, call):
     holder = {}
     _one_record(action, lambda: holder.setdefault("value", call()))
@@ -358,3 +502,87 @@ def test_a_read_leaves_one_viewed_row_and_a_refusal_one_denied_row(world_fixture
             getter(user=users["outsider"], **ask)
 
     assert _rows(refused) == [(AuditAction.ACCESS_DENIED.value, AuditResult.DENIED.value)]
+
+
+# Every public service function of every app, found with ast like the getters above.
+def _service_modules(app: str) -> list[Path]:
+    return sorted([*SRC.glob(f"{app}/services.py"), *SRC.glob(f"{app}/services/*.py")])
+
+
+def services(source: str) -> dict[str, ast.FunctionDef]:
+    """The public functions defined in a services module."""
+    return {
+        node.name: node
+        for node in ast.parse(source).body
+        if isinstance(node, ast.FunctionDef) and not node.name.startswith("_")
+    }
+
+
+def _module_functions(source: str) -> dict[str, ast.FunctionDef]:
+    return {n.name: n for n in ast.parse(source).body if isinstance(n, ast.FunctionDef)}
+
+
+def _all_services() -> dict[str, tuple[ast.FunctionDef, dict]]:
+    found = {}
+    for app in apps():
+        if app in SERVICES_UNDER_REWORK:
+            continue
+        for module in _service_modules(app):
+            source = module.read_text()
+            everything = _module_functions(source)
+            for name, function in services(source).items():
+                found[f"{app}.{name}"] = (function, everything)
+    return found
+
+
+def test_every_app_with_services_is_covered():
+    covered = {name.split(".")[0] for name in SERVICES}
+    with_services = {a for a in apps() if _service_modules(a)} - SERVICES_UNDER_REWORK
+    assert with_services == covered
+    assert {"cases", "intake", "interventions"} <= covered
+
+
+def test_every_service_of_every_app_has_a_row_in_the_registry():
+    found = set(_all_services())
+    assert found - set(SERVICES) == set(), "add the service to SERVICES: its audit row or why none"
+    assert set(SERVICES) - found == set(), "rows for services that no longer exist"
+
+
+def _actions_used(function: ast.FunctionDef, module: dict, seen: set) -> set[str]:
+    """``AuditAction`` members named in ``function`` or the module's functions it calls."""
+    used = set()
+    for node in ast.walk(function):
+        if isinstance(node, ast.Attribute) and getattr(node.value, "id", "") == "AuditAction":
+            used.add(node.attr)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            callee = node.func.id
+            if callee in module and callee not in seen:
+                seen.add(callee)
+                used |= _actions_used(module[callee], module, seen)
+    return used
+
+
+def test_a_service_with_an_audit_row_names_it():
+    from weerbaar.audit.constants import AuditAction
+
+    wrong = [
+        name
+        for name, (function, module) in _all_services().items()
+        if isinstance(SERVICES.get(name), AuditAction)
+        and SERVICES[name].name not in _actions_used(function, module, {function.name})
+    ]
+    assert wrong == []
+
+
+def test_the_registry_check_finds_a_new_service():
+    source = (
+        "def widget_create(*, actor, name):\n"
+        "    return _store(name)\n\n"
+        "def _store(name):\n"
+        "    audit_record(actor=None, action=AuditAction.WIDGET_CREATED)\n"
+    )
+    found = services(source)
+    assert list(found) == ["widget_create"]
+    assert _actions_used(found["widget_create"], _module_functions(source), set()) == {
+        "WIDGET_CREATED"
+    }
