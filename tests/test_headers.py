@@ -6,7 +6,12 @@ from django.urls import reverse
 
 from tests.test_authorization import routes
 
-PUBLIC_REPORTING = {"intake:report", "intake:follow_up", "intake:address_suggestions"}
+PUBLIC_REPORTING = {
+    "intake:report",
+    "intake:follow_up",
+    "intake:follow_up_sent",
+    "intake:address_suggestions",
+}
 
 
 def _check(response, *, signed_in, name=""):

@@ -1,7 +1,7 @@
 """Project wiring. Every value comes from the environment through ``weerbaar.core.env``.
 
 WEERBAAR_ENV selects defaults: ``production`` (the default: strict, refuses to start without
-secrets), ``demo`` (``make demo``: generated secrets, DEBUG on) and ``test``.
+secrets), ``demo`` (``make demo``: generated secrets) and ``test``.
 See docs/configuration.md for every variable.
 """
 
@@ -36,7 +36,9 @@ WAREHOUSE_ENGINE = env_choice("WAREHOUSE_ENGINE", {"duckdb", "spark"}, "duckdb")
 WAREHOUSE_PARQUET = env_str("WAREHOUSE_PARQUET", "")
 SPARK_MASTER = env_str("SPARK_MASTER", "local[2]")
 
-DEBUG = env_bool("DEBUG", default=WEERBAAR_ENV == "demo")
+# Off everywhere by default, the demo included: Django's technical pages (in English, with the
+# list of URLs) are for a developer who turns DEBUG on, never for users.
+DEBUG = env_bool("DEBUG", default=False)
 
 
 def _secret(name: str) -> str:

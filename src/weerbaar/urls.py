@@ -9,6 +9,7 @@ from weerbaar.intake import api as intake_api
 
 admin.site.site_header = admin.site.site_title = "Weerbaar beheer"
 admin.site.login = views.admin_login
+handler500 = "weerbaar.views.server_error"
 
 urlpatterns = [
     path("", views.home, name="home"),

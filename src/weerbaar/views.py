@@ -5,7 +5,7 @@ Project wiring may compose blocks from every app; no app imports this module.
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 from drf_spectacular.generators import SchemaGenerator
@@ -56,6 +56,23 @@ def admin_login(request, extra_context=None):
     if not request.user.is_staff:
         raise Http404
     return redirect("admin:index")
+
+
+# Shown when even the error page cannot be rendered (the database is gone, say).
+_BARE_ERROR = (
+    '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Er ging iets mis'
+    "</title></head><body><h1>Er ging iets mis</h1><p>Probeer het over een paar minuten "
+    "opnieuw.</p></body></html>"
+)
+
+
+def server_error(request):
+    """The 500 page in the base layout, in the user's language; a bare Dutch page when the
+    layout itself cannot be rendered."""
+    try:
+        return render(request, "500.html", status=500)
+    except Exception:  # noqa: BLE001 - the last answer there is; never fail again here
+        return HttpResponseServerError(_BARE_ERROR)
 
 
 @require_http_methods(["GET"])
