@@ -15,7 +15,6 @@ module through the background tasks, and must not load Splink for it.
 
 from __future__ import annotations
 
-import json
 import logging
 import math
 from contextlib import contextmanager
@@ -324,10 +323,6 @@ def quiet_splink():
         logger.removeHandler(heard)
         logger.setLevel(before[0])
         logger.propagate = before[1]
-
-
-def as_json(pair: Pair) -> str:
-    return json.dumps(pair.weights, ensure_ascii=False)
 
 
 def spark_tables(con, spark, folder, names: list[str]) -> None:

@@ -10,9 +10,8 @@ from weerbaar.accounts.lookup import refuse, visible_get
 from weerbaar.audit.constants import AuditAction
 from weerbaar.subjects.selectors import subjects_for_registry
 from weerbaar.warehouse import facts, rules
+from weerbaar.warehouse.constants import VIEW_PERMISSION
 from weerbaar.warehouse.models import Alert, ImportRun, RegistryLink, ScanRun
-
-VIEW_PERMISSION = "warehouse.view_alert"
 
 
 def may_review(user) -> bool:

@@ -11,6 +11,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from weerbaar.accounts.models import User
 from weerbaar.warehouse import liveness, sources
 from weerbaar.warehouse.alerts import alert_dismiss, alert_to_signal
 from weerbaar.warehouse.imports import UPLOADS, import_queue, import_queued
@@ -41,7 +42,7 @@ __all__ = [
 
 
 def import_source(
-    *, kind: str, path, actor=None, progress: Progress = no_progress, run=None
+    *, kind: str, path, actor: User | None = None, progress: Progress = no_progress, run=None
 ) -> ImportRun:
     """Import the delivery at ``path`` with the source registered as ``kind`` ("bag-xml",
     "brp-csv", ...); returns the run with its report."""
@@ -66,12 +67,12 @@ def import_permits(*, path, fmt: str = "csv", **options) -> ImportRun:
     return import_source(kind=f"permits-{fmt}", path=path, **options)
 
 
-def import_closures(*, actor=None) -> ImportRun:
+def import_closures(*, actor: User | None = None) -> ImportRun:
     """Copy the municipality's own closures and warnings from the case system."""
     return closures.copy(actor=actor)
 
 
-def scan_queue(*, actor, work: str = ScanRun.Work.RULES) -> ScanRun:
+def scan_queue(*, actor: User, work: str = ScanRun.Work.RULES) -> ScanRun:
     """Queue a run of all rules (``warehouse.tasks.run_scan``) or of the record linkage
     (``run_linkage``) for the background worker; a run of the same work already waiting or
     running is not queued twice."""

@@ -13,10 +13,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from weerbaar.core.forms import add_service_errors
 from weerbaar.core.http import is_htmx
 from weerbaar.warehouse import facts, selectors, services, tasks
+from weerbaar.warehouse.constants import CHANGE_PERMISSION, IMPORT_PERMISSION
 from weerbaar.warehouse.forms import AlertFilterForm, DismissForm, ImportForm
 from weerbaar.warehouse.models import RegistryLink, ScanRun
-
-CHANGE_PERMISSION = "warehouse.change_alert"
 
 
 @login_required
@@ -131,9 +130,6 @@ def run_scan(request):
 def scan_status(request):
     run = selectors.latest_scan(user=request.user)
     return render(request, "warehouse/scan_progress.html", {"scan": run})
-
-
-IMPORT_PERMISSION = "warehouse.add_importrun"
 
 
 @login_required
