@@ -16,7 +16,7 @@ from freezegun import freeze_time
 from tests.factories import login, make_address
 from weerbaar.cases import services as cases
 from weerbaar.cases.models import CaseType
-from weerbaar.interventions import services
+from weerbaar.interventions import selectors, services
 from weerbaar.interventions.models import Deadline, Instrument, PolicyRule
 
 pytestmark = pytest.mark.django_db
@@ -210,6 +210,13 @@ def test_overview_digest_and_finish(regisseur, behandelaar, team):
         assert "Einde van de begunstigingstermijn" in overdue
         # the party's own objection term is never the official's overdue item
         assert "Einde van de bezwaartermijn" not in overdue
+        # the default view hides nothing overdue: first, and said in words, not colour (#14)
+        week = owner.get(reverse("interventions:overview")).content.decode()
+        assert "Einde van de begunstigingstermijn" in week and "Te laat" in week
+        rows = list(selectors.deadline_overview(user=behandelaar, window="all"))
+        assert rows[0].overdue and [r.overdue for r in rows] == sorted(
+            (r.overdue for r in rows), reverse=True
+        )
     services.intervention_finish(actor=regisseur, intervention=closure, result="complied")
     assert not Deadline.objects.filter(done=False).exists()
 

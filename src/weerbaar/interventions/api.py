@@ -19,6 +19,17 @@ class DeadlineSerializer(serializers.ModelSerializer):
         fields = ["kind", "due_on", "done", "intervention", "case", "owner"]
 
 
+class DeadlineRowSerializer(DeadlineSerializer):
+    """A row of the deadline overview: overdue ones the municipality must meet come first."""
+
+    overdue = serializers.BooleanField(
+        read_only=True, help_text=_("Past its last day, and the municipality had to meet it")
+    )
+
+    class Meta(DeadlineSerializer.Meta):
+        fields = [*DeadlineSerializer.Meta.fields, "overdue"]
+
+
 class InterventionSerializer(serializers.ModelSerializer):
     instrument = serializers.CharField(source="instrument.code")
     case = serializers.UUIDField(source="case.uuid")
@@ -81,7 +92,7 @@ class DeadlineFilterSerializer(serializers.Serializer):
 class DeadlineViewSet(viewsets.GenericViewSet):
     """The caller's deadlines (``scope=team``: their teams'), as on the overview page."""
 
-    serializer_class = DeadlineSerializer
+    serializer_class = DeadlineRowSerializer
 
     def get_queryset(self):
         """What the list shows (and the browsable API asks for its forms)."""
@@ -93,4 +104,4 @@ class DeadlineViewSet(viewsets.GenericViewSet):
     @extend_schema(parameters=[DeadlineFilterSerializer])
     def list(self, request):
         page = self.paginate_queryset(self.get_queryset())
-        return self.get_paginated_response(DeadlineSerializer(page, many=True).data)
+        return self.get_paginated_response(DeadlineRowSerializer(page, many=True).data)

@@ -5,7 +5,7 @@ deadlines and those of their teams' cases."""
 from datetime import timedelta
 from uuid import UUID
 
-from django.db.models import Q, QuerySet
+from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from weerbaar.accounts.lookup import visible_get
@@ -69,8 +69,10 @@ def offence_number(*, user, case) -> int:
 
 
 def deadline_overview(*, user, scope: str = "mine", window: str = "week") -> QuerySet[Deadline]:
-    """Deadlines due within seven days, or overdue ones (only those the municipality must
-    meet), for the user or for the cases of their teams that they may see."""
+    """Deadlines due within seven days (``week``, the default), overdue ones (``overdue``),
+    or all open ones (``all``), for the user or for the cases of their teams that they may
+    see. Overdue deadlines the municipality must meet are in every view, first, each with
+    ``overdue`` set; a party's own term that passed is not the official's overdue work."""
     today = timezone.localdate()
     rows = Deadline.objects.filter(done=False).select_related(
         "intervention__instrument", "intervention__case", "owner", "team"
@@ -82,13 +84,15 @@ def deadline_overview(*, user, scope: str = "mine", window: str = "week") -> Que
         rows = rows.filter(team__in=teams)
     else:
         rows = rows.filter(owner=user)
+    overdue = Q(due_on__lt=today, kind__in=[str(k) for k in OURS])
     if window == "overdue":
-        rows = rows.filter(due_on__lt=today, kind__in=[str(k) for k in OURS])
+        rows = rows.filter(overdue)
     elif window == "all":
-        rows = rows.filter(Q(due_on__gte=today) | Q(kind__in=[str(k) for k in OURS]))
+        rows = rows.filter(Q(due_on__gte=today) | overdue)
     else:
-        rows = rows.filter(Q(due_on__gte=today) & Q(due_on__lte=today + timedelta(days=7)))
-    return rows.order_by("due_on", "id")
+        rows = rows.filter(Q(due_on__gte=today, due_on__lte=today + timedelta(days=7)) | overdue)
+    late = Case(When(overdue, then=Value(True)), default=Value(False), output_field=BooleanField())
+    return rows.annotate(overdue=late).order_by("-overdue", "due_on", "id")
 
 
 def digest_rows(*, days: int = 7):
