@@ -5,6 +5,7 @@ import pytest
 from weerbaar.intake.services import feedback_send, report_submit_staff
 from weerbaar.signals.constants import Channel
 from weerbaar.signals.selectors import signal_timeline
+from weerbaar.signals.services import signal_triage
 
 pytestmark = pytest.mark.django_db
 
@@ -19,3 +20,27 @@ def test_the_timeline_shows_what_happened_to_the_report_behind_the_signal(regiss
         ("intake.feedback_sent", str(report.uuid)),
         ("intake.report_submitted", str(report.uuid)),
     ]
+
+
+def test_a_public_reporters_acts_show_their_day_only(client, regisseur):
+    """Public reporters' acts are stored to the day (SECURITY.md P6): no "00:00" (#14)."""
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from weerbaar.intake.services import report_submit_public
+
+    receipt = report_submit_public(description="Verdachte drukte bij de loods, elke nacht.")
+    signal = receipt.report.signal
+    signal_triage(
+        actor=regisseur, signal=signal, version=signal.version, phenomenon=None, urgency="high"
+    )
+    timeline = signal_timeline(signal=signal)
+    assert [r.day_only for r in timeline] == [False, True, True]  # triaged; sent publicly
+    client.force_login(regisseur)
+    page = client.get(reverse("signals:detail", args=[receipt.report.signal.uuid])).content
+    today = timezone.localdate()
+    html = page.decode()
+    assert (
+        f'<time datetime="{today:%Y-%m-%d}">{today.day}-{today.month}-{today.year}</time>' in html
+    )
+    assert "00:00</time>" not in html

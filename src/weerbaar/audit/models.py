@@ -6,8 +6,11 @@ Database triggers refuse UPDATE and DELETE, so tampering needs a deliberate act 
 database administrator, which the chain then exposes.
 """
 
+from datetime import time
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from weerbaar.audit import chain
@@ -48,6 +51,13 @@ class AuditRecord(models.Model):
         verbose_name_plural = _("audit records")
         ordering = ["-id"]
         indexes = [models.Index(fields=["action", "created_at"])]
+
+    @property
+    def day_only(self) -> bool:
+        """Whether only the day of this record is known: acts of public reporters are stored
+        as local midnight on purpose (``audit_record(day_only=True)``, SECURITY.md P6)."""
+        local = timezone.localtime(self.created_at)
+        return self.actor_id is None and local.time() == time.min
 
     @property
     def action_label(self) -> str:
