@@ -11,6 +11,7 @@ import inspect
 from pathlib import Path
 
 import pytest
+from freezegun import freeze_time
 
 from tests.audit_table import GETTERS, NO_SINGLE_OBJECT_READS, SERVICES, SERVICES_UNDER_REWORK
 from tests.factories import (
@@ -224,7 +225,11 @@ def test_signal_and_meeting_services(regisseur, behandelaar):
     _one_record(
         "meetings.action_done", lambda: meetings.action_done(actor=behandelaar, action=action)
     )
-    _one_record("meetings.held", lambda: meetings.meeting_held(actor=regisseur, meeting=meeting))
+    with freeze_time(meeting.starts_at):
+        _one_record(
+            "meetings.held",
+            lambda: meetings.meeting_held(actor=regisseur, meeting=meeting, undecided_seen=True),
+        )
 
 
 def test_case_services(regisseur, behandelaar, team):

@@ -111,6 +111,9 @@ def test_triage_enrich_and_decide_in_the_lio(page, live_server, setting):
     assert Signal.objects.get(pk=signal.pk).status == "for_lio"
 
     page.goto(f"{live_server.url}/overleg/{meeting.uuid}/")
+    candidate = page.locator('input[name="signal"]')
+    assert not candidate.first.is_checked()  # the regisseur chooses; nothing pre-ticked (#14)
+    candidate.first.check()
     page.get_by_role("button", name="Op de agenda zetten").click()
     page.get_by_text("De agenda is bijgewerkt.").wait_for()
     page.get_by_role("button", name="Delen met de partners").click()

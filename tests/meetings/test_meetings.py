@@ -262,20 +262,43 @@ def test_partner_views_carry_no_reporter_identity(world):
     assert reverse("signals:detail", args=[objs["item_id"].signal.uuid]) not in html
 
 
+def test_a_meeting_closes_from_its_day_on_and_after_seeing_the_undecided_items(world):
+    """A meeting on 13 December could be closed "definitief" on 1 December (#14)."""
+    users, objs = world
+    meeting = objs["meeting_id"]  # in three days
+    client = login(users["regisseur"])
+    page = client.get(reverse("meetings:detail", args=[meeting.uuid])).content.decode()
+    assert "kan worden afgesloten vanaf de dag zelf" in page
+    early = client.post(reverse("meetings:close", args=[meeting.uuid]), follow=True)
+    assert "vanaf die dag worden afgesloten" in early.content.decode()
+    meeting.refresh_from_db()
+    assert meeting.status != "held"
+    with freeze_time(meeting.starts_at + timedelta(hours=2)):
+        client = login(users["regisseur"])
+        page = client.get(reverse("meetings:detail", args=[meeting.uuid])).content.decode()
+        assert "Deze punten hebben nog geen besluit" in page and 'name="undecided_seen"' in page
+        unconfirmed = client.post(reverse("meetings:close", args=[meeting.uuid]), follow=True)
+        assert "Bevestig" in unconfirmed.content.decode()
+        meeting.refresh_from_db()
+        assert meeting.status != "held"
+        client.post(reverse("meetings:close", args=[meeting.uuid]), {"undecided_seen": "yes"})
+        meeting.refresh_from_db()
+        assert meeting.status == "held"
+
+
 def test_a_held_meeting_is_final(world):
     users, objs = world
     meeting = objs["meeting_id"]
-    client = login(users["regisseur"])
-    client.post(reverse("meetings:close", args=[meeting.uuid]))
-    response = client.post(
-        reverse("meetings:item_remove", args=[objs["internal_item"].uuid]), follow=True
-    )
-    assert "is gehouden" in response.content.decode()
-    assert meeting.items.count() == 2
-    assert (
-        "definitief"
-        in client.get(reverse("meetings:minutes", args=[meeting.uuid])).content.decode()
-    )
+    with freeze_time(meeting.starts_at + timedelta(hours=2)):
+        client = login(users["regisseur"])
+        client.post(reverse("meetings:close", args=[meeting.uuid]), {"undecided_seen": "yes"})
+        response = client.post(
+            reverse("meetings:item_remove", args=[objs["internal_item"].uuid]), follow=True
+        )
+        assert "is gehouden" in response.content.decode()
+        assert meeting.items.count() == 2
+        minutes = client.get(reverse("meetings:minutes", args=[meeting.uuid])).content.decode()
+        assert "definitief" in minutes
 
 
 def test_no_meeting_for_outsiders(world, outsider):

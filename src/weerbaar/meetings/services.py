@@ -5,6 +5,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from weerbaar.accounts.models import User
@@ -255,8 +256,23 @@ def action_done(*, actor: User, action: ActionPoint) -> ActionPoint:
 
 
 @transaction.atomic
-def meeting_held(*, actor: User, meeting: Meeting) -> Meeting:
-    """Close the meeting: the minutes are final and the agenda can no longer change."""
+def meeting_held(*, actor: User, meeting: Meeting, undecided_seen: bool = False) -> Meeting:
+    """Close the meeting: the minutes are final and the agenda can no longer change. Only
+    from the meeting's day on, and with items still without a decision only when the closer
+    has seen which (``undecided_seen``)."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status == MeetingStatus.HELD:
+        raise ValidationError(_("This meeting has been closed already."))
+    day = timezone.localtime(meeting.starts_at).date()
+    if day > timezone.localdate():
+        raise ValidationError(
+            _("This meeting is on %(day)s; it can be closed from that day on.")
+            % {"day": date_format(day, "j F Y")}
+        )
+    if meeting.items.filter(decision="").exists() and not undecided_seen:
+        raise ValidationError(
+            _("Some items have no decision yet. Confirm that you close the meeting without one.")
+        )
     meeting.status = MeetingStatus.HELD
     meeting.save(update_fields=["status"])
     audit_record(actor=actor, action=AuditAction.MEETING_HELD, obj=meeting)

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -103,6 +104,8 @@ def _detail_context(request, meeting, invalid=None):
         "meeting": meeting,
         "rows": rows,
         "manage": manage,
+        "undecided": [row["item"] for row in rows if not row["item"].decision],
+        "closable": timezone.localtime(meeting.starts_at).date() <= timezone.localdate(),
         "candidates": selectors.agenda_candidates(user=user, meeting=meeting) if manage else [],
         "source_grades": SourceGrade.choices,
         "info_grades": InfoGrade.choices,
@@ -331,8 +334,13 @@ def action_done(request, action_id):
 @require_POST
 def meeting_close(request, meeting_id):
     meeting = _managed_meeting(request, meeting_id)
-    services.meeting_held(actor=request.user, meeting=meeting)
-    messages.success(request, _("The meeting is closed; the minutes are final."))
+    seen = request.POST.get("undecided_seen") == "yes"
+    if not _attempt(
+        request,
+        lambda: services.meeting_held(actor=request.user, meeting=meeting, undecided_seen=seen),
+        _("The meeting is closed; the minutes are final."),
+    ):
+        return _back(meeting, "close")
     return redirect("meetings:minutes", meeting_id=meeting.uuid)
 
 
