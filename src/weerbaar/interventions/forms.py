@@ -56,8 +56,19 @@ class StartForm(forms.Form):
         label=_("Maximum penalty (€)"), min_value=0, max_digits=10, decimal_places=2, required=False
     )
 
+    # Fields the service may still ask for: the label says when, not "optional".
+    REQUIRED_WHEN = {
+        "duration_months": _("required for a closure, unless indefinite"),
+        "deviation_reason": _("required when the measure differs from the policy"),
+        "penalty_amount": _("required for a penalty order"),
+        "penalty_unit": _("required for a penalty order"),
+        "penalty_maximum": _("required for a penalty order"),
+    }
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name, when in self.REQUIRED_WHEN.items():
+            self.fields[name].required_when = when
         self.fields["owner"].queryset = (
             get_user_model()
             .objects.filter(is_active=True, groups__permissions__codename="change_intervention")
