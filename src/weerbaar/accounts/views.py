@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -18,6 +17,7 @@ from weerbaar.accounts.forms import ApiKeyForm, LoginForm, TokenForm
 from weerbaar.accounts.otp import otp_required
 from weerbaar.accounts.selectors import inbox as inbox_list
 from weerbaar.accounts.selectors import team_list, token_list, user_roles
+from weerbaar.core.forms import form_submit
 
 
 class LoginView(auth_views.LoginView):
@@ -60,7 +60,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         return reverse("accounts:profile")
 
 
-def _profile(request, *, new_token: str = "", key_form=None):
+def _profile(request, *, new_token: str = "", key_form=None, status: int = 200):
     return render(
         request,
         "accounts/profile.html",
@@ -74,6 +74,7 @@ def _profile(request, *, new_token: str = "", key_form=None):
             # Shown in this one answer and kept nowhere, not even in the session.
             "new_token": new_token,
         },
+        status=status,
     )
 
 
@@ -86,15 +87,12 @@ def profile(request):
 @login_required
 @require_POST
 def token_renew(request):
-    form = ApiKeyForm(request.POST)
-    if form.is_valid():
-        try:
-            key = services.token_issue(actor=request.user, scope=form.cleaned_data["scope"])
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            return _profile(request, new_token=key)
-    return _profile(request, key_form=form)
+    return form_submit(
+        ApiKeyForm(request.POST),
+        lambda d: services.token_issue(actor=request.user, scope=d["scope"]),
+        done=lambda key: _profile(request, new_token=key),
+        again=lambda form, status: _profile(request, key_form=form, status=status),
+    )
 
 
 @login_required

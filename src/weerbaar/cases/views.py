@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -26,7 +25,7 @@ from weerbaar.cases.forms import (
     TaskForm,
 )
 from weerbaar.core import files
-from weerbaar.core.forms import form_submit
+from weerbaar.core.forms import attempt, form_submit
 from weerbaar.core.http import sandboxed_download
 from weerbaar.signals.selectors import signal_get
 from weerbaar.subjects import selectors as subjects
@@ -273,14 +272,13 @@ def subject_link(request, case_id):
     subject = subjects.subject_get(
         user=request.user, subject_id=form.cleaned_data["subject"], request=request
     )
-    try:
-        services.case_link_subject(
+    attempt(
+        request,
+        lambda: services.case_link_subject(
             actor=request.user, case=case, subject=subject, role=form.cleaned_data["role"]
-        )
-    except ValidationError as exc:
-        messages.error(request, exc.messages[0])
-    else:
-        messages.success(request, _("%(label)s has been linked.") % {"label": subject.label})
+        ),
+        _("%(label)s has been linked.") % {"label": subject.label},
+    )
     return redirect("cases:detail", case_id=case.uuid)
 
 

@@ -1,6 +1,7 @@
 from collections.abc import Callable
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
@@ -66,3 +67,16 @@ def form_submit(
         add_service_errors(form, exc)
         return again(form, 409 if is_stale(exc) else 200)
     return done(result)
+
+
+def attempt(request, call: Callable[[], object], success: str) -> bool:
+    """The one way a button without a form calls a service: its refusal becomes an error
+    message and its success the ``success`` message, for the page the caller redirects to."""
+    try:
+        call()
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return False
+    messages.success(request, success)
+    return True

@@ -3,7 +3,6 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
@@ -13,6 +12,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from weerbaar.accounts.selectors import team_list
+from weerbaar.core.forms import attempt, form_submit
 from weerbaar.core.http import is_htmx, sandboxed_download
 from weerbaar.intake import receipts, selectors, services, storage
 from weerbaar.intake.constants import PARTNER_PERMISSION
@@ -244,17 +244,25 @@ def mma_import(request):
         raise Http404
     bound = request.method == "POST"
     form = MMAImportForm(request.POST if bound else None, request.FILES if bound else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            report = services.report_import_mma(actor=request.user, mma=form.cleaned_data["mma"])
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(
-                request, _("MMA report %(ref)s imported.") % {"ref": report.partner_reference}
-            )
-            return redirect("signals:detail", signal_id=report.signal.uuid)
-    return render(request, "intake/mma_import.html", {"form": form})
+
+    def done(report):
+        messages.success(
+            request, _("MMA report %(ref)s imported.") % {"ref": report.partner_reference}
+        )
+        return redirect("signals:detail", signal_id=report.signal.uuid)
+
+    if bound:
+        return form_submit(
+            form,
+            lambda d: services.report_import_mma(actor=request.user, mma=d["mma"]),
+            done=done,
+            again=lambda form, status: _mma_page(request, form, status),
+        )
+    return _mma_page(request, form, 200)
+
+
+def _mma_page(request, form, status):
+    return render(request, "intake/mma_import.html", {"form": form}, status=status)
 
 
 @login_required
@@ -264,22 +272,21 @@ def reveal(request, report_id):
     if not request.user.has_perm(SEND_PERMISSION):
         raise Http404
     report = selectors.staff_report_get(user=request.user, report_id=report_id, request=request)
-    try:
-        pending = selectors.reveal_pending(report=report).first()
-        if request.POST.get("approve") and pending:
-            services.reveal_approve(actor=request.user, request=pending)
-            messages.success(
-                request, _("Approved. Only the colleague who asked now sees the name.")
-            )
-        else:
-            services.reveal_request(
+    pending = selectors.reveal_pending(report=report).first()
+    if request.POST.get("approve") and pending:
+        attempt(
+            request,
+            lambda: services.reveal_approve(actor=request.user, request=pending),
+            _("Approved. Only the colleague who asked now sees the name."),
+        )
+    else:
+        attempt(
+            request,
+            lambda: services.reveal_request(
                 actor=request.user, report=report, reason=request.POST.get("reason", "")
-            )
-            messages.success(
-                request, _("Your request has been recorded; a second colleague must approve it.")
-            )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+            ),
+            _("Your request has been recorded; a second colleague must approve it."),
+        )
     return redirect("intake:dialogue", signal_id=report.signal.uuid)
 
 

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponse
@@ -13,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.core import pdf
-from weerbaar.core.forms import form_submit
+from weerbaar.core.forms import attempt, form_submit
 from weerbaar.meetings import selectors, services
 from weerbaar.meetings.constants import MANAGE_PERMISSION, MeetingStatus
 from weerbaar.meetings.forms import (
@@ -140,17 +139,6 @@ def _back(item_or_meeting, anchor=""):
     return response
 
 
-def _attempt(request, call, success: str) -> bool:
-    try:
-        call()
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-        return False
-    messages.success(request, success)
-    return True
-
-
 @login_required
 @require_POST
 def agenda_compose(request, meeting_id):
@@ -164,7 +152,7 @@ def agenda_compose(request, meeting_id):
     if not rows:
         messages.error(request, _("Choose at least one signal to put on the agenda."))
         return _back(meeting)
-    _attempt(
+    attempt(
         request,
         lambda: services.agenda_add(actor=request.user, meeting=meeting, signals_with_reason=rows),
         _("The agenda has been updated."),
@@ -176,7 +164,7 @@ def agenda_compose(request, meeting_id):
 @require_POST
 def item_remove(request, item_id):
     item = _managed_item(request, item_id)
-    _attempt(
+    attempt(
         request,
         lambda: services.agenda_remove(actor=request.user, item=item),
         _("The item has been taken off the agenda."),
@@ -189,7 +177,7 @@ def item_remove(request, item_id):
 def item_move(request, item_id):
     item = _managed_item(request, item_id)
     up = request.POST.get("direction") == "up"
-    _attempt(
+    attempt(
         request,
         lambda: services.agenda_move(actor=request.user, item=item, up=up),
         _("The order has been changed."),
@@ -203,7 +191,7 @@ def item_share(request, item_id):
     item = _managed_item(request, item_id)
     shared = request.POST.get("shared") == "1"
     done = _("The item is shared with the partners.") if shared else _("The share was withdrawn.")
-    _attempt(
+    attempt(
         request, lambda: services.item_share(actor=request.user, item=item, shared=shared), done
     )
     return _back(item, f"item-{item.uuid}")
@@ -213,7 +201,7 @@ def item_share(request, item_id):
 @require_POST
 def agenda_send(request, meeting_id):
     meeting = _managed_meeting(request, meeting_id)
-    _attempt(
+    attempt(
         request,
         lambda: services.agenda_send(actor=request.user, meeting=meeting),
         _("The agenda has been sent to the participants."),
@@ -335,7 +323,7 @@ def action_done(request, action_id):
 def meeting_close(request, meeting_id):
     meeting = _managed_meeting(request, meeting_id)
     seen = request.POST.get("undecided_seen") == "yes"
-    if not _attempt(
+    if not attempt(
         request,
         lambda: services.meeting_held(actor=request.user, meeting=meeting, undecided_seen=seen),
         _("The meeting is closed; the minutes are final."),

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -9,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from weerbaar.core.forms import form_submit
+from weerbaar.core.forms import attempt, form_submit
 from weerbaar.core.http import local_return_path
 from weerbaar.signals import selectors, services
 from weerbaar.signals.constants import (
@@ -235,7 +234,7 @@ def subject_find(request, signal_id):
             created = subjects.subject_get(
                 user=request.user, subject_id=request.GET["subject"], request=request
             )
-        except (Http404, ValidationError):
+        except Http404:  # a malformed or hidden id: as if none was given
             created = None
     return render(
         request,
@@ -260,14 +259,14 @@ def subject_link(request, signal_id):
     subject = subjects.subject_get(
         user=request.user, subject_id=form.cleaned_data["subject"], request=request
     )
-    try:
-        services.signal_link_subject(
+    attempt(
+        request,
+        lambda: services.signal_link_subject(
             actor=request.user, signal=signal, subject=subject, role=form.cleaned_data["role"]
-        )
-    except ValidationError as exc:
-        messages.error(request, exc.messages[0])
-        return redirect("signals:detail", signal_id=signal.uuid)
-    return _done(request, signal, _("%(label)s has been linked.") % {"label": subject.label})
+        ),
+        _("%(label)s has been linked.") % {"label": subject.label},
+    )
+    return redirect("signals:detail", signal_id=signal.uuid)
 
 
 @login_required

@@ -2,7 +2,6 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -10,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from weerbaar.core.forms import add_service_errors
+from weerbaar.core.forms import attempt, form_submit
 from weerbaar.core.http import is_htmx
 from weerbaar.warehouse import facts, selectors, services, tasks
 from weerbaar.warehouse.constants import CHANGE_PERMISSION, IMPORT_PERMISSION
@@ -49,7 +48,7 @@ def alert_list(request):
     )
 
 
-def _detail(request, alert, dismiss=None):
+def _detail(request, alert, dismiss=None, status=200):
     rule = selectors.rule_catalogue().get(alert.rule)
     return render(
         request,
@@ -62,6 +61,7 @@ def _detail(request, alert, dismiss=None):
             "may_review": request.user.has_perm(CHANGE_PERMISSION) and alert.status == "open",
             "dismiss": dismiss or DismissForm(),
         },
+        status=status,
     )
 
 
@@ -88,16 +88,17 @@ def _reviewable(request, alert_id):
 @require_POST
 def alert_dismiss(request, alert_id):
     alert = _reviewable(request, alert_id)
-    form = DismissForm(request.POST)
-    if form.is_valid():
-        try:
-            services.alert_dismiss(actor=request.user, alert=alert, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error("reason", exc.messages[0])
-        else:
-            messages.success(request, _("The alert has been dismissed."))
-            return redirect("warehouse:alerts")
-    return _detail(request, alert, dismiss=form)
+
+    def done(_alert):
+        messages.success(request, _("The alert has been dismissed."))
+        return redirect("warehouse:alerts")
+
+    return form_submit(
+        DismissForm(request.POST),
+        lambda d: services.alert_dismiss(actor=request.user, alert=alert, **d),
+        done=done,
+        again=lambda form, status: _detail(request, alert, dismiss=form, status=status),
+    )
 
 
 @login_required
@@ -105,14 +106,17 @@ def alert_dismiss(request, alert_id):
 def alert_to_signal(request, alert_id):
     alert = _reviewable(request, alert_id)
     subjects = selectors.alert_subjects(user=request.user, alert=alert)
-    try:
-        signal = services.alert_to_signal(actor=request.user, alert=alert, subjects=subjects)
-    except ValidationError as exc:
+    made = []
+    if not attempt(
+        request,
+        lambda: made.append(
+            services.alert_to_signal(actor=request.user, alert=alert, subjects=subjects)
+        ),
+        _("A signal has been made of the alert."),
+    ):
         # another reviewer was first: say so on the alert's page, which shows what they did
-        messages.error(request, exc.messages[0])
         return redirect("warehouse:alert", alert_id=alert.uuid)
-    messages.success(request, _("A signal has been made of the alert."))
-    return redirect("signals:detail", signal_id=signal.uuid)
+    return redirect("signals:detail", signal_id=made[0].uuid)
 
 
 @login_required
@@ -137,24 +141,26 @@ def scan_status(request):
 def imports(request):
     runs = selectors.import_runs(user=request.user)
     may_import = request.user.has_perm(IMPORT_PERMISSION)
-    form = ImportForm()
-    if request.method == "POST":
-        if not may_import:
-            raise Http404
-        form = ImportForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                run = services.import_queue(actor=request.user, **form.cleaned_data)
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                tasks.run_import(run.pk)
-                return redirect("warehouse:import", run_id=run.uuid)
-    page = Paginator(runs, 20).get_page(request.GET.get("pagina"))
-    return render(
-        request,
-        "warehouse/imports.html",
-        {"page": page, "query": "", "form": form if may_import else None},
+
+    def page_with(form, status=200):
+        page = Paginator(runs, 20).get_page(request.GET.get("pagina"))
+        context = {"page": page, "query": "", "form": form if may_import else None}
+        return render(request, "warehouse/imports.html", context, status=status)
+
+    if request.method != "POST":
+        return page_with(ImportForm())
+    if not may_import:
+        raise Http404
+
+    def done(run):
+        tasks.run_import(run.pk)
+        return redirect("warehouse:import", run_id=run.uuid)
+
+    return form_submit(
+        ImportForm(request.POST, request.FILES),
+        lambda d: services.import_queue(actor=request.user, **d),
+        done=done,
+        again=page_with,
     )
 
 
@@ -207,14 +213,11 @@ def link_decide(request, link_id):
         allowed=request.user.has_perm(CHANGE_PERMISSION),
     )
     same = request.POST.get("same") == "ja"
-    try:
-        services.link_decide(actor=request.user, link=link, same=same)
-    except ValidationError as exc:
-        messages.error(request, exc.messages[0])
-    else:
-        messages.success(
-            request, _("Recorded: the same.") if same else _("Recorded: not the same.")
-        )
+    attempt(
+        request,
+        lambda: services.link_decide(actor=request.user, link=link, same=same),
+        _("Recorded: the same.") if same else _("Recorded: not the same."),
+    )
     return redirect(f"{reverse('warehouse:links')}?soort={link.kind}&status=review")
 
 
