@@ -5,7 +5,7 @@ import os
 import subprocess
 import sys
 
-HEAVY = ("splink", "pyspark", "weasyprint", "docxtpl")
+HEAVY = ("splink", "pyspark", "weasyprint", "docxtpl", "openpyxl")
 PROBE = (
     "import json, sys, django; django.setup(); import weerbaar.urls; "
     f"print(json.dumps(sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r}))))"
