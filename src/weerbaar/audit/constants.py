@@ -98,6 +98,7 @@ class AuditAction(models.TextChoices):
     CHAIN_REANCHORED = "audit.chain_reanchored", _("Audit chain re-anchored in a new form")
     # any app
     ACCESS_DENIED = "access.denied", _("Access denied")
+    EXPORT_MADE = "export.made", _("List exported")
 
 
 class AuditResult(models.TextChoices):

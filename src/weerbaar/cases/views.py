@@ -5,9 +5,11 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from weerbaar.accounts.services import share_grant
+from weerbaar.audit.exports import list_export, offer
 from weerbaar.cases import selectors, services
 from weerbaar.cases.constants import ADD_PERMISSION, CHANGE_PERMISSION
 from weerbaar.cases.forms import (
@@ -24,11 +26,23 @@ from weerbaar.cases.forms import (
     SubjectSearchForm,
     TaskForm,
 )
-from weerbaar.core import files
+from weerbaar.core import exports, files
+from weerbaar.core.exports import Column
 from weerbaar.core.forms import attempt, form_submit
 from weerbaar.core.http import sandboxed_download
 from weerbaar.signals.selectors import signal_get
 from weerbaar.subjects import selectors as subjects
+
+# The columns of the list page, in its order; the file has the closing day on its own.
+CASE_COLUMNS = [
+    Column(gettext_lazy("Opened on"), lambda c: c.opened_on),
+    Column(gettext_lazy("Title"), lambda c: c.title),
+    Column(gettext_lazy("Case type"), lambda c: c.case_type.name),
+    Column(gettext_lazy("Status"), lambda c: c.status),
+    Column(gettext_lazy("Closed on"), lambda c: c.closed_on),
+    Column(gettext_lazy("Team"), lambda c: c.owner_team.name),
+    Column(gettext_lazy("RIEC"), lambda c: c.riec),
+]
 
 
 @login_required
@@ -39,6 +53,10 @@ def case_list(request):
     form = CaseFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     cases = selectors.case_list(user=request.user, **{k: v for k, v in filters.items() if v})
+    if exports.wanted(request):
+        return list_export(
+            request, name="casussen", title=_("Cases"), columns=CASE_COLUMNS, rows=cases
+        )
     page = Paginator(cases, 25).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
@@ -50,6 +68,7 @@ def case_list(request):
             "form": form,
             "query": query.urlencode(),
             "may_add": request.user.has_perm(ADD_PERMISSION),
+            **offer(request),
         },
     )
 

@@ -5,11 +5,15 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from weerbaar.audit.constants import AuditAction
+from weerbaar.audit.exports import list_export, offer
 from weerbaar.audit.services import audit_record
 from weerbaar.cases.selectors import case_file_get
+from weerbaar.core import exports
+from weerbaar.core.exports import Column
 from weerbaar.core.forms import form_submit
 from weerbaar.core.http import is_htmx
 from weerbaar.interventions import letters, selectors, services
@@ -208,6 +212,19 @@ def letter(request, intervention_id, letter, fmt):
     return response
 
 
+# The columns of the overview, in its order; "late" in words, as the page says it.
+DEADLINE_COLUMNS = [
+    Column(gettext_lazy("Last day"), lambda d: d.due_on),
+    Column(gettext_lazy("Late"), lambda d: d.overdue),
+    Column(gettext_lazy("Deadline"), lambda d: d.get_kind_display()),
+    Column(gettext_lazy("Measure"), lambda d: d.intervention.instrument.name),
+    Column(gettext_lazy("Case"), lambda d: d.intervention.case.title),
+    Column(
+        gettext_lazy("Owner"), lambda d: d.owner and (d.owner.get_full_name() or d.owner.username)
+    ),
+]
+
+
 @login_required
 @require_http_methods(["GET"])
 def overview(request):
@@ -215,11 +232,22 @@ def overview(request):
     data = form.cleaned_data if form.is_valid() else {}
     scope, window = data.get("scope") or "mine", data.get("window") or "week"
     rows = selectors.deadline_overview(user=request.user, scope=scope, window=window)
+    if exports.wanted(request):
+        return list_export(
+            request, name="termijnen", title=_("Deadlines"), columns=DEADLINE_COLUMNS, rows=rows
+        )
     page = Paginator(rows, 50).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
         request,
         "interventions/overview.html",
-        {"form": form, "page": page, "query": query.urlencode(), "scope": scope, "window": window},
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "scope": scope,
+            "window": window,
+            **offer(request),
+        },
     )

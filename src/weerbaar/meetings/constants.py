@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from weerbaar.intake.constants import FEEDBACK_DAYS as INTAKE_FEEDBACK_DAYS
+
 
 class MeetingKind(models.TextChoices):
     GSO = "gso", _("Signal meeting (municipal teams only)")
@@ -33,5 +35,5 @@ class ItemReason(models.TextChoices):
 INTERNAL_PERMISSION = "meetings.view_internal_items"
 SEE_ALL_PERMISSION = "meetings.view_meeting"
 MANAGE_PERMISSION = "meetings.change_meeting"
-# Days without word after which the reporter is owed feedback.
-FEEDBACK_DAYS = 30
+# Days without word after which the reporter is owed feedback: one number, the intake's.
+FEEDBACK_DAYS = INTAKE_FEEDBACK_DAYS

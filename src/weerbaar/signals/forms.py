@@ -99,6 +99,11 @@ class SignalFilterForm(forms.Form):
         max_length=40,
         help_text=_("Postcode area (e.g. 6981) or place"),
     )
+    waiting = forms.BooleanField(
+        label=_("Reporter waiting for an answer"),
+        required=False,
+        help_text=_("Open signals whose reporter has heard nothing from us for 30 days or more."),
+    )
     sort = forms.ChoiceField(
         label=_("Order"),
         required=False,

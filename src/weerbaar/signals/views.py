@@ -6,11 +6,15 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from weerbaar.audit.exports import list_export, offer
+from weerbaar.core import exports
+from weerbaar.core.exports import Column
 from weerbaar.core.forms import attempt, form_submit
 from weerbaar.core.http import local_return_path
-from weerbaar.signals import selectors, services
+from weerbaar.signals import list_filters, selectors, services
 from weerbaar.signals.constants import (
     ALLOWED,
     CHANGE_PERMISSION,
@@ -33,6 +37,21 @@ from weerbaar.signals.forms import (
 )
 from weerbaar.subjects import selectors as subjects
 
+# The columns of the list page, in its order, with the full description a file can hold.
+SIGNAL_COLUMNS = [
+    Column(gettext_lazy("Reported on"), lambda s: s.reported_on),
+    Column(gettext_lazy("Phenomenon"), lambda s: s.phenomenon),
+    Column(gettext_lazy("Channel"), lambda s: s.get_channel_display()),
+    Column(gettext_lazy("Status"), lambda s: s.get_status_display()),
+    Column(gettext_lazy("Urgency"), lambda s: s.get_urgency_display()),
+    Column(
+        gettext_lazy("Assigned to"),
+        lambda s: s.assigned_to and (s.assigned_to.get_full_name() or s.assigned_to.username),
+    ),
+    Column(gettext_lazy("Summary"), lambda s: s.summary),
+    Column(gettext_lazy("Description"), lambda s: s.description),
+]
+
 
 def _require_inbox(user):
     if not selectors.may_see_signals(user):
@@ -44,8 +63,15 @@ def _require_inbox(user):
 def signal_list(request):
     _require_inbox(request.user)
     form = SignalFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    signals = selectors.signal_list(user=request.user, **{k: v for k, v in filters.items() if v})
+    filters = {k: v for k, v in (form.cleaned_data if form.is_valid() else {}).items() if v}
+    waiting = filters.pop("waiting", False)
+    signals = selectors.signal_list(user=request.user, **filters)
+    if waiting:
+        signals = list_filters.apply(signals, ["waiting"])
+    if exports.wanted(request):
+        return list_export(
+            request, name="signalen", title=_("Signals"), columns=SIGNAL_COLUMNS, rows=signals
+        )
     page = Paginator(signals, 25).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
@@ -60,6 +86,7 @@ def signal_list(request):
             "counts": [(SignalStatus(s).label, s, n) for s, n in counts.items()],
             "saved_views": selectors.saved_views(user=request.user),
             "save_form": SavedViewForm(initial={"query": query.urlencode()}),
+            **offer(request),
         },
     )
 

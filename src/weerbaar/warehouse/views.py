@@ -7,8 +7,12 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from weerbaar.audit.exports import list_export, offer
+from weerbaar.core import exports
+from weerbaar.core.exports import Column
 from weerbaar.core.forms import attempt, form_submit
 from weerbaar.core.http import is_htmx
 from weerbaar.warehouse import facts, selectors, services, tasks
@@ -17,10 +21,25 @@ from weerbaar.warehouse.forms import AlertFilterForm, DismissForm, ImportForm
 from weerbaar.warehouse.models import RegistryLink, ScanRun
 
 
+def _alert_columns(catalogue) -> list[Column]:
+    """The columns of the alert list, the rule by its name as the page shows it."""
+
+    def rule_name(alert):
+        return catalogue[alert.rule].name if alert.rule in catalogue else alert.rule
+
+    return [
+        Column(gettext_lazy("Raised"), lambda a: a.raised_at),
+        Column(gettext_lazy("Rule"), rule_name),
+        Column(gettext_lazy("Explanation"), lambda a: a.explanation),
+        Column(gettext_lazy("Area"), lambda a: a.area),
+        Column(gettext_lazy("Status"), lambda a: a.get_status_display()),
+    ]
+
+
 @login_required
 @require_http_methods(["GET"])
 def alert_list(request):
-    form = AlertFilterForm(request.GET or None)
+    form = AlertFilterForm(exports.list_query(request) or None)
     data = form.cleaned_data if form.is_valid() else {}
     alerts = selectors.alert_list(
         user=request.user,
@@ -28,8 +47,16 @@ def alert_list(request):
         area=data.get("area", ""),
         status=data.get("status", "open") if form.is_bound else "open",
     )
-    page = Paginator(alerts, 25).get_page(request.GET.get("pagina"))
     catalogue = selectors.rule_catalogue()
+    if exports.wanted(request):
+        return list_export(
+            request,
+            name="attenderingen",
+            title=_("Alerts"),
+            columns=_alert_columns(catalogue),
+            rows=alerts,
+        )
+    page = Paginator(alerts, 25).get_page(request.GET.get("pagina"))
     for alert in page.object_list:
         alert.rule_name = catalogue[alert.rule].name if alert.rule in catalogue else alert.rule
     query = request.GET.copy()
@@ -44,6 +71,7 @@ def alert_list(request):
             "rules": catalogue,
             "may_scan": request.user.has_perm(CHANGE_PERMISSION),
             "scan": selectors.latest_scan(user=request.user),
+            **offer(request),
         },
     )
 

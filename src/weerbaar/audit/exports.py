@@ -1,0 +1,74 @@
+"""The one way a list page hands out its rows as a file: checked, counted, audited, written.
+
+A list view calls ``list_export`` with the queryset its page shows, so the file holds exactly
+what the user may see with the filters they chose. The export is recorded (``export.made``)
+with the list's name, the format, the filters, the number of rows and the purpose the user
+gave, before the first byte is sent.
+"""
+
+from django.contrib import messages
+from django.http import HttpResponseBadRequest
+from django.shortcuts import redirect
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from weerbaar.audit.constants import AuditAction
+from weerbaar.audit.services import audit_record
+from weerbaar.core import exports
+
+
+def _back(request):
+    """The list again with its filters, without the export's own parameters."""
+    query = urlencode(exports.filter_params(request))
+    return redirect(f"{request.path}?{query}" if query else request.path)
+
+
+def list_export(request, *, name: str, title, columns: list[exports.Column], rows):
+    """The file of ``rows`` (a queryset, need-to-know applied) in the requested format.
+
+    An unknown format is a bad request (never the page as HTML); a missing purpose or a list
+    longer than ``exports.MAX_ROWS`` sends the user back to the list with a message."""
+    if not exports.known_format(request):
+        return HttpResponseBadRequest(
+            _("Unknown export format: choose csv or xlsx."),
+            content_type="text/plain; charset=utf-8",
+        )
+    form = exports.ExportForm(request.GET)
+    if not form.is_valid():
+        messages.error(request, _("State the purpose of the export (at least 5 characters)."))
+        return _back(request)
+    count = rows.count()
+    if count > exports.MAX_ROWS:
+        messages.error(
+            request,
+            _(
+                "This list has %(count)s rows; an export holds at most %(max)s. "
+                "Narrow the filters and export again."
+            )
+            % {"count": count, "max": exports.MAX_ROWS},
+        )
+        return _back(request)
+    fmt = form.cleaned_data["format"]
+    audit_record(
+        actor=request.user,
+        action=AuditAction.EXPORT_MADE,
+        request=request,
+        purpose=form.cleaned_data["doel"],
+        extra={
+            "list": name,
+            "format": fmt,
+            "rows": count,
+            "filters": dict(exports.filter_params(request)),
+        },
+    )
+    return exports.response(
+        fmt=fmt, user=request.user, title=title, filename=name, columns=columns, rows=rows
+    )
+
+
+def offer(request) -> dict:
+    """What the list's export block needs: the form and the filters it sends along."""
+    return {
+        "export_form": exports.ExportForm(),
+        "export_params": exports.filter_params(request),
+    }

@@ -1,0 +1,23 @@
+"""Reading an export back the way its reader does: the csv module and openpyxl."""
+
+import csv
+import io
+
+from openpyxl import load_workbook
+
+PURPOSE = "Overzicht voor het driehoeksoverleg"
+
+
+def read_csv(response) -> list[list[str]]:
+    """Header, rows and the footer row of a CSV export."""
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text), delimiter=";"))
+
+
+def read_xlsx(response):
+    return load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+
+
+def xlsx_rows(response) -> list[tuple]:
+    """The data rows of an XLSX export (the header left out)."""
+    return list(read_xlsx(response).active.iter_rows(min_row=2, values_only=True))
