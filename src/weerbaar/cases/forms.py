@@ -26,7 +26,9 @@ class CaseFilterForm(forms.Form):
     riec = forms.ChoiceField(
         label=_("RIEC"), required=False, choices=[("", _("All")), ("yes", _("RIEC cases only"))]
     )
-    q = forms.CharField(label=_("Title or RIEC reference"), required=False, max_length=100)
+    q = forms.CharField(
+        label=_("Title, case number or RIEC reference"), required=False, max_length=100
+    )
     sort = forms.ChoiceField(
         label=_("Order"),
         required=False,

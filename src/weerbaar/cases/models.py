@@ -59,6 +59,8 @@ class CaseType(models.Model):
 
 class Case(models.Model):
     uuid = models.UUIDField(_("identifier"), default=uuid.uuid4, unique=True, editable=False)
+    # C-2026-0007: what officers say and type; given by case_open (core.references).
+    reference = models.CharField(_("case number"), max_length=20, unique=True, editable=False)
     case_type = models.ForeignKey(
         CaseType, on_delete=models.PROTECT, related_name="cases", verbose_name=_("case type")
     )
@@ -90,7 +92,7 @@ class Case(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.title
+        return f"{self.reference} {self.title}"
 
     @property
     def is_closed(self) -> bool:

@@ -25,6 +25,7 @@ from weerbaar.cases.models import (
     DocumentVersion,
     Task,
 )
+from weerbaar.core.references import typed_reference
 
 
 def _types_for_roles(user) -> list[int]:
@@ -77,7 +78,11 @@ def case_list(
     if riec == "yes":
         cases = cases.filter(riec=True)
     if q:
-        cases = cases.filter(Q(title__icontains=q) | Q(riec_reference__iexact=q))
+        match = Q(title__icontains=q) | Q(riec_reference__iexact=q)
+        reference = typed_reference(q, "C")
+        if reference:  # a case number as typed (C-2026-0007, 2026-7) finds its case too
+            match |= Q(reference=reference)
+        cases = cases.filter(match)
     order = {"oldest": ("opened_on", "id"), "title": ("title", "id")}.get(sort)
     return cases.order_by(*(order or ("-opened_on", "-id")))
 

@@ -25,6 +25,7 @@ from weerbaar.cases.models import (
 )
 from weerbaar.core import files
 from weerbaar.core.locking import lock_current
+from weerbaar.core.references import next_reference
 from weerbaar.signals.services import signal_case_decided
 
 
@@ -54,6 +55,7 @@ def case_open(
     for signal in signals:
         signal_case_decided(actor=actor, signal=signal)
     case = Case(
+        reference=next_reference("C"),
         case_type=case_type,
         title=title.strip(),
         status=case_type.statuses[0] if case_type.statuses else _("Open"),
@@ -78,6 +80,7 @@ def case_open(
         action=AuditAction.CASE_OPENED,
         obj=case,
         new={
+            "reference": case.reference,
             "case_type": case_type.code,
             "team": str(case.owner_team.uuid),
             "signals": [str(s.uuid) for s in signals],

@@ -37,3 +37,25 @@ class EquatedDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day:%d-%m-%Y} ({self.reason})"
+
+
+class ReferenceCounter(models.Model):
+    """The last number handed out for one kind of reference (``S``, ``C``) in one year.
+
+    The row is locked by the transaction that creates the signal or case, so two officers
+    saving at the same moment get consecutive numbers and a rolled-back save leaves no gap.
+    """
+
+    prefix = models.CharField(_("prefix"), max_length=4)
+    year = models.PositiveSmallIntegerField(_("year"))
+    last = models.PositiveIntegerField(_("last number"), default=0)
+
+    class Meta:
+        verbose_name = _("reference counter")
+        verbose_name_plural = _("reference counters")
+        constraints = [
+            models.UniqueConstraint(fields=["prefix", "year"], name="reference_counter_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.prefix}-{self.year}: {self.last}"

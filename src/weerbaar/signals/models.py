@@ -47,6 +47,8 @@ class Phenomenon(models.Model):
 class Signal(models.Model):
     # No creation timestamp: for public reports only the day is kept (SECURITY.md P6).
     uuid = models.UUIDField(_("identifier"), default=uuid.uuid4, unique=True, editable=False)
+    # S-2026-0042: what officers say and type; given by signal_create (core.references).
+    reference = models.CharField(_("signal number"), max_length=20, unique=True, editable=False)
     channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices)
     status = models.CharField(
         _("status"),
@@ -118,7 +120,7 @@ class Signal(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_channel_display()} {self.reported_on:%d-%m-%Y}"
+        return self.reference
 
 
 class SignalSubject(models.Model):

@@ -19,6 +19,7 @@ from weerbaar.accounts.lookup import visible_get
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.models import AuditRecord
 from weerbaar.audit.services import audit_record
+from weerbaar.core.references import typed_reference
 from weerbaar.signals import text_index
 from weerbaar.signals.constants import SEE_ALL_PERMISSION, SignalStatus, Visibility
 from weerbaar.signals.models import Enrichment, Phenomenon, SavedView, Signal, SignalSubject
@@ -71,8 +72,7 @@ def signal_list(
     """
     signals = signals_visible_to(user).select_related("phenomenon", "assigned_to")
     if q:
-        clause = text_index.where(q)
-        signals = signals.filter(pk__in=RawSQL(*clause)) if clause else signals.none()  # noqa: S611
+        signals = _matching(signals, q)
         audit_record(
             actor=user,
             action=AuditAction.SIGNAL_SEARCHED,
@@ -98,6 +98,16 @@ def signal_list(
     if sort == "urgency":
         return signals.order_by(URGENCY_ORDER, "-reported_on", "-id")
     return signals.order_by("-reported_on", "-id")
+
+
+def _matching(signals: QuerySet[Signal], q: str) -> QuerySet[Signal]:
+    """Signals whose text matches ``q``; a typed reference (S-2026-0042, 2026-42) finds its
+    signal, since officers quote the number from a letter or a call."""
+    reference = typed_reference(q, "S")
+    if reference is not None:
+        return signals.filter(reference=reference)
+    clause = text_index.where(q)
+    return signals.filter(pk__in=RawSQL(*clause)) if clause else signals.none()  # noqa: S611
 
 
 def _area_filter(area: str) -> dict:

@@ -13,6 +13,7 @@ from weerbaar.accounts.models import User
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.core.locking import lock_current
+from weerbaar.core.references import next_reference
 from weerbaar.signals.constants import (
     ALLOWED,
     REASON_REQUIRED,
@@ -49,6 +50,7 @@ def signal_create(
     owner_team=None,
 ) -> Signal:
     signal = Signal(
+        reference=next_reference("S"),
         channel=channel,
         description=description.strip(),
         phenomenon=phenomenon,
@@ -62,11 +64,12 @@ def signal_create(
     )
     signal.full_clean()
     signal.save()
+    code = phenomenon.code if phenomenon else ""
     audit_record(
         actor=actor,
         action=AuditAction.SIGNAL_CREATED,
         obj=signal,
-        new={"channel": channel, "phenomenon": phenomenon.code if phenomenon else ""},
+        new={"reference": signal.reference, "channel": channel, "phenomenon": code},
         day_only=channel == Channel.PUBLIC,
     )
     return signal
