@@ -181,3 +181,13 @@ def test_every_service_types_its_actor():
     ]
     assert modules
     assert [hit for path in modules for hit in _untyped_actors(path)] == []
+
+
+def test_no_module_is_over_400_lines():
+    """STYLE.md: split a module into a package by aggregate or screen before ~400 lines (#13)."""
+    long = [
+        f"{path.relative_to(SRC)}: {count}"
+        for path in sorted(SRC.rglob("*.py"))
+        if "migrations" not in path.parts and (count := len(path.read_text().splitlines())) > 400
+    ]
+    assert long == []
