@@ -28,7 +28,8 @@ class Command(BaseCommand):
         if not no_serve:
             # One process for the demo: the background worker (imports and scans started
             # from a page) runs in threads beside the web server and stops with it.
-            consumer = HUEY.create_consumer(workers=1, worker_type="thread", periodic=False)
+            # The periodic upkeep too (the nightly file sweep), as an installation's worker does.
+            consumer = HUEY.create_consumer(workers=1, worker_type="thread", periodic=True)
             handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
             consumer.start()
             for sig, handler in handlers.items():  # the consumer's own are for its run loop
