@@ -6,12 +6,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from weerbaar.audit.exports import list_export, offer
 from weerbaar.core import exports
-from weerbaar.core.exports import Column
 from weerbaar.core.forms import attempt, form_submit
 from weerbaar.core.http import local_return_path
 from weerbaar.signals import list_filters, selectors, services
@@ -22,6 +20,7 @@ from weerbaar.signals.constants import (
     SignalStatus,
     WeighingPhase,
 )
+from weerbaar.signals.exports import SIGNAL_COLUMNS
 from weerbaar.signals.forms import (
     EnrichmentForm,
     MergeForm,
@@ -36,21 +35,6 @@ from weerbaar.signals.forms import (
     WeighingForm,
 )
 from weerbaar.subjects import selectors as subjects
-
-# The columns of the list page, in its order, with the full description a file can hold.
-SIGNAL_COLUMNS = [
-    Column(gettext_lazy("Reported on"), lambda s: s.reported_on),
-    Column(gettext_lazy("Phenomenon"), lambda s: s.phenomenon),
-    Column(gettext_lazy("Channel"), lambda s: s.get_channel_display()),
-    Column(gettext_lazy("Status"), lambda s: s.get_status_display()),
-    Column(gettext_lazy("Urgency"), lambda s: s.get_urgency_display()),
-    Column(
-        gettext_lazy("Assigned to"),
-        lambda s: s.assigned_to and (s.assigned_to.get_full_name() or s.assigned_to.username),
-    ),
-    Column(gettext_lazy("Summary"), lambda s: s.summary),
-    Column(gettext_lazy("Description"), lambda s: s.description),
-]
 
 
 def _require_inbox(user):
