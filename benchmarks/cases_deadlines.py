@@ -58,6 +58,8 @@ def generate(cases: int, interventions: int, seed: int) -> None:
         with transaction.atomic():
             batch = [
                 Case(
+                    # Outside the yearly series the services hand out: a load, not a count.
+                    reference=f"BENCH-C-{have + start + n + 1}",
                     case_type=rng.choice(types),
                     title=f"Casus {have + start + n}",
                     status="Onderzoek",

@@ -90,13 +90,15 @@ def generate(signals: int, seed: int) -> None:
     todo = signals - have
     for chunk_start in range(0, todo, 5000):
         batch = []
-        for _ in range(min(5000, todo - chunk_start)):
+        for n in range(min(5000, todo - chunk_start)):
             subject_id, street, number = rng.choice(addresses)
             label = f"{street} {number}"
             text = " ".join(rng.choice(SENTENCES).format(a=label) for _ in range(2))
             text += " " + " ".join(rng.sample(WORDS, 4)) + "."
             batch.append(
                 Signal(
+                    # Outside the yearly series the services hand out: a load, not a count.
+                    reference=f"BENCH-S-{have + chunk_start + n + 1}",
                     channel=rng.choice(["public", "internal", "partner", "mma"]),
                     status=rng.choice(STATUSES),
                     phenomenon=rng.choice(phenomena),

@@ -196,7 +196,7 @@ def task_add(*, actor: User, case: Case, description: str, owner, due_on) -> Tas
     notify(
         users=[owner],
         text=_("Task for you in case %(case)s, due %(day)s: %(text)s")
-        % {"case": case.title, "day": due_on.strftime("%d-%m-%Y"), "text": task.description},
+        % {"case": str(case), "day": due_on.strftime("%d-%m-%Y"), "text": task.description},
         url=reverse("cases:detail", args=[case.uuid]),
     )
     audit_record(

@@ -152,7 +152,8 @@ def context(intervention: Intervention, kind: str) -> dict:
         "municipality": settings.MUNICIPALITY_NAME,
         "title": str(TITLES[kind]),
         "date": _day(timezone.localdate()),
-        "reference": f"{i.case.opened_on:%Y}-{str(i.uuid)[:8]}",
+        # The case number: what the addressee quotes and an officer finds the case by.
+        "reference": i.case.reference,
         "addressee": pgettext("letter", "The owner and the user of %(premises)s")
         % {"premises": premises},
         "subject": f"{TITLES[kind]}: {ins.name.lower()}",

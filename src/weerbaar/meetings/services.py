@@ -228,8 +228,12 @@ def action_add(*, actor: User, item: AgendaItem, description: str, owner, due_on
     action.save()
     notify(
         users=[owner],
-        text=_("Action point for you, due %(day)s: %(text)s")
-        % {"day": due_on.strftime("%d-%m-%Y"), "text": action.description},
+        text=_("Action point for you on signal %(signal)s, due %(day)s: %(text)s")
+        % {
+            "signal": item.signal.reference,
+            "day": due_on.strftime("%d-%m-%Y"),
+            "text": action.description,
+        },
         url=reverse("meetings:actions"),
     )
     audit_record(
