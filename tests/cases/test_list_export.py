@@ -17,10 +17,11 @@ def test_case_export_holds_the_visible_filtered_cases(client, behandelaar, team,
     rows = xlsx_rows(
         client.get(reverse("cases:list"), {"state": "open", "format": "xlsx", "doel": PURPOSE})
     )
-    assert [row[1] for row in rows] == ["'+31 Loodsweg"]
-    assert rows[0][5] == team.name and rows[0][0].date() == mine.opened_on
+    assert [row[2] for row in rows] == ["'+31 Loodsweg"]
+    assert rows[0][0] == mine.reference and rows[0][6] == team.name
+    assert rows[0][1].date() == mine.opened_on
     lines = read_csv(client.get(reverse("cases:list"), {"format": "csv", "doel": PURPOSE}))
-    assert sorted(line[1] for line in lines[1:-1]) == ["'+31 Loodsweg", "Kerkstraat 1"]
+    assert sorted(line[2] for line in lines[1:-1]) == ["'+31 Loodsweg", "Kerkstraat 1"]
     exports = AuditRecord.objects.filter(action="export.made", actor_id=behandelaar.pk)
     assert [r.changes["extra"]["list"] for r in exports] == ["casussen", "casussen"]
     assert {r.purpose for r in exports} == {PURPOSE}

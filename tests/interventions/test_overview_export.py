@@ -25,7 +25,7 @@ def _closure(owner, team, regisseur):
 
 @freeze_time("2026-06-10")
 def test_overview_export_has_the_rows_the_overview_shows(client, behandelaar, regisseur, team):
-    _closure(behandelaar, team, regisseur)
+    closure = _closure(behandelaar, team, regisseur)
     client.force_login(behandelaar)
     page = client.get(reverse("interventions:overview")).content.decode()
     assert "Einde van de begunstigingstermijn" in page and "Te laat" in page
@@ -34,7 +34,7 @@ def test_overview_export_has_the_rows_the_overview_shows(client, behandelaar, re
     )
     assert lines[0][:3] == ["Laatste dag", "Te laat", "Termijn"]
     assert [line[2] for line in lines[1:-1]] == ["Einde van de begunstigingstermijn"]
-    assert lines[1][1] == "ja"
+    assert lines[1][1] == "ja" and lines[1][4] == closure.case.reference
     assert lines[-1][0].startswith("Geëxporteerd door ")
     # The regisseur owns none of these deadlines: their own overview, and its file, are empty.
     client.force_login(regisseur)

@@ -26,7 +26,8 @@ def test_csv_has_the_rows_the_list_shows_neutralised_and_audited(
     assert answer.status_code == 200 and answer["Content-Type"].startswith("text/csv")
     assert "attachment" in answer["Content-Disposition"]
     rows = read_csv(answer)
-    assert rows[0][0] == "Gemeld op" and rows[0][-1] == "Omschrijving"
+    assert rows[0][:2] == ["Nummer", "Gemeld op"] and rows[0][-1] == "Omschrijving"
+    assert rows[1][0] == mine.reference
     assert [row[-1] for row in rows[1:-1]] == ['\'=HYPERLINK("http://x")']
     assert rows[-1][0].startswith(f"Geëxporteerd door {outsider.get_full_name()} (outsider) op ")
     record = AuditRecord.objects.filter(action="export.made").get()

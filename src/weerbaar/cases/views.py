@@ -35,6 +35,7 @@ from weerbaar.subjects import selectors as subjects
 
 # The columns of the list page, in its order; the file has the closing day on its own.
 CASE_COLUMNS = [
+    Column(gettext_lazy("Number"), lambda c: c.reference),
     Column(gettext_lazy("Opened on"), lambda c: c.opened_on),
     Column(gettext_lazy("Title"), lambda c: c.title),
     Column(gettext_lazy("Case type"), lambda c: c.case_type.name),

@@ -218,6 +218,7 @@ DEADLINE_COLUMNS = [
     Column(gettext_lazy("Late"), lambda d: d.overdue),
     Column(gettext_lazy("Deadline"), lambda d: d.get_kind_display()),
     Column(gettext_lazy("Measure"), lambda d: d.intervention.instrument.name),
+    Column(gettext_lazy("Case number"), lambda d: d.intervention.case.reference),
     Column(gettext_lazy("Case"), lambda d: d.intervention.case.title),
     Column(
         gettext_lazy("Owner"), lambda d: d.owner and (d.owner.get_full_name() or d.owner.username)

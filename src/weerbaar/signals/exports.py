@@ -6,6 +6,7 @@ from weerbaar.core.exports import Column
 
 # The columns of the list page, in its order, with the full description a file can hold.
 SIGNAL_COLUMNS = [
+    Column(gettext_lazy("Number"), lambda s: s.reference),
     Column(gettext_lazy("Reported on"), lambda s: s.reported_on),
     Column(gettext_lazy("Phenomenon"), lambda s: s.phenomenon),
     Column(gettext_lazy("Channel"), lambda s: s.get_channel_display()),
