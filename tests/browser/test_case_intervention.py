@@ -85,7 +85,9 @@ def test_case_from_lio_decision_to_closure_letter_and_deadline(page, live_server
     page.get_by_label("Maatregel", exact=True).select_option(label="Sluiting (Damocles)")
     page.get_by_label("Pand (niet verplicht)").select_option("business")
     page.get_by_label("Bevinding (niet verplicht)").select_option("hemp")
-    page.get_by_label("Duur in maanden (verplicht bij een sluiting, tenzij voor onbepaalde tijd)").fill("3")
+    page.get_by_label(
+        "Duur in maanden (verplicht bij een sluiting, tenzij voor onbepaalde tijd)"
+    ).fill("3")
     page.get_by_role("button", name="Interventie starten").click()
     page.get_by_text("De interventie is gestart.").wait_for()
     assert "Sluiting (Damocles) voor 3 maanden" in page.content()  # what the matrix suggests
