@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 from freezegun import freeze_time
+from rest_framework.test import APIClient
 
 from tests.factories import (
     AgendaItemFactory,
@@ -57,6 +58,23 @@ def test_the_agenda_and_the_minutes_name_each_signal_by_its_number():
     for name in ("meetings:detail", "meetings:minutes"):
         page = client.get(reverse(name, args=[item.meeting.uuid])).content.decode()
         assert f"1. {item.signal.reference} " in page, name
+
+
+def test_the_case_api_gives_the_number(regisseur):
+    case = CaseFactory()
+    client = APIClient()
+    client.force_authenticate(regisseur)
+    assert client.get(f"/api/v1/casussen/{case.uuid}/").json()["reference"] == "C-2026-0001"
+    assert client.get("/api/v1/casussen/", {"state": "open"}).json()["results"][0]["reference"] == (
+        "C-2026-0001"
+    )
+
+
+def test_the_intervention_pages_name_the_case_by_its_number(regisseur):
+    closure = InterventionFactory(actor=regisseur)
+    client = login(regisseur)
+    start = client.get(reverse("interventions:start", args=[closure.case.uuid])).content.decode()
+    assert f"C-2026-0001 {closure.case.title}" in start
 
 
 def test_a_letter_quotes_the_case_number(regisseur):

@@ -20,6 +20,7 @@ class CaseHeadingSerializer(serializers.ModelSerializer):
         model = Case
         fields = [
             "uuid",
+            "reference",
             "title",
             "case_type",
             "case_type_code",
