@@ -11,7 +11,7 @@ from weerbaar.intake.constants import PARTNER_PERMISSION
 from weerbaar.interventions.constants import CHANGE_PERMISSION as DEADLINES_PERMISSION
 from weerbaar.meetings.selectors import may_see_meetings
 from weerbaar.signals.selectors import may_see_signals
-from weerbaar.subjects.selectors import may_search_subjects
+from weerbaar.subjects.constants import SEE_ALL_PERMISSION as SUBJECTS_PERMISSION
 from weerbaar.warehouse.selectors import may_review
 
 
@@ -20,16 +20,23 @@ def _messages_label(user):
     return _("Messages (%(n)s new)") % {"n": unread} if unread else _("Messages")
 
 
+def _may_search(user) -> bool:
+    # Searching the subject register is the work of the roles that hold it; a partner, who
+    # at most has a few subjects shared for a meeting, is not offered a search of it.
+    return can_use(user, SUBJECTS_PERMISSION)
+
+
 def _report_item(user):
     if user.has_perm(PARTNER_PERMISSION):
         return (_("Report a signal"), "intake:partner", "intake")
     return (_("Report"), "intake:internal", "intake")
 
 
-# (who sees it, label, route, key) in menu order; a label may depend on the user.
+# (who sees it, label, route, key) in menu order; a label may depend on the user. An item
+# shows only where the role can use the page and the page can show it something.
 MENU = [
     (lambda u: True, _("Home"), "home", "home"),
-    (may_search_subjects, _("Subjects"), "subjects:search", "subjects"),
+    (_may_search, _("Subjects"), "subjects:search", "subjects"),
     (may_see_signals, _("Signals"), "signals:list", "signals"),
     (lambda u: True, _report_item, None, None),
     (lambda u: True, _("My reports"), "intake:my_reports", "my_reports"),

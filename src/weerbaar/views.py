@@ -13,7 +13,68 @@ from drf_spectacular.generators import SchemaGenerator
 from weerbaar.accounts.access import can_use
 from weerbaar.accounts.selectors import team_list
 from weerbaar.audit.constants import VIEW_PERMISSION as AUDIT_PERMISSION
-from weerbaar.subjects.selectors import may_search_subjects
+from weerbaar.cases.selectors import may_see_cases, open_tasks
+from weerbaar.intake.constants import FEEDBACK_DAYS
+from weerbaar.intake.selectors import reporters_waiting, reveals_to_approve
+from weerbaar.interventions.constants import CHANGE_PERMISSION as DEADLINES_PERMISSION
+from weerbaar.interventions.selectors import deadline_counts
+from weerbaar.meetings.selectors import action_points, may_see_meetings, next_meeting
+from weerbaar.signals.constants import CHANGE_PERMISSION as ANSWER_PERMISSION
+from weerbaar.signals.constants import SignalStatus
+from weerbaar.signals.selectors import may_see_signals, work_counts
+from weerbaar.subjects.constants import SEE_ALL_PERMISSION as SUBJECTS_PERMISSION
+from weerbaar.warehouse.selectors import may_review, open_alert_count
+
+# How many rows of a list the start page shows; the count links to the whole list.
+FIRST = 5
+
+
+def _first(rows) -> dict:
+    """A list's first rows and its length, in two queries whatever its size."""
+    return {"rows": list(rows[:FIRST]), "count": rows.count()}
+
+
+def _signal_work(user) -> dict | None:
+    if not may_see_signals(user):
+        return None
+    counts = work_counts(user=user)
+    mine = [(SignalStatus(s).label, s, n) for s, n in counts["mine"].items()]
+    return {"new": counts["new"], "mine": mine}
+
+
+def _my_work(user) -> dict | None:
+    """Tasks and action points: for whoever works on cases or meetings, or has some."""
+    tasks, actions = _first(open_tasks(user=user)), _first(action_points(user=user))
+    if tasks["count"] or actions["count"] or may_see_cases(user) or may_see_meetings(user):
+        return {"tasks": tasks, "actions": actions}
+    return None
+
+
+def _deadlines(user) -> dict | None:
+    counts = deadline_counts(user=user)
+    return counts if counts["week"] or user.has_perm(DEADLINES_PERMISSION) else None
+
+
+def _reporter_work(user) -> dict | None:
+    if not user.has_perm(ANSWER_PERMISSION):
+        return None
+    return {
+        "waiting": _first(reporters_waiting(user=user)),
+        "reveals": _first(reveals_to_approve(user=user)),
+        "days": FEEDBACK_DAYS,
+    }
+
+
+def _work(user) -> dict:
+    """Each block of the start page, or None for a role without that work."""
+    return {
+        "signals": _signal_work(user),
+        "reporters": _reporter_work(user),
+        "mine": _my_work(user),
+        "deadlines": _deadlines(user),
+        "alerts": open_alert_count(user=user) if may_review(user) else None,
+        "meeting": {"next": next_meeting(user=user)} if may_see_meetings(user) else None,
+    }
 
 
 @login_required
@@ -24,7 +85,9 @@ def home(request):
         "home.html",
         {
             "teams": team_list(user=request.user),
-            "may_search": may_search_subjects(request.user),
+            "work": _work(request.user),
+            # The same rule as the menu's: the search is for the roles that hold the register.
+            "may_search": can_use(request.user, SUBJECTS_PERMISSION),
             "may_audit": can_use(request.user, AUDIT_PERMISSION),
         },
     )

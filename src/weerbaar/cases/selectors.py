@@ -249,3 +249,13 @@ def case_timeline(*, case: Case, limit: int = 200):
         .exclude(action__in=TIMELINE_HIDDEN)
         .order_by("-id")[:limit]
     )
+
+
+def open_tasks(*, user) -> QuerySet[Task]:
+    """The open tasks ``user`` owns, on cases ``user`` may still see (a task of a case that
+    moved out of sight is not shown), earliest due first."""
+    return (
+        Task.objects.filter(owner=user.pk, done_on__isnull=True, case__in=cases_visible_to(user))
+        .select_related("case")
+        .order_by("due_on", "id")
+    )

@@ -6,14 +6,17 @@ report's dialogue only through the signal, so the signals app's need-to-know app
 
 from uuid import UUID
 
-from django.db.models import Max, Q
+from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 
 from weerbaar.accounts.lookup import visible_get
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.intake import receipts, throttle
-from weerbaar.intake.models import Attachment, Report
+from weerbaar.intake.models import Attachment, Report, RevealRequest
+from weerbaar.intake.waiting import with_waiting_reporter
+from weerbaar.signals.constants import CHANGE_PERMISSION as SEND_PERMISSION
+from weerbaar.signals.models import Signal
 from weerbaar.signals.selectors import (
     public_status,
     signal_family,
@@ -142,3 +145,24 @@ def reporter_silence_days(*, signal) -> int | None:
         if r.receipt_code or r.reporter_id or r.contact_email
     ]
     return max(waited) if waited else None
+
+
+def reporters_waiting(*, user) -> QuerySet[Signal]:
+    """Open signals ``user`` may see with a reporter waiting for an answer (the 30-day rule),
+    as the inbox's filter *melder wacht op antwoord* lists them, oldest first."""
+    return with_waiting_reporter(signals_visible_to(user)).order_by("reported_on", "id")
+
+
+def reveals_to_approve(*, user) -> QuerySet[RevealRequest]:
+    """Requests to see a shielded reporter that wait for a second person, on signals
+    ``user`` may see and may answer for; never ``user``'s own requests."""
+    if not user.has_perm(SEND_PERMISSION):
+        return RevealRequest.objects.none()
+    return (
+        RevealRequest.objects.filter(
+            approved_by__isnull=True, report__signal__in=signals_visible_to(user)
+        )
+        .exclude(requested_by=user.pk)
+        .select_related("report__signal", "requested_by")
+        .order_by("requested_at", "id")
+    )

@@ -146,3 +146,12 @@ def closures_for_warehouse():
         )
         .order_by("decision_on", "id")
     )
+
+
+def deadline_counts(*, user) -> dict[str, int]:
+    """For the start page: the user's deadlines in the overview's default view (``week``:
+    within a week, overdue included) and in its ``overdue`` view, as those lists count them."""
+    return {
+        "week": deadline_overview(user=user, window="week").count(),
+        "overdue": deadline_overview(user=user, window="overdue").count(),
+    }

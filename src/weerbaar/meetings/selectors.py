@@ -10,6 +10,7 @@ from datetime import date
 from uuid import UUID
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from weerbaar.accounts.access import is_active_user
 from weerbaar.accounts.lookup import visible_get
@@ -159,3 +160,16 @@ def may_see_all_actions(user) -> bool:
 
 def reporter_silence(*, signal) -> int | None:
     return reporter_silence_days(signal=signal)
+
+
+def next_meeting(*, user) -> Meeting | None:
+    """The first meeting ``user`` may see that is still to be held (today's included)."""
+    start = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    return (
+        meetings_visible_to(user)
+        .filter(starts_at__gte=start)
+        .exclude(status=MeetingStatus.HELD)
+        .select_related("series")
+        .order_by("starts_at", "id")
+        .first()
+    )

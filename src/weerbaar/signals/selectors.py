@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Iterable
 from uuid import UUID
 
-from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
@@ -128,6 +128,22 @@ def status_counts(*, user) -> dict[str, int]:
     counts = {status: 0 for status in SignalStatus.values}
     counts.update({row["status"]: row["n"] for row in rows})
     return counts
+
+
+# Open signals a start page counts as someone's work, in the order of the flow.
+OPEN_STATUSES = [s for s in SignalStatus if s != SignalStatus.CLOSED]
+
+
+def work_counts(*, user) -> dict:
+    """For the start page, in one query: how many visible signals are new (``new``, as the
+    inbox filtered on that status lists them) and, per open status, how many are assigned
+    to ``user`` (``mine``: status to count, only statuses with any)."""
+    counts = {"new": Count("id", filter=Q(status=SignalStatus.NEW))}
+    for status in OPEN_STATUSES:
+        counts[f"mine_{status}"] = Count("id", filter=Q(assigned_to=user.pk, status=status))
+    row = signals_visible_to(user).aggregate(**counts)
+    mine = {s: row[f"mine_{s}"] for s in OPEN_STATUSES if row[f"mine_{s}"]}
+    return {"new": row["new"], "mine": mine}
 
 
 def signal_get(*, user, signal_id: UUID, request=None, allowed: bool = True) -> Signal:

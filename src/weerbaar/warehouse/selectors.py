@@ -97,3 +97,8 @@ def link_get(*, user, link_id: UUID, request=None, allowed: bool = True) -> Regi
 def latest_scan(*, user, work: str = ScanRun.Work.RULES):
     _require(user)
     return ScanRun.objects.filter(work=work).order_by("-id").first()
+
+
+def open_alert_count(*, user) -> int:
+    """How many alerts wait for review, as the alert list shows them; 0 for who may not review."""
+    return Alert.objects.filter(status=Alert.Status.OPEN).count() if may_review(user) else 0
