@@ -324,6 +324,11 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    # Fields called "kind" hold different choices; each gets its own plain name.
+    "ENUM_NAME_OVERRIDES": {
+        "DeadlineKindEnum": "weerbaar.interventions.constants.DeadlineKind",
+        "SubjectKindEnum": "weerbaar.subjects.constants.SubjectKind",
+    },
 }
 
 EMAIL_BACKEND = env_str(
