@@ -29,6 +29,23 @@ CASE_PEOPLE = {"regisseur", "behandelaar", "toezichthouder", "burgemeester", "ke
 # Who reads the whole file (and so its interventions): not the partner, who has the heading.
 CASE_FILE = CASE_PEOPLE - {"ketenpartner"}
 
+# The URL parameters that name one object of the test world (a UUID each), in every test that
+# walks the routes.
+WORLD_OBJECTS = (
+    "meeting_id",
+    "series_id",
+    "item_id",
+    "action_id",
+    "case_id",
+    "task_id",
+    "intervention_id",
+    "version_id",
+    "alert_id",
+    "run_id",
+    "link_id",
+)
+OBJECT_PARAMS = {*WORLD_OBJECTS, "signal_id", "attachment_id", "subject_id", "report_id", "uuid"}
+
 EXPECTED_GET = {
     "home": LOGGED_IN,
     "accounts:login": {"anonymous", "deactivated"},  # signed-in users are sent on to the start page

@@ -12,6 +12,7 @@ from tests.authorization_table import (
     PUBLIC,
     ROLES,
     SAMPLE_KWARGS,
+    WORLD_OBJECTS,
 )
 from tests.cases.world import case_world
 from tests.factories import UserFactory, make_person
@@ -117,19 +118,7 @@ def _url(name, kwargs, subject):
         kwargs["signal_id"] = SIGNALS["signal"].uuid
     if "attachment_id" in kwargs:
         kwargs["attachment_id"] = SIGNALS["attachment"].uuid
-    for key in (
-        "meeting_id",
-        "series_id",
-        "item_id",
-        "action_id",
-        "case_id",
-        "task_id",
-        "intervention_id",
-        "version_id",
-        "alert_id",
-        "run_id",
-        "link_id",
-    ):
+    for key in WORLD_OBJECTS:
         if key in kwargs:
             kwargs[key] = SIGNALS[key].uuid
     # API routes name their object "uuid": the route's basename says which world object.

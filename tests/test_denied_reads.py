@@ -10,28 +10,11 @@ import uuid
 import pytest
 from django.urls import reverse
 
-from tests.authorization_table import ADMIN_PREFIX, EXPECTED_GET, PUBLIC
+from tests.authorization_table import ADMIN_PREFIX, EXPECTED_GET, OBJECT_PARAMS, PUBLIC
 from tests.test_authorization import PRINCIPALS, _client, _url, routes
 from tests.test_authorization import world as world_fixture  # noqa: F401
 from weerbaar.audit.models import AuditRecord
 
-OBJECT_PARAMS = {
-    "signal_id",
-    "attachment_id",
-    "meeting_id",
-    "series_id",
-    "item_id",
-    "action_id",
-    "case_id",
-    "task_id",
-    "intervention_id",
-    "version_id",
-    "alert_id",
-    "run_id",
-    "link_id",
-    "subject_id",
-    "uuid",
-}
 RANDOM = uuid.UUID("00000000-0000-4000-8000-00000000abcd")
 
 
@@ -65,7 +48,9 @@ def test_refused_object_is_audited_like_a_missing_one(world_fixture, principal):
         if principal in EXPECTED_GET[name]:
             continue
         url = _url(name, kwargs, registry)
-        real_id = next(str(v) for v in _ids(name, kwargs, registry) if str(v) in url)
+        real_id = next((str(v) for v in _ids(name, kwargs, registry) if str(v) in url), None)
+        if real_id is None:
+            continue  # the route names no object of the world (a sample id of a form target)
         real = _trace(client, url)
         missing = _trace(client, _random_url(url, real_id))
         if real[0] == missing[0] == 405:

@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from tests.authorization_table import OBJECT_PARAMS
 from tests.test_authorization import routes
 
 PUBLIC_REPORTING = {
@@ -28,24 +29,7 @@ def _check(response, *, signed_in, name=""):
         assert response["Cache-Control"] == "no-store"
 
 
-UUID_KWARGS = {
-    "uuid",
-    "subject_id",
-    "signal_id",
-    "report_id",
-    "attachment_id",
-    "meeting_id",
-    "series_id",
-    "item_id",
-    "action_id",
-    "case_id",
-    "task_id",
-    "intervention_id",
-    "version_id",
-    "alert_id",
-    "run_id",
-    "link_id",
-}
+UUID_KWARGS = OBJECT_PARAMS
 
 
 @pytest.mark.django_db
