@@ -49,7 +49,7 @@ def _refuse(name: str, reason: str) -> ValidationError:
 
 
 class _TooLarge(Exception):
-    pass
+    """A picture whose header already says it has more pixels than we decode."""
 
 
 def _decode(data: bytes, kind: str) -> Image.Image:

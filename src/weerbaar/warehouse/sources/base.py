@@ -13,6 +13,7 @@ A source is a subclass of ``Source`` registered with ``@register("<id>")``
 import csv
 import hashlib
 import tempfile
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from pathlib import Path
 
@@ -50,7 +51,7 @@ class Report:
         self.rejections.append((str(row)[:120], str(reason)[:255]))
 
 
-class Source:
+class Source(ABC):
     """One kind of registry delivery. ``stage`` reads the delivery into temporary tables
     and rejects what fails its checks into the report; ``swap`` replaces the live tables
     with what was staged and returns the rows loaded. Both run in the import's DuckDB
@@ -63,11 +64,13 @@ class Source:
     # source's own data may be empty.
     may_be_empty = False
 
+    @abstractmethod
     def stage(self, con, path: Path, report: Report, progress: Progress) -> None:
-        raise NotImplementedError
+        """Read the delivery at ``path`` into temporary tables, rejecting into ``report``."""
 
+    @abstractmethod
     def swap(self, con, report: Report) -> int:
-        raise NotImplementedError
+        """Replace the live tables with what was staged; the rows loaded."""
 
     def run(
         self, *, path, actor=None, progress: Progress = no_progress, run: ImportRun | None = None

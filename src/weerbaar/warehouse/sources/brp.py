@@ -3,6 +3,7 @@ read as a stream by ``warehouse.brp``) or the flat CSV of docs/warehouse.md (rea
 in bulk). Persons replace the persons; occupancies replace those of the same file kind. A
 line without a valid BSN, or with a date no registration can have, is rejected."""
 
+from abc import abstractmethod
 from pathlib import Path
 
 from django.utils import timezone
@@ -72,9 +73,9 @@ class _Brp(Source):
         con.execute(f"CREATE TEMP TABLE stage_person ({PERSON_COLUMNS})")
         con.execute(f"CREATE TEMP TABLE stage_residence ({RESIDENCE_COLUMNS})")
 
+    @abstractmethod
     def residences_of(self, persons: bool) -> str:
         """Which occupancies the delivery replaces (``brp_residence.source``)."""
-        raise NotImplementedError
 
     def swap(self, con, report: Report) -> int:
         persons = con.execute("SELECT EXISTS (SELECT 1 FROM stage_person)").fetchone()[0]
