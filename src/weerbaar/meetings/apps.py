@@ -6,3 +6,8 @@ class MeetingsConfig(AppConfig):
     name = "weerbaar.meetings"
     label = "meetings"
     verbose_name = _("Meetings")
+
+    def ready(self):
+        from weerbaar.meetings.bulk import register_agenda_action
+
+        register_agenda_action()

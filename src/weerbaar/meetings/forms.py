@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from weerbaar.cases.selectors import case_types
 from weerbaar.core.forms import ModelMultipleChoiceField
 from weerbaar.meetings.constants import Decision, MeetingKind
+from weerbaar.signals.constants import InfoGrade, SourceGrade
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -131,3 +132,42 @@ class ActionForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = active_users()
+
+
+class CorrectionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Corrected decision"), choices=[("", _("— choose —")), *Decision.choices]
+    )
+    decision_text = forms.CharField(
+        label=_("Decision in words"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    hand_over_to = forms.CharField(
+        label=_("Handed over to (partner)"), max_length=120, required=False
+    )
+    case_type = forms.ModelChoiceField(
+        label=_("Case type (when opening a case)"),
+        queryset=None,
+        required=False,
+        empty_label=_("— choose —"),
+    )
+    reason = forms.CharField(
+        label=_("Why the decision is corrected"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("The earlier decision stays in the item's history with this reason."),
+        error_messages={"required": _("Say why the decision is corrected.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["case_type"].queryset = case_types()
+
+
+class ContributionForm(forms.Form):
+    text = forms.CharField(label=_("Information"), widget=forms.Textarea(attrs={"rows": 3}))
+    source_grade = forms.ChoiceField(
+        label=_("Reliability of the source"), choices=[("", _("— choose —")), *SourceGrade.choices]
+    )
+    info_grade = forms.ChoiceField(
+        label=_("Reliability of the information"),
+        choices=[("", _("— choose —")), *InfoGrade.choices],
+    )

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from weerbaar.cases.models import Case
 from weerbaar.meetings.constants import Decision, ItemReason, MeetingKind, MeetingStatus
+from weerbaar.signals.constants import InfoGrade, SourceGrade
 from weerbaar.signals.models import Signal
 
 
@@ -111,3 +112,54 @@ class ActionPoint(models.Model):
         verbose_name_plural = _("action points")
         ordering = ["due_on", "id"]
         indexes = [models.Index(fields=["done_on", "due_on"])]
+
+
+class DecisionCorrection(models.Model):
+    """An earlier decision on an item, kept when it was corrected before the minutes were final."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="corrections")
+    decision = models.CharField(_("earlier decision"), max_length=12, choices=Decision.choices)
+    decision_text = models.TextField(_("earlier decision in words"), blank=True)
+    hand_over_to = models.CharField(_("earlier handed over to"), max_length=120, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    reason = models.TextField(_("why the decision was corrected"))
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    corrected_at = models.DateTimeField(_("corrected at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("decision correction")
+        verbose_name_plural = _("decision corrections")
+        ordering = ["corrected_at", "id"]
+
+
+class Contribution(models.Model):
+    """What a partner knows about a shared LIO item, graded like enrichment. The municipality
+    reads it; other partners only once the regisseur shares it with them."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="contributions")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    organisation = models.CharField(_("organisation"), max_length=120, blank=True)
+    text = models.TextField(_("information"))
+    source_grade = models.CharField(
+        _("reliability of the source"), max_length=1, choices=SourceGrade.choices
+    )
+    info_grade = models.CharField(
+        _("reliability of the information"), max_length=1, choices=InfoGrade.choices
+    )
+    shared_with_partners = models.BooleanField(_("shared with the other partners"), default=False)
+    created_at = models.DateTimeField(_("added at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("partner contribution")
+        verbose_name_plural = _("partner contributions")
+        ordering = ["created_at", "id"]
+
+    @property
+    def grading(self) -> str:
+        return f"{self.source_grade}{self.info_grade}"

@@ -22,7 +22,13 @@ from weerbaar.meetings.constants import (
     SEE_ALL_PERMISSION,
     MeetingStatus,
 )
-from weerbaar.meetings.models import ActionPoint, AgendaItem, Meeting, MeetingSeries
+from weerbaar.meetings.models import (
+    ActionPoint,
+    AgendaItem,
+    Contribution,
+    Meeting,
+    MeetingSeries,
+)
 from weerbaar.signals.constants import SignalStatus
 from weerbaar.signals.selectors import enrichments, signals_visible_to
 
@@ -85,8 +91,10 @@ def agenda(*, user, meeting: Meeting) -> list[dict]:
     items = meeting.items.select_related("signal__phenomenon", "signal__address", "decided_by")
     if not internal:
         items = items.filter(shared_with_partners=True)
+    items = list(items.prefetch_related("actions__owner", "corrections__corrected_by"))
+    contributions = _contributions(user=user, internal=internal, items=items)
     rows = []
-    for item in items.prefetch_related("actions__owner").order_by("position", "id"):
+    for item in sorted(items, key=lambda i: (i.position, i.id)):
         rows.append(
             {
                 "item": item,
@@ -95,9 +103,38 @@ def agenda(*, user, meeting: Meeting) -> list[dict]:
                 "enrichments": list(enrichments(signal=item.signal, lio_only=not internal)),
                 "actions": list(item.actions.all()),
                 "silence": reporter_silence_days(signal=item.signal) if internal else None,
+                "contributions": contributions.get(item.pk, []),
+                "corrections": list(item.corrections.all()) if internal else [],
             }
         )
     return rows
+
+
+def _contributions(*, user, internal: bool, items) -> dict[int, list[Contribution]]:
+    """What partners added, per item: all of it for the municipality; for a partner their own
+    and what the regisseur shared with the other partners."""
+    rows = Contribution.objects.filter(item__in=items).select_related("author")
+    if not internal:
+        rows = rows.filter(Q(author=user) | Q(shared_with_partners=True))
+    found: dict[int, list[Contribution]] = {}
+    for row in rows.order_by("created_at", "id"):
+        found.setdefault(row.item_id, []).append(row)
+    return found
+
+
+def contribution_get(*, user, contribution_id: UUID, request=None) -> Contribution:
+    """A contribution for the municipality's readers of its meeting (to share it)."""
+    rows = Contribution.objects.select_related("item__meeting__series", "item__signal").filter(
+        item__meeting__in=meetings_visible_to(user)
+    )
+    return visible_get(
+        rows,
+        user=user,
+        object_id=contribution_id,
+        action=None,
+        request=request,
+        allowed=sees_internal(user),
+    )
 
 
 def item_get(*, user, item_id: UUID, request=None) -> AgendaItem:

@@ -14,6 +14,11 @@ from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.cases.services import case_open_from_signal
 from weerbaar.meetings.constants import Decision, MeetingStatus
+
+# Corrections and partners' contributions are their own modules; this stays the app's write API.
+from weerbaar.meetings.contributions import contribution_add as contribution_add
+from weerbaar.meetings.contributions import contribution_share as contribution_share
+from weerbaar.meetings.corrections import decision_correct as decision_correct
 from weerbaar.meetings.models import ActionPoint, AgendaItem, Meeting, MeetingSeries
 from weerbaar.signals.constants import ALLOWED, SignalStatus
 from weerbaar.signals.services import signal_set_status
@@ -235,6 +240,8 @@ def action_add(*, actor: User, item: AgendaItem, description: str, owner, due_on
             "text": action.description,
         },
         url=reverse("meetings:actions"),
+        kind="action_assigned",
+        target=item.signal.reference,
     )
     audit_record(
         actor=actor,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from weerbaar.meetings import views
+from weerbaar.meetings import item_views, views
 
 app_name = "meetings"
 urlpatterns = [
@@ -21,4 +21,15 @@ urlpatterns = [
     path("punten/<uuid:item_id>/aantekeningen/", views.item_notes, name="item_notes"),
     path("punten/<uuid:item_id>/besluit/", views.item_decide, name="item_decide"),
     path("punten/<uuid:item_id>/actiepunt/", views.action_add, name="action_add"),
+    path(
+        "punten/<uuid:item_id>/besluit/corrigeren/",
+        item_views.decision_correct,
+        name="decision_correct",
+    ),
+    path("punten/<uuid:item_id>/bijdrage/", item_views.contribution_add, name="contribute"),
+    path(
+        "bijdragen/<uuid:contribution_id>/delen/",
+        item_views.contribution_share,
+        name="contribution_share",
+    ),
 ]

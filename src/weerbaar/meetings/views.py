@@ -17,6 +17,8 @@ from weerbaar.meetings import selectors, services
 from weerbaar.meetings.constants import MANAGE_PERMISSION, MeetingStatus
 from weerbaar.meetings.forms import (
     ActionForm,
+    ContributionForm,
+    CorrectionForm,
     DecisionForm,
     NotesForm,
     PlanForm,
@@ -96,9 +98,11 @@ def _detail_context(request, meeting, invalid=None):
         row["notes_form"] = NotesForm(initial={"notes": row["item"].notes}, auto_id=f"n{pk}_%s")
         row["decision_form"] = DecisionForm(auto_id=f"d{pk}_%s")
         row["action_form"] = ActionForm(auto_id=f"a{pk}_%s")
+        row["correction_form"] = CorrectionForm(auto_id=f"c{pk}_%s")
+        row["contribution_form"] = ContributionForm(auto_id=f"p{pk}_%s")
         if invalid and invalid[0].pk == pk:
             row[invalid[1]] = invalid[2]
-            row["open"] = True
+            row["open"], row["open_form"] = True, invalid[1]
     return {
         "meeting": meeting,
         "rows": rows,
