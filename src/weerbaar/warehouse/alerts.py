@@ -189,6 +189,15 @@ def alert_dismiss(*, actor, alert: Alert, reason: str) -> Alert:
     return alert
 
 
+@transaction.atomic
+def alerts_dismiss(*, actor, alerts, reason: str) -> int:
+    """Dismiss many open alerts with one reason: all of them, or none when one of them has
+    been reviewed meanwhile. Each alert keeps its own audit row."""
+    for alert in sorted(alerts, key=lambda a: a.pk):
+        alert_dismiss(actor=actor, alert=alert, reason=reason)
+    return len(alerts)
+
+
 def _location(facts: dict) -> str:
     keys = ("street", "house_number", "house_letter", "postcode", "place")
     return " ".join(str(facts.get(k) or "") for k in keys).strip()[:255]

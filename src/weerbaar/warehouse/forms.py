@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from weerbaar.core.forms import ModelMultipleChoiceField
 from weerbaar.warehouse import sources
 from weerbaar.warehouse.models import Alert
 from weerbaar.warehouse.rules import all_rules
@@ -26,6 +27,26 @@ class DismissForm(forms.Form):
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class BulkDismissForm(forms.Form):
+    alerts = ModelMultipleChoiceField(
+        queryset=None, error_messages={"required": _("Tick one or more alerts first.")}
+    )
+    reason = forms.CharField(
+        label=_("Why do the ticked alerts need no follow-up?"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Say why the ticked alerts need no follow-up.")},
+    )
+    confirm = forms.BooleanField(
+        label=_("Yes, dismiss all ticked alerts with this reason"),
+        error_messages={"required": _("Confirm that all ticked alerts are dismissed.")},
+    )
+
+    def __init__(self, *args, alerts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["alerts"].queryset = alerts
 
 
 class ImportForm(forms.Form):

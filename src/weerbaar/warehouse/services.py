@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from weerbaar.accounts.models import User
 from weerbaar.warehouse import liveness, sources
-from weerbaar.warehouse.alerts import alert_dismiss, alert_to_signal
+from weerbaar.warehouse.alerts import alert_dismiss, alert_to_signal, alerts_dismiss
 from weerbaar.warehouse.imports import UPLOADS, import_queue, import_queued
 from weerbaar.warehouse.link_review import link_decide
 from weerbaar.warehouse.models import ImportRun, ScanRun
@@ -28,6 +28,7 @@ __all__ = [
     "UPLOADS",
     "alert_dismiss",
     "alert_to_signal",
+    "alerts_dismiss",
     "import_bag",
     "import_brp",
     "import_closures",

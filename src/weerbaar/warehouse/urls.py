@@ -6,6 +6,7 @@ app_name = "warehouse"
 urlpatterns = [
     path("attenderingen/", views.alert_list, name="alerts"),
     path("attenderingen/scan/", views.run_scan, name="scan"),
+    path("attenderingen/afwijzen/", views.alerts_dismiss, name="dismiss_many"),
     path("attenderingen/scan/voortgang/", views.scan_status, name="scan_status"),
     path("attenderingen/<uuid:alert_id>/", views.alert_detail, name="alert"),
     path("attenderingen/<uuid:alert_id>/afwijzen/", views.alert_dismiss, name="dismiss"),

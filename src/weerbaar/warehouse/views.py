@@ -3,11 +3,11 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from weerbaar.audit.exports import list_export, offer
@@ -17,7 +17,7 @@ from weerbaar.core.forms import attempt, form_submit
 from weerbaar.core.http import is_htmx
 from weerbaar.warehouse import facts, selectors, services, tasks
 from weerbaar.warehouse.constants import CHANGE_PERMISSION, IMPORT_PERMISSION
-from weerbaar.warehouse.forms import AlertFilterForm, DismissForm, ImportForm
+from weerbaar.warehouse.forms import AlertFilterForm, BulkDismissForm, DismissForm, ImportForm
 from weerbaar.warehouse.models import RegistryLink, ScanRun
 
 
@@ -70,6 +70,9 @@ def alert_list(request):
             "query": query.urlencode(),
             "rules": catalogue,
             "may_scan": request.user.has_perm(CHANGE_PERMISSION),
+            "bulk": BulkDismissForm(alerts=alerts)
+            if request.user.has_perm(CHANGE_PERMISSION) and data.get("status", "open") == "open"
+            else None,
             "scan": selectors.latest_scan(user=request.user),
             **offer(request),
         },
@@ -127,6 +130,32 @@ def alert_dismiss(request, alert_id):
         done=done,
         again=lambda form, status: _detail(request, alert, dismiss=form, status=status),
     )
+
+
+@login_required
+@require_POST
+def alerts_dismiss(request):
+    """Dismiss the alerts ticked on the list with one reason."""
+    if not request.user.has_perm(CHANGE_PERMISSION):
+        raise Http404
+    open_alerts = selectors.alert_list(user=request.user, status="open")
+    form = BulkDismissForm(request.POST, alerts=open_alerts)
+    back = QueryDict(request.POST.get("back", "")[:2000]).urlencode()
+    to_list = redirect(f"{reverse('warehouse:alerts')}?{back}" if back else "warehouse:alerts")
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return to_list
+    chosen = list(form.cleaned_data["alerts"])
+    reason = form.cleaned_data["reason"]
+    attempt(
+        request,
+        lambda: services.alerts_dismiss(actor=request.user, alerts=chosen, reason=reason),
+        ngettext("%(n)s alert dismissed.", "%(n)s alerts dismissed.", len(chosen))
+        % {"n": len(chosen)},
+    )
+    return to_list
 
 
 @login_required
