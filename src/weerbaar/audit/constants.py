@@ -21,6 +21,9 @@ class AuditAction(models.TextChoices):
     SHARE_GRANTED = "accounts.share_granted", _("Shared")
     TOKEN_CREATED = "accounts.token_created", _("API key created")
     TOKEN_REVOKED = "accounts.token_revoked", _("API keys withdrawn")
+    CALENDAR_TOKEN_CREATED = "accounts.calendar_token_created", _("Calendar link created")
+    CALENDAR_TOKEN_REVOKED = "accounts.calendar_token_revoked", _("Calendar link withdrawn")
+    CALENDAR_FETCHED = "accounts.calendar_fetched", _("Deadline calendar fetched")
     ACTIVE_CHANGED = "accounts.active_changed", _("Account activated or deactivated")
     SUPERUSER_CHANGED = "accounts.superuser_changed", _("Superuser status changed")
     ROLE_GRANT_REQUESTED = "accounts.role_grant_requested", _("Asked to grant a role")
@@ -45,6 +48,11 @@ class AuditAction(models.TextChoices):
     SIGNAL_ENRICHED = "signals.enriched", _("Enrichment added")
     SIGNAL_WEIGHED = "signals.weighed", _("Privacy weighing recorded")
     SIGNAL_SEARCHED = "signals.searched", _("Signals searched")
+    SIGNAL_REOPENED = "signals.reopened", _("Signal reopened")
+    SIGNAL_MERGE_UNDONE = "signals.merge_undone", _("Merge of a signal undone")
+    SIGNAL_ENRICHMENT_CHANGED = "signals.enrichment_changed", _("Enrichment corrected")
+    SIGNAL_ENRICHMENT_REMOVED = "signals.enrichment_removed", _("Enrichment removed")
+    SIGNAL_SUBJECT_ROLE = "signals.subject_role", _("Role of a subject on a signal changed")
     # cases
     CASE_OPENED = "cases.opened", _("Case opened")
     CASE_VIEWED = "cases.viewed", _("Case file opened")
@@ -58,6 +66,13 @@ class AuditAction(models.TextChoices):
     CASE_DOCUMENT_ADDED = "cases.document_added", _("Document added to a case")
     CASE_DOCUMENT_READ = "cases.document_read", _("Case document downloaded")
     CASE_MEMBER_SET = "cases.member_set", _("Case team member added or changed")
+    CASE_REOPENED = "cases.reopened", _("Case reopened")
+    CASE_NOTE_CHANGED = "cases.note_changed", _("Note of a case corrected")
+    CASE_NOTE_REMOVED = "cases.note_removed", _("Note of a case removed")
+    CASE_TITLE_CHANGED = "cases.title_changed", _("Title of a case changed")
+    CASE_TEAM_CHANGED = "cases.team_changed", _("Team of a case changed")
+    CASE_SUBJECT_ROLE = "cases.subject_role", _("Role of a subject on a case changed")
+    CASE_SUBJECT_UNLINKED = "cases.subject_unlinked", _("Subject unlinked from a case")
     # interventions
     INTERVENTION_STARTED = "interventions.started", _("Intervention started")
     INTERVENTION_VIEWED = "interventions.viewed", _("Intervention viewed")
@@ -65,6 +80,7 @@ class AuditAction(models.TextChoices):
     INTERVENTION_FORFEITURE = "interventions.forfeiture", _("Penalty forfeiture recorded")
     INTERVENTION_FINISHED = "interventions.finished", _("Intervention finished")
     LETTER_GENERATED = "interventions.letter", _("Decision letter generated")
+    LETTER_TEXT_CHANGED = "interventions.letter_text", _("Letter text changed")
     # warehouse
     WAREHOUSE_IMPORT = "warehouse.import", _("Registry extract imported")
     WAREHOUSE_SCAN = "warehouse.scan", _("Warehouse rules run")
@@ -83,6 +99,16 @@ class AuditAction(models.TextChoices):
     ACTION_POINT_ADDED = "meetings.action_added", _("Action point added")
     ACTION_POINT_DONE = "meetings.action_done", _("Action point done")
     MEETING_HELD = "meetings.held", _("Meeting held; minutes final")
+    MEETING_DECISION_CORRECTED = (
+        "meetings.decision_corrected",
+        _("Decision of a meeting corrected before the minutes were final"),
+    )
+    MEETING_CONTRIBUTED = "meetings.contributed", _("A partner added information to an item")
+    MEETING_CONTRIBUTION_SHARED = (
+        "meetings.contribution_shared",
+        _("A partner's information shared with the other partners, or the share withdrawn"),
+    )
+    SIGNALS_ASSIGNED = "signals.assigned", _("Signals assigned in one go")
     MINUTES_VIEWED = "meetings.minutes_viewed", _("Minutes read or downloaded")
     # intake
     REPORT_SUBMITTED = "intake.report_submitted", _("Report submitted")
@@ -93,8 +119,10 @@ class AuditAction(models.TextChoices):
     ATTACHMENT_VIEWED = "intake.attachment_viewed", _("Attachment downloaded")
     REVEAL_REQUESTED = "intake.reveal_requested", _("Asked to reveal a shielded reporter")
     REVEAL_APPROVED = "intake.reveal_approved", _("Approved revealing a shielded reporter")
+    REVEAL_REFUSED = "intake.reveal_refused", _("Refused revealing a shielded reporter")
     # audit
     AUDIT_VIEWED = "audit.viewed", _("Audit trail viewed")
+    AUDIT_VERIFIED = "audit.verified", _("Audit trail checked for changes")
     CHAIN_REANCHORED = "audit.chain_reanchored", _("Audit chain re-anchored in a new form")
     # any app
     ACCESS_DENIED = "access.denied", _("Access denied")

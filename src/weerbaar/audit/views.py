@@ -1,32 +1,43 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.timezone import localdate
-from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_http_methods
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
 
-from weerbaar.audit import selectors
-from weerbaar.audit.constants import AuditAction
+from weerbaar.audit import finders, labels, selectors
+from weerbaar.audit.constants import VIEW_PERMISSION, AuditAction
 from weerbaar.audit.exports import list_export, offer
-from weerbaar.audit.forms import AuditFilterForm
-from weerbaar.audit.services import audit_record
+from weerbaar.audit.forms import AuditFilterForm, SubjectFindForm
+from weerbaar.audit.services import audit_record, audit_verify
 from weerbaar.core import exports
 from weerbaar.core.exports import Column
+
+# What a broken chain means, for the privacy officer (audit_verify's reasons).
+BROKEN = {
+    "content": gettext_lazy("a record was changed"),
+    "missing": gettext_lazy("a record was removed"),
+    "link": gettext_lazy("a record was rewritten with a new hash"),
+    "truncated": gettext_lazy("records at the end were removed"),
+    "anchor": gettext_lazy("the kept anchor no longer matches"),
+}
 
 # The columns of the page, with the purpose a record states; a public reporter's act keeps
 # its day only, as on the page.
 COLUMNS = [
-    Column(_("No."), lambda r: r.pk),
-    Column(_("Time"), lambda r: localdate(r.created_at) if r.day_only else r.created_at),
-    Column(_("User"), lambda r: r.actor_username),
-    Column(_("Action"), lambda r: r.action_label),
-    Column(_("Result"), lambda r: r.get_result_display()),
-    Column(_("Object type"), lambda r: r.object_type),
-    Column(_("Object"), lambda r: r.subject_ref or r.object_id),
-    Column(_("Screen"), lambda r: r.route),
-    Column(_("Purpose"), lambda r: r.purpose),
+    Column(gettext_lazy("No."), lambda r: r.pk),
+    Column(gettext_lazy("Time"), lambda r: localdate(r.created_at) if r.day_only else r.created_at),
+    Column(gettext_lazy("User"), lambda r: r.actor_username),
+    Column(gettext_lazy("Action"), lambda r: r.action_label),
+    Column(gettext_lazy("Result"), lambda r: r.get_result_display()),
+    Column(gettext_lazy("Object type"), lambda r: labels.kind(r.object_type)),
+    Column(gettext_lazy("Object"), lambda r: r.subject_ref or r.object_id),
+    Column(gettext_lazy("Screen"), lambda r: r.route),
+    Column(gettext_lazy("Purpose"), lambda r: r.purpose),
 ]
 
 
@@ -45,7 +56,11 @@ def record_list(request):
     if exports.wanted(request):
         # The export is its own audit row (export.made), with the filters and the purpose.
         return list_export(
-            request, name="audittrail", title=_("Audit trail"), columns=COLUMNS, rows=records
+            request,
+            name="audittrail",
+            title=gettext_lazy("Audit trail"),
+            columns=COLUMNS,
+            rows=records,
         )
     page = Paginator(records, 50).get_page(request.GET.get("pagina"))
     audit_record(
@@ -54,10 +69,60 @@ def record_list(request):
         request=request,
         extra={k: str(v) for k, v in filters.items() if v},
     )
+    labels.describe(page.object_list)
     query = request.GET.copy()
     query.pop("pagina", None)
+    context = {"form": form, "page": page, "query": query.urlencode(), **offer(request)}
+    return render(request, "audit/list.html", {**context, "find_form": SubjectFindForm()})
+
+
+def _require_fg(user) -> None:
+    if not (user.is_active and user.has_perm(VIEW_PERMISSION)):
+        raise Http404
+
+
+@login_required
+@require_POST
+def subject_find(request):
+    """Find a subject by name or address to filter the trail on; by POST, so the name stays
+    out of URLs and logs, through the subject search (audited there)."""
+    _require_fg(request.user)
+    form = SubjectFindForm(request.POST)
+    hits = None
+    if form.is_valid():
+        hits = finders.find(user=request.user, query=form.cleaned_data["q"], request=request)
     return render(
         request,
-        "audit/list.html",
-        {"form": form, "page": page, "query": query.urlencode(), **offer(request)},
+        "audit/find.html",
+        {"find_form": form, "hits": hits, "form": AuditFilterForm()},
     )
+
+
+@login_required
+@require_POST
+def chain_verify(request):
+    """Recompute the chain and say, in words, whether it is whole."""
+    _require_fg(request.user)
+    result = audit_verify()
+    audit_record(
+        actor=request.user,
+        action=AuditAction.AUDIT_VERIFIED,
+        request=request,
+        extra={"checked": result.checked, "whole": result.ok, "broken": result.broken_id or ""},
+    )
+    if result.ok:
+        messages.success(
+            request,
+            _("The audit trail is whole: %(n)s records checked, none changed or removed.")
+            % {"n": result.checked},
+        )
+    else:
+        messages.error(
+            request,
+            _(
+                "The audit trail is broken at record %(id)s (%(reason)s). Report this to the "
+                "security officer; the records from there on cannot be trusted."
+            )
+            % {"id": result.broken_id, "reason": BROKEN.get(result.reason, result.reason)},
+        )
+    return redirect("audit:list")

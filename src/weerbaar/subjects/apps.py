@@ -6,3 +6,9 @@ class SubjectsConfig(AppConfig):
     name = "weerbaar.subjects"
     label = "subjects"
     verbose_name = _("Subjects")
+
+    def ready(self):
+        from weerbaar.audit import finders
+        from weerbaar.subjects.audit_lookup import find_for_audit
+
+        finders.register(find_for_audit)
