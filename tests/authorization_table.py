@@ -20,6 +20,9 @@ ROLES = {
 LOGGED_IN = ROLES | {"revoked", "outsider"}
 PUBLIC = "public"
 NOBODY: set[str] = set()
+# A route without a session (the calendar link): a sample link that is not live answers 404
+# to everyone; tests/interventions/test_calendar.py proves a live one.
+PUBLIC_BY_LINK = NOBODY
 # The standing group of the LIO in the test world (tests/meetings/world.py); the regisseur
 # sees every meeting through the role.
 MEETING_PEOPLE = {"regisseur", "ketenpartner", "behandelaar"}
@@ -52,6 +55,13 @@ EXPECTED_GET = {
     "accounts:logout": NOBODY,  # POST only
     "accounts:profile": LOGGED_IN,
     "accounts:inbox": LOGGED_IN,
+    "accounts:inbox_read": NOBODY,  # POST only
+    "accounts:inbox_read_all": NOBODY,  # POST only
+    "accounts:notifications": NOBODY,  # POST only
+    "accounts:calendar_renew": NOBODY,  # POST only
+    "accounts:calendar_revoke": NOBODY,  # POST only
+    "my_tasks": LOGGED_IN,  # each sees their own open tasks, possibly none
+    "deadline_feed": PUBLIC_BY_LINK,  # no session: only a live personal link opens it
     "accounts:password_change": LOGGED_IN,
     "accounts:token_renew": NOBODY,  # POST only
     "accounts:token_revoke": NOBODY,  # POST only
@@ -147,6 +157,7 @@ EXPECTED_GET = {
     "intake:my_reports": LOGGED_IN,
     "intake:mma_import": {"regisseur"},
     "intake:reveal": NOBODY,  # POST only
+    "intake:reveals": {"regisseur"},
     "intake:attachment": {"regisseur"},
     "case-list": LOGGED_IN,  # each sees only the cases need-to-know allows, possibly none
     "case-detail": CASE_PEOPLE,
@@ -172,4 +183,5 @@ SAMPLE_KWARGS = {
     "view_id": "1",
     "letter": "besluit",
     "fmt": "pdf",
+    "token": "0123456789ab.not-a-live-link",
 }

@@ -94,7 +94,13 @@ def test_next_meeting_links_to_it(client, personas, work):
 
 
 LINKED = {
-    "regisseur": {"signals:list?status=new", "signals:list?waiting=on", "warehouse:alerts"},
+    "regisseur": {
+        "signals:list?status=new",
+        "signals:list?waiting=on",
+        "intake:reveals",
+        "warehouse:alerts",
+    },
+    "toezichthouder": {"my_tasks"},
     "medewerker": {"signals:list?status=new", "signals:list?assigned=me&status=in_progress"},
     "behandelaar": {"meetings:actions"},
 }

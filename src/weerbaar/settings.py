@@ -338,6 +338,10 @@ EMAIL_BACKEND = env_str(
     else "django.core.mail.backends.console.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "noreply@weerbaar.invalid")
+# The application's own address, for the links in e-mails (no trailing slash).
+SITE_URL = env_str("SITE_URL", "" if PRODUCTION else "http://127.0.0.1:8000").rstrip("/")
+# A deadline's owner is told in the inbox this many days before it ends, and once overdue.
+DEADLINE_REMINDER_DAYS = env_int("DEADLINE_REMINDER_DAYS", 3)
 ADMINS: list = []
 
 # One plain format, UTC, no request data: log records never carry addresses or names.

@@ -2,10 +2,11 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
-from weerbaar import views
+from weerbaar import my_tasks, views
 from weerbaar.api import router
 from weerbaar.core.csp_report import csp_report
 from weerbaar.intake import api as intake_api
+from weerbaar.interventions.calendar import deadline_feed
 
 admin.site.site_header = admin.site.site_title = "Weerbaar beheer"
 admin.site.login = views.admin_login
@@ -14,6 +15,8 @@ handler500 = "weerbaar.views.server_error"
 urlpatterns = [
     path("", views.home, name="home"),
     path("", include("weerbaar.accounts.urls")),
+    path("mijn-taken/", my_tasks.my_tasks, name="my_tasks"),
+    path("agenda/<str:token>/termijnen.ics", deadline_feed, name="deadline_feed"),
     path("subjecten/", include("weerbaar.subjects.urls")),
     path("audit/", include("weerbaar.audit.urls")),
     path("signalen/", include("weerbaar.signals.urls")),

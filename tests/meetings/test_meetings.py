@@ -127,6 +127,8 @@ def test_sending_the_agenda_fills_the_inboxes(world):
         "Agenda voor LIO Weerdam" in home
         and reverse("meetings:detail", args=[meeting.uuid]) in home
     )
+    assert "Berichten (1 nieuw)" in partner.get(reverse("home")).content.decode()
+    partner.post(reverse("accounts:inbox_read_all"))
     assert "Berichten (" not in partner.get(reverse("home")).content.decode()  # now read
 
 

@@ -62,3 +62,15 @@ class TokenEnd(models.TextChoices):
     PASSWORD_CHANGED = "password_changed", _("Password changed")
     DEACTIVATED = "deactivated", _("Account deactivated")
     ROLES_CHANGED = "roles_changed", _("Roles changed")
+
+
+class NotificationKind(models.TextChoices):
+    """What a message in the inbox is about; messages of one kind and target collapse."""
+
+    MESSAGE = "message", _("Message")
+    REPORTER_ANSWERED = "reporter_answered", _("Reporter answered")
+    REVEAL_REQUESTED = "reveal_requested", _("Reveal request waits for a second person")
+    TASK_ASSIGNED = "task_assigned", _("Task assigned")
+    ACTION_ASSIGNED = "action_assigned", _("Action point assigned")
+    DEADLINE_NEAR = "deadline_near", _("Deadline approaching")
+    DEADLINE_OVERDUE = "deadline_overdue", _("Deadline passed")

@@ -37,3 +37,14 @@ class ApiKeyForm(forms.Form):
         initial=TokenScope.READ,
         widget=forms.RadioSelect,
     )
+
+
+class NotificationSettingsForm(forms.Form):
+    email_notifications = forms.BooleanField(
+        label=_("Also send my messages to my e-mail address"),
+        required=False,
+        help_text=_(
+            "The e-mail says what happened and where (a signal or case number) with a link; "
+            "never what a signal or case contains."
+        ),
+    )

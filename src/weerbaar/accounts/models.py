@@ -5,9 +5,16 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from weerbaar.accounts.constants import GrantStatus, Role, TokenEnd, TokenScope
+from weerbaar.accounts.constants import (
+    GrantStatus,
+    NotificationKind,
+    Role,
+    TokenEnd,
+    TokenScope,
+)
 from weerbaar.core.models import PublicIdModel
 
 
@@ -18,6 +25,11 @@ class User(AbstractUser):
         max_length=120,
         blank=True,
         help_text=_("For partners: the organisation someone works for."),
+    )
+    email_notifications = models.BooleanField(
+        _("also by e-mail"),
+        default=False,
+        help_text=_("Send each new message in the inbox to my e-mail address as well."),
     )
 
     class Meta:
@@ -95,22 +107,65 @@ class Share(PublicIdModel):
 
 
 class Notification(models.Model):
-    """A message in a user's inbox in the application (an agenda sent out, an action point)."""
+    """A message in a user's inbox in the application (an agenda sent out, a task, a reporter's
+    answer, a deadline). Its text names references only, never a reporter's or subject's
+    data. An unread message of one ``kind`` and ``target`` takes the next one of its kind
+    and target: ``count`` goes up and ``last_at`` moves, so repeats do not fill the inbox."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=NotificationKind.choices, default=NotificationKind.MESSAGE
+    )
+    target = models.CharField(_("about"), max_length=40, blank=True)
     text = models.CharField(_("message"), max_length=300)
     url = models.CharField(_("link"), max_length=300, blank=True)
+    count = models.PositiveIntegerField(_("times"), default=1)
     created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+    last_at = models.DateTimeField(_("last sent at"), default=timezone.now)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
-        ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["user", "-created_at"])]
+        ordering = ["-last_at", "-id"]
+        indexes = [
+            models.Index(fields=["user", "-created_at"]),
+            models.Index(fields=["user", "kind", "target", "read_at"]),
+        ]
 
     def __str__(self) -> str:
         return self.text
+
+
+class NotificationSent(models.Model):
+    """A notification that is sent once only (a deadline reminder per deadline and step):
+    the key it was sent under, per user."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=100)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="notification_sent_once")
+        ]
+
+
+class CalendarToken(models.Model):
+    """The secret in the address of a user's deadline calendar, stored as a keyed hash (as
+    API keys are): the database alone does not open anyone's calendar."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="calendar_tokens")
+    prefix = models.CharField(_("prefix"), max_length=16, unique=True)
+    key_hash = models.CharField(_("key hash"), max_length=64)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("calendar link")
+        verbose_name_plural = _("calendar links")
+        ordering = ["-created_at"]
 
 
 class ApiToken(models.Model):

@@ -1,7 +1,7 @@
 """Public API of the accounts app for writes: users, roles, teams, shares, login events.
 
-API keys are written in ``accounts.api_keys``; ``token_issue`` and ``tokens_revoke`` are
-re-exported here for callers.
+API keys are written in ``accounts.api_keys``, the inbox in ``accounts.notifications`` and the
+calendar link in ``accounts.calendar_tokens``; their public functions are re-exported here.
 """
 
 import time
@@ -17,14 +17,25 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from weerbaar.accounts.access import is_active_user
 from weerbaar.accounts.api_keys import end_tokens, token_issue, tokens_revoke  # noqa: F401
+from weerbaar.accounts.calendar_tokens import (  # noqa: F401
+    calendar_fetched,
+    calendar_token_issue,
+    calendar_token_revoke,
+    calendar_token_user,
+)
 from weerbaar.accounts.constants import FOUR_EYES_ROLES, GrantStatus, Role, TokenEnd
 from weerbaar.accounts.models import (
-    Notification,
     RoleGrantRequest,
     Share,
     Team,
     TeamMembership,
     User,
+)
+from weerbaar.accounts.notifications import (  # noqa: F401
+    notification_email_set,
+    notification_mark_read,
+    notifications_mark_read,
+    notify,
 )
 from weerbaar.audit.constants import AuditAction, AuditResult
 from weerbaar.audit.services import audit_record
@@ -353,16 +364,3 @@ def otp_verify(*, request, user: User, token: str) -> bool:
             return True
     otp_event(request=request, user=user, action=AuditAction.OTP_FAILED, ok=False)
     return False
-
-
-def notify(*, users, text: str, url: str = "") -> int:
-    """Put a message in the in-app inbox of each user (deduplicated); returns how many."""
-    unique = {u.pk: u for u in users if u is not None and u.is_active}
-    Notification.objects.bulk_create(
-        [Notification(user=u, text=text[:300], url=url[:300]) for u in unique.values()]
-    )
-    return len(unique)
-
-
-def notifications_mark_read(*, user: User) -> None:
-    Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())

@@ -8,16 +8,26 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from weerbaar.accounts import services
 from weerbaar.accounts.api_keys import has_second_factor
-from weerbaar.accounts.forms import ApiKeyForm, LoginForm, TokenForm
+from weerbaar.accounts.forms import ApiKeyForm, LoginForm, NotificationSettingsForm, TokenForm
 from weerbaar.accounts.otp import otp_required
+from weerbaar.accounts.selectors import (
+    calendar_token_live,
+    team_list,
+    token_list,
+    unread_count,
+    user_roles,
+)
 from weerbaar.accounts.selectors import inbox as inbox_list
-from weerbaar.accounts.selectors import team_list, token_list, user_roles
-from weerbaar.core.forms import form_submit
+from weerbaar.core.forms import attempt, form_submit
+
+# The calendar's route is project wiring (its events come from the interventions app).
+FEED_ROUTE = "deadline_feed"
 
 
 class LoginView(auth_views.LoginView):
@@ -60,7 +70,16 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         return reverse("accounts:profile")
 
 
-def _profile(request, *, new_token: str = "", key_form=None, status: int = 200):
+def _profile(
+    request,
+    *,
+    new_token: str = "",
+    key_form=None,
+    status: int = 200,
+    new_calendar: str = "",
+    mail_form=None,
+):
+    mail_initial = {"email_notifications": request.user.email_notifications}
     return render(
         request,
         "accounts/profile.html",
@@ -73,6 +92,11 @@ def _profile(request, *, new_token: str = "", key_form=None, status: int = 200):
             "key_form": key_form or ApiKeyForm(),
             # Shown in this one answer and kept nowhere, not even in the session.
             "new_token": new_token,
+            "calendar": calendar_token_live(user=request.user),
+            "new_calendar_url": request.build_absolute_uri(reverse(FEED_ROUTE, args=[new_calendar]))
+            if new_calendar
+            else "",
+            "mail_form": mail_form or NotificationSettingsForm(initial=mail_initial),
         },
         status=status,
     )
@@ -146,7 +170,66 @@ def otp_verify(request):
 @require_http_methods(["GET"])
 def inbox(request):
     page = Paginator(inbox_list(user=request.user), 25).get_page(request.GET.get("pagina"))
-    response = render(request, "accounts/inbox.html", {"page": page, "query": ""})
-    # Shown is read: marked after rendering, so this page still highlights what was new.
+    return render(
+        request,
+        "accounts/inbox.html",
+        {"page": page, "query": "", "unread": unread_count(user=request.user)},
+    )
+
+
+@login_required
+@require_POST
+def inbox_read(request):
+    services.notification_mark_read(user=request.user, notification_id=request.POST.get("id"))
+    return redirect(_back_to_inbox(request))
+
+
+@login_required
+@require_POST
+def inbox_read_all(request):
     services.notifications_mark_read(user=request.user)
-    return response
+    messages.success(request, _("All messages are marked as read."))
+    return redirect("accounts:inbox")
+
+
+def _back_to_inbox(request) -> str:
+    page = request.POST.get("pagina", "")
+    url = reverse("accounts:inbox")
+    return f"{url}?pagina={int(page)}" if page.isdigit() else url
+
+
+@login_required
+@require_POST
+def notification_settings(request):
+    def done(user):
+        if user.email_notifications and not user.email:
+            messages.warning(
+                request, _("Your account has no e-mail address; ask the application manager.")
+            )
+        messages.success(request, _("Your choice has been saved."))
+        return redirect("accounts:profile")
+
+    return form_submit(
+        NotificationSettingsForm(request.POST),
+        lambda d: services.notification_email_set(actor=request.user, on=d["email_notifications"]),
+        done=done,
+        again=lambda form, status: _profile(request, mail_form=form, status=status),
+    )
+
+
+@login_required
+@require_POST
+def calendar_renew(request):
+    # A signed-in user is active: the service's refusal (an inactive account) cannot come here.
+    return _profile(request, new_calendar=services.calendar_token_issue(actor=request.user))
+
+
+@login_required
+@require_POST
+def calendar_revoke(request):
+    attempt(
+        request,
+        lambda: services.calendar_token_revoke(actor=request.user),
+        _("Your calendar link has been withdrawn; calendars using it no longer get updates."),
+    )
+    return redirect("accounts:profile")

@@ -72,7 +72,7 @@ class Message(models.Model):
 
 class RevealRequest(models.Model):
     """Four-eyes: one regisseur asks, with a reason, to see who made a shielded report; a
-    second one approves. Only the one who asked then sees the name."""
+    second one approves or refuses. Only the one who asked then sees the name."""
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="reveal_requests")
     requested_by = models.ForeignKey(
@@ -92,6 +92,15 @@ class RevealRequest(models.Model):
         verbose_name=_("approved by"),
     )
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    refused_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("refused by"),
+    )
+    refused_at = models.DateTimeField(_("refused at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("request to reveal a reporter")
@@ -100,7 +109,11 @@ class RevealRequest(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(approved_by=models.F("requested_by")),
                 name="reveal_needs_two_people",
-            )
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(refused_by=models.F("requested_by")),
+                name="reveal_refused_by_another",
+            ),
         ]
 
 

@@ -88,7 +88,11 @@ def reveal_granted(*, user, report: Report) -> bool:
 
 
 def reveal_pending(*, report: Report):
-    return report.reveal_requests.filter(approved_by__isnull=True).select_related("requested_by")
+    """The requests on this report that wait for a second person (neither approved nor
+    refused)."""
+    return report.reveal_requests.filter(
+        approved_by__isnull=True, refused_by__isnull=True
+    ).select_related("requested_by")
 
 
 def reporter_label(*, report: Report, user=None) -> str:
@@ -160,7 +164,9 @@ def reveals_to_approve(*, user) -> QuerySet[RevealRequest]:
         return RevealRequest.objects.none()
     return (
         RevealRequest.objects.filter(
-            approved_by__isnull=True, report__signal__in=signals_visible_to(user)
+            approved_by__isnull=True,
+            refused_by__isnull=True,
+            report__signal__in=signals_visible_to(user),
         )
         .exclude(requested_by=user.pk)
         .select_related("report__signal", "requested_by")

@@ -1,4 +1,8 @@
-"""Public API of the intake app for writes: reports from every inflow and the dialogue."""
+"""Public API of the intake app for writes: reports from every inflow and the dialogue.
+
+The four-eyes reveal of a shielded reporter is written in ``intake.reveals`` and re-exported
+here; a reporter's answer tells the colleagues who handle the signal (``intake.notices``).
+"""
 
 from dataclasses import dataclass
 
@@ -10,8 +14,9 @@ from django.utils.translation import gettext as _
 from weerbaar.accounts.models import User
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
-from weerbaar.intake import idempotency, receipts, start_tokens, storage, throttle
-from weerbaar.intake.models import Attachment, Message, MessageDirection, Report, RevealRequest
+from weerbaar.intake import idempotency, notices, receipts, start_tokens, storage, throttle
+from weerbaar.intake.models import Attachment, Message, MessageDirection, Report
+from weerbaar.intake.reveals import reveal_approve, reveal_refuse, reveal_request  # noqa: F401
 from weerbaar.signals.constants import Channel
 from weerbaar.signals.services import signal_create
 from weerbaar.subjects.selectors import registry_address_by_label
@@ -196,6 +201,7 @@ def reporter_message_add(*, report: Report, text: str, key: str = "") -> Message
             sent_on=timezone.localdate(),
         )
         audit_record(actor=None, action=AuditAction.REPORTER_MESSAGE, obj=report, day_only=True)
+        notices.reporter_answered(signal=report.signal)
     return message
 
 
@@ -311,6 +317,7 @@ def staff_reply_add(*, actor: User, report: Report, text: str) -> Message:
             author=actor,
         )
         audit_record(actor=actor, action=AuditAction.REPORTER_MESSAGE, obj=report)
+        notices.reporter_answered(signal=report.signal)
     return message
 
 
@@ -339,36 +346,3 @@ def report_import_mma(*, actor: User, mma) -> Report:
         new={"channel": Channel.MMA, "reference": mma.reference},
     )
     return report
-
-
-@transaction.atomic
-def reveal_request(*, actor: User, report: Report, reason: str) -> RevealRequest:
-    from django.core.exceptions import ValidationError
-
-    if not report.shielded:
-        raise ValidationError(_("This reporter is not shielded."))
-    if len(reason.strip()) < 10:
-        raise ValidationError(_("Give a reason of at least 10 characters."))
-    request = RevealRequest.objects.create(report=report, requested_by=actor, reason=reason.strip())
-    audit_record(actor=actor, action=AuditAction.REVEAL_REQUESTED, obj=report, purpose=reason[:500])
-    return request
-
-
-@transaction.atomic
-def reveal_approve(*, actor: User, request) -> None:
-    from django.core.exceptions import ValidationError
-
-    request = RevealRequest.objects.select_for_update().get(pk=request.pk)
-    if request.requested_by_id == actor.pk:
-        raise ValidationError(_("A second person must approve; you asked yourself."))
-    if request.approved_by_id:
-        raise ValidationError(_("This request has already been approved."))
-    request.approved_by, request.approved_at = actor, timezone.now()
-    request.save(update_fields=["approved_by", "approved_at"])
-    audit_record(
-        actor=actor,
-        action=AuditAction.REVEAL_APPROVED,
-        obj=request.report,
-        purpose=request.reason,
-        new={"requested_by": str(request.requested_by.uuid)},
-    )

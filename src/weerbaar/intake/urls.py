@@ -14,5 +14,6 @@ urlpatterns = [
     path("mijn-meldingen/", views.my_reports, name="my_reports"),
     path("mma/", views.mma_import, name="mma_import"),
     path("afscherming/<uuid:report_id>/", views.reveal, name="reveal"),
+    path("onthullingen/", views.reveals, name="reveals"),
     path("bijlage/<uuid:attachment_id>/", views.attachment, name="attachment"),
 ]

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from weerbaar.accounts.lookup import refuse
 from weerbaar.accounts.selectors import team_list
 from weerbaar.core.forms import attempt, form_submit
 from weerbaar.core.http import is_htmx, sandboxed_download
@@ -268,17 +269,15 @@ def _mma_page(request, form, status):
 @login_required
 @require_POST
 def reveal(request, report_id):
-    """Ask (with a reason) or approve seeing who made a shielded report."""
+    """Ask (with a reason), approve or refuse seeing who made a shielded report."""
     if not request.user.has_perm(SEND_PERMISSION):
         raise Http404
     report = selectors.staff_report_get(user=request.user, report_id=report_id, request=request)
-    pending = selectors.reveal_pending(report=report).first()
-    if request.POST.get("approve") and pending:
-        attempt(
-            request,
-            lambda: services.reveal_approve(actor=request.user, request=pending),
-            _("Approved. Only the colleague who asked now sees the name."),
-        )
+    pending = selectors.reveal_pending(report=report).exclude(requested_by=request.user).first()
+    pending = pending or selectors.reveal_pending(report=report).first()
+    decision = _reveal_decision(request.POST)
+    if decision and pending:
+        attempt(request, lambda: decision[0](actor=request.user, request=pending), decision[1])
     else:
         attempt(
             request,
@@ -287,7 +286,31 @@ def reveal(request, report_id):
             ),
             _("Your request has been recorded; a second colleague must approve it."),
         )
+    if request.POST.get("back") == "list":
+        return redirect("intake:reveals")
     return redirect("intake:dialogue", signal_id=report.signal.uuid)
+
+
+def _reveal_decision(data):
+    if data.get("approve"):
+        return services.reveal_approve, _(
+            "Approved. Only the colleague who asked now sees the name."
+        )
+    if data.get("refuse"):
+        return services.reveal_refuse, _("Refused. The reporter stays shielded.")
+    return None
+
+
+@login_required
+@require_http_methods(["GET"])
+def reveals(request):
+    """Requests to reveal a shielded reporter that wait for a second person like the user."""
+    if not request.user.has_perm(SEND_PERMISSION):
+        refuse(user=request.user, label="reveal_requests", request=request)
+    page = Paginator(selectors.reveals_to_approve(user=request.user), 25).get_page(
+        request.GET.get("pagina")
+    )
+    return render(request, "intake/reveals.html", {"page": page, "query": ""})
 
 
 @login_required

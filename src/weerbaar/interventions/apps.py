@@ -6,3 +6,6 @@ class InterventionsConfig(AppConfig):
     name = "weerbaar.interventions"
     label = "interventions"
     verbose_name = _("Interventions")
+
+    def ready(self):
+        from weerbaar.interventions import reminders  # noqa: F401  (its periodic task)
