@@ -3,13 +3,19 @@
 import pytest
 
 from tests.browser.conftest import axe_violations
-from tests.browser.test_home import _login, _logout, personas  # noqa: F401
+from tests.browser.test_home import _login, _logout
+from tests.conftest import PERSONAS
 from tests.home_world import home_world
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
+
+
+@pytest.fixture
+def personas(request):
+    return {name: request.getfixturevalue(name) for name in PERSONAS}
 
 
 def test_regisseur_decides_a_reveal_request_from_its_list(page, live_server, personas, other_team):
