@@ -111,3 +111,16 @@ def test_the_one_who_asked_cannot_refuse_either(regisseur, medewerker):
 
     with pytest.raises(ValidationError):
         services.reveal_refuse(actor=regisseur, request=ask)
+
+
+def test_approving_from_the_list_needs_the_confirmation(client, regisseur, medewerker):
+    second = UserFactory(username="tweede", roles=["regisseur"])
+    report = _shielded(medewerker)
+    services.reveal_request(actor=regisseur, report=report, reason="Nodig voor de weging")
+    client.force_login(second)
+    reveal = reverse("intake:reveal", args=[report.uuid])
+    refused = client.post(reveal, {"approve": "1", "back": "list"}, follow=True)
+    assert "Bevestig dat de reden de naam van de melder nodig heeft." in refused.content.decode()
+    assert report.reveal_requests.get().approved_by is None
+    client.post(reveal, {"approve": "1", "confirm": "1", "back": "list"})
+    assert report.reveal_requests.get().approved_by == second

@@ -79,7 +79,9 @@ def test_four_eyes_reveal_of_a_shielded_reporter(client, medewerker, regisseur, 
     client.post(reveal, {"approve": "1"})  # asking and approving alone is not enough
     assert "afgeschermde medewerker" in client.get(dialogue).content.decode()
     client.force_login(second)
-    client.post(reveal, {"approve": "1"})
+    client.post(reveal, {"approve": "1"})  # approving needs the confirmation
+    assert not report.reveal_requests.filter(approved_by__isnull=False).exists()
+    client.post(reveal, {"approve": "1", "confirm": "1"})
     assert medewerker.last_name not in client.get(dialogue).content.decode()  # not for the approver
     client.force_login(regisseur)
     assert medewerker.last_name in client.get(dialogue).content.decode()

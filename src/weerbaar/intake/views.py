@@ -276,7 +276,9 @@ def reveal(request, report_id):
     pending = selectors.reveal_pending(report=report).exclude(requested_by=request.user).first()
     pending = pending or selectors.reveal_pending(report=report).first()
     decision = _reveal_decision(request.POST)
-    if decision and pending:
+    if decision and pending and not _confirmed(request, decision[0]):
+        messages.error(request, _("Confirm that the reason needs the reporter's name."))
+    elif decision and pending:
         attempt(request, lambda: decision[0](actor=request.user, request=pending), decision[1])
     else:
         attempt(
@@ -289,6 +291,11 @@ def reveal(request, report_id):
     if request.POST.get("back") == "list":
         return redirect("intake:reveals")
     return redirect("intake:dialogue", signal_id=report.signal.uuid)
+
+
+def _confirmed(request, decide) -> bool:
+    # Approving cannot be undone: the colleague who asked sees the name from then on.
+    return decide is not services.reveal_approve or bool(request.POST.get("confirm"))
 
 
 def _reveal_decision(data):
