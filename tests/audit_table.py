@@ -10,6 +10,7 @@ NO_SINGLE_OBJECT_READS = {
     "audit": "the trail itself; its page is filtered and audited as a whole",
     "accounts": "users, teams and keys are read through their owner or the admin",
     "demo": "builds the demo municipality; no pages",
+    "configuration": "policy data keyed by number within a section; refusals via visible_get",
 }
 
 
@@ -19,6 +20,17 @@ def _own_report(users):
 
     return report_submit_staff(
         actor=users["medewerker"], channel=Channel.INTERNAL, description="Drukte bij de loods."
+    )
+
+
+def _contribution(users):
+    from tests.factories import AgendaItemFactory
+    from weerbaar.meetings.services import contribution_add, item_share
+
+    item = AgendaItemFactory()
+    item_share(actor=users["regisseur"], item=item, shared=True)
+    return contribution_add(
+        actor=users["ketenpartner"], item=item, text="Gezien.", source_grade="B", info_grade="2"
     )
 
 
@@ -43,6 +55,7 @@ GETTERS = {
     "meetings.series_get": ("series_id", "regisseur", None),
     "meetings.meeting_get": ("meeting_id", "regisseur", AuditAction.MEETING_VIEWED),
     "meetings.item_get": ("item_id", "regisseur", None),
+    "meetings.contribution_get": (_contribution, "regisseur", None),
     "meetings.action_get": ("action_id", "regisseur", None),
     "signals.signal_get": ("signal", "regisseur", AuditAction.SIGNAL_VIEWED),
     "subjects.subject_get": ("registry", "regisseur", AuditAction.SUBJECT_VIEWED),
@@ -71,6 +84,8 @@ SERVICES_UNDER_REWORK: set[str] = set()
 # tests/test_audit_completeness.py fails when a services module gains a function not listed.
 SERVICES = {
     "accounts.user_create": AuditAction.USER_CREATED,
+    "accounts.token_issue": AuditAction.TOKEN_CREATED,
+    "accounts.tokens_revoke": AuditAction.TOKEN_REVOKED,
     "accounts.user_set_roles": AuditAction.ROLES_CHANGED,
     "accounts.user_set_active": AuditAction.ACTIVE_CHANGED,
     "accounts.user_set_superuser": AuditAction.SUPERUSER_CHANGED,
@@ -112,6 +127,15 @@ SERVICES = {
     "cases.case_set_riec": AuditAction.CASE_RIEC_CHANGED,
     "cases.document_add": AuditAction.CASE_DOCUMENT_ADDED,
     "cases.member_set": AuditAction.CASE_MEMBER_SET,
+    "cases.case_reopen": AuditAction.CASE_REOPENED,
+    "cases.case_retitle": AuditAction.CASE_TITLE_CHANGED,
+    "cases.case_team_set": AuditAction.CASE_TEAM_CHANGED,
+    "cases.team_follower_register": "wiring at start-up (an app's ready()), no data",
+    "cases.may_correct_note": READ,
+    "cases.note_edit": AuditAction.CASE_NOTE_CHANGED,
+    "cases.note_remove": AuditAction.CASE_NOTE_REMOVED,
+    "cases.case_subject_role_set": AuditAction.CASE_SUBJECT_ROLE,
+    "cases.case_unlink_subject": AuditAction.CASE_SUBJECT_UNLINKED,
     "intake.attachments_add": PART,
     "intake.report_submit_public": AuditAction.REPORT_SUBMITTED,
     "intake.report_submit_staff": AuditAction.REPORT_SUBMITTED,
@@ -131,6 +155,9 @@ SERVICES = {
     "interventions.intervention_record": AuditAction.INTERVENTION_STEP,
     "interventions.forfeiture_add": AuditAction.INTERVENTION_FORFEITURE,
     "interventions.intervention_finish": AuditAction.INTERVENTION_FINISHED,
+    "interventions.letter_make": AuditAction.LETTER_GENERATED,
+    "interventions.letter_texts_save": AuditAction.LETTER_TEXT_CHANGED,
+    "interventions.letter_texts_restore": AuditAction.LETTER_TEXT_CHANGED,
     "meetings.series_create": AuditAction.MEETING_PLANNED,
     "meetings.meeting_plan": AuditAction.MEETING_PLANNED,
     "meetings.agenda_add": AuditAction.MEETING_AGENDA_CHANGED,
@@ -141,10 +168,14 @@ SERVICES = {
     "meetings.item_notes": AuditAction.MEETING_NOTES,
     "meetings.item_decide": AuditAction.MEETING_DECIDED,
     "meetings.action_add": AuditAction.ACTION_POINT_ADDED,
+    "meetings.decision_correct": AuditAction.MEETING_DECISION_CORRECTED,
+    "meetings.contribution_add": AuditAction.MEETING_CONTRIBUTED,
+    "meetings.contribution_share": AuditAction.MEETING_CONTRIBUTION_SHARED,
     "meetings.action_done": AuditAction.ACTION_POINT_DONE,
     "meetings.meeting_held": AuditAction.MEETING_HELD,
     "signals.signal_create": AuditAction.SIGNAL_CREATED,
     "signals.signal_triage": AuditAction.SIGNAL_TRIAGED,
+    "signals.signals_assign": AuditAction.SIGNALS_ASSIGNED,
     "signals.signal_set_status": AuditAction.SIGNAL_STATUS_CHANGED,
     "signals.weighing_passed": READ,
     "signals.weighing_record": AuditAction.SIGNAL_WEIGHED,
@@ -153,6 +184,12 @@ SERVICES = {
     "signals.signal_unlink_subject": AuditAction.SIGNAL_SUBJECT_UNLINKED,
     "signals.signal_relate": AuditAction.SIGNAL_RELATED,
     "signals.signal_merge": AuditAction.SIGNAL_MERGED,
+    "signals.signal_merge_undo": AuditAction.SIGNAL_MERGE_UNDONE,
+    "signals.signal_reopen": AuditAction.SIGNAL_REOPENED,
+    "signals.may_correct_enrichment": READ,
+    "signals.enrichment_edit": AuditAction.SIGNAL_ENRICHMENT_CHANGED,
+    "signals.enrichment_remove": AuditAction.SIGNAL_ENRICHMENT_REMOVED,
+    "signals.signal_subject_role_set": AuditAction.SIGNAL_SUBJECT_ROLE,
     "signals.signal_case_decided": PART,
     "signals.saved_view_save": PERSONAL,
     "signals.saved_view_delete": PERSONAL,
@@ -165,6 +202,10 @@ SERVICES = {
     "subjects.vehicle_create": AuditAction.SUBJECT_CREATED,
     "subjects.relation_check": READ,
     "subjects.relation_create": AuditAction.RELATION_CREATED,
+    "subjects.person_update": AuditAction.SUBJECT_UPDATED,
+    "subjects.address_update": AuditAction.SUBJECT_UPDATED,
+    "subjects.organisation_update": AuditAction.SUBJECT_UPDATED,
+    "subjects.vehicle_update": AuditAction.SUBJECT_UPDATED,
     "warehouse.import_source": BY_THE_SOURCE,
     "warehouse.import_bag": BY_THE_SOURCE,
     "warehouse.import_brp": BY_THE_SOURCE,
@@ -172,4 +213,13 @@ SERVICES = {
     "warehouse.import_permits": BY_THE_SOURCE,
     "warehouse.import_closures": BY_THE_SOURCE,
     "warehouse.scan_queue": QUEUES_ONLY,
+    "configuration.setting_save": AuditAction.CONFIG_CHANGED,
+    "configuration.setting_remove": AuditAction.CONFIG_REMOVED,
+    "configuration.thresholds_save": AuditAction.CONFIG_CHANGED,
+    "warehouse.alert_dismiss": AuditAction.ALERT_DISMISSED,
+    "warehouse.alerts_dismiss": AuditAction.ALERT_DISMISSED,
+    "warehouse.alert_to_signal": AuditAction.ALERT_TO_SIGNAL,
+    "warehouse.import_queue": AuditAction.WAREHOUSE_IMPORT,
+    "warehouse.import_queued": BY_THE_SOURCE,
+    "warehouse.link_decide": AuditAction.REGISTRY_LINK_DECIDED,
 }

@@ -47,7 +47,7 @@ WORLD_OBJECTS = (
     "run_id",
     "link_id",
 )
-OBJECT_PARAMS = {*WORLD_OBJECTS, "signal_id", "attachment_id", "subject_id", "report_id", "uuid"}
+OBJECT_PARAMS = {*WORLD_OBJECTS, "contribution_id", "signal_id", "attachment_id", "subject_id", "report_id", "uuid"}
 
 EXPECTED_GET = {
     "home": LOGGED_IN,
@@ -70,7 +70,17 @@ EXPECTED_GET = {
     "subjects:search": SEE_ALL,
     "subjects:create": {"regisseur", "behandelaar"},
     "subjects:detail": SEE_ALL,
+    "subjects:edit": {"regisseur", "behandelaar"},  # who may correct a subject's details
     "audit:list": {"fg"},
+    "audit:find": NOBODY,  # POST only
+    "configuration:index": {"beheerder"},
+    "configuration:thresholds": {"beheerder"},
+    "configuration:threshold": {"beheerder"},
+    "configuration:section": {"beheerder"},
+    "configuration:create": {"beheerder"},
+    "configuration:edit": {"beheerder"},
+    "configuration:remove": NOBODY,  # POST only
+    "audit:verify": NOBODY,  # POST only
     "set_language": NOBODY,  # POST only; GET redirects
     "health": PUBLIC,
     "csp_report": NOBODY,  # POST only, by browsers
@@ -87,10 +97,18 @@ EXPECTED_GET = {
     "signals:status": NOBODY,  # POST only
     "signals:search": {"regisseur"},
     "signals:view_save": NOBODY,  # POST only
+    "signals:bulk": NOBODY,  # POST only
     "signals:view_delete": NOBODY,  # POST only
     "signals:subject_find": {"regisseur"},
     "signals:subject_link": NOBODY,  # POST only
-    "signals:subject_unlink": NOBODY,  # POST only
+    # Confirmation pages for the item named in the query (?subject=, ?verrijking=); without
+    # one nothing is found.
+    "signals:subject_unlink": NOBODY,
+    "signals:enrichment_remove": NOBODY,
+    "signals:subject_role": NOBODY,  # POST only
+    "signals:reopen": NOBODY,  # POST only
+    "signals:merge_undo": NOBODY,  # POST only
+    "signals:enrichment_edit": NOBODY,  # POST only
     "signals:weigh": NOBODY,  # POST only
     "signals:enrich": NOBODY,  # POST only
     "signals:relate": NOBODY,  # POST only
@@ -112,6 +130,9 @@ EXPECTED_GET = {
     "meetings:item_notes": NOBODY,  # POST only
     "meetings:item_decide": NOBODY,  # POST only
     "meetings:action_add": NOBODY,  # POST only
+    "meetings:decision_correct": NOBODY,  # POST only
+    "meetings:contribute": NOBODY,  # POST only
+    "meetings:contribution_share": NOBODY,  # POST only
     "cases:list": CASE_PEOPLE,
     "cases:create": {"regisseur", "behandelaar"},
     "cases:detail": CASE_PEOPLE,
@@ -125,6 +146,14 @@ EXPECTED_GET = {
     "cases:member": NOBODY,  # POST only
     "cases:subject_find": {"regisseur", "behandelaar", "toezichthouder"},
     "cases:subject_link": NOBODY,  # POST only
+    "cases:subject_role": NOBODY,  # POST only
+    "cases:reopen": NOBODY,  # POST only
+    "cases:retitle": NOBODY,  # POST only
+    "cases:team_set": NOBODY,  # POST only
+    "cases:note_edit": NOBODY,  # POST only
+    # Confirmation pages for the item named in the query (?subject=, ?notitie=).
+    "cases:subject_unlink": NOBODY,
+    "cases:note_remove": NOBODY,
     "cases:document_upload": NOBODY,  # POST only
     "cases:document": CASE_FILE,
     "interventions:overview": LOGGED_IN,  # each sees their own and their teams' deadlines
@@ -134,12 +163,18 @@ EXPECTED_GET = {
     "interventions:steps": NOBODY,  # POST only
     "interventions:forfeiture": NOBODY,  # POST only
     "interventions:finish": NOBODY,  # POST only
-    "interventions:letter": CASE_FILE,
+    # The world's measure is still being prepared: no letter of it can be made or shown yet.
+    "interventions:letter": NOBODY,
+    "interventions:letter_make": NOBODY,  # POST only
+    "interventions:letter_texts": {"beheerder"},
+    "interventions:letter_text_edit": {"beheerder"},
+    "interventions:letter_text_restore": NOBODY,  # POST only
     "warehouse:alerts": {"regisseur"},
     "warehouse:scan": NOBODY,  # POST only
     "warehouse:scan_status": {"regisseur"},
     "warehouse:alert": {"regisseur"},
     "warehouse:dismiss": NOBODY,  # POST only
+    "warehouse:dismiss_many": NOBODY,  # POST only
     "warehouse:to_signal": NOBODY,  # POST only
     "warehouse:imports": {"regisseur"},
     "warehouse:import": {"regisseur"},
@@ -182,6 +217,9 @@ SAMPLE_KWARGS = {
     "attachment_id": "00000000-0000-4000-8000-000000000000",
     "view_id": "1",
     "letter": "besluit",
-    "fmt": "pdf",
     "token": "0123456789ab.not-a-live-link",
+    "contribution_id": "00000000-0000-4000-8000-000000000000",
+    "slug": "zaaktypen",
+    "row_id": "1",
+    "code": "overcrowding",
 }

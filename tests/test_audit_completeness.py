@@ -527,6 +527,50 @@ def _module_functions(source: str) -> dict[str, ast.FunctionDef]:
     return {n.name: n for n in ast.parse(source).body if isinstance(n, ast.FunctionDef)}
 
 
+# Modules of an app whose names its services module may import without passing them on.
+NOT_WRITES = {"models", "constants", "selectors", "forms", "apps", "admin"}
+
+
+def passed_on(app: str, source: str) -> dict[str, set[str]]:
+    """The app's own modules whose public functions the services module passes on (imports
+    without using them itself): a service split into a module by aggregate and re-exported is
+    still a service of the app."""
+    tree = ast.parse(source)
+    used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+    exported = {
+        e.value
+        for n in tree.body
+        if isinstance(n, ast.Assign) and any(getattr(t, "id", "") == "__all__" for t in n.targets)
+        for e in getattr(n.value, "elts", [])
+    }
+    found: dict[str, set[str]] = {}
+    for node in tree.body:
+        if not (isinstance(node, ast.ImportFrom) and node.module):
+            continue
+        parts = node.module.split(".")
+        if parts[:2] != ["weerbaar", app] or len(parts) < 3 or parts[2] in NOT_WRITES:
+            continue
+        names = {
+            alias.name
+            for alias in node.names
+            if not alias.name.startswith("_")
+            and (alias.name in exported or (alias.asname or alias.name) not in used)
+        }
+        found.setdefault("/".join(parts[1:]), set()).update(names)
+    return found
+
+
+def _passed_on_services(app: str, source: str) -> dict[str, tuple[ast.FunctionDef, dict]]:
+    found = {}
+    for path, names in passed_on(app, source).items():
+        target = SRC / f"{path}.py"
+        other = target.read_text() if target.exists() else ""
+        for name, function in services(other).items():
+            if name in names:
+                found[f"{app}.{name}"] = (function, _module_functions(other))
+    return found
+
+
 def _all_services() -> dict[str, tuple[ast.FunctionDef, dict]]:
     found = {}
     for app in apps():
@@ -537,6 +581,7 @@ def _all_services() -> dict[str, tuple[ast.FunctionDef, dict]]:
             everything = _module_functions(source)
             for name, function in services(source).items():
                 found[f"{app}.{name}"] = (function, everything)
+            found.update(_passed_on_services(app, source))
     return found
 
 
@@ -577,6 +622,15 @@ def test_a_service_with_an_audit_row_names_it():
         and SERVICES[name].name not in _actions_used(function, module, {function.name})
     ]
     assert wrong == []
+
+
+def test_the_registry_check_follows_a_service_split_into_its_own_module():
+    source = (
+        "from weerbaar.signals.models import Signal\n"
+        "from weerbaar.signals.corrections import signal_reopen as signal_reopen\n"
+        "from weerbaar.signals.selectors import signal_get\n"
+    )
+    assert passed_on("signals", source) == {"signals/corrections": {"signal_reopen"}}
 
 
 def test_the_registry_check_finds_a_new_service():

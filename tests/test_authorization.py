@@ -168,6 +168,10 @@ def test_hidden_object_never_leaks(world, principal):
         client.get("/api/v1/subjecten/").content,
     ]
     for (name, _params), kwargs in routes().items():
+        # The privacy officer reads the trail about every subject, named (#14); what the
+        # trail says is not the subject's file, which stays hidden from her like from anyone.
+        if name == "audit:list" and principal == "fg":
+            continue
         if not name.startswith(ADMIN_PREFIX):
             response = client.get(_url(name, kwargs, hidden))
             bodies.append(

@@ -7,6 +7,7 @@ from weerbaar.accounts.access import can_use
 from weerbaar.accounts.selectors import unread_count, user_roles
 from weerbaar.audit.constants import VIEW_PERMISSION as AUDIT_PERMISSION
 from weerbaar.cases.selectors import may_see_cases
+from weerbaar.configuration.selectors import may_configure
 from weerbaar.intake.constants import PARTNER_PERMISSION
 from weerbaar.interventions.constants import CHANGE_PERMISSION as DEADLINES_PERMISSION
 from weerbaar.meetings.selectors import may_see_meetings
@@ -51,6 +52,7 @@ MENU = [
     (may_review, _("Warehouse"), "warehouse:alerts", "warehouse"),
     (lambda u: True, _messages_label, "accounts:inbox", "inbox"),
     (lambda u: can_use(u, AUDIT_PERMISSION), _("Audit trail"), "audit:list", "audit"),
+    (may_configure, _("Settings"), "configuration:index", "configuration"),
     (lambda u: u.is_staff, _("Administration"), "admin:index", "admin"),
     (lambda u: True, _("API"), "api-docs", "api"),
 ]

@@ -63,6 +63,9 @@ MUNICIPALITY_NAME = env_str("MUNICIPALITY_NAME", "Gemeente Weerdam")
 MUNICIPALITY_CODE = env_str("MUNICIPALITY_CODE", "9999")
 # Replies to decision letters go to a general mailbox, never to the handling official.
 GENERAL_MAILBOX = env_str("GENERAL_MAILBOX", "veiligheid@weerdam.invalid")
+# Where letters send opinions and objections by post, and the court named for appeal.
+MUNICIPALITY_POSTAL_ADDRESS = env_str("MUNICIPALITY_POSTAL_ADDRESS", "Postbus 100, 6980 AA Weerdam")
+COURT_NAME = env_str("COURT_NAME", "Rechtbank Gelderland")
 # Own .docx letter templates (same names as in interventions/letter_templates/), if any.
 LETTER_TEMPLATE_DIR = env_str("LETTER_TEMPLATE_DIR", "")
 
@@ -92,6 +95,7 @@ INSTALLED_APPS = [
     "weerbaar.meetings",
     "weerbaar.interventions",
     "weerbaar.warehouse",
+    "weerbaar.configuration",
     "weerbaar.demo",
 ]
 

@@ -24,6 +24,7 @@ urlpatterns = [
     path("casussen/", include("weerbaar.cases.urls")),
     path("interventies/", include("weerbaar.interventions.urls")),
     path("pakhuis/", include("weerbaar.warehouse.urls")),
+    path("instellingen/", include("weerbaar.configuration.urls")),
     path("melden/", include("weerbaar.intake.urls")),
     path("beheer/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -27,6 +27,12 @@ def parse_uuid(value) -> UUID | None:
         return None
 
 
+def parse_id(value) -> int | None:
+    """``value`` as a positive database number, or None."""
+    text = str(value)
+    return int(text) if text.isdigit() and 0 < int(text) < 2**31 else None
+
+
 def refuse(*, user, label: str, object_id="", request=None, subject: bool = False) -> None:
     """Record that ``user`` was refused an object of kind ``label``, then raise Http404."""
     if is_active_user(user):
@@ -52,6 +58,7 @@ def visible_get(
     allowed: bool = True,
     field: str = "uuid",
     subject: bool = False,
+    parse=parse_uuid,
     **audit,
 ) -> Model:
     """The object of ``queryset`` whose ``field`` is ``object_id``, audited as ``action``.
@@ -59,10 +66,11 @@ def visible_get(
     ``allowed`` False refuses even a found object (a rule beyond the queryset, such as
     "partners never read the file"), in the same way as a missing one. ``subject`` records
     the id as the subject reference, for objects that are subjects themselves. Further
-    keywords (``purpose``, ``subject_ref``, ``extra``) go to the viewed row.
+    keywords (``purpose``, ``subject_ref``, ``extra``) go to the viewed row. ``parse`` reads
+    the id (``parse_id`` for a table keyed by number, such as policy data).
     """
     label = queryset.model._meta.label_lower
-    ident = parse_uuid(object_id)
+    ident = parse(object_id)
     # No user sees anything, whatever the queryset says (an owner filter on ``user.pk``
     # would otherwise match the objects without an owner).
     allowed = allowed and is_active_user(user)

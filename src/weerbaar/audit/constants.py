@@ -123,6 +123,8 @@ class AuditAction(models.TextChoices):
     # audit
     AUDIT_VIEWED = "audit.viewed", _("Audit trail viewed")
     AUDIT_VERIFIED = "audit.verified", _("Audit trail checked for changes")
+    CONFIG_CHANGED = "configuration.changed", _("Setting changed")
+    CONFIG_REMOVED = "configuration.removed", _("Setting removed")
     CHAIN_REANCHORED = "audit.chain_reanchored", _("Audit chain re-anchored in a new form")
     # any app
     ACCESS_DENIED = "access.denied", _("Access denied")

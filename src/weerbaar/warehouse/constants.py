@@ -5,3 +5,4 @@
 VIEW_PERMISSION = "warehouse.view_alert"
 CHANGE_PERMISSION = "warehouse.change_alert"
 IMPORT_PERMISSION = "warehouse.add_importrun"
+RULE_SETTING_PERMISSION = "warehouse.change_rulesetting"

@@ -1,0 +1,121 @@
+"""The policy data a functioneel beheerder keeps, one section per kind, on pages in the
+product's own look (not the Django admin). A section names its model, its form, what the
+list shows and the permission that opens it; the views and the one write service
+(``services.setting_save``) are written once for all of them."""
+
+from dataclasses import dataclass, field
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from weerbaar.accounts.models import Team
+from weerbaar.cases.models import CaseType
+from weerbaar.configuration import forms as config_forms
+from weerbaar.interventions.models import Instrument, PolicyRule
+from weerbaar.signals.models import Phenomenon, RetentionRule
+
+
+@dataclass(frozen=True)
+class Section:
+    slug: str
+    title: str
+    intro: str
+    model: type
+    form: type[forms.ModelForm]
+    columns: tuple[str, ...]
+    search: tuple[str, ...] = ()
+    can_add: bool = True
+    can_remove: bool = False
+    # A code other parts of the product rely on: set once, then fixed.
+    fixed_after_create: tuple[str, ...] = ()
+    order_by: tuple[str, ...] = field(default=())
+
+    @property
+    def permission(self) -> str:
+        return f"{self.model._meta.app_label}.change_{self.model._meta.model_name}"
+
+    @property
+    def add_permission(self) -> str:
+        return f"{self.model._meta.app_label}.add_{self.model._meta.model_name}"
+
+    @property
+    def delete_permission(self) -> str:
+        return f"{self.model._meta.app_label}.delete_{self.model._meta.model_name}"
+
+
+class TeamForm(forms.ModelForm):
+    class Meta:
+        model = Team
+        fields = ["name", "description", "is_external"]
+
+
+SECTIONS = {
+    s.slug: s
+    for s in (
+        Section(
+            slug="zaaktypen",
+            title=_("Case types"),
+            intro=_("The kinds of case, with their statuses, results and retention period."),
+            model=CaseType,
+            form=config_forms.CaseTypeForm,
+            columns=("name", "code", "default_team", "retention_years", "active"),
+            search=("name", "code"),
+            fixed_after_create=("code",),
+        ),
+        Section(
+            slug="fenomenen",
+            title=_("Phenomena"),
+            intro=_("The phenomena of ondermijning, and how the public form describes them."),
+            model=Phenomenon,
+            form=config_forms.PhenomenonForm,
+            columns=("name", "code", "public", "order"),
+            search=("name", "code"),
+            fixed_after_create=("code",),
+        ),
+        Section(
+            slug="maatregelen",
+            title=_("Measures and their terms"),
+            intro=_(
+                "The legal basis and the terms of each measure; article numbers differ per "
+                "municipality."
+            ),
+            model=Instrument,
+            form=config_forms.InstrumentForm,
+            columns=("name", "legal_basis", "opinion_weeks", "objection_weeks", "active"),
+            search=("name", "legal_basis"),
+            can_add=False,
+        ),
+        Section(
+            slug="beleidsmatrix",
+            title=_("Policy matrix"),
+            intro=_("Which measure the policy suggests for premises, finding and offence."),
+            model=PolicyRule,
+            form=config_forms.PolicyRuleForm,
+            columns=("policy", "premise_type", "finding", "offence", "measure", "duration_months"),
+            search=("policy",),
+            can_remove=True,
+        ),
+        Section(
+            slug="bewaartermijnen",
+            title=_("Retention periods"),
+            intro=_("How long signals and what belongs to them are kept."),
+            model=RetentionRule,
+            form=config_forms.RetentionRuleForm,
+            columns=("name", "days"),
+            can_add=False,
+        ),
+        Section(
+            slug="teams",
+            title=_("Teams"),
+            intro=_("The municipality's teams and the partners' teams; members are set per user."),
+            model=Team,
+            form=TeamForm,
+            columns=("name", "is_external"),
+            search=("name",),
+        ),
+    )
+}
+
+
+def get(slug: str) -> Section | None:
+    return SECTIONS.get(slug)
