@@ -228,36 +228,34 @@ def _docx_text(content: bytes) -> str:
 
 @freeze_time("2026-06-01")
 def test_letters_are_signed_by_the_office_never_by_the_official(regisseur, team):
+    from tests.interventions.letter_world import closure as _closure
+    from weerbaar.cases.models import DocumentVersion
+
     regisseur.first_name, regisseur.last_name = "Rianne", "de Regt"
     regisseur.save()
-    case = _case(regisseur, team)
-    closure = services.intervention_start(
-        actor=regisseur, case=case, instrument=_instrument("damocles-sluiting"), duration_months=3
-    )
-    services.intervention_record(
-        actor=regisseur, intervention=closure, intention_sent_on=date(2026, 5, 20)
-    )
+    closure = _closure(regisseur, team, until="decision")
     client = login(regisseur)
     texts = []
     for kind in ("voornemen", "besluit"):
-        docx_bytes = client.get(
-            reverse("interventions:letter", args=[closure.uuid, kind, "docx"])
-        ).content
-        pdf = client.get(reverse("interventions:letter", args=[closure.uuid, kind, "pdf"])).content
-        reader = pypdf.PdfReader(io.BytesIO(pdf))
-        texts += [_docx_text(docx_bytes), "".join(p.extract_text() for p in reader.pages)]
-        texts.append(str(reader.metadata))
+        for fmt in ("docx", "pdf"):
+            made = client.post(
+                reverse("interventions:letter_make", args=[closure.uuid, kind]), {"fmt": fmt}
+            )
+            assert made.status_code == 302
+            version = DocumentVersion.objects.filter(file_name__endswith=f"{kind}.{fmt}").get()
+            content = b"".join(client.get(reverse("cases:document", args=[version.uuid])))
+            if fmt == "docx":
+                texts.append(_docx_text(content))
+            else:
+                reader = pypdf.PdfReader(io.BytesIO(content))
+                texts += ["".join(p.extract_text() for p in reader.pages), str(reader.metadata)]
     joined = "\n".join(texts)
     assert "De burgemeester van Weerdam" in joined and "veiligheid@weerdam.invalid" in joined
-    assert "Loodsweg 3" in joined and "3 juni 2026" in joined  # opinion term end
+    assert "Loodsweg 3" in joined and "11 mei 2026" in joined  # opinion term end
     for forbidden in ("Rianne", "Regt", "R. de", regisseur.username):
         assert forbidden not in joined, forbidden
-    assert (
-        client.get(
-            reverse("interventions:letter", args=[closure.uuid, "dwangsom", "pdf"])
-        ).status_code
-        == 404
-    )
+    dwangsom = client.get(reverse("interventions:letter", args=[closure.uuid, "dwangsom"]))
+    assert dwangsom.status_code == 404
 
 
 def test_stale_procedure_page_is_refused(regisseur, team):

@@ -25,7 +25,11 @@ def _closure(regisseur, team, **facts):
         **facts,
     )
     services.intervention_record(
-        actor=regisseur, intervention=closure, intention_sent_on=date(2026, 5, 20)
+        actor=regisseur,
+        intervention=closure,
+        police_report_on=date(2026, 5, 11),
+        police_report_reference="PL0600-2026-1",
+        intention_sent_on=date(2026, 5, 20),
     )
     closure.refresh_from_db()
     return closure
@@ -38,15 +42,16 @@ def test_a_letter_is_dutch_from_the_catalogue_and_english_in_the_english_locale(
     assert dutch["title"] == "Voornemen"
     assert dutch["signatory"] == "De burgemeester van Weerdam"
     assert dutch["addressee"] == "De eigenaar en de gebruiker van Loodsweg 3, 6981 AB Doesburg"
-    assert dutch["paragraphs"][1] == (
-        "Voordat wij besluiten, kunt u uw zienswijze geven: schriftelijk of mondeling, "
-        "uiterlijk op 3 juni 2026."
+    assert dutch["paragraphs"][2].startswith(
+        "Voordat wij besluiten, kunt u binnen 2 weken uw zienswijze geven, uiterlijk op "
+        "3 juni 2026: schriftelijk aan Postbus 100, 6980 AA Weerdam of aan "
+        "veiligheid@weerdam.invalid"
     )
     with translation.override("en"):
         english = letters.context(closure, "voornemen")
     assert english["title"] == "Intention"
     assert english["signatory"] == "The mayor of Weerdam"
-    assert english["paragraphs"][0].startswith("We intend to take the following measure: ")
+    assert english["paragraphs"][0].startswith("We intend to take the following measure on ")
     assert " voor de duur van " not in english["paragraphs"][0]
 
 
@@ -54,8 +59,10 @@ def test_a_letter_is_dutch_from_the_catalogue_and_english_in_the_english_locale(
 def test_the_letter_page_frame_is_translated_too(regisseur, team):
     closure = _closure(regisseur, team)
     with translation.override("en"):
-        html = render_to_string("interventions/letter.html", letters.context(closure, "besluit"))
+        letter = letters.context(closure, "besluit")
+        html = render_to_string("interventions/letter.html", {"letter": letter})
     assert "Kind regards," in html and "Reference: " in html and 'lang="en"' in html
+    assert "Do you disagree with this decision?" in html
     assert "Met vriendelijke groet" not in html and "Kenmerk" not in html
 
 

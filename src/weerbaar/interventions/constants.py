@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 ADD_PERMISSION = "interventions.add_intervention"
 CHANGE_PERMISSION = "interventions.change_intervention"
+# Who edits the paragraph texts of the letters (the functioneel beheerder).
+LETTER_TEXT_PERMISSION = "interventions.change_lettertext"
 
 
 class PremiseType(models.TextChoices):
@@ -49,3 +51,10 @@ class PenaltyUnit(models.TextChoices):
     VIOLATION = "violation", _("per violation")
     DAY = "day", _("per day")
     WEEK = "week", _("per week")
+
+
+class ObjectionOutcome(models.TextChoices):
+    UNFOUNDED = "unfounded", _("Unfounded (ongegrond): the decision stands")
+    FOUNDED = "founded", _("Well-founded (gegrond): the decision is revoked")
+    PARTLY = "partly", _("Partly well-founded: the decision is changed")
+    INADMISSIBLE = "inadmissible", _("Inadmissible (niet-ontvankelijk)")

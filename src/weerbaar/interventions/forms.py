@@ -2,7 +2,14 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from weerbaar.interventions.constants import Finding, PenaltyUnit, PremiseType, Result
+from weerbaar.interventions.constants import (
+    Finding,
+    ObjectionOutcome,
+    PenaltyUnit,
+    PremiseType,
+    Result,
+)
+from weerbaar.interventions.letters.kinds import paragraph_help
 from weerbaar.interventions.models import Instrument
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -81,6 +88,12 @@ class StepsForm(forms.Form):
     """The dated steps of the Awb procedure; every field optional, order checked by the service."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
+    police_report_on = forms.DateField(
+        label=_("Police or administrative report dated"), required=False, widget=DATE
+    )
+    police_report_reference = forms.CharField(
+        label=_("Reference of that report"), required=False, max_length=60
+    )
     intention_sent_on = forms.DateField(label=_("Intention sent on"), required=False, widget=DATE)
     opinion_skipped_reason = forms.CharField(
         label=_("No opinion asked because of urgency: why"),
@@ -90,7 +103,21 @@ class StepsForm(forms.Form):
     opinion_received_on = forms.DateField(
         label=_("Opinion received on"), required=False, widget=DATE
     )
+    opinion_summary = forms.CharField(
+        label=_("The opinion in short"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    opinion_answer = forms.CharField(
+        label=_("Our answer to the opinion"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     decision_on = forms.DateField(label=_("Decision taken on"), required=False, widget=DATE)
+    proportionality = forms.CharField(
+        label=_("Proportionality: the interests weighed"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    starts_on = forms.DateField(label=_("The measure takes effect on"), required=False, widget=DATE)
     made_known_on = forms.DateField(label=_("Decision made known on"), required=False, widget=DATE)
     risk_assessment_requested_on = forms.DateField(
         label=_("Police risk assessment requested on"), required=False, widget=DATE
@@ -121,11 +148,35 @@ class StepsForm(forms.Form):
     objection_decided_on = forms.DateField(
         label=_("Objection decided on"), required=False, widget=DATE
     )
+    objection_outcome = forms.ChoiceField(
+        label=_("Outcome of the objection"),
+        required=False,
+        choices=[("", "—"), *ObjectionOutcome.choices],
+    )
+    objection_reasoning = forms.CharField(
+        label=_("Reasons of the decision on objection"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     appeal_lodged_on = forms.DateField(label=_("Appeal lodged on"), required=False, widget=DATE)
+
+    # What a letter needs: the label says which letter, not "optional".
+    REQUIRED_WHEN = {
+        "police_report_on": _("required for the letters"),
+        "police_report_reference": _("required for the letters"),
+        "opinion_summary": _("required for the decision once an opinion came"),
+        "opinion_answer": _("required for the decision once an opinion came"),
+        "proportionality": _("required for the decision letter"),
+        "starts_on": _("required for the decision on a measure with a duration"),
+        "objection_outcome": _("required for the decision on objection"),
+        "objection_reasoning": _("required for the decision on objection"),
+    }
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "step_%s")
         super().__init__(*args, **kwargs)
+        for name, when in self.REQUIRED_WHEN.items():
+            self.fields[name].required_when = when
 
 
 class ForfeitureForm(forms.Form):
@@ -160,4 +211,50 @@ class OverviewForm(forms.Form):
             ("overdue", _("Overdue")),
             ("all", _("All open deadlines")),
         ],
+    )
+
+
+class LetterMakeForm(forms.Form):
+    fmt = forms.ChoiceField(
+        label=_("Format"),
+        choices=[("pdf", _("PDF (to send)")), ("docx", _("Word (to edit before sending)"))],
+        initial="pdf",
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "letter_%s")
+        super().__init__(*args, **kwargs)
+
+
+class LetterTextsForm(forms.Form):
+    """One text box per paragraph of a letter, holding its current text."""
+
+    def __init__(self, *args, kind, current: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        for para in kind.paragraphs:
+            self.fields[para.key] = forms.CharField(
+                label=para.label,
+                initial=current.get(para.key) or str(para.default),
+                help_text=paragraph_help(para),
+                widget=forms.Textarea(attrs={"rows": 3}),
+                strip=True,
+                error_messages={
+                    "required": _("Write the paragraph, or restore the standard text.")
+                },
+            )
+
+
+class PreviewForm(forms.Form):
+    intervention = forms.ChoiceField(label=_("Preview for"), required=False)
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["intervention"].choices = [("", _("a sample measure")), *choices]
+
+
+class RestoreForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("Yes, replace the own texts of this letter by the standard texts"),
+        error_messages={"required": _("Tick the box to confirm.")},
     )

@@ -5,10 +5,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from weerbaar.accounts.models import Team
-from weerbaar.cases.models import Case
+from weerbaar.cases.models import Case, Document
 from weerbaar.interventions.constants import (
     DeadlineKind,
     Finding,
+    ObjectionOutcome,
     PenaltyUnit,
     PremiseType,
     Result,
@@ -107,10 +108,20 @@ class Intervention(models.Model):
         _("duration in months"), null=True, blank=True
     )
     indefinite = models.BooleanField(_("indefinite"), default=False)
+    police_report_on = models.DateField(
+        _("police or administrative report dated"), null=True, blank=True
+    )
+    police_report_reference = models.CharField(
+        _("reference of that report"), max_length=60, blank=True
+    )
     intention_sent_on = models.DateField(_("intention sent on"), null=True, blank=True)
     opinion_skipped_reason = models.TextField(_("why no opinion was asked (urgency)"), blank=True)
     opinion_received_on = models.DateField(_("opinion received on"), null=True, blank=True)
+    opinion_summary = models.TextField(_("the opinion in short"), blank=True)
+    opinion_answer = models.TextField(_("our answer to the opinion"), blank=True)
     decision_on = models.DateField(_("decision taken on"), null=True, blank=True)
+    proportionality = models.TextField(_("proportionality: the interests weighed"), blank=True)
+    starts_on = models.DateField(_("the measure takes effect on"), null=True, blank=True)
     made_known_on = models.DateField(_("decision made known on"), null=True, blank=True)
     risk_assessment_requested_on = models.DateField(
         _("police risk assessment requested on"), null=True, blank=True
@@ -126,6 +137,10 @@ class Intervention(models.Model):
     )
     objection_extended = models.BooleanField(_("decision on objection extended"), default=False)
     objection_decided_on = models.DateField(_("objection decided on"), null=True, blank=True)
+    objection_outcome = models.CharField(
+        _("outcome of the objection"), max_length=12, choices=ObjectionOutcome.choices, blank=True
+    )
+    objection_reasoning = models.TextField(_("reasons of the decision on objection"), blank=True)
     appeal_lodged_on = models.DateField(_("appeal lodged on"), null=True, blank=True)
     penalty_amount = models.DecimalField(
         _("penalty amount"), max_digits=10, decimal_places=2, null=True, blank=True
@@ -192,4 +207,43 @@ class Deadline(models.Model):
             models.Index(fields=["owner", "done", "due_on"]),
             models.Index(fields=["team", "done", "due_on"]),
             models.Index(fields=["done", "due_on"]),
+        ]
+
+
+class LetterText(models.Model):
+    """A paragraph of a letter as the functioneel beheerder rewrote it; without a row the
+    built-in text (from the catalogue) is used. Placeholders like {maatregel} are checked
+    when it is saved (``interventions.letters.texts``)."""
+
+    kind = models.CharField(_("letter"), max_length=30)
+    key = models.CharField(_("paragraph"), max_length=30)
+    text = models.TextField(_("text"))
+    changed_at = models.DateTimeField(_("changed at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("letter text")
+        verbose_name_plural = _("letter texts")
+        ordering = ["kind", "key"]
+        constraints = [models.UniqueConstraint(fields=["kind", "key"], name="letter_text_once")]
+
+
+class LetterDocument(models.Model):
+    """Which case document holds a letter of an intervention: making the letter again adds
+    a version to that document instead of a new one."""
+
+    intervention = models.ForeignKey(
+        Intervention, on_delete=models.CASCADE, related_name="letter_documents"
+    )
+    kind = models.CharField(_("letter"), max_length=30)
+    fmt = models.CharField(_("format"), max_length=4)
+    document = models.OneToOneField(Document, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("letter document")
+        verbose_name_plural = _("letter documents")
+        ordering = ["kind", "fmt"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["intervention", "kind", "fmt"], name="letter_document_once"
+            )
         ]

@@ -8,12 +8,14 @@ from uuid import UUID
 from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from weerbaar.accounts.lookup import visible_get
+from weerbaar.accounts.lookup import refuse, visible_get
 from weerbaar.accounts.models import Team
 from weerbaar.audit.constants import AuditAction
+from weerbaar.audit.services import audit_record
 from weerbaar.cases.selectors import case_files_visible_to, cases_visible_to
 from weerbaar.interventions.deadlines import OURS
-from weerbaar.interventions.models import Deadline, Instrument, Intervention
+from weerbaar.interventions.letters import refusal
+from weerbaar.interventions.models import Deadline, Instrument, Intervention, LetterDocument
 
 # The measures whose earlier use makes a new Damocles case a repeat offence.
 DAMOCLES_CODES = ["damocles-sluiting", "bestuurlijke-waarschuwing"]
@@ -45,6 +47,27 @@ def intervention_get(
         request=request,
         allowed=allowed,
     )
+
+
+def intervention_with_letter(*, user, intervention_id: UUID, kind: str, request=None):
+    """The intervention, for the page of its letter ``kind``: only once the procedure has
+    reached the letter's step. Before that it answers, and is audited, like a missing one."""
+    found = visible_get(
+        interventions_visible_to(user).select_related("instrument", "case__case_type"),
+        user=user,
+        object_id=intervention_id,
+        action=None,
+        request=request,
+    )
+    if refusal(found, kind):
+        refuse(
+            user=user,
+            label=Intervention._meta.label_lower,
+            object_id=intervention_id,
+            request=request,
+        )
+    audit_record(actor=user, action=AuditAction.INTERVENTION_VIEWED, obj=found, request=request)
+    return found
 
 
 def offence_number(*, user, case) -> int:
@@ -155,3 +178,18 @@ def deadline_counts(*, user) -> dict[str, int]:
         "week": deadline_overview(user=user, window="week").count(),
         "overdue": deadline_overview(user=user, window="overdue").count(),
     }
+
+
+def letter_documents(*, intervention) -> QuerySet[LetterDocument]:
+    """The letters made for ``intervention`` (its reader reads its case file), each with its
+    document's versions, newest first."""
+    return intervention.letter_documents.select_related("document").prefetch_related(
+        "document__versions__uploaded_by"
+    )
+
+
+def preview_choices(*, user, offered, limit: int = 30) -> list[Intervention]:
+    """Recent interventions ``user`` may read whose instrument has the letter (``offered``),
+    to preview an edited letter text on."""
+    rows = interventions_visible_to(user).select_related("instrument", "case").order_by("-id")
+    return [i for i in rows[: limit * 3] if offered(i.instrument)][:limit]

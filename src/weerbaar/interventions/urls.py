@@ -1,6 +1,6 @@
 from django.urls import path
 
-from weerbaar.interventions import views
+from weerbaar.interventions import letter_views, views
 
 app_name = "interventions"
 urlpatterns = [
@@ -11,5 +11,17 @@ urlpatterns = [
     path("<uuid:intervention_id>/stappen/", views.steps, name="steps"),
     path("<uuid:intervention_id>/verbeurd/", views.forfeiture, name="forfeiture"),
     path("<uuid:intervention_id>/afronden/", views.finish, name="finish"),
-    path("<uuid:intervention_id>/brief/<slug:letter>.<slug:fmt>", views.letter, name="letter"),
+    path("<uuid:intervention_id>/brief/<slug:letter>/", letter_views.letter, name="letter"),
+    path(
+        "<uuid:intervention_id>/brief/<slug:letter>/maken/",
+        letter_views.letter_make,
+        name="letter_make",
+    ),
+    path("briefteksten/", letter_views.letter_texts, name="letter_texts"),
+    path("briefteksten/<slug:letter>/", letter_views.letter_text_edit, name="letter_text_edit"),
+    path(
+        "briefteksten/<slug:letter>/standaard/",
+        letter_views.letter_text_restore,
+        name="letter_text_restore",
+    ),
 ]

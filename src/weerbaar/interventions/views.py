@@ -1,16 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.exports import list_export, offer
-from weerbaar.audit.services import audit_record
 from weerbaar.cases.selectors import case_file_get
 from weerbaar.core import exports
 from weerbaar.core.exports import Column
@@ -99,7 +96,11 @@ def _detail(request, intervention, forms=None, status=200):
             or FinishForm(initial={"version": intervention.version}),
             "deadlines": intervention.deadlines.order_by("due_on"),
             "forfeitures": intervention.forfeitures.all(),
-            "letters": letters.available(intervention),
+            "letters": [
+                (kind, letters.refusal(intervention, kind.key))
+                for kind in letters.kinds_for(intervention)
+            ],
+            "letters_made": selectors.letter_documents(intervention=intervention),
             "today": timezone.localdate(),
         },
         status=status,
@@ -186,30 +187,6 @@ def finish(request, intervention_id):
         lambda d: services.intervention_finish(actor=request.user, intervention=intervention, **d),
         _("The intervention has been finished."),
     )
-
-
-@login_required
-@require_http_methods(["GET"])
-def letter(request, intervention_id, letter, fmt):
-    kind = letter
-    intervention = selectors.intervention_get(
-        user=request.user, intervention_id=intervention_id, request=request, audit=False
-    )
-    if kind not in letters.available(intervention) or fmt not in ("docx", "pdf"):
-        raise Http404
-    content = letters.render(intervention, kind, fmt)
-    audit_record(
-        actor=request.user,
-        action=AuditAction.LETTER_GENERATED,
-        obj=intervention.case,
-        request=request,
-        new={"intervention": str(intervention.uuid), "letter": kind, "format": fmt},
-    )
-    response = HttpResponse(content, content_type=letters.CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = (
-        f'attachment; filename="{kind}-{intervention.case.opened_on:%Y}.{fmt}"'
-    )
-    return response
 
 
 # The columns of the overview, in its order; "late" in words, as the page says it.

@@ -5,7 +5,7 @@ Run ``python -m weerbaar.interventions.letter_templates.build``.
 The templates use docxtpl's Jinja tags; a municipality can copy one, change its layout and
 wording in Word and point ``LETTER_TEMPLATE_DIR`` at its own folder. Context variables:
 municipality, title, date, reference, addressee, subject, paragraphs (a list), mailbox,
-signatory.
+postal_address, signatory.
 """
 
 from pathlib import Path
@@ -29,7 +29,8 @@ def build(kind: str) -> None:
     document.add_paragraph("{{ paragraph }}")
     document.add_paragraph("{%p endfor %}")
     document.add_paragraph(
-        "Reageren of vragen? Mail naar {{ mailbox }} en noem het kenmerk van deze brief."
+        "Reageren of vragen? Mail naar {{ mailbox }} of schrijf naar {{ postal_address }}, "
+        "en noem het kenmerk van deze brief."
     )
     document.add_paragraph("Met vriendelijke groet,\n\n{{ signatory }}")
     document.core_properties.author = ""
@@ -38,5 +39,12 @@ def build(kind: str) -> None:
 
 
 if __name__ == "__main__":
-    for kind in ("voornemen", "besluit", "dwangsom"):
+    for kind in (
+        "waarschuwing",
+        "voornemen",
+        "ontvangstbevestiging",
+        "besluit",
+        "dwangsom",
+        "beslissing-op-bezwaar",
+    ):
         build(kind)

@@ -1,4 +1,5 @@
-"""Public API of the interventions app for writes."""
+"""Public API of the interventions app for writes: starting a measure, its procedure
+dates, forfeitures and its end here; its letters in ``services/letters.py``."""
 
 from datetime import date
 from decimal import Decimal
@@ -8,16 +9,20 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from weerbaar.accounts.models import User
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
-from weerbaar.core.deadlines import add_months, equated_days, term_end
+from weerbaar.core.deadlines import add_months
 from weerbaar.core.locking import lock_current
 from weerbaar.interventions import deadlines
 from weerbaar.interventions.constants import Result, Stage
 from weerbaar.interventions.models import Deadline, Forfeiture, Instrument, Intervention, PolicyRule
+from weerbaar.interventions.procedure import STEP_FIELDS as STEP_FIELDS
+from weerbaar.interventions.procedure import stage_of, validate
+from weerbaar.interventions.services.letters import letter_make as letter_make
+from weerbaar.interventions.services.letters import letter_texts_restore as letter_texts_restore
+from weerbaar.interventions.services.letters import letter_texts_save as letter_texts_save
 
 
 def suggest(*, premise_type: str, finding: str, offence: int) -> PolicyRule | None:
@@ -133,149 +138,6 @@ def _check_penalty(amount, unit, maximum) -> None:
         raise ValidationError(errors)
 
 
-# Each date, the date it needs before it, and the message when it is missing or later.
-ORDER = [
-    (
-        "opinion_received_on",
-        "intention_sent_on",
-        gettext_lazy("An opinion cannot come before the intention."),
-    ),
-    (
-        "made_known_on",
-        "decision_on",
-        gettext_lazy("A decision cannot be made known before it is taken."),
-    ),
-    (
-        "execution_from",
-        "made_known_on",
-        gettext_lazy("Execution cannot start before the decision is made known."),
-    ),
-    (
-        "execution_until",
-        "execution_from",
-        gettext_lazy("The end of the execution lies before its start."),
-    ),
-    (
-        "seal_placed_on",
-        "execution_from",
-        gettext_lazy("The seal cannot be placed before the closure starts."),
-    ),
-    ("reopened_on", "execution_from", gettext_lazy("Reopening cannot come before the closure.")),
-    (
-        "objection_received_on",
-        "made_known_on",
-        gettext_lazy("An objection cannot come before the decision is made known."),
-    ),
-    (
-        "objection_decided_on",
-        "objection_received_on",
-        gettext_lazy("The objection cannot be decided before it was received."),
-    ),
-    (
-        "appeal_lodged_on",
-        "objection_decided_on",
-        gettext_lazy("An appeal cannot come before the decision on objection."),
-    ),
-]
-STEP_FIELDS = [
-    "intention_sent_on",
-    "opinion_skipped_reason",
-    "opinion_received_on",
-    "decision_on",
-    "made_known_on",
-    "risk_assessment_requested_on",
-    "risk_assessment_note",
-    "execution_from",
-    "execution_until",
-    "seal_placed_on",
-    "reopened_on",
-    "objection_received_on",
-    "advisory_committee",
-    "objection_extended",
-    "objection_decided_on",
-    "appeal_lodged_on",
-]
-
-
-def _check_order(i: Intervention, errors: dict) -> None:
-    for field, before, message in ORDER:
-        later, earlier = getattr(i, field), getattr(i, before)
-        if later and (not earlier or later < earlier):
-            errors.setdefault(field, message)
-    if i.decision_on and i.intention_sent_on and i.decision_on < i.intention_sent_on:
-        errors.setdefault("decision_on", _("The decision cannot come before the intention."))
-    if i.decision_on and not i.intention_sent_on and not i.opinion_skipped_reason:
-        errors.setdefault(
-            "decision_on",
-            _("Send the intention first, or record why no opinion is asked (urgency)."),
-        )
-
-
-def _check_future(i: Intervention, errors: dict) -> None:
-    today = timezone.localdate()
-    for field in STEP_FIELDS:
-        value = getattr(i, field)
-        if isinstance(value, date) and field != "execution_until" and value > today:
-            errors.setdefault(field, _("This date lies in the future."))
-
-
-def _check_opinion(i: Intervention, errors: dict) -> None:
-    """A decision inside the opinion term needs the opinion, or the reason it was skipped."""
-    if (
-        not (i.decision_on and i.intention_sent_on)
-        or i.opinion_received_on
-        or i.opinion_skipped_reason
-    ):
-        return
-    opinion_end = term_end(i.intention_sent_on, i.instrument.opinion_weeks, "weeks", equated_days())
-    if i.decision_on <= opinion_end:
-        errors.setdefault(
-            "decision_on",
-            _(
-                "The opinion term runs until %(day)s: wait for it, record the opinion, or "
-                "record why it was skipped (urgency)."
-            )
-            % {"day": opinion_end.strftime("%d-%m-%Y")},
-        )
-
-
-def _check_safety(i: Intervention, errors: dict) -> None:
-    if (
-        i.instrument.is_closure
-        and i.execution_from
-        and not (i.risk_assessment_requested_on and i.risk_assessment_note.strip())
-    ):
-        errors.setdefault(
-            "execution_from",
-            _(
-                "Before a closure is executed, the police risk assessment must have been "
-                "requested and its outcome recorded (staff safety)."
-            ),
-        )
-
-
-def _validate(i: Intervention) -> None:
-    errors: dict = {}
-    for check in (_check_order, _check_future, _check_opinion, _check_safety):
-        check(i, errors)
-    if errors:
-        raise ValidationError(errors)
-
-
-def _stage(i: Intervention) -> str:
-    if i.result:
-        return Stage.FINISHED
-    for field, stage in (
-        ("execution_from", Stage.EXECUTED),
-        ("made_known_on", Stage.MADE_KNOWN),
-        ("decision_on", Stage.DECIDED),
-        ("intention_sent_on", Stage.INTENTION),
-    ):
-        if getattr(i, field):
-            return stage
-    return Stage.PREPARED
-
-
 def refresh_deadlines(i: Intervention) -> None:
     """Rewrite the intervention's deadline rows from its dates."""
     Deadline.objects.filter(intervention=i).delete()
@@ -323,8 +185,8 @@ def intervention_record(
         setattr(i, key, value)
     if i.execution_from and not i.execution_until and i.duration_months and not i.indefinite:
         i.execution_until = add_months(i.execution_from, i.duration_months)
-    _validate(i)
-    i.stage, i.version = _stage(i), i.version + 1
+    validate(i)
+    i.stage, i.version = stage_of(i), i.version + 1
     i.save()
     refresh_deadlines(i)
     audit_record(
