@@ -193,6 +193,8 @@ def test_the_refusal_names_what_to_record_first(regisseur, team):
 
 
 def test_no_placeholder_remains_in_any_letter(regisseur, team):
+    regisseur.first_name, regisseur.last_name = "Rianne", "de Regt"
+    regisseur.save()
     made = [
         closure(regisseur, team, until="objection_decided"),
         closure(regisseur, team, code="bestuurlijke-waarschuwing", until="intention"),
@@ -214,6 +216,8 @@ def test_no_placeholder_remains_in_any_letter(regisseur, team):
             text = _text(intervention, kind.key)
             assert "[" not in text and "{" not in text and "}" not in text, (kind.key, text)
             assert "None" not in text and "  " not in text
+            for name in ("Rianne", "Regt", regisseur.username):
+                assert name not in text, (kind.key, name)
     assert kinds == set(letters.KINDS)
 
 
@@ -238,11 +242,13 @@ def test_making_a_letter_again_adds_a_version_of_one_document(regisseur, behande
     ]
     timeline = case_timeline(case=decided.case)
     assert {"interventions.letter", "cases.document_added"} <= {r.action for r in timeline}
-    assert behandelaar.pk in {r.actor_id for r in timeline if r.action == "interventions.letter"}
+    made = [r for r in timeline if r.action == "interventions.letter"]
+    assert (made[1].actor_id, made[1].purpose) == (behandelaar.pk, f"{reference} besluit.pdf")
+    assert made[1].action_label == "Brief gemaakt en bewaard in het dossier"
 
 
 def test_the_letter_page_makes_the_letter_and_downloads_it_from_the_case_file(
-    regisseur, team, ketenpartner
+    regisseur, team, ketenpartner, burgemeester
 ):
     decided = closure(regisseur, team, until="decision")
     client = login(regisseur)
@@ -266,6 +272,14 @@ def test_the_letter_page_makes_the_letter_and_downloads_it_from_the_case_file(
         reverse("interventions:letter_make", args=[decided.uuid, "besluit"]), {"fmt": "exe"}
     )
     assert wrong.status_code == 200 and DocumentVersion.objects.count() == 1
+    reader = login(burgemeester)  # reads the file, does not record the procedure
+    page = reader.get(url).content.decode()
+    assert "PL0600-2026-4711" in page and download in page
+    assert "Brief maken en bewaren in het dossier" not in page
+    refused = reader.post(
+        reverse("interventions:letter_make", args=[decided.uuid, "besluit"]), {"fmt": "pdf"}
+    )
+    assert refused.status_code == 404 and DocumentVersion.objects.count() == 1
     outsider = login(ketenpartner).post(
         reverse("interventions:letter_make", args=[decided.uuid, "besluit"]), {"fmt": "pdf"}
     )

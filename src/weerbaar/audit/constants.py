@@ -79,7 +79,7 @@ class AuditAction(models.TextChoices):
     INTERVENTION_STEP = "interventions.step", _("Procedure step recorded")
     INTERVENTION_FORFEITURE = "interventions.forfeiture", _("Penalty forfeiture recorded")
     INTERVENTION_FINISHED = "interventions.finished", _("Intervention finished")
-    LETTER_GENERATED = "interventions.letter", _("Decision letter generated")
+    LETTER_GENERATED = "interventions.letter", _("Letter made and kept in the case file")
     LETTER_TEXT_CHANGED = "interventions.letter_text", _("Letter text changed")
     # warehouse
     WAREHOUSE_IMPORT = "warehouse.import", _("Registry extract imported")

@@ -53,6 +53,8 @@ def letter_make(*, actor: User, intervention: Intervention, kind: str, fmt: str)
         actor=actor,
         action=AuditAction.LETTER_GENERATED,
         obj=i.case,
+        # The case's timeline shows this beside who made it: which letter, which file.
+        purpose=version.file_name,
         new={
             "intervention": str(i.uuid),
             "letter": kind,
