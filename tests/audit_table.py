@@ -10,7 +10,6 @@ NO_SINGLE_OBJECT_READS = {
     "audit": "the trail itself; its page is filtered and audited as a whole",
     "accounts": "users, teams and keys are read through their owner or the admin",
     "demo": "builds the demo municipality; no pages",
-    "configuration": "policy data keyed by number within a section; refusals via visible_get",
 }
 
 
@@ -21,6 +20,14 @@ def _own_report(users):
     return report_submit_staff(
         actor=users["medewerker"], channel=Channel.INTERNAL, description="Drukte bij de loods."
     )
+
+
+def _grant(users):
+    from tests.factories import UserFactory
+    from weerbaar.accounts.services import role_grant_request
+
+    asker = UserFactory(username="beheerder-vraagt", roles=["beheerder"])
+    return role_grant_request(actor=asker, user=users["medewerker"], role="regisseur")
 
 
 def _contribution(users):
@@ -56,6 +63,8 @@ GETTERS = {
     "meetings.meeting_get": ("meeting_id", "regisseur", AuditAction.MEETING_VIEWED),
     "meetings.item_get": ("item_id", "regisseur", None),
     "meetings.contribution_get": (_contribution, "regisseur", None),
+    "configuration.account_get": (lambda users: users["medewerker"], "beheerder", None),
+    "configuration.grant_get": (_grant, "beheerder", None),
     "meetings.action_get": ("action_id", "regisseur", None),
     "signals.signal_get": ("signal", "regisseur", AuditAction.SIGNAL_VIEWED),
     "subjects.subject_get": ("registry", "regisseur", AuditAction.SUBJECT_VIEWED),
@@ -71,6 +80,7 @@ PART = "a step of the write that calls it, which records itself"
 PERSONAL = "the user's own list settings, no data about anyone"
 NOTIFICATION = "the user's own inbox; what it points to is audited where it happens"
 RECORDS_GIVEN = "records the action its caller passes in"
+COMPOSED = "calls the app's own services in one transaction, each leaving its audit row"
 NO_CHANGE_YET = "an unconfirmed device; confirming it is audited"
 THE_TRAIL = "the audit trail itself"
 # The warehouse's services module is its public face; the work (and its audit row) is in the
@@ -214,6 +224,11 @@ SERVICES = {
     "warehouse.import_closures": BY_THE_SOURCE,
     "warehouse.scan_queue": QUEUES_ONLY,
     "configuration.setting_save": AuditAction.CONFIG_CHANGED,
+    "configuration.account_create": COMPOSED,
+    "configuration.account_update": COMPOSED,
+    "accounts.user_update": AuditAction.USER_CHANGED,
+    "accounts.team_remove_member": AuditAction.TEAM_MEMBER_REMOVED,
+    "accounts.user_set_teams": COMPOSED,
     "configuration.setting_remove": AuditAction.CONFIG_REMOVED,
     "configuration.thresholds_save": AuditAction.CONFIG_CHANGED,
     "warehouse.alert_dismiss": AuditAction.ALERT_DISMISSED,

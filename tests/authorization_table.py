@@ -46,8 +46,18 @@ WORLD_OBJECTS = (
     "alert_id",
     "run_id",
     "link_id",
+    "account_id",
 )
-OBJECT_PARAMS = {*WORLD_OBJECTS, "contribution_id", "signal_id", "attachment_id", "subject_id", "report_id", "uuid"}
+OBJECT_PARAMS = {
+    *WORLD_OBJECTS,
+    "contribution_id",
+    "grant_id",
+    "signal_id",
+    "attachment_id",
+    "subject_id",
+    "report_id",
+    "uuid",
+}
 
 EXPECTED_GET = {
     "home": LOGGED_IN,
@@ -74,6 +84,11 @@ EXPECTED_GET = {
     "audit:list": {"fg"},
     "audit:find": NOBODY,  # POST only
     "configuration:index": {"beheerder"},
+    "configuration:users": {"beheerder"},
+    "configuration:user_create": {"beheerder"},
+    "configuration:user": {"beheerder"},
+    "configuration:user_active": NOBODY,  # POST only
+    "configuration:grant": NOBODY,  # POST only
     "configuration:thresholds": {"beheerder"},
     "configuration:threshold": {"beheerder"},
     "configuration:section": {"beheerder"},
@@ -219,6 +234,7 @@ SAMPLE_KWARGS = {
     "letter": "besluit",
     "token": "0123456789ab.not-a-live-link",
     "contribution_id": "00000000-0000-4000-8000-000000000000",
+    "grant_id": "00000000-0000-4000-8000-000000000000",
     "slug": "zaaktypen",
     "row_id": "1",
     "code": "overcrowding",

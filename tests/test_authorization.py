@@ -73,6 +73,7 @@ def world(db, team, other_team):
     SIGNALS["attachment"] = report.attachments.get()
     SIGNALS.update(meeting_world(users, report.signal))
     SIGNALS.update(case_world(users))
+    SIGNALS["account_id"] = users["medewerker"]
     from weerbaar.warehouse.models import Alert
 
     SIGNALS["alert_id"] = Alert.objects.create(

@@ -37,6 +37,7 @@ from weerbaar.accounts.notifications import (  # noqa: F401
     notifications_mark_read,
     notify,
 )
+from weerbaar.accounts.people import team_remove_member, user_set_teams, user_update  # noqa: F401
 from weerbaar.audit.constants import AuditAction, AuditResult
 from weerbaar.audit.services import audit_record
 

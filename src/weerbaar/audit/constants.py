@@ -18,6 +18,8 @@ class AuditAction(models.TextChoices):
     ROLES_CHANGED = "accounts.roles_changed", _("Roles changed")
     TEAM_CREATED = "accounts.team_created", _("Team created")
     TEAM_MEMBER_ADDED = "accounts.team_member_added", _("Team member added")
+    TEAM_MEMBER_REMOVED = "accounts.team_member_removed", _("Team member removed")
+    USER_CHANGED = "accounts.user_changed", _("Details of a user changed")
     SHARE_GRANTED = "accounts.share_granted", _("Shared")
     TOKEN_CREATED = "accounts.token_created", _("API key created")
     TOKEN_REVOKED = "accounts.token_revoked", _("API keys withdrawn")

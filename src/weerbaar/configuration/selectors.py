@@ -6,7 +6,10 @@ entities a user opens one by one; a refusal still goes through ``visible_get`` (
 from django.db.models import Q, QuerySet
 
 from weerbaar.accounts.access import is_active_user
+from weerbaar.accounts.constants import GrantStatus
 from weerbaar.accounts.lookup import parse_id, refuse, visible_get
+from weerbaar.accounts.models import RoleGrantRequest, User
+from weerbaar.accounts.services import may_handle_roles
 from weerbaar.configuration.sections import SECTIONS, Section
 from weerbaar.warehouse.constants import RULE_SETTING_PERMISSION
 from weerbaar.warehouse.models import RuleSetting
@@ -22,7 +25,7 @@ def sections_for(user) -> list[Section]:
 
 
 def may_configure(user) -> bool:
-    return bool(sections_for(user)) or may_set_thresholds(user)
+    return bool(sections_for(user)) or may_set_thresholds(user) or may_manage_users(user)
 
 
 def section_open(*, user, slug: str, request=None) -> Section:
@@ -83,3 +86,53 @@ def rule_open(*, user, code: str, request=None):
     if rule is None or not may_set_thresholds(user):
         refuse(user=user, label="warehouse.rule", object_id=code, request=request)
     return rule
+
+
+def may_manage_users(user) -> bool:
+    return may_handle_roles(user)
+
+
+def users_list(*, user, q: str = "", role: str = "", active: str = "") -> QuerySet[User]:
+    if not may_manage_users(user):
+        return User.objects.none()
+    rows = User.objects.prefetch_related("groups", "teams")
+    if q:
+        words = q.strip()
+        rows = rows.filter(
+            Q(username__icontains=words)
+            | Q(first_name__icontains=words)
+            | Q(last_name__icontains=words)
+            | Q(organisation__icontains=words)
+        )
+    if role:
+        rows = rows.filter(groups__name=role)
+    if active in ("0", "1"):
+        rows = rows.filter(is_active=active == "1")
+    return rows.order_by("last_name", "first_name", "username").distinct()
+
+
+def account_get(*, user, account_id, request=None) -> User:
+    return visible_get(
+        User.objects.all(),
+        user=user,
+        object_id=account_id,
+        action=None,
+        request=request,
+        allowed=may_manage_users(user),
+    )
+
+
+def grants_pending(*, user) -> QuerySet[RoleGrantRequest]:
+    if not may_manage_users(user):
+        return RoleGrantRequest.objects.none()
+    return (
+        RoleGrantRequest.objects.filter(status=GrantStatus.PENDING)
+        .select_related("user", "requested_by")
+        .order_by("created_at")
+    )
+
+
+def grant_get(*, user, grant_id, request=None) -> RoleGrantRequest:
+    return visible_get(
+        grants_pending(user=user), user=user, object_id=grant_id, action=None, request=request
+    )

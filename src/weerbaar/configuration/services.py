@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from weerbaar.accounts.models import User
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
+from weerbaar.configuration.accounts import account_create, account_update  # noqa: F401
 from weerbaar.configuration.sections import Section
 from weerbaar.warehouse.models import RuleSetting
 from weerbaar.warehouse.rules import Rule

@@ -41,6 +41,7 @@ def index(request):
             "sections": selectors.sections_for(user),
             "thresholds": selectors.may_set_thresholds(user),
             "letters": user.has_perm(LETTER_TEXT_PERMISSION),
+            "users": selectors.may_manage_users(user),
         },
     )
 
