@@ -119,3 +119,29 @@ def test_thresholds_are_typed_and_the_standard_comes_back_when_left_empty(beheer
     client.post(url, {name: ""})
     assert not RuleSetting.objects.filter(rule=rule.code).exists()
     assert AuditRecord.objects.filter(action="configuration.changed").count() == 2
+
+
+def test_the_beheerder_rewrites_a_standard_text_and_officers_send_the_new_words(
+    beheerder, regisseur, client
+):
+    from weerbaar.intake.models import Message, StandardText
+    from weerbaar.intake.services import report_submit_public
+    from weerbaar.signals.models import Signal
+
+    text = StandardText.objects.get(code="ontvangen")
+    login(beheerder).post(
+        reverse("configuration:edit", args=["standaardteksten", text.pk]),
+        {
+            "title": "Ontvangen",
+            "text": "Bedankt! Uw melding is binnen.",
+            "active": "on",
+            "order": "0",
+        },
+    )
+    report_submit_public(description="Veel verkeer bij de loods aan de Havenweg")
+    signal = Signal.objects.get()
+    officer = login(regisseur)
+    page = officer.get(reverse("intake:dialogue", args=[signal.uuid])).content.decode()
+    assert "Bedankt! Uw melding is binnen." in page  # the words, before choosing them
+    officer.post(reverse("intake:dialogue", args=[signal.uuid]), {"template": "ontvangen"})
+    assert Message.objects.get().text == "Bedankt! Uw melding is binnen."

@@ -137,7 +137,7 @@ def test_staff_feedback_templates_and_need_to_know(client, regisseur, medewerker
     client.force_login(regisseur)
     empty = client.post(reverse("intake:dialogue", args=[signal.uuid]), {"text": ""})
     assert "Kies een standaardtekst of schrijf een bericht." in empty.content.decode()
-    client.post(reverse("intake:dialogue", args=[signal.uuid]), {"template": "received"})
+    client.post(reverse("intake:dialogue", args=[signal.uuid]), {"template": "ontvangen"})
     message = Message.objects.get()
     assert message.text.startswith("Dank voor uw melding") and message.author == regisseur
     assert AuditRecord.objects.filter(action="intake.feedback_sent", actor_id=regisseur.pk).exists()

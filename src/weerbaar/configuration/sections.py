@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from weerbaar.accounts.models import Team
 from weerbaar.cases.models import CaseType
 from weerbaar.configuration import forms as config_forms
+from weerbaar.intake.models import StandardText
 from weerbaar.interventions.models import Instrument, PolicyRule
 from weerbaar.signals.models import Phenomenon, RetentionRule
 
@@ -41,6 +42,13 @@ class Section:
     @property
     def delete_permission(self) -> str:
         return f"{self.model._meta.app_label}.delete_{self.model._meta.model_name}"
+
+
+class StandardTextForm(forms.ModelForm):
+    class Meta:
+        model = StandardText
+        fields = ["code", "title", "text", "active", "order"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
 
 
 class TeamForm(forms.ModelForm):
@@ -103,6 +111,16 @@ SECTIONS = {
             form=config_forms.RetentionRuleForm,
             columns=("name", "days"),
             can_add=False,
+        ),
+        Section(
+            slug="standaardteksten",
+            title=_("Standard texts"),
+            intro=_("The standard messages an officer chooses when answering a reporter."),
+            model=StandardText,
+            form=StandardTextForm,
+            columns=("title", "code", "active", "order"),
+            search=("title", "text"),
+            fixed_after_create=("code",),
         ),
         Section(
             slug="teams",

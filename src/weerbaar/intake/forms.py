@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from weerbaar.intake import receipts, start_tokens
+from weerbaar.intake.models import StandardText
 from weerbaar.signals.selectors import phenomena_for_public
 
 TEXT_LIMIT = 5000
@@ -248,21 +249,19 @@ class ReplyForm(FollowUpForm):
     )
 
 
-FEEDBACK_TEMPLATES = {
-    "received": _("Thank you for your report. We have received it and will look into it."),
-    "taken_up": _("Thank you. We are working on your report. We cannot tell you more about it."),
-    "closed": _("We have finished handling your report. Thank you for your help."),
-}
+class StandardTextChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.title
 
 
 class FeedbackForm(forms.Form):
-    template = forms.ChoiceField(
+    template = StandardTextChoice(
         label=_("Standard text"),
         required=False,
-        choices=[
-            ("", _("— write your own text —")),
-            *[(k, v) for k, v in FEEDBACK_TEMPLATES.items()],
-        ],
+        queryset=StandardText.objects.filter(active=True),
+        to_field_name="code",
+        empty_label=_("— write your own text —"),
+        help_text=_("What each standard text says is shown below the form."),
     )
     text = forms.CharField(
         label=_("Message to the reporter"),
@@ -276,9 +275,8 @@ class FeedbackForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        text = (data.get("text") or "").strip() or str(
-            FEEDBACK_TEMPLATES.get(data.get("template"), "")
-        )
+        chosen = data.get("template")
+        text = (data.get("text") or "").strip() or (chosen.text if chosen else "")
         if not text:
             raise forms.ValidationError(_("Choose a standard text or write a message."))
         data["text"] = text

@@ -130,3 +130,21 @@ class Attachment(models.Model):
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
         ordering = ["id"]
+
+
+class StandardText(models.Model):
+    """A standard message to reporters (policy data, kept by the functioneel beheerder)."""
+
+    code = models.SlugField(_("code"), unique=True)
+    title = models.CharField(_("title"), max_length=120)
+    text = models.TextField(_("text"))
+    active = models.BooleanField(_("in use"), default=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("standard text")
+        verbose_name_plural = _("standard texts")
+        ordering = ["order", "title"]
+
+    def __str__(self) -> str:
+        return self.title

@@ -13,7 +13,7 @@ from weerbaar.accounts.lookup import visible_get
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.intake import receipts, throttle
-from weerbaar.intake.models import Attachment, Report, RevealRequest
+from weerbaar.intake.models import Attachment, Report, RevealRequest, StandardText
 from weerbaar.intake.waiting import with_waiting_reporter
 from weerbaar.signals.constants import CHANGE_PERMISSION as SEND_PERMISSION
 from weerbaar.signals.models import Signal
@@ -172,3 +172,8 @@ def reveals_to_approve(*, user) -> QuerySet[RevealRequest]:
         .select_related("report__signal", "requested_by")
         .order_by("requested_at", "id")
     )
+
+
+def standard_texts() -> QuerySet[StandardText]:
+    """The standard messages to reporters in use, in their order."""
+    return StandardText.objects.filter(active=True).order_by("order", "title")

@@ -165,6 +165,7 @@ def dialogue(request, signal_id):
         {
             "signal": signal,
             "reports": reports,
+            "standard_texts": selectors.standard_texts(),
             "rows": [
                 (
                     report,
