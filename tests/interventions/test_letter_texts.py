@@ -132,3 +132,15 @@ def test_restore_puts_back_the_standard_text_after_a_confirmation(beheerder):
         "letter": "besluit",
         "decided": "Eigen tekst: {maatregel}.",
     }
+
+
+@pytest.mark.parametrize("kind", sorted(letters.KINDS))
+def test_every_letter_has_its_editor_with_a_complete_sample_preview(beheerder, kind):
+    page = login(beheerder).get(reverse("interventions:letter_text_edit", args=[kind]))
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert f'<h3 class="utrecht-heading-3">{letters.KINDS[kind].title}</h3>' in html
+    preview = html[html.index('id="preview-heading"') :]
+    assert "{" not in preview and "[" not in preview
+    for para in letters.KINDS[kind].paragraphs:
+        assert f'name="{para.key}"' in html

@@ -284,3 +284,24 @@ def test_the_letter_page_makes_the_letter_and_downloads_it_from_the_case_file(
         reverse("interventions:letter_make", args=[decided.uuid, "besluit"]), {"fmt": "pdf"}
     )
     assert outsider.status_code == 404 and DocumentVersion.objects.count() == 1
+
+
+def test_an_officers_text_with_markup_characters_stays_text_in_word_and_pdf(regisseur, team):
+    import docx
+
+    from weerbaar.cases.services import DOCUMENT_FOLDER
+    from weerbaar.core import files
+
+    decided = closure(regisseur, team, until="decision")
+    services.intervention_record(
+        actor=regisseur,
+        intervention=decided,
+        proportionality="Brand- & explosiegevaar <ernstig> voor de buren.",
+    )
+    decided.refresh_from_db()
+    word = services.letter_make(actor=regisseur, intervention=decided, kind="besluit", fmt="docx")
+    data = files.readable_path(DOCUMENT_FOLDER, word.uuid).read_bytes()
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
+    assert any("Brand- & explosiegevaar <ernstig> voor de buren." in p for p in paragraphs)
+    pdf = services.letter_make(actor=regisseur, intervention=decided, kind="besluit", fmt="pdf")
+    assert "explosiegevaar <ernstig>" in _pdf_text(pdf)

@@ -82,7 +82,8 @@ def render(intervention: Intervention, kind_key: str, fmt: str) -> bytes:
     from docxtpl import DocxTemplate
 
     document = DocxTemplate(str(_template(kind_key)))
-    document.render(data)
+    # Escaped: an officer's text with "&" or "<" must stay text, not break the document.
+    document.render(data, autoescape=True)
     # No author: the built-in core properties would otherwise carry whoever made the template.
     document.docx.core_properties.author = ""
     document.docx.core_properties.last_modified_by = ""
