@@ -105,7 +105,7 @@ def test_tasks_and_closing(regisseur, behandelaar, team):
     assert Notification.objects.filter(user=behandelaar, text__contains="Dossier").exists()
     refused = client.post(
         reverse("cases:close", args=[case.uuid]),
-        {"version": case.version, "result": "Maatregel uitgevoerd"},
+        {"version": case.version, "result": "Maatregel uitgevoerd", "confirm": "on"},
     )
     assert "open taken" in refused.content.decode()
     task = case.tasks.get()
@@ -116,9 +116,12 @@ def test_tasks_and_closing(regisseur, behandelaar, team):
         reverse("cases:close", args=[case.uuid]), {"version": 0, "result": "Verzonnen"}
     )
     assert bad.status_code == 200
-    client.post(
-        reverse("cases:close", args=[case.uuid]), {"version": 0, "result": "Maatregel uitgevoerd"}
-    )
+    unconfirmed = {"version": 0, "result": "Maatregel uitgevoerd"}
+    asked = client.post(reverse("cases:close", args=[case.uuid]), unconfirmed)
+    assert "Bevestig dat u de casus wilt sluiten." in asked.content.decode()
+    case.refresh_from_db()
+    assert case.closed_on is None
+    client.post(reverse("cases:close", args=[case.uuid]), {**unconfirmed, "confirm": "on"})
     case.refresh_from_db()
     assert case.closed_on and case.result == "Maatregel uitgevoerd"
     with pytest.raises(ValidationError):

@@ -59,9 +59,14 @@ def test_status_flow_and_reason_to_close(client, regisseur):
     status = reverse("signals:status", args=[signal.uuid])
     refused = client.post(status, {"version": 0, "status": "decided"})
     assert "kan niet “Besloten” worden" in refused.content.decode()
-    no_reason = client.post(status, {"version": 0, "status": "closed"})
+    no_reason = client.post(status, {"version": 0, "status": "closed", "confirm_close": "on"})
     assert "Geef de reden voor deze stap." in no_reason.content.decode()
-    client.post(status, {"version": 0, "status": "closed", "reason": "Geen aanknopingspunten"})
+    unconfirmed = {"version": 0, "status": "closed", "reason": "Geen aanknopingspunten"}
+    page = client.post(status, unconfirmed).content.decode()
+    assert "Bevestig dat u het signaal wilt sluiten." in page
+    signal.refresh_from_db()
+    assert signal.status == "new"
+    client.post(status, {**unconfirmed, "confirm_close": "on"})
     signal.refresh_from_db()
     assert signal.status == "closed"
     record = AuditRecord.objects.filter(action="signals.status_changed").latest("id")

@@ -72,12 +72,22 @@ class CloseForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
+    confirm = forms.BooleanField(
+        label=_("Yes, close this case (only a reopening with a reason takes it up again)"),
+        error_messages={"required": _("Confirm that you want to close the case.")},
+    )
+
     def __init__(self, *args, case=None, **kwargs):
         super().__init__(*args, **kwargs)
         if case is not None:
             self.fields["result"].choices = [("", _("— choose —"))] + [
                 (r, r) for r in case.case_type.results
             ]
+
+    def clean(self):
+        data = super().clean()
+        data.pop("confirm", None)  # the page's question, not the service's
+        return data
 
 
 class NoteForm(forms.Form):
@@ -172,3 +182,63 @@ class MemberForm(forms.Form):
             .distinct()
             .order_by("last_name", "username")
         )
+
+
+class ReopenForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(
+        label=_("Reason"), max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "reopen_%s")
+        super().__init__(*args, **kwargs)
+
+
+class TitleForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    title = forms.CharField(label=_("Title"), max_length=200)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "title_%s")
+        super().__init__(*args, **kwargs)
+
+
+class TeamForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    team = forms.ModelChoiceField(label=_("New team"), queryset=Team.objects.none())
+    deadline_owner = PersonChoice(
+        label=_("Who in the new team takes over the open deadlines"),
+        queryset=None,
+        required=False,
+        help_text=_("Only needed when the owner of open deadlines is not in the new team."),
+    )
+    reason = forms.CharField(label=_("Reason"), max_length=500)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "team_%s")
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = Team.objects.filter(is_external=False).order_by("name")
+        self.fields["deadline_owner"].queryset = (
+            get_user_model()
+            .objects.filter(is_active=True, memberships__team__is_external=False)
+            .distinct()
+            .order_by("last_name", "username")
+        )
+
+
+class NoteEditForm(forms.Form):
+    note = forms.UUIDField(widget=forms.HiddenInput)
+    text = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class RemoveForm(forms.Form):
+    """Removing something for good: the reason and a ticked confirmation, on its own page."""
+
+    reason = forms.CharField(
+        label=_("Reason for removal"), max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    confirm = forms.BooleanField(
+        label=_("Yes, remove it: the text cannot be brought back"),
+        error_messages={"required": _("Confirm the removal.")},
+    )

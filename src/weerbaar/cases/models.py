@@ -131,12 +131,20 @@ class StatusChange(models.Model):
 
 
 class Note(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notes")
     text = models.TextField(_("note"))
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     written_at = models.DateTimeField(_("written at"), auto_now_add=True)
+    changed_at = models.DateTimeField(_("corrected at"), null=True, blank=True)
+    # A removal keeps a tombstone: who, when and why; the text itself is erased.
+    removed_at = models.DateTimeField(_("removed at"), null=True, blank=True)
+    removed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    removal_reason = models.CharField(_("reason for removal"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("note")

@@ -12,6 +12,17 @@ from weerbaar.accounts.services import notify
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.cases.constants import SubjectRole
+from weerbaar.cases.corrections import (  # noqa: F401
+    case_reopen,
+    case_retitle,
+    case_subject_role_set,
+    case_team_set,
+    case_unlink_subject,
+    may_correct_note,
+    note_edit,
+    note_remove,
+    team_follower_register,
+)
 from weerbaar.cases.models import (
     Case,
     CaseMember,
@@ -198,8 +209,6 @@ def task_add(*, actor: User, case: Case, description: str, owner, due_on) -> Tas
         text=_("Task for you in case %(case)s, due %(day)s: %(text)s")
         % {"case": str(case), "day": due_on.strftime("%d-%m-%Y"), "text": task.description},
         url=reverse("cases:detail", args=[case.uuid]),
-        kind="task_assigned",
-        target=case.reference,
     )
     audit_record(
         actor=actor,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from weerbaar.cases import views
+from weerbaar.cases import correction_views, views
 
 app_name = "cases"
 urlpatterns = [
@@ -17,6 +17,21 @@ urlpatterns = [
     path("<uuid:case_id>/team/", views.member, name="member"),
     path("<uuid:case_id>/subjecten/", views.subject_find, name="subject_find"),
     path("<uuid:case_id>/subjecten/koppelen/", views.subject_link, name="subject_link"),
+    path("<uuid:case_id>/subjecten/rol/", correction_views.subject_role, name="subject_role"),
+    path(
+        "<uuid:case_id>/subjecten/ontkoppelen/",
+        correction_views.subject_unlink,
+        name="subject_unlink",
+    ),
+    path("<uuid:case_id>/heropenen/", correction_views.reopen, name="reopen"),
+    path("<uuid:case_id>/titel/", correction_views.retitle, name="retitle"),
+    path("<uuid:case_id>/eigenaar/", correction_views.team_set, name="team_set"),
+    path("<uuid:case_id>/notitie/corrigeren/", correction_views.note_edit, name="note_edit"),
+    path(
+        "<uuid:case_id>/notitie/verwijderen/",
+        correction_views.note_remove,
+        name="note_remove",
+    ),
     path("<uuid:case_id>/documenten/", views.document_upload, name="document_upload"),
     path("documenten/<uuid:version_id>/", views.document_download, name="document"),
 ]

@@ -12,6 +12,7 @@ from weerbaar.accounts.services import share_grant
 from weerbaar.audit.exports import list_export, offer
 from weerbaar.cases import selectors, services
 from weerbaar.cases.constants import ADD_PERMISSION, CHANGE_PERMISSION
+from weerbaar.cases.correction_context import correction_context
 from weerbaar.cases.forms import (
     CaseFilterForm,
     CaseForm,
@@ -140,6 +141,7 @@ def _detail(request, case, forms=None, status=200):
         "member_form": forms.get("member") or MemberForm(),
         "timeline": readable.timeline,
         "today": timezone.localdate(),
+        **correction_context(user, case, readable.notes, forms),
     }
     return render(request, "cases/detail.html", context, status=status)
 

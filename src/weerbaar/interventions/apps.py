@@ -8,4 +8,8 @@ class InterventionsConfig(AppConfig):
     verbose_name = _("Interventions")
 
     def ready(self):
+        from weerbaar.cases.services import team_follower_register
         from weerbaar.interventions import reminders  # noqa: F401  (its periodic task)
+        from weerbaar.interventions.follow import deadlines_follow
+
+        team_follower_register(deadlines_follow)

@@ -27,6 +27,10 @@ class Urgency(models.TextChoices):
     URGENT = "urgent", _("Urgent")
 
 
+# A closed signal taken up again (a correction with a reason, not a step of the flow above):
+# it goes back to being worked on, whatever it was before it was closed.
+REOPEN_TO = SignalStatus.IN_PROGRESS
+
 # Moving to these statuses needs a reason in words (recorded in the audit trail).
 REASON_REQUIRED = {SignalStatus.CLOSED}
 

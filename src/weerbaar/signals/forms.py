@@ -65,6 +65,22 @@ class StatusForm(forms.Form):
         required=False,
         help_text=_("Needed when closing: why does this signal end here?"),
     )
+    confirm_close = forms.BooleanField(
+        label=_("Yes, close this signal (only a reopening with a reason takes it up again)"),
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("reason", "confirm_close"):
+            self.fields[name].required_when = _("required when closing")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("status") == SignalStatus.CLOSED and not data.get("confirm_close"):
+            self.add_error("confirm_close", _("Confirm that you want to close the signal."))
+        data.pop("confirm_close", None)
+        return data
 
 
 class SignalFilterForm(forms.Form):
@@ -233,3 +249,47 @@ class RelateForm(forms.Form):
 class SavedViewForm(forms.Form):
     name = forms.CharField(label=_("Name of this view"), max_length=60)
     query = forms.CharField(widget=forms.HiddenInput, required=False, max_length=500)
+
+
+class CorrectionForm(forms.Form):
+    """A correction that needs its reason in words (reopening, undoing a merge)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(
+        label=_("Reason"), max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "correct_%s")
+        super().__init__(*args, **kwargs)
+
+
+class EnrichmentEditForm(EnrichmentForm):
+    enrichment = forms.UUIDField(widget=forms.HiddenInput)
+    reason = forms.CharField(label=_("What did you correct?"), max_length=500, required=False)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "enrich_edit_%s")
+        super().__init__(*args, **kwargs)
+        del self.fields["kind"]  # a fact stays a fact: remove it and add the other kind
+
+    def clean(self):
+        data = forms.Form.clean(self)
+        return data
+
+
+class RemoveForm(forms.Form):
+    """Removing something for good: the reason and a ticked confirmation, on its own page."""
+
+    reason = forms.CharField(
+        label=_("Reason for removal"), max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    confirm = forms.BooleanField(
+        label=_("Yes, remove it: the text cannot be brought back"),
+        error_messages={"required": _("Confirm the removal.")},
+    )
+
+
+class SubjectRoleForm(forms.Form):
+    subject = forms.UUIDField(widget=forms.HiddenInput)
+    role = forms.ChoiceField(label=_("Role"), choices=SubjectRole.choices)

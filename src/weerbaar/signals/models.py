@@ -105,6 +105,8 @@ class Signal(models.Model):
         verbose_name=_("merged into"),
     )
     related = models.ManyToManyField("self", blank=True, verbose_name=_("related signals"))
+    # The status the signal had when it was merged away, so the merge can be undone.
+    status_before_merge = models.CharField(max_length=16, choices=SignalStatus.choices, blank=True)
     led_to_case = models.BooleanField(_("led to a case"), default=False)
     # Set when the signal ends without action; the retention job removes it after this day.
     retain_until = models.DateField(_("keep until"), null=True, blank=True, db_index=True)
@@ -134,6 +136,10 @@ class SignalSubject(models.Model):
         _("role"), max_length=16, choices=SubjectRole.choices, default=SubjectRole.INVOLVED
     )
     linked_on = models.DateField(_("linked on"), auto_now_add=True)
+    # The signal this link came with in a merge; undoing that merge removes the link here.
+    merged_from = models.ForeignKey(
+        Signal, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("subject of a signal")
@@ -168,6 +174,17 @@ class Enrichment(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     added_at = models.DateTimeField(_("added at"), auto_now_add=True)
+    # The signal this came from in a merge; undoing that merge moves it back.
+    merged_from = models.ForeignKey(
+        Signal, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_at = models.DateTimeField(_("corrected at"), null=True, blank=True)
+    # A removal keeps a tombstone: who, when and why; the information itself is erased.
+    removed_at = models.DateTimeField(_("removed at"), null=True, blank=True)
+    removed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    removal_reason = models.CharField(_("reason for removal"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("enrichment")
@@ -205,6 +222,10 @@ class Weighing(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    # The signal this came from in a merge; undoing that merge moves it back.
+    merged_from = models.ForeignKey(
+        Signal, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("privacy weighing")

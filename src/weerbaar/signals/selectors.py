@@ -146,13 +146,16 @@ def work_counts(*, user) -> dict:
     return {"new": row["new"], "mine": mine}
 
 
-def signal_get(*, user, signal_id: UUID, request=None, allowed: bool = True) -> Signal:
-    """The signal if ``user`` may see it and ``allowed`` (audited); Http404 otherwise."""
+def signal_get(
+    *, user, signal_id: UUID, request=None, allowed: bool = True, audit: bool = True
+) -> Signal:
+    """The signal if ``user`` may see it and ``allowed``; audited as viewed unless ``audit``
+    is False (a write that records itself); Http404 otherwise."""
     return visible_get(
         signals_visible_to(user).select_related("phenomenon", "address"),
         user=user,
         object_id=signal_id,
-        action=AuditAction.SIGNAL_VIEWED,
+        action=AuditAction.SIGNAL_VIEWED if audit else None,
         request=request,
         allowed=allowed,
     )
@@ -248,9 +251,14 @@ def related_signals(*, user, signal: Signal) -> QuerySet[Signal]:
     )
 
 
-def enrichments(*, signal: Signal, lio_only: bool = False) -> QuerySet[Enrichment]:
-    """A signal's enrichment; ``lio_only`` for readers outside the municipality."""
-    rows = Enrichment.objects.filter(signal=signal).select_related("added_by")
+def enrichments(
+    *, signal: Signal, lio_only: bool = False, tombstones: bool = False
+) -> QuerySet[Enrichment]:
+    """A signal's enrichment; ``lio_only`` for readers outside the municipality. Removed
+    items only with ``tombstones`` (the signal page shows who removed what when and why)."""
+    rows = Enrichment.objects.filter(signal=signal).select_related("added_by", "removed_by")
+    if not tombstones:
+        rows = rows.filter(removed_at__isnull=True)
     if lio_only:
         rows = rows.filter(visibility=Visibility.LIO)
     return rows.order_by("-source_date", "-id")

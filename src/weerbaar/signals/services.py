@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from weerbaar.accounts.models import User
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
-from weerbaar.core.locking import lock_current
 from weerbaar.core.references import next_reference
 from weerbaar.signals.constants import (
     ALLOWED,
@@ -25,6 +24,15 @@ from weerbaar.signals.constants import (
     Visibility,
     WeighingPhase,
 )
+from weerbaar.signals.corrections import (  # noqa: F401
+    enrichment_edit,
+    enrichment_remove,
+    may_correct_enrichment,
+    signal_reopen,
+    signal_subject_role_set,
+)
+from weerbaar.signals.locks import locked
+from weerbaar.signals.merging import signal_merge, signal_merge_undo  # noqa: F401
 from weerbaar.signals.models import (
     Enrichment,
     Phenomenon,
@@ -75,19 +83,6 @@ def signal_create(
     return signal
 
 
-def _locked(signal: Signal, version: int | None) -> Signal:
-    """The signal's row, locked; refused when it changed since ``version`` was read."""
-    return lock_current(
-        Signal.objects,
-        pk=signal.pk,
-        version=version,
-        message=_(
-            "Someone else changed this signal in the meantime. Check the current state "
-            "below and make your change again."
-        ),
-    )
-
-
 @transaction.atomic
 def signal_triage(
     *,
@@ -101,7 +96,7 @@ def signal_triage(
     location_text: str | None = None,
 ) -> Signal:
     """Record what the signal is about, where, how urgent it is and who works on it."""
-    signal = _locked(signal, version)
+    signal = locked(signal, version)
     fields = ("phenomenon_id", "urgency", "summary", "assigned_to_id", "location_text")
     old = {f: getattr(signal, f) for f in fields}
     signal.phenomenon, signal.urgency = phenomenon, urgency
@@ -131,7 +126,7 @@ def signal_set_status(
     version: int | None = None,
 ) -> Signal:
     """Move the signal along the flow of ``ALLOWED``; some steps need a reason."""
-    signal = _locked(signal, version)
+    signal = locked(signal, version)
     if status not in ALLOWED[SignalStatus(signal.status)]:
         raise ValidationError(
             _("A signal with status “%(old)s” cannot become “%(new)s”.")
@@ -300,15 +295,18 @@ def signal_link_subject(*, actor: User | None, signal: Signal, subject, role: st
 
 
 @transaction.atomic
-def signal_unlink_subject(*, actor: User, signal: Signal, subject) -> None:
-    deleted, _rows = SignalSubject.objects.filter(signal=signal, subject=subject).delete()
+def signal_unlink_subject(*, actor: User, signal: Signal, subject, reason: str = "") -> None:
+    links = SignalSubject.objects.filter(signal=signal, subject=subject)
+    role = links.values_list("role", flat=True).first()
+    deleted, _rows = links.delete()
     if deleted:
         audit_record(
             actor=actor,
             action=AuditAction.SIGNAL_SUBJECT_UNLINKED,
             obj=signal,
             subject_ref=subject.uuid,
-            old={"subject": str(subject.uuid)},
+            purpose=reason.strip(),
+            old={"subject": str(subject.uuid), "role": role},
         )
 
 
@@ -320,58 +318,6 @@ def signal_relate(*, actor: User, signal: Signal, other: Signal) -> None:
     audit_record(
         actor=actor, action=AuditAction.SIGNAL_RELATED, obj=signal, new={"other": str(other.uuid)}
     )
-
-
-@transaction.atomic
-def signal_merge(
-    *, actor: User, source: Signal, target: Signal, reason: str = "", version: int | None = None
-) -> Signal:
-    """Merge duplicate ``source`` into ``target``.
-
-    The reports stay attached to ``source``, which points at ``target``: whoever reads the
-    target reads the reports, attachments and reporter dialogues of every merged signal, and
-    a reporter following up a merged report sees the target's status. Subjects, enrichments
-    and weighings move to the target; the source is closed.
-    """
-    if source.pk == target.pk:
-        raise ValidationError(_("A signal cannot be merged into itself."))
-    rows = Signal.objects.select_for_update().in_bulk([source.pk, target.pk])
-    source, target = _locked(rows[source.pk], version), rows[target.pk]
-    if target.merged_into_id or source.merged_into_id:
-        raise ValidationError(_("This signal has already been merged into another one."))
-    if target.status == SignalStatus.CLOSED:
-        raise ValidationError(_("A signal cannot be merged into a closed signal."))
-    # Keep the chain one step deep: what was merged into the source now points at the target.
-    Signal.objects.filter(merged_into=source).update(merged_into=target)
-    linked = set(target.subject_links.values_list("subject_id", flat=True))
-    for link in source.subject_links.exclude(subject_id__in=linked):
-        SignalSubject.objects.create(signal=target, subject_id=link.subject_id, role=link.role)
-    source.enrichments.update(signal=target)
-    source.weighings.update(signal=target)
-    target.related.add(*source.related.exclude(pk=target.pk))
-    target.related.remove(source)
-    old_status = source.status
-    source.merged_into, source.status = target, SignalStatus.CLOSED
-    source.version += 1
-    source.save(update_fields=["merged_into", "status", "version"])
-    target.version += 1
-    target.save(update_fields=["version"])
-    audit_record(
-        actor=actor,
-        action=AuditAction.SIGNAL_MERGED,
-        obj=source,
-        purpose=reason.strip(),
-        old={"status": old_status},
-        new={"merged_into": str(target.uuid), "status": SignalStatus.CLOSED},
-    )
-    audit_record(
-        actor=actor,
-        action=AuditAction.SIGNAL_MERGED,
-        obj=target,
-        purpose=reason.strip(),
-        new={"merged_from": str(source.uuid)},
-    )
-    return target
 
 
 @transaction.atomic

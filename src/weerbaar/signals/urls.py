@@ -1,6 +1,6 @@
 from django.urls import path
 
-from weerbaar.signals import views
+from weerbaar.signals import correction_views, views
 
 app_name = "signals"
 urlpatterns = [
@@ -13,7 +13,28 @@ urlpatterns = [
     path("<uuid:signal_id>/status/", views.signal_status, name="status"),
     path("<uuid:signal_id>/subjecten/", views.subject_find, name="subject_find"),
     path("<uuid:signal_id>/subjecten/koppelen/", views.subject_link, name="subject_link"),
-    path("<uuid:signal_id>/subjecten/ontkoppelen/", views.subject_unlink, name="subject_unlink"),
+    path(
+        "<uuid:signal_id>/subjecten/ontkoppelen/",
+        correction_views.subject_unlink,
+        name="subject_unlink",
+    ),
+    path("<uuid:signal_id>/subjecten/rol/", correction_views.subject_role, name="subject_role"),
+    path("<uuid:signal_id>/heropenen/", correction_views.reopen, name="reopen"),
+    path(
+        "<uuid:signal_id>/samenvoegen/ongedaan/",
+        correction_views.merge_undo,
+        name="merge_undo",
+    ),
+    path(
+        "<uuid:signal_id>/verrijking/corrigeren/",
+        correction_views.enrichment_edit,
+        name="enrichment_edit",
+    ),
+    path(
+        "<uuid:signal_id>/verrijking/verwijderen/",
+        correction_views.enrichment_remove,
+        name="enrichment_remove",
+    ),
     path("<uuid:signal_id>/afweging/", views.weigh, name="weigh"),
     path("<uuid:signal_id>/verrijking/", views.enrich, name="enrich"),
     path("<uuid:signal_id>/relateren/", views.relate, name="relate"),

@@ -20,6 +20,7 @@ from weerbaar.signals.constants import (
     SignalStatus,
     WeighingPhase,
 )
+from weerbaar.signals.correction_context import correction_context
 from weerbaar.signals.exports import SIGNAL_COLUMNS
 from weerbaar.signals.forms import (
     EnrichmentForm,
@@ -144,6 +145,7 @@ def _detail(request, signal, *, forms=None, status=200):
         "triage": forms.get("triage") or TriageForm(initial=initial),
         "status_form": forms.get("status") or StatusForm(initial={"version": signal.version}),
         "next_steps": next_steps,
+        "next_steps_values": [value for value, _label in next_steps],
         "subjects": linked,
         "link_roles": SubjectLinkForm().fields["role"].choices,
         "suggestions": selectors.related_suggestions(user=user, signal=signal)
@@ -152,7 +154,6 @@ def _detail(request, signal, *, forms=None, status=200):
         "related": selectors.related_signals(user=user, signal=signal),
         "merged": selectors.merged_signals(signal=signal),
         "merge_form": forms.get("merge") or MergeForm(initial={"version": signal.version}),
-        "enrichments": selectors.enrichments(signal=signal),
         "facts": selectors.registry_facts(user=user, signal=signal, linked=linked),
         "enrichment_form": forms.get("enrich")
         or EnrichmentForm(initial={"source_date": timezone.localdate()}),
@@ -162,6 +163,7 @@ def _detail(request, signal, *, forms=None, status=200):
             (p, WeighingPhase(p).label, weighing_forms[p], passed[p]) for p in WeighingPhase
         ],
         "timeline": selectors.signal_timeline(signal=signal),
+        **correction_context(user, signal, forms),
     }
     return render(request, "signals/detail.html", context, status=status)
 
@@ -278,21 +280,6 @@ def subject_link(request, signal_id):
         _("%(label)s has been linked.") % {"label": subject.label},
     )
     return redirect("signals:detail", signal_id=signal.uuid)
-
-
-@login_required
-@require_POST
-def subject_unlink(request, signal_id):
-    signal = _changeable(request, signal_id)
-    form = SubjectLinkForm(request.POST)
-    form.fields["role"].required = False
-    if not form.is_valid():
-        raise Http404
-    subject = subjects.subject_get(
-        user=request.user, subject_id=form.cleaned_data["subject"], request=request
-    )
-    services.signal_unlink_subject(actor=request.user, signal=signal, subject=subject)
-    return _done(request, signal, _("%(label)s has been unlinked.") % {"label": subject.label})
 
 
 @login_required

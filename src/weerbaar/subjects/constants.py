@@ -71,3 +71,5 @@ class UsePurpose(models.TextChoices):
 
 SEE_ALL_PERMISSION = "subjects.view_subject"
 ADD_PERMISSION = "subjects.add_subject"
+# Who corrects a subject's details (a typo in a name, a birth date, an address).
+CHANGE_PERMISSION = "subjects.change_subject"

@@ -34,7 +34,9 @@ def may_search_subjects(user) -> bool:
     return may_see_any(user, model=Subject, see_all_perm=None, team_field="owner_team")
 
 
-def subject_get(*, user, subject_id: UUID, request=None, purpose: str = "") -> Subject:
+def subject_get(
+    *, user, subject_id: UUID, request=None, purpose: str = "", allowed: bool = True
+) -> Subject:
     """The subject with its kind's details if ``user`` may see it; Http404 otherwise.
 
     Every successful read is audited; a refused one is audited as denied.
@@ -49,6 +51,7 @@ def subject_get(*, user, subject_id: UUID, request=None, purpose: str = "") -> S
         request=request,
         subject=True,
         purpose=purpose,
+        allowed=allowed,
     )
 
 

@@ -241,3 +241,130 @@ def relation_create(
         new={"kind": kind, "source": source, "to": str(to_subject.uuid)},
     )
     return relation
+
+
+def _values(row, fields) -> dict:
+    return {f: getattr(row, f) for f in fields}
+
+
+def _changed(old: dict, new: dict) -> list[str]:
+    return [f for f in old if old[f] != new[f]]
+
+
+def _restore(actor: User, subject: Subject, detail, fields, old: dict, label: str, text=None):
+    """Save corrected details and the subject's name and search text; audit old and new."""
+    detail.full_clean(exclude=["subject"])
+    new = _values(detail, fields)
+    changed = _changed(old, new)
+    if not changed:
+        return subject
+    detail.save()
+    subject.label, subject.search_text = label, text or fold(label)
+    subject.full_clean()
+    subject.save(update_fields=["label", "search_text"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.SUBJECT_UPDATED,
+        obj=subject,
+        subject_ref=subject.uuid,
+        old={f: str(old[f]) for f in changed},
+        new={f: str(new[f]) for f in changed},
+    )
+    return subject
+
+
+PERSON_FIELDS = ("given_names", "initials", "prefix", "surname", "birth_date")
+
+
+@transaction.atomic
+def person_update(
+    *,
+    actor: User,
+    subject: Subject,
+    surname: str,
+    given_names: str = "",
+    prefix: str = "",
+    birth_date: date | None = None,
+) -> Subject:
+    """Correct a person's name or date of birth (the BSN is not changed here)."""
+    if not key(surname):
+        raise ValidationError({"surname": _("Enter a surname.")})
+    person = Person.objects.select_for_update().get(subject=subject)
+    old = _values(person, PERSON_FIELDS)
+    initials = "" if given_names.strip() else person.initials
+    data = PersonData(surname, given_names, initials, prefix, birth_date)
+    _subject, fresh = person_rows(data)
+    for name in (*PERSON_FIELDS, "surname_key", "given_key"):
+        setattr(person, name, getattr(fresh, name))
+    vocabulary_add(_person_tokens(person))
+    return _restore(actor, subject, person, PERSON_FIELDS, old, person.full_name)
+
+
+ADDRESS_FIELDS = tuple(
+    "street house_number house_letter house_number_addition postcode place surface_m2 "
+    "use_purpose".split()
+)
+
+
+@transaction.atomic
+def address_update(*, actor: User, subject: Subject, **fields) -> Subject:
+    """Correct an address (street, number, postcode, place, surface, use)."""
+    address = Address.objects.select_for_update().get(subject=subject)
+    old = _values(address, ADDRESS_FIELDS)
+    _subject, fresh = address_rows(**fields)
+    for name in (*ADDRESS_FIELDS, "street_key"):
+        setattr(address, name, getattr(fresh, name))
+    vocabulary_add({NameToken.Kind.STREET: {address.street_key}})
+    return _restore(actor, subject, address, ADDRESS_FIELDS, old, address.display)
+
+
+ORGANISATION_FIELDS = ("name", "kvk_number", "legal_form", "sbi_codes", "founded_on")
+
+
+@transaction.atomic
+def organisation_update(
+    *,
+    actor: User,
+    subject: Subject,
+    name: str,
+    kvk_number: str = "",
+    legal_form: str = "",
+    sbi_codes: list[str] | None = None,
+    founded_on: date | None = None,
+) -> Subject:
+    org = Organisation.objects.select_for_update().get(subject=subject)
+    kvk = normalize_kvk(kvk_number) if kvk_number else ""
+    if kvk and Organisation.objects.filter(kvk_number=kvk).exclude(pk=org.pk).exists():
+        raise ValidationError(
+            {"kvk_number": _("There already is an organisation with this KvK number.")}
+        )
+    old = _values(org, ORGANISATION_FIELDS)
+    org.name, org.kvk_number, org.legal_form = name.strip(), kvk, legal_form
+    org.sbi_codes, org.founded_on = sbi_codes or [], founded_on
+    text = fold(f"{org.name} {kvk}").strip()
+    return _restore(actor, subject, org, ORGANISATION_FIELDS, old, org.name, text)
+
+
+VEHICLE_FIELDS = ("plate", "make", "model_name", "colour")
+
+
+@transaction.atomic
+def vehicle_update(
+    *,
+    actor: User,
+    subject: Subject,
+    plate: str,
+    make: str = "",
+    model_name: str = "",
+    colour: str = "",
+) -> Subject:
+    vehicle = Vehicle.objects.select_for_update().get(subject=subject)
+    normalized = normalize_plate(plate)
+    if Vehicle.objects.filter(plate=normalized).exclude(pk=vehicle.pk).exists():
+        raise ValidationError({"plate": _("This licence plate has already been recorded.")})
+    old = _values(vehicle, VEHICLE_FIELDS)
+    vehicle.plate, vehicle.make, vehicle.model_name = normalized, make.strip(), model_name.strip()
+    vehicle.colour = colour.strip()
+    label = format_plate(normalized)
+    text = fold(f"{normalized} {label} {vehicle.make} {vehicle.model_name}").strip()
+    return _restore(actor, subject, vehicle, VEHICLE_FIELDS, old, label, text)

@@ -8,7 +8,7 @@ from weerbaar.accounts.access import can_use
 from weerbaar.core.forms import form_submit
 from weerbaar.core.http import is_htmx, local_return_path
 from weerbaar.subjects import selectors, services
-from weerbaar.subjects.constants import ADD_PERMISSION, SubjectKind
+from weerbaar.subjects.constants import ADD_PERMISSION, CHANGE_PERMISSION, SubjectKind
 from weerbaar.subjects.forms import (
     AddressForm,
     OrganisationForm,
@@ -47,7 +47,9 @@ def search(request):
 def detail(request, subject_id):
     subject = selectors.subject_get(user=request.user, subject_id=subject_id, request=request)
     relations = selectors.subject_relations(user=request.user, subject=subject)
-    return render(request, "subjects/detail.html", {"subject": subject, "relations": relations})
+    may_edit = can_use(request.user, CHANGE_PERMISSION)
+    context = {"subject": subject, "relations": relations, "may_edit": may_edit}
+    return render(request, "subjects/detail.html", context)
 
 
 FORMS = {
