@@ -183,7 +183,8 @@ def note_remove(*, actor: User, note: Note, reason: str) -> Note:
     """Remove a note's text, keeping a tombstone (who, when, why) in its place."""
     note = _note(actor, note)
     reason = _reason(reason)
-    old = note.text
+    # The text goes for good: the trail records that it was there, not what it said (an
+    # append-only copy would defeat the removal; docs/adr/0004).
     note.text, note.removal_reason = "", reason
     note.removed_at, note.removed_by = timezone.now(), actor
     note.save(update_fields=["text", "removal_reason", "removed_at", "removed_by"])
@@ -192,7 +193,6 @@ def note_remove(*, actor: User, note: Note, reason: str) -> Note:
         action=AuditAction.CASE_NOTE_REMOVED,
         obj=note.case,
         purpose=reason,
-        old={"note": str(note.uuid), "text": old},
         new={"note": str(note.uuid), "removed": True},
     )
     return note

@@ -120,10 +120,11 @@ def enrichment_edit(*, actor: User, enrichment: Enrichment, reason: str = "", **
 @transaction.atomic
 def enrichment_remove(*, actor: User, enrichment: Enrichment, reason: str) -> Enrichment:
     """Remove an enrichment's information, keeping a tombstone (who, when, why) in its
-    place; the text is gone from the page, the history says it was there."""
+    place; the text is gone from the page and is not copied into the audit trail."""
     enrichment = _correctable(actor, enrichment)
     reason = _reason(reason)
-    old_text = enrichment.text
+    # The text goes for good: the trail records that it was there, not what it said (an
+    # append-only copy would defeat the removal; docs/adr/0004).
     enrichment.text, enrichment.removal_reason = "", reason
     enrichment.removed_at, enrichment.removed_by = timezone.now(), actor
     enrichment.save(update_fields=["text", "removal_reason", "removed_at", "removed_by"])
@@ -132,7 +133,6 @@ def enrichment_remove(*, actor: User, enrichment: Enrichment, reason: str) -> En
         action=AuditAction.SIGNAL_ENRICHMENT_REMOVED,
         obj=enrichment.signal,
         purpose=reason,
-        old={"enrichment": str(enrichment.uuid), "text": old_text},
         new={"enrichment": str(enrichment.uuid), "removed": True},
     )
     return enrichment
