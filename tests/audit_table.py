@@ -227,6 +227,7 @@ SERVICES = {
     "configuration.account_create": COMPOSED,
     "configuration.account_update": COMPOSED,
     "accounts.user_update": AuditAction.USER_CHANGED,
+    "accounts.reauthenticate": AuditAction.REAUTHENTICATED,
     "accounts.team_remove_member": AuditAction.TEAM_MEMBER_REMOVED,
     "accounts.user_set_teams": COMPOSED,
     "configuration.setting_remove": AuditAction.CONFIG_REMOVED,

@@ -64,6 +64,7 @@ EXPECTED_GET = {
     "accounts:login": {"anonymous", "deactivated"},  # signed-in users are sent on to the start page
     "accounts:logout": NOBODY,  # POST only
     "accounts:profile": LOGGED_IN,
+    "accounts:reauth": LOGGED_IN,
     "accounts:inbox": LOGGED_IN,
     "accounts:inbox_read": NOBODY,  # POST only
     "accounts:inbox_read_all": NOBODY,  # POST only

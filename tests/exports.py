@@ -21,3 +21,15 @@ def read_xlsx(response):
 def xlsx_rows(response) -> list[tuple]:
     """The data rows of an XLSX export (the header left out)."""
     return list(read_xlsx(response).active.iter_rows(min_row=2, values_only=True))
+
+
+def confirmed(client):
+    """The client's user confirmed their password a moment ago (re-authentication, P29)."""
+    import time
+
+    from weerbaar.core.reauth import SESSION_KEY
+
+    session = client.session
+    session[SESSION_KEY] = time.time()
+    session.save()
+    return client

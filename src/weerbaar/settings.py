@@ -185,6 +185,10 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 30) * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_ABSOLUTE_HOURS = env_int("SESSION_ABSOLUTE_HOURS", 9)
+# How long a confirmed password (re-authentication) covers exports and reveals (P29).
+REAUTH_SECONDS = env_int("REAUTH_MINUTES", 10) * 60
+# An export of more rows than this needs a second person's approval first (P23).
+EXPORT_FOUR_EYES_ROWS = env_int("EXPORT_FOUR_EYES_ROWS", 1000)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from tests.exports import PURPOSE, xlsx_rows
+from tests.exports import PURPOSE, confirmed, xlsx_rows
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.models import AuditRecord
 from weerbaar.audit.services import audit_record
@@ -12,6 +12,7 @@ def test_fg_exports_the_filtered_trail_and_the_export_is_recorded(client, fg, re
     audit_record(actor=regisseur, action=AuditAction.SUBJECT_VIEWED, purpose="=cmd|' /C calc'!A0")
     audit_record(actor=fg, action=AuditAction.SUBJECT_VIEWED)
     client.force_login(fg)
+    confirmed(client)
     rows = xlsx_rows(
         client.get(
             reverse("audit:list"),
@@ -28,6 +29,7 @@ def test_fg_exports_the_filtered_trail_and_the_export_is_recorded(client, fg, re
 
 def test_only_the_fg_exports_the_trail(client, regisseur):
     client.force_login(regisseur)
+    confirmed(client)
     answer = client.get(reverse("audit:list"), {"format": "csv", "doel": PURPOSE})
     assert answer.status_code == 404
     assert not AuditRecord.objects.filter(action="export.made").exists()

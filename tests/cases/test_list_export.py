@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from tests.exports import PURPOSE, read_csv, xlsx_rows
+from tests.exports import PURPOSE, confirmed, read_csv, xlsx_rows
 from tests.factories import CaseFactory
 from weerbaar.audit.models import AuditRecord
 
@@ -12,6 +12,7 @@ def test_case_export_holds_the_visible_filtered_cases(client, behandelaar, team,
     CaseFactory(owner_team=team, title="Kerkstraat 1", closed=True)
     CaseFactory(owner_team=other_team, title="Verborgen zaak")
     client.force_login(behandelaar)
+    confirmed(client)
     page = client.get(reverse("cases:list"), {"state": "open"}).content.decode()
     assert "Loodsweg" in page and "Kerkstraat" not in page and "Verborgen" not in page
     rows = xlsx_rows(
@@ -30,5 +31,6 @@ def test_case_export_holds_the_visible_filtered_cases(client, behandelaar, team,
 def test_case_export_refuses_an_unknown_format(client, behandelaar, team):
     CaseFactory(owner_team=team)
     client.force_login(behandelaar)
+    confirmed(client)
     answer = client.get(reverse("cases:list"), {"format": "html", "doel": PURPOSE})
     assert answer.status_code == 400 and b"<html" not in answer.content

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.exports import PURPOSE
+from tests.exports import PURPOSE, confirmed
 from tests.factories import SignalFactory
 from weerbaar.audit.models import AuditRecord
 from weerbaar.core import exports
@@ -24,6 +24,7 @@ def test_a_list_past_the_cap_is_refused_with_a_message(client, regisseur, monkey
     for _ in range(3):
         SignalFactory()
     client.force_login(regisseur)
+    confirmed(client)
     answer = client.get(reverse("signals:list"), {"format": "xlsx", "doel": PURPOSE})
     assert answer.status_code == 302
     page = client.get(answer["Location"]).content.decode()

@@ -63,6 +63,7 @@ def test_partner_form_needs_the_role_and_a_reference(client, ketenpartner, medew
 
 
 def test_four_eyes_reveal_of_a_shielded_reporter(client, medewerker, regisseur, team):
+    from tests.exports import confirmed
     from tests.factories import UserFactory
     from weerbaar.audit.models import AuditRecord
 
@@ -84,6 +85,10 @@ def test_four_eyes_reveal_of_a_shielded_reporter(client, medewerker, regisseur, 
     client.post(reveal, {"approve": "1", "confirm": "1"})
     assert medewerker.last_name not in client.get(dialogue).content.decode()  # not for the approver
     client.force_login(regisseur)
+    # the name shows only after the requester confirmed their password again (P29)
+    before = client.get(dialogue).content.decode()
+    assert medewerker.last_name not in before and "bevestig uw wachtwoord" in before
+    confirmed(client)
     assert medewerker.last_name in client.get(dialogue).content.decode()
     actions = set(AuditRecord.objects.values_list("action", flat=True))
     assert {"intake.reveal_requested", "intake.reveal_approved"} <= actions

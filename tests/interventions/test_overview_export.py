@@ -5,7 +5,7 @@ from datetime import date
 from django.urls import reverse
 from freezegun import freeze_time
 
-from tests.exports import PURPOSE, read_csv, read_xlsx
+from tests.exports import PURPOSE, confirmed, read_csv, read_xlsx
 from tests.factories import CaseFactory, InterventionFactory
 from weerbaar.audit.models import AuditRecord
 from weerbaar.interventions import services
@@ -27,6 +27,7 @@ def _closure(owner, team, regisseur):
 def test_overview_export_has_the_rows_the_overview_shows(client, behandelaar, regisseur, team):
     closure = _closure(behandelaar, team, regisseur)
     client.force_login(behandelaar)
+    confirmed(client)
     page = client.get(reverse("interventions:overview")).content.decode()
     assert "Einde van de begunstigingstermijn" in page and "Te laat" in page
     lines = read_csv(
@@ -38,6 +39,7 @@ def test_overview_export_has_the_rows_the_overview_shows(client, behandelaar, re
     assert lines[-1][0].startswith("Geëxporteerd door ")
     # The regisseur owns none of these deadlines: their own overview, and its file, are empty.
     client.force_login(regisseur)
+    confirmed(client)
     book = read_xlsx(
         client.get(reverse("interventions:overview"), {"format": "xlsx", "doel": PURPOSE})
     )

@@ -3,7 +3,7 @@
 from django.urls import reverse
 from freezegun import freeze_time
 
-from tests.exports import PURPOSE, read_csv, read_xlsx
+from tests.exports import PURPOSE, confirmed, read_csv, read_xlsx
 from tests.factories import ReportFactory, SignalFactory
 from weerbaar.audit.models import AuditRecord
 from weerbaar.intake.services import feedback_send
@@ -20,6 +20,7 @@ def test_csv_has_the_rows_the_list_shows_neutralised_and_audited(
 ):
     mine, hidden = _world(team, other_team)
     client.force_login(outsider)
+    confirmed(client)
     page = client.get(reverse("signals:list")).content.decode()
     assert str(mine.uuid) in page and str(hidden.uuid) not in page
     answer = client.get(reverse("signals:list"), {"format": "csv", "doel": PURPOSE})
@@ -40,6 +41,7 @@ def test_xlsx_has_the_user_in_its_properties_and_footer(client, regisseur, team,
     mine, hidden = _world(team, other_team)
     SignalFactory(description="@SUM(1)", channel="mma")
     client.force_login(regisseur)
+    confirmed(client)
     answer = client.get(
         reverse("signals:list"), {"format": "xlsx", "doel": PURPOSE, "channel": "internal"}
     )
@@ -59,6 +61,7 @@ def test_xlsx_has_the_user_in_its_properties_and_footer(client, regisseur, team,
 
 def test_an_unknown_format_is_refused_not_the_page(client, regisseur):
     client.force_login(regisseur)
+    confirmed(client)
     answer = client.get(reverse("signals:list"), {"format": "pdf", "doel": PURPOSE})
     assert answer.status_code == 400
     assert not answer["Content-Type"].startswith("text/html")
@@ -67,6 +70,7 @@ def test_an_unknown_format_is_refused_not_the_page(client, regisseur):
 
 def test_an_export_without_purpose_goes_back_to_the_list(client, regisseur):
     client.force_login(regisseur)
+    confirmed(client)
     answer = client.get(reverse("signals:list"), {"format": "csv", "status": "new"})
     assert (
         answer.status_code == 302 and answer["Location"] == reverse("signals:list") + "?status=new"
@@ -79,6 +83,7 @@ def test_an_export_without_purpose_goes_back_to_the_list(client, regisseur):
 def test_the_list_offers_the_export_with_its_filters(client, regisseur):
     SignalFactory()
     client.force_login(regisseur)
+    confirmed(client)
     page = client.get(reverse("signals:list"), {"status": "new"}).content.decode()
     assert 'name="doel"' in page and 'value="xlsx"' in page
     assert '<input type="hidden" name="status" value="new">' in page
@@ -100,6 +105,7 @@ def test_the_waiting_filter_finds_a_reporter_waiting_31_days_not_one_answered_3_
 ):
     waiting, answered = _waiting_world()
     client.force_login(regisseur)
+    confirmed(client)
     page = client.get(reverse("signals:list"), {"waiting": "on"}).content.decode()
     assert str(waiting.uuid) in page and str(answered.uuid) not in page
     everything = client.get(reverse("signals:list")).content.decode()
@@ -115,7 +121,9 @@ def test_the_waiting_filter_keeps_the_query_count(client, regisseur, django_asse
     for _ in range(3):
         _waiting_world()
     client.force_login(regisseur)
-    with django_assert_max_num_queries(16) as few:
+    confirmed(client)
+    # 16, and 2 for the choices of the bulk actions (who can be given signals, open meetings)
+    with django_assert_max_num_queries(18) as few:
         client.get(reverse("signals:list"), {"waiting": "on"})
     for _ in range(10):
         _waiting_world()

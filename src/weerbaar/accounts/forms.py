@@ -48,3 +48,22 @@ class NotificationSettingsForm(forms.Form):
             "never what a signal or case contains."
         ),
     )
+
+
+class ReauthForm(forms.Form):
+    secret = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": _("Enter your password.")},
+    )
+
+    def __init__(self, *args, code: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if code:
+            field = self.fields["secret"]
+            field.label = _("The code of your authenticator app")
+            field.widget = forms.TextInput(
+                attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}
+            )
+            field.error_messages["required"] = _("Enter the code.")

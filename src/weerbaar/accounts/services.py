@@ -38,6 +38,7 @@ from weerbaar.accounts.notifications import (  # noqa: F401
     notify,
 )
 from weerbaar.accounts.people import team_remove_member, user_set_teams, user_update  # noqa: F401
+from weerbaar.accounts.reauth import reauthenticate  # noqa: F401
 from weerbaar.audit.constants import AuditAction, AuditResult
 from weerbaar.audit.services import audit_record
 

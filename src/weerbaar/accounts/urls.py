@@ -1,10 +1,11 @@
 from django.urls import path
 
-from weerbaar.accounts import views
+from weerbaar.accounts import reauth_views, views
 
 app_name = "accounts"
 urlpatterns = [
     path("inloggen/", views.LoginView.as_view(), name="login"),
+    path("bevestigen/", reauth_views.reauth, name="reauth"),
     path("uitloggen/", views.logout_view, name="logout"),
     path("account/", views.profile, name="profile"),
     path("berichten/", views.inbox, name="inbox"),

@@ -20,6 +20,10 @@ class AuditAction(models.TextChoices):
     TEAM_MEMBER_ADDED = "accounts.team_member_added", _("Team member added")
     TEAM_MEMBER_REMOVED = "accounts.team_member_removed", _("Team member removed")
     USER_CHANGED = "accounts.user_changed", _("Details of a user changed")
+    REAUTHENTICATED = (
+        "accounts.reauthenticated",
+        _("Identity confirmed again before an export or reveal"),
+    )
     SHARE_GRANTED = "accounts.share_granted", _("Shared")
     TOKEN_CREATED = "accounts.token_created", _("API key created")
     TOKEN_REVOKED = "accounts.token_revoked", _("API keys withdrawn")

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
-from weerbaar.core import exports
+from weerbaar.core import exports, reauth
 
 
 def _back(request):
@@ -37,6 +37,8 @@ def list_export(request, *, name: str, title, columns: list[exports.Column], row
     if not form.is_valid():
         messages.error(request, _("State the purpose of the export (at least 5 characters)."))
         return _back(request)
+    if not reauth.recent(request):
+        return reauth.ask(request)
     count = rows.count()
     if count > exports.MAX_ROWS:
         messages.error(

@@ -95,14 +95,15 @@ def reveal_pending(*, report: Report):
     ).select_related("requested_by")
 
 
-def reporter_label(*, report: Report, user=None) -> str:
+def reporter_label(*, report: Report, user=None, confirmed: bool = True) -> str:
     """Who reported, as staff may see it: never the name of a shielded reporter, unless the
-    four-eyes reveal was approved for this very user."""
+    four-eyes reveal was approved for this very user and they ``confirmed`` who they are
+    again a moment ago (P29)."""
     from django.utils.translation import gettext as _
 
     if report.reporter_id is None:
         return _("anonymous") if not report.contact_name else report.contact_name
-    if report.shielded and not (user and reveal_granted(user=user, report=report)):
+    if report.shielded and not (confirmed and user and reveal_granted(user=user, report=report)):
         return _("shielded staff member")
     name = report.reporter.get_full_name() or report.reporter.get_username()
     if report.partner_organisation:
@@ -177,3 +178,8 @@ def reveals_to_approve(*, user) -> QuerySet[RevealRequest]:
 def standard_texts() -> QuerySet[StandardText]:
     """The standard messages to reporters in use, in their order."""
     return StandardText.objects.filter(active=True).order_by("order", "title")
+
+
+def reveal_needs_confirmation(*, report: Report, user, confirmed: bool) -> bool:
+    """A reveal granted to ``user`` that shows the name only after a fresh confirmation."""
+    return report.shielded and not confirmed and reveal_granted(user=user, report=report)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from weerbaar.accounts.lookup import refuse
 from weerbaar.accounts.selectors import team_list
+from weerbaar.core import reauth
 from weerbaar.core.forms import attempt, form_submit
 from weerbaar.core.http import is_htmx, sandboxed_download
 from weerbaar.intake import receipts, selectors, services, storage
@@ -159,6 +160,7 @@ def dialogue(request, signal_id):
                 )
             return redirect("signals:detail", signal_id=signal.uuid)
     template = "intake/partials/dialogue.html" if is_htmx(request) else "intake/dialogue.html"
+    confirmed = reauth.recent(request)
     return render(
         request,
         template,
@@ -169,8 +171,11 @@ def dialogue(request, signal_id):
             "rows": [
                 (
                     report,
-                    selectors.reporter_label(report=report, user=request.user),
+                    selectors.reporter_label(report=report, user=request.user, confirmed=confirmed),
                     list(selectors.reveal_pending(report=report)),
+                    selectors.reveal_needs_confirmation(
+                        report=report, user=request.user, confirmed=confirmed
+                    ),
                 )
                 for report in reports
             ],
