@@ -84,6 +84,19 @@ def test_correct_a_note_keeps_the_earlier_text_in_the_history(regisseur, team):
     assert "Janssen" in page and "gecorrigeerd op" in page
 
 
+def test_a_correction_from_an_older_page_is_refused(regisseur, team):
+    case = _case(regisseur, team)
+    note = services.note_add(actor=regisseur, case=case, text="Eigenaar heet Jansen.")
+    client = login(regisseur)
+    url = reverse("cases:note_edit", args=[case.uuid])
+    client.post(url, {"note": note.uuid, "text": "Eigenaar heet Janssen.", "seen": ""})
+    late = client.post(url, {"note": note.uuid, "text": "Eigenaar heet Jansens.", "seen": ""})
+    assert late.status_code == 409
+    assert "Iemand anders heeft dit intussen gecorrigeerd." in late.content.decode()
+    note.refresh_from_db()
+    assert note.text == "Eigenaar heet Janssen."
+
+
 def test_removing_a_note_asks_first_and_leaves_a_tombstone(regisseur, team):
     case = _case(regisseur, team)
     note = services.note_add(actor=regisseur, case=case, text="Buurvrouw noemt naam Pietersen.")

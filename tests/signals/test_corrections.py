@@ -152,6 +152,13 @@ def test_correcting_enrichment_keeps_the_earlier_text_in_the_history(regisseur):
     assert record.changes["old"]["info_grade"] == "2" and record.changes["new"]["info_grade"] == "3"
     page = client.get(reverse("signals:detail", args=[signal.uuid])).content.decode()
     assert "Kerkweg" in page and "gecorrigeerd op" in page
+    late = client.post(
+        reverse("signals:enrichment_edit", args=[signal.uuid]),
+        _edit_data(item, text="Veel verkeer bij de loods.", seen=""),
+    )
+    assert late.status_code == 409 and "intussen gecorrigeerd" in late.content.decode()
+    item.refresh_from_db()
+    assert item.text == "Veel verkeer bij de loods aan de Kerkweg."
     assert "Verrijking gecorrigeerd, regisseur" in page
 
 

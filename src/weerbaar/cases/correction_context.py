@@ -9,7 +9,8 @@ def _note_form(note, failed):
     if failed is not None and str(failed.data.get("note")) == str(note.uuid):
         return failed
     return NoteEditForm(
-        initial={"note": note.uuid, "text": note.text}, auto_id=f"n{note.uuid.hex[:12]}_%s"
+        initial={"note": note.uuid, "text": note.text, "seen": note.stamp},
+        auto_id=f"n{note.uuid.hex[:12]}_%s",
     )
 
 

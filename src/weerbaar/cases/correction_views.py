@@ -91,7 +91,7 @@ def note_edit(request, case_id):
         case,
         "note_edit",
         NoteEditForm(request.POST),
-        lambda d: services.note_edit(actor=request.user, note=note, text=d["text"]),
+        lambda d: services.note_edit(actor=request.user, note=note, text=d["text"], seen=d["seen"]),
         _("The note has been corrected."),
     )
 

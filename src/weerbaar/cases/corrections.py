@@ -19,7 +19,7 @@ from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.cases.constants import CHANGE_PERMISSION, SubjectRole
 from weerbaar.cases.models import Case, CaseMember, CaseSubject, MemberRole, Note, StatusChange
-from weerbaar.core.locking import lock_current
+from weerbaar.core.locking import STALE, lock_current
 
 # What a higher app keeps that follows the case's team (interventions: the deadlines), each
 # ``follow(case=, team=, owner=)`` returning what it moved (for the audit row) and raising a
@@ -134,6 +134,18 @@ def case_team_set(
     return case
 
 
+def _check_seen(row, seen: str | None) -> None:
+    """Refuse a correction made from a page that showed an older version of ``row``."""
+    if seen is not None and seen != row.stamp:
+        raise ValidationError(
+            _(
+                "Someone else corrected this in the meantime. Check the current text and "
+                "correct it again."
+            ),
+            code=STALE,
+        )
+
+
 def may_correct_note(*, user, note: Note) -> bool:
     """True when ``user`` may correct or remove ``note`` (the rule in this module's
     docstring)."""
@@ -159,9 +171,11 @@ def _note(actor, note: Note) -> Note:
 
 
 @transaction.atomic
-def note_edit(*, actor: User, note: Note, text: str) -> Note:
-    """Correct a note; its earlier text stays in the history (the audit trail)."""
+def note_edit(*, actor: User, note: Note, text: str, seen: str | None = None) -> Note:
+    """Correct a note; its earlier text stays in the history (the audit trail). ``seen`` is
+    the note's ``stamp`` on the page the correction was made on (None: not checked)."""
     note = _note(actor, note)
+    _check_seen(note, seen)
     old, note.text = note.text, text.strip()
     if note.text == old:
         return note

@@ -229,6 +229,7 @@ class TeamForm(forms.Form):
 
 class NoteEditForm(forms.Form):
     note = forms.UUIDField(widget=forms.HiddenInput)
+    seen = forms.CharField(widget=forms.HiddenInput, required=False)
     text = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}))
 
 

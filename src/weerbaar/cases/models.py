@@ -151,6 +151,12 @@ class Note(models.Model):
         verbose_name_plural = _("notes")
         ordering = ["-written_at", "-id"]
 
+    @property
+    def stamp(self) -> str:
+        """The moment of its last correction as a page carries it, so a correction made from
+        an older page is refused instead of overwriting a colleague's."""
+        return self.changed_at.isoformat() if self.changed_at else ""
+
 
 class Task(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)

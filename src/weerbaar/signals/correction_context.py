@@ -10,7 +10,8 @@ def _edit_form(item, failed):
         return failed
     initial = {f: getattr(item, f) for f in FIELDS}
     return EnrichmentEditForm(
-        initial={**initial, "enrichment": item.uuid}, auto_id=f"e{item.uuid.hex[:12]}_%s"
+        initial={**initial, "enrichment": item.uuid, "seen": item.stamp},
+        auto_id=f"e{item.uuid.hex[:12]}_%s",
     )
 
 

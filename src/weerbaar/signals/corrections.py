@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from weerbaar.accounts.models import User
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
+from weerbaar.core.locking import STALE
 from weerbaar.signals.constants import (
     CHANGE_PERMISSION,
     ENRICH_PERMISSION,
@@ -57,6 +58,18 @@ def signal_reopen(*, actor: User, signal: Signal, reason: str, version: int | No
     return signal
 
 
+def _check_seen(row, seen: str | None) -> None:
+    """Refuse a correction made from a page that showed an older version of ``row``."""
+    if seen is not None and seen != row.stamp:
+        raise ValidationError(
+            _(
+                "Someone else corrected this in the meantime. Check the current text and "
+                "correct it again."
+            ),
+            code=STALE,
+        )
+
+
 def may_correct_enrichment(*, user, enrichment: Enrichment) -> bool:
     """True when ``user`` may correct or remove ``enrichment`` (the rule in the docstring
     of this module)."""
@@ -83,9 +96,13 @@ FIELDS = ("text", "source", "source_date", "source_grade", "info_grade", "visibi
 
 
 @transaction.atomic
-def enrichment_edit(*, actor: User, enrichment: Enrichment, reason: str = "", **fields):
-    """Correct an enrichment; the earlier values stay in the history (the audit trail)."""
+def enrichment_edit(
+    *, actor: User, enrichment: Enrichment, reason: str = "", seen: str | None = None, **fields
+):
+    """Correct an enrichment; the earlier values stay in the history (the audit trail).
+    ``seen`` is its ``stamp`` on the page the correction was made on (None: not checked)."""
     enrichment = _correctable(actor, enrichment)
+    _check_seen(enrichment, seen)
     old = {f: str(getattr(enrichment, f)) for f in FIELDS}
     for name in FIELDS:
         if name in fields:

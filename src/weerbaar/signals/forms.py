@@ -276,6 +276,7 @@ class EnrichmentEditForm(EnrichmentForm):
     def clean(self):
         data = forms.Form.clean(self)
         return data
+    seen = forms.CharField(widget=forms.HiddenInput, required=False)
 
 
 class RemoveForm(forms.Form):

@@ -199,6 +199,12 @@ class Enrichment(models.Model):
         ]
 
     @property
+    def stamp(self) -> str:
+        """The moment of its last correction as a page carries it, so a correction made from
+        an older page is refused instead of overwriting a colleague's."""
+        return self.changed_at.isoformat() if self.changed_at else ""
+
+    @property
     def grading(self) -> str:
         return f"{self.source_grade}{self.info_grade}" if self.kind == EnrichmentKind.SOFT else ""
 
