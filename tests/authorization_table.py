@@ -84,6 +84,8 @@ EXPECTED_GET = {
     "subjects:edit": {"regisseur", "behandelaar"},  # who may correct a subject's details
     "audit:list": {"fg"},
     "audit:find": NOBODY,  # POST only
+    "audit:exports": LOGGED_IN,
+    "audit:export_decide": NOBODY,  # POST only
     "configuration:index": {"beheerder"},
     "configuration:users": {"beheerder"},
     "configuration:user_create": {"beheerder"},
@@ -236,6 +238,7 @@ SAMPLE_KWARGS = {
     "token": "0123456789ab.not-a-live-link",
     "contribution_id": "00000000-0000-4000-8000-000000000000",
     "grant_id": "00000000-0000-4000-8000-000000000000",
+    "export_id": "00000000-0000-4000-8000-000000000000",
     "slug": "zaaktypen",
     "row_id": "1",
     "code": "overcrowding",

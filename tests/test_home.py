@@ -9,7 +9,7 @@ from tests.conftest import PERSONAS
 from tests.home_world import home_world
 from weerbaar.accounts.services import share_grant
 
-BLOCKS = ["signalen", "melders", "taken", "termijnen", "attenderingen", "overleg"]
+BLOCKS = ["signalen", "melders", "taken", "termijnen", "attenderingen", "exports", "overleg"]
 
 
 @pytest.fixture
@@ -45,7 +45,16 @@ def _links(block: str) -> list[tuple[str, int]]:
 EXPECTED = {
     # The regisseur sees every signal and answers reporters; the team's toezichthouder has
     # tasks, the behandelaar action points and deadlines and is in the LIO with the partner.
-    "regisseur": {"signalen", "melders", "taken", "termijnen", "attenderingen", "overleg"},
+    # The regisseur and the privacy officer approve the bulk exports of others (P23).
+    "regisseur": {
+        "signalen",
+        "melders",
+        "taken",
+        "termijnen",
+        "attenderingen",
+        "exports",
+        "overleg",
+    },
     "medewerker": {"signalen"},
     "behandelaar": {"taken", "termijnen", "overleg"},
     "toezichthouder": {"taken", "termijnen"},
@@ -53,7 +62,7 @@ EXPECTED = {
     "ketenpartner": {"taken", "overleg"},
     "burgemeester": {"taken"},
     "beheerder": set(),
-    "fg": set(),
+    "fg": {"exports"},
 }
 
 

@@ -13,6 +13,7 @@ from drf_spectacular.generators import SchemaGenerator
 from weerbaar.accounts.access import can_use
 from weerbaar.accounts.selectors import team_list
 from weerbaar.audit.constants import VIEW_PERMISSION as AUDIT_PERMISSION
+from weerbaar.audit.selectors import exports_to_decide, may_approve_exports
 from weerbaar.cases.selectors import may_see_cases, open_tasks
 from weerbaar.intake.constants import FEEDBACK_DAYS
 from weerbaar.intake.selectors import reporters_waiting, reveals_to_approve
@@ -73,6 +74,7 @@ def _work(user) -> dict:
         "mine": _my_work(user),
         "deadlines": _deadlines(user),
         "alerts": open_alert_count(user=user) if may_review(user) else None,
+        "exports": exports_to_decide(user=user).count() if may_approve_exports(user) else None,
         "meeting": {"next": next_meeting(user=user)} if may_see_meetings(user) else None,
     }
 

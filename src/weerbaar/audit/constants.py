@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 # Who reads the audit trail (the fg; the beheerder through the admin).
 VIEW_PERMISSION = "audit.view_auditrecord"
+# Who approves another user's bulk export (P23).
+APPROVE_EXPORT_PERMISSION = "audit.approve_exportrequest"
 
 
 class AuditAction(models.TextChoices):
@@ -135,6 +137,9 @@ class AuditAction(models.TextChoices):
     # any app
     ACCESS_DENIED = "access.denied", _("Access denied")
     EXPORT_MADE = "export.made", _("List exported")
+    EXPORT_REQUESTED = "export.requested", _("Bulk export asked for; waits for a second person")
+    EXPORT_APPROVED = "export.approved", _("Bulk export of another user approved")
+    EXPORT_REFUSED = "export.refused", _("Bulk export of another user refused")
 
 
 class AuditResult(models.TextChoices):

@@ -6,12 +6,14 @@ with the list's name, the format, the filters, the number of rows and the purpos
 gave, before the first byte is sent.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from weerbaar.audit import selectors, services
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.core import exports, reauth
@@ -21,6 +23,29 @@ def _back(request):
     """The list again with its filters, without the export's own parameters."""
     query = urlencode(exports.filter_params(request))
     return redirect(f"{request.path}?{query}" if query else request.path)
+
+
+def _ask_second_person(request, name, title, fmt, purpose, filters, count):
+    services.export_request_make(
+        actor=request.user,
+        request=request,
+        list_name=name,
+        title=title,
+        fmt=fmt,
+        purpose=purpose,
+        filters=filters,
+        rows=count,
+    )
+    messages.info(
+        request,
+        _(
+            "This export has %(count)s rows. An export of more than %(max)s rows needs the "
+            "approval of a second person; your request waits under Export requests, where "
+            "you download it once it is approved."
+        )
+        % {"count": count, "max": settings.EXPORT_FOUR_EYES_ROWS},
+    )
+    return _back(request)
 
 
 def list_export(request, *, name: str, title, columns: list[exports.Column], rows):
@@ -50,17 +75,27 @@ def list_export(request, *, name: str, title, columns: list[exports.Column], row
             % {"count": count, "max": exports.MAX_ROWS},
         )
         return _back(request)
-    fmt = form.cleaned_data["format"]
+    fmt, purpose = form.cleaned_data["format"], form.cleaned_data["doel"]
+    filters = exports.filter_params(request)
+    approval = None
+    if count > settings.EXPORT_FOUR_EYES_ROWS:
+        approval = selectors.approved_export(
+            user=request.user, request=request, fmt=fmt, filters=filters
+        )
+        if approval is None or count > approval.rows:
+            return _ask_second_person(request, name, title, fmt, purpose, filters, count)
+        services.export_request_use(export=approval)
     audit_record(
         actor=request.user,
         action=AuditAction.EXPORT_MADE,
         request=request,
-        purpose=form.cleaned_data["doel"],
+        purpose=purpose,
         extra={
             "list": name,
             "format": fmt,
             "rows": count,
-            "filters": dict(exports.filter_params(request)),
+            "filters": dict(filters),
+            "approved_by": approval.decided_by_id if approval else None,
         },
     )
     return exports.response(
@@ -73,4 +108,5 @@ def offer(request) -> dict:
     return {
         "export_form": exports.ExportForm(),
         "export_params": exports.filter_params(request),
+        "export_four_eyes": settings.EXPORT_FOUR_EYES_ROWS,
     }

@@ -6,8 +6,10 @@ Database triggers refuse UPDATE and DELETE, so tampering needs a deliberate act 
 database administrator, which the chain then exposes.
 """
 
+import uuid
 from datetime import time
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -87,3 +89,44 @@ class AuditChainHead(models.Model):
 
     class Meta:
         verbose_name = _("head of the audit chain")
+
+
+class ExportRequest(models.Model):
+    """A bulk export that waits for a second person (SECURITY.md P23): what was asked, by
+    whom and why; the file is made only when someone else approved, once, by the asker."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting for approval")
+        APPROVED = "approved", _("approved")
+        REFUSED = "refused", _("refused")
+        USED = "used", _("downloaded")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    list_name = models.CharField(_("list"), max_length=60)
+    title = models.CharField(_("title"), max_length=120)
+    path = models.CharField(_("page"), max_length=255)
+    filters = models.JSONField(_("filters"), default=list, blank=True)
+    fmt = models.CharField(_("format"), max_length=8)
+    purpose = models.CharField(_("purpose"), max_length=200)
+    rows = models.PositiveIntegerField(_("rows"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("asked at"), auto_now_add=True)
+    used_at = models.DateTimeField(_("downloaded at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("export request")
+        verbose_name_plural = _("export requests")
+        ordering = ["-created_at", "-id"]
+        permissions = [("approve_exportrequest", _("Can approve another user's bulk export"))]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.rows})"

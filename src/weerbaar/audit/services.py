@@ -6,13 +6,15 @@ from datetime import datetime, time
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from weerbaar.audit import chain
 from weerbaar.audit.constants import AuditAction, AuditResult
-from weerbaar.audit.models import GENESIS_HASH, AuditChainHead, AuditRecord
+from weerbaar.audit.models import GENESIS_HASH, AuditChainHead, AuditRecord, ExportRequest
 
 
 def _actor_fields(actor: AbstractBaseUser | AnonymousUser | None) -> dict:
@@ -139,3 +141,80 @@ def _verify_chain(chunk_size: int) -> VerifyResult:
     if head and (head.last_id != state.next_id - 1 or head.last_hash != state.last_hash):
         return VerifyResult(state.checked, state.next_id, "truncated")
     return VerifyResult(state.checked)
+
+
+@transaction.atomic
+def export_request_make(
+    *,
+    actor: AbstractBaseUser,
+    request,
+    list_name: str,
+    title,
+    fmt: str,
+    purpose: str,
+    filters,
+    rows: int,
+) -> ExportRequest:
+    """Ask a second person for a bulk export; the same open question is not asked twice."""
+    same = ExportRequest.objects.filter(
+        requested_by=actor,
+        path=request.path,
+        filters=list(map(list, filters)),
+        fmt=fmt,
+        status__in=[ExportRequest.Status.PENDING, ExportRequest.Status.APPROVED],
+    ).first()
+    if same:
+        return same
+    made = ExportRequest.objects.create(
+        requested_by=actor,
+        list_name=list_name,
+        title=str(title)[:120],
+        path=request.path[:255],
+        filters=list(map(list, filters)),
+        fmt=fmt,
+        purpose=purpose[:200],
+        rows=rows,
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.EXPORT_REQUESTED,
+        obj=made,
+        request=request,
+        purpose=purpose,
+        extra={"list": list_name, "rows": rows, "format": fmt},
+    )
+    return made
+
+
+@transaction.atomic
+def export_request_decide(
+    *, actor: AbstractBaseUser, export: ExportRequest, approve: bool
+) -> ExportRequest:
+    """A second person approves or refuses: never the one who asked."""
+    export = ExportRequest.objects.select_for_update().get(pk=export.pk)
+    if export.status != ExportRequest.Status.PENDING:
+        raise ValidationError(_("This request has already been decided."))
+    if export.requested_by_id == actor.pk:
+        raise ValidationError(_("A second person decides on your own export."))
+    export.status = ExportRequest.Status.APPROVED if approve else ExportRequest.Status.REFUSED
+    export.decided_by, export.decided_at = actor, timezone.now()
+    export.save(update_fields=["status", "decided_by", "decided_at"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.EXPORT_APPROVED if approve else AuditAction.EXPORT_REFUSED,
+        obj=export,
+        extra={"list": export.list_name, "rows": export.rows, "asked_by": export.requested_by_id},
+    )
+    return export
+
+
+@transaction.atomic
+def export_request_use(*, export: ExportRequest) -> ExportRequest:
+    """The approved export is made once; a second download asks again. Part of the
+    ``export.made`` record of the download itself."""
+    export = ExportRequest.objects.select_for_update().get(pk=export.pk)
+    if export.status != ExportRequest.Status.APPROVED:
+        raise ValidationError(_("This export has been downloaded already; ask again."))
+    export.status, export.used_at = ExportRequest.Status.USED, timezone.now()
+    export.save(update_fields=["status", "used_at"])
+    return export

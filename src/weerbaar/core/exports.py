@@ -31,7 +31,7 @@ FORMATS = {
 # spreadsheet is no longer read by a person, and the file takes minutes to write.
 MAX_ROWS = 100_000
 # Query parameters of the export itself, not filters of the list.
-EXPORT_PARAMS = ("format", "doel", "pagina")
+EXPORT_PARAMS = ("format", "doel", "pagina", "verzoek")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CHUNK = 2000
 
