@@ -209,6 +209,8 @@ def task_add(*, actor: User, case: Case, description: str, owner, due_on) -> Tas
         text=_("Task for you in case %(case)s, due %(day)s: %(text)s")
         % {"case": str(case), "day": due_on.strftime("%d-%m-%Y"), "text": task.description},
         url=reverse("cases:detail", args=[case.uuid]),
+        kind="task_assigned",
+        target=case.reference,
     )
     audit_record(
         actor=actor,

@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from weerbaar.core.forms import ModelMultipleChoiceField
 from weerbaar.signals.constants import (
     Channel,
     EnrichmentKind,
@@ -40,7 +41,16 @@ class TriageForm(forms.Form):
         empty_label=_("— not yet known —"),
     )
     urgency = forms.ChoiceField(label=_("Urgency"), choices=Urgency.choices)
-    summary = forms.CharField(label=_("Summary"), max_length=255, required=False)
+    summary = forms.CharField(
+        label=_("Summary"),
+        max_length=255,
+        required=False,
+        # The summary is the one text of a signal the LIO partners read (SECURITY.md P21).
+        help_text=_(
+            "Partners of the LIO read this summary when the signal is shared on an agenda: "
+            "write no names of reporters and nothing only the municipality may know."
+        ),
+    )
     location_text = forms.CharField(
         label=_("Location"),
         max_length=255,
@@ -266,6 +276,7 @@ class CorrectionForm(forms.Form):
 
 class EnrichmentEditForm(EnrichmentForm):
     enrichment = forms.UUIDField(widget=forms.HiddenInput)
+    seen = forms.CharField(widget=forms.HiddenInput, required=False)
     reason = forms.CharField(label=_("What did you correct?"), max_length=500, required=False)
 
     def __init__(self, *args, **kwargs):
@@ -276,7 +287,6 @@ class EnrichmentEditForm(EnrichmentForm):
     def clean(self):
         data = forms.Form.clean(self)
         return data
-    seen = forms.CharField(widget=forms.HiddenInput, required=False)
 
 
 class RemoveForm(forms.Form):
@@ -294,3 +304,26 @@ class RemoveForm(forms.Form):
 class SubjectRoleForm(forms.Form):
     subject = forms.UUIDField(widget=forms.HiddenInput)
     role = forms.ChoiceField(label=_("Role"), choices=SubjectRole.choices)
+
+
+class BulkForm(forms.Form):
+    """Many signals of the list and one action for all of them (``signals.bulk``)."""
+
+    signals = ModelMultipleChoiceField(
+        queryset=None,
+        error_messages={"required": _("Tick one or more signals first.")},
+    )
+    action = forms.ChoiceField(choices=[])
+
+    def __init__(self, *args, user, signals, actions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.actions = {a.code: a for a in actions}
+        self.fields["signals"].queryset = signals
+        self.fields["action"].choices = [(a.code, a.label) for a in actions]
+
+    def clean(self):
+        data = super().clean()
+        action = self.actions.get(data.get("action"))
+        if action is not None:
+            data["action"] = action
+        return data

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from weerbaar.signals import correction_views, views
+from weerbaar.signals import bulk_views, correction_views, views
 
 app_name = "signals"
 urlpatterns = [
     path("", views.signal_list, name="list"),
     path("zoeken/", views.search, name="search"),
     path("weergaven/", views.view_save, name="view_save"),
+    path("in-een-keer/", bulk_views.bulk, name="bulk"),
     path("weergaven/<int:view_id>/verwijderen/", views.view_delete, name="view_delete"),
     path("<uuid:signal_id>/", views.signal_detail, name="detail"),
     path("<uuid:signal_id>/triage/", views.signal_triage, name="triage"),

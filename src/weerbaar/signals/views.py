@@ -13,6 +13,7 @@ from weerbaar.core import exports
 from weerbaar.core.forms import attempt, form_submit
 from weerbaar.core.http import local_return_path
 from weerbaar.signals import list_filters, selectors, services
+from weerbaar.signals.bulk_views import bulk_context
 from weerbaar.signals.constants import (
     ALLOWED,
     CHANGE_PERMISSION,
@@ -71,6 +72,7 @@ def signal_list(request):
             "counts": [(SignalStatus(s).label, s, n) for s, n in counts.items()],
             "saved_views": selectors.saved_views(user=request.user),
             "save_form": SavedViewForm(initial={"query": query.urlencode()}),
+            **bulk_context(request.user),
             **offer(request),
         },
     )
