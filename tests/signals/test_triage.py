@@ -99,5 +99,5 @@ def test_inbox_query_count_does_not_grow(client, regisseur, django_assert_max_nu
     client.force_login(regisseur)
     # constant: one more for the analyst filter, two for the choices of the bulk actions
     # (who can be given signals, which meetings are open)
-    with django_assert_max_num_queries(17):
+    with django_assert_max_num_queries(18):
         client.get(reverse("signals:list"))
