@@ -186,6 +186,7 @@ SERVICES = {
     "signals.signal_create": AuditAction.SIGNAL_CREATED,
     "signals.signal_triage": AuditAction.SIGNAL_TRIAGED,
     "signals.signals_assign": AuditAction.SIGNALS_ASSIGNED,
+    "signals.signal_route": AuditAction.SIGNAL_ROUTED,
     "signals.signal_set_status": AuditAction.SIGNAL_STATUS_CHANGED,
     "signals.weighing_passed": READ,
     "signals.weighing_record": AuditAction.SIGNAL_WEIGHED,

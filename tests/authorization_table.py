@@ -116,6 +116,7 @@ EXPECTED_GET = {
     "signals:search": {"regisseur"},
     "signals:view_save": NOBODY,  # POST only
     "signals:bulk": NOBODY,  # POST only
+    "signals:route": NOBODY,  # POST only
     "signals:view_delete": NOBODY,  # POST only
     "signals:subject_find": {"regisseur"},
     "signals:subject_link": NOBODY,  # POST only

@@ -117,6 +117,7 @@ class AuditAction(models.TextChoices):
         _("A partner's information shared with the other partners, or the share withdrawn"),
     )
     SIGNALS_ASSIGNED = "signals.assigned", _("Signals assigned in one go")
+    SIGNAL_ROUTED = "signals.routed", _("Signal given to the team of its routing rule")
     MINUTES_VIEWED = "meetings.minutes_viewed", _("Minutes read or downloaded")
     # intake
     REPORT_SUBMITTED = "intake.report_submitted", _("Report submitted")

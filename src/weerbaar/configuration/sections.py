@@ -13,7 +13,8 @@ from weerbaar.cases.models import CaseType
 from weerbaar.configuration import forms as config_forms
 from weerbaar.intake.models import StandardText
 from weerbaar.interventions.models import Instrument, PolicyRule
-from weerbaar.signals.models import Phenomenon, RetentionRule
+from weerbaar.signals.bulk import assignable_users
+from weerbaar.signals.models import Phenomenon, RetentionRule, RoutingRule
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,17 @@ class StandardTextForm(forms.ModelForm):
         model = StandardText
         fields = ["code", "title", "text", "active", "order"]
         widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+
+
+class RoutingRuleForm(forms.ModelForm):
+    class Meta:
+        model = RoutingRule
+        fields = ["phenomenon", "area", "team", "analyst", "order", "active"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["analyst"].queryset = assignable_users()
+        self.fields["analyst"].label_from_instance = lambda u: u.get_full_name() or u.username
 
 
 class TeamForm(forms.ModelForm):
@@ -111,6 +123,19 @@ SECTIONS = {
             form=config_forms.RetentionRuleForm,
             columns=("name", "days"),
             can_add=False,
+        ),
+        Section(
+            slug="routering",
+            title=_("Routing rules"),
+            intro=_(
+                "Which team and analyst a new signal is proposed to, by phenomenon and area; "
+                "the most specific rule wins."
+            ),
+            model=RoutingRule,
+            form=RoutingRuleForm,
+            columns=("phenomenon", "area", "team", "analyst", "order", "active"),
+            search=("area",),
+            can_remove=True,
         ),
         Section(
             slug="standaardteksten",

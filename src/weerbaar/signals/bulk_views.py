@@ -1,4 +1,5 @@
-"""The signal list's actions on many signals at once (``signals.bulk``)."""
+"""The signal list's actions on many signals at once (``signals.bulk``), and taking over a
+routing rule's proposal for one signal."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,7 +12,8 @@ from django.views.decorators.http import require_POST
 
 from weerbaar.core.forms import attempt
 from weerbaar.signals import bulk as registry
-from weerbaar.signals import selectors
+from weerbaar.signals import selectors, services
+from weerbaar.signals.constants import CHANGE_PERMISSION
 from weerbaar.signals.forms import BulkForm
 
 
@@ -55,3 +57,22 @@ def bulk(request):
     ) % {"action": action.target_label, "target": targets[target], "n": len(chosen)}
     attempt(request, lambda: action.run(actor=user, signals=chosen, target=target), done)
     return to_list
+
+
+@login_required
+@require_POST
+def route(request, signal_id):
+    """Take over what the routing rules propose for one signal."""
+    user = request.user
+    if not user.has_perm(CHANGE_PERMISSION):
+        raise Http404
+    signal = selectors.signal_get(user=user, signal_id=signal_id, request=request)
+    version = request.POST.get("version", "")
+    attempt(
+        request,
+        lambda: services.signal_route(
+            actor=user, signal=signal, version=int(version) if version.isdigit() else None
+        ),
+        _("The signal has been given to the team and analyst of its routing rule."),
+    )
+    return redirect("signals:detail", signal_id=signal.uuid)

@@ -273,3 +273,51 @@ class SavedView(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class RoutingRule(models.Model):
+    """Which team and analyst a signal belongs to, by phenomenon and area (policy data, kept
+    by the functioneel beheerder). The most specific active rule proposes; people decide."""
+
+    phenomenon = models.ForeignKey(
+        Phenomenon,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        verbose_name=_("phenomenon"),
+        help_text=_("Empty: every phenomenon."),
+    )
+    area = models.CharField(
+        _("area"),
+        max_length=80,
+        blank=True,
+        help_text=_("The first digits of a postcode (e.g. 6981) or a place; empty: everywhere."),
+    )
+    team = models.ForeignKey(
+        Team, on_delete=models.CASCADE, related_name="+", verbose_name=_("team")
+    )
+    analyst = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("analyst"),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        verbose_name = _("routing rule")
+        verbose_name_plural = _("routing rules")
+        ordering = ["order", "id"]
+
+    def __str__(self) -> str:
+        return " · ".join(
+            str(part)
+            for part in (
+                self.phenomenon or _("every phenomenon"),
+                self.area or _("everywhere"),
+                self.team,
+            )
+        )

@@ -20,7 +20,7 @@ from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.models import AuditRecord
 from weerbaar.audit.services import audit_record
 from weerbaar.core.references import typed_reference
-from weerbaar.signals import text_index
+from weerbaar.signals import routing, text_index
 from weerbaar.signals.constants import SEE_ALL_PERMISSION, SignalStatus, Visibility
 from weerbaar.signals.models import Enrichment, Phenomenon, SavedView, Signal, SignalSubject
 from weerbaar.subjects.selectors import subjects_visible_to
@@ -359,3 +359,8 @@ def signal_timeline(*, signal: Signal, limit: int = 200) -> list[AuditRecord]:
 
 def saved_views(*, user) -> QuerySet[SavedView]:
     return SavedView.objects.filter(user=user).order_by("name")
+
+
+def routing_proposal(*, signal: Signal):
+    """The routing rule that fits the signal best, or None (``signals.routing``)."""
+    return routing.proposal(signal)

@@ -43,6 +43,7 @@ from weerbaar.signals.models import (
     SignalSubject,
     Weighing,
 )
+from weerbaar.signals.routing import signal_route  # noqa: F401
 
 
 @transaction.atomic

@@ -11,6 +11,7 @@ urlpatterns = [
     path("weergaven/<int:view_id>/verwijderen/", views.view_delete, name="view_delete"),
     path("<uuid:signal_id>/", views.signal_detail, name="detail"),
     path("<uuid:signal_id>/triage/", views.signal_triage, name="triage"),
+    path("<uuid:signal_id>/routering/", bulk_views.route, name="route"),
     path("<uuid:signal_id>/status/", views.signal_status, name="status"),
     path("<uuid:signal_id>/subjecten/", views.subject_find, name="subject_find"),
     path("<uuid:signal_id>/subjecten/koppelen/", views.subject_link, name="subject_link"),

@@ -165,6 +165,7 @@ def _detail(request, signal, *, forms=None, status=200):
             (p, WeighingPhase(p).label, weighing_forms[p], passed[p]) for p in WeighingPhase
         ],
         "timeline": selectors.signal_timeline(signal=signal),
+        "routing": selectors.routing_proposal(signal=signal) if may_change else None,
         **correction_context(user, signal, forms),
     }
     return render(request, "signals/detail.html", context, status=status)
