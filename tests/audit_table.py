@@ -187,6 +187,7 @@ SERVICES = {
     "signals.signal_triage": AuditAction.SIGNAL_TRIAGED,
     "signals.signals_assign": AuditAction.SIGNALS_ASSIGNED,
     "signals.signal_route": AuditAction.SIGNAL_ROUTED,
+    "signals.signal_status_move": COMPOSED,
     "signals.signal_set_status": AuditAction.SIGNAL_STATUS_CHANGED,
     "signals.weighing_passed": READ,
     "signals.weighing_record": AuditAction.SIGNAL_WEIGHED,

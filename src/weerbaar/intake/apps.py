@@ -10,10 +10,12 @@ class IntakeConfig(AppConfig):
     def ready(self):
         from weerbaar.core import files
         from weerbaar.intake import storage, waiting
+        from weerbaar.intake.closing import ReporterAnswer
         from weerbaar.intake.models import Attachment
-        from weerbaar.signals import list_filters
+        from weerbaar.signals import closing, list_filters
         from weerbaar.signals.selectors import timeline_part_register
 
+        closing.register(ReporterAnswer())
         files.register(storage.FOLDER, lambda: Attachment.objects.values_list("uuid", flat=True))
         timeline_part_register(_reports_of)
         list_filters.register(waiting.FILTER_NAME, waiting.with_waiting_reporter)

@@ -79,10 +79,20 @@ class StatusForm(forms.Form):
         label=_("Yes, close this signal (only a reopening with a reason takes it up again)"),
         required=False,
     )
+    answer = forms.CharField(
+        label=_("Message to the reporter"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "The reporter has had no answer yet: this message goes to them when you close "
+            "the signal. Change the standard text where needed."
+        ),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ("reason", "confirm_close"):
+        for name in ("reason", "confirm_close", "answer"):
             self.fields[name].required_when = _("required when closing")
 
     def clean(self):

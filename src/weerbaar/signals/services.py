@@ -14,6 +14,7 @@ from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.core.references import next_reference
 from weerbaar.signals.bulk import signals_assign  # noqa: F401
+from weerbaar.signals.closing import signal_status_move  # noqa: F401
 from weerbaar.signals.constants import (
     ALLOWED,
     REASON_REQUIRED,

@@ -12,7 +12,7 @@ from weerbaar.audit.exports import list_export, offer
 from weerbaar.core import exports
 from weerbaar.core.forms import attempt, form_submit
 from weerbaar.core.http import local_return_path
-from weerbaar.signals import list_filters, selectors, services
+from weerbaar.signals import closing, list_filters, selectors, services
 from weerbaar.signals.bulk_views import bulk_context
 from weerbaar.signals.constants import (
     ALLOWED,
@@ -132,6 +132,11 @@ def _detail(request, signal, *, forms=None, status=200):
         "location_text": signal.location_text,
     }
     next_steps = [(s, SignalStatus(s).label) for s in sorted(ALLOWED[SignalStatus(signal.status)])]
+    answer_owed = may_change and SignalStatus.CLOSED in ALLOWED[SignalStatus(signal.status)]
+    answer_owed = answer_owed and closing.answer_owed(signal)
+    status_initial = {"version": signal.version}
+    if answer_owed:
+        status_initial["answer"] = closing.default_answer()
     passed = {
         phase: services.weighing_passed(signal=signal, phase=phase) for phase in WeighingPhase
     }
@@ -145,7 +150,8 @@ def _detail(request, signal, *, forms=None, status=200):
         "may_change": may_change,
         "may_enrich": user.has_perm(ENRICH_PERMISSION),
         "triage": forms.get("triage") or TriageForm(initial=initial),
-        "status_form": forms.get("status") or StatusForm(initial={"version": signal.version}),
+        "status_form": forms.get("status") or StatusForm(initial=status_initial),
+        "answer_owed": answer_owed,
         "next_steps": next_steps,
         "next_steps_values": [value for value, _label in next_steps],
         "subjects": linked,
@@ -228,7 +234,7 @@ def signal_status(request, signal_id):
         signal,
         "status",
         StatusForm(request.POST),
-        lambda d: services.signal_set_status(actor=request.user, signal=signal, **d),
+        lambda d: services.signal_status_move(actor=request.user, signal=signal, **d),
         _("The status has been changed."),
     )
 
