@@ -76,6 +76,8 @@ def _current(match) -> str:
         return ""
     if match.view_name == "accounts:inbox":
         return "inbox"
+    if match.namespace == "interventions" and match.url_name.startswith("letter_text"):
+        return "configuration"  # the letters' texts are the beheerder's settings
     if match.namespace == "interventions" and match.url_name != "overview":
         return "cases"  # a measure and its letters are part of its case, not the deadlines
     return match.namespace or match.url_name

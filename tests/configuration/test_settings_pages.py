@@ -145,3 +145,9 @@ def test_the_beheerder_rewrites_a_standard_text_and_officers_send_the_new_words(
     assert "Bedankt! Uw melding is binnen." in page  # the words, before choosing them
     officer.post(reverse("intake:dialogue", args=[signal.uuid]), {"template": "ontvangen"})
     assert Message.objects.get().text == "Bedankt! Uw melding is binnen."
+
+
+def test_the_letter_texts_are_under_settings_in_the_menu(beheerder):
+    page = login(beheerder).get(reverse("interventions:letter_texts")).content.decode()
+    current = page.split('aria-current="page"', 1)[1][:120]
+    assert "Instellingen" in current

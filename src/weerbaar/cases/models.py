@@ -208,7 +208,7 @@ class DocumentVersion(models.Model):
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveSmallIntegerField(_("version"))
     file_name = models.CharField(_("file name"), max_length=120)
-    content_type = models.CharField(_("type"), max_length=40)
+    content_type = models.CharField(_("type"), max_length=100)
     size = models.PositiveIntegerField(_("size"))
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -15,9 +15,6 @@ from weerbaar.interventions import letters
 from weerbaar.interventions.letters.texts import check
 from weerbaar.interventions.models import Intervention, LetterDocument, LetterText
 
-# The type a made letter is kept under. The case file's type column holds 40 characters,
-# too few for Word's own type; the download is named .docx, so it opens in Word all the same.
-STORED_TYPES = {"pdf": "application/pdf", "docx": "application/octet-stream"}
 
 
 @transaction.atomic
@@ -42,7 +39,7 @@ def letter_make(*, actor: User, intervention: Intervention, kind: str, fmt: str)
     version = document_add(
         actor=actor,
         case=i.case,
-        clean=CleanFile(f"{i.case.reference} {kind}.{fmt}", STORED_TYPES[fmt], data),
+        clean=CleanFile(f"{i.case.reference} {kind}.{fmt}", letters.CONTENT_TYPES[fmt], data),
         title=title[:200],
         kind=DocumentKind.LETTER,
         document=record.document if record else None,
