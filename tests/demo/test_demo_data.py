@@ -148,6 +148,13 @@ def test_demo_has_cases_of_every_type_and_live_deadlines():
     ]
     assert moved, "an objection term moved past a holiday or weekend"
 
+    # A decided closure states what its letters need, so the demo can make them (#14).
+    from weerbaar.interventions.letters import refusal
+
+    closure = Intervention.objects.filter(
+        instrument__code="damocles-sluiting", decision_on__isnull=False
+    ).first()
+    assert refusal(closure, "besluit") == "" and refusal(closure, "voornemen") == ""
 
 def test_demo_warehouse_has_an_alert_for_every_rule():
     from weerbaar.warehouse.models import Alert, ImportRun
@@ -170,3 +177,4 @@ def test_demo_warehouse_has_an_alert_for_every_rule():
     reported = Person.objects.filter(bsn_hash="", subject__source="melding").count()
     linked = RegistryLink.objects.filter(status__in=["linked", "review"]).count()
     assert reported == 16 and linked >= 12
+

@@ -39,6 +39,22 @@ def _open(actor, case_type, title, team, address, day) -> Case:
     return case
 
 
+OPINION = (
+    "De bewoner stelt dat hij niet wist dat er in de schuur hennep werd gekweekt en vraagt "
+    "om af te zien van sluiting."
+)
+OPINION_ANSWER = (
+    "De bewoner is als huurder verantwoordelijk voor wat er in en om de woning gebeurt; de "
+    "kwekerij stond in een afgesloten schuur bij de woning. Dit is geen reden om af te zien "
+    "van sluiting."
+)
+PROPORTIONALITY = (
+    "De sluiting herstelt de openbare orde rond de woning en doorbreekt de bekendheid van "
+    "het pand in het criminele circuit. Een lichter middel volstaat niet bij een tweede "
+    "overtreding; de duur volgt het Damoclesbeleid."
+)
+
+
 def _closure(actor, owner, case, *, decided, months, executed=True, finish=True):
     """A Damocles closure decided on ``decided``, optionally executed and finished."""
     instrument = Instrument.objects.get(code="damocles-sluiting")
@@ -54,9 +70,17 @@ def _closure(actor, owner, case, *, decided, months, executed=True, finish=True)
         deviation_reason="" if months == 3 else "Ernstige overlast voor de buurt.",
     )
     steps = {
+        # What the letters state: the police report behind the measure, the zienswijze and
+        # the answer to it, the weighing of interests and the day the closure takes effect.
+        "police_report_on": decided - timedelta(days=35),
+        "police_report_reference": f"PL0900-{decided:%Y}-{case.pk:05d}",
         "intention_sent_on": decided - timedelta(days=21),
         "opinion_received_on": decided - timedelta(days=8),
+        "opinion_summary": OPINION,
+        "opinion_answer": OPINION_ANSWER,
         "decision_on": decided,
+        "proportionality": PROPORTIONALITY,
+        "starts_on": decided + timedelta(days=16),
         "made_known_on": decided + timedelta(days=1),
     }
     if executed:
