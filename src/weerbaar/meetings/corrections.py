@@ -95,7 +95,7 @@ def decision_correct(
 ) -> AgendaItem:
     """Replace the decision on ``item``; the earlier one stays in the item's history."""
     item = (
-        AgendaItem.objects.select_for_update()
+        AgendaItem.objects.select_for_update(of=("self",))
         .select_related("meeting__series", "case", "signal")
         .get(pk=item.pk)
     )
