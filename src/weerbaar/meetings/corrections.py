@@ -8,13 +8,12 @@ from collections import deque
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from weerbaar.accounts.models import User
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
-from weerbaar.cases.services import case_open_from_signal
+from weerbaar.meetings import decisions
 from weerbaar.meetings.constants import Decision, MeetingStatus
 from weerbaar.meetings.models import AgendaItem, DecisionCorrection
 from weerbaar.signals.constants import ALLOWED, SignalStatus
@@ -122,25 +121,10 @@ def decision_correct(
         "reason": reason.strip(),
     }
     if decision == Decision.OPEN_CASE:
-        if case_type is None:
-            raise ValidationError({"case_type": _("Choose the type of the case to open.")})
-        item.case = case_open_from_signal(
-            actor=actor, signal=signal, case_type=case_type, origin=str(item.meeting)
-        )
-        signal.refresh_from_db()
-    _follow(actor, signal, earlier, decision, why)
-    item.decision, item.decision_text = decision, decision_text.strip()
-    item.hand_over_to = hand_over_to.strip()
-    item.decided_by, item.decided_at = actor, timezone.now()
-    item.save(
-        update_fields=[
-            "decision",
-            "decision_text",
-            "hand_over_to",
-            "decided_by",
-            "decided_at",
-            "case",
-        ]
+        decisions.open_case(actor, item, case_type)
+    _follow(actor, item.signal, earlier, decision, why)
+    decisions.store(
+        item, actor=actor, decision=decision, text=decision_text, hand_over_to=hand_over_to
     )
     audit_record(
         actor=actor,

@@ -12,7 +12,7 @@ from weerbaar.accounts.models import User
 from weerbaar.accounts.services import notify
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
-from weerbaar.cases.services import case_open_from_signal
+from weerbaar.meetings import decisions
 from weerbaar.meetings.constants import Decision, MeetingStatus
 
 # Corrections and partners' contributions are their own modules; this stays the app's write API.
@@ -185,29 +185,14 @@ def item_decide(
         raise ValidationError({"hand_over_to": _("Say which partner takes it over.")})
     signal = item.signal
     if decision == Decision.OPEN_CASE:
-        if case_type is None:
-            raise ValidationError({"case_type": _("Choose the type of the case to open.")})
-        item.case = case_open_from_signal(
-            actor=actor, signal=signal, case_type=case_type, origin=str(item.meeting)
-        )
-        signal.refresh_from_db()
+        decisions.open_case(actor, item, case_type)
     reason = _("Decision of %(meeting)s: %(decision)s") % {
         "meeting": item.meeting,
         "decision": Decision(decision).label,
     }
     _move_signal(actor, signal, decision, f"{reason}. {decision_text}".strip())
-    item.decision, item.decision_text = decision, decision_text.strip()
-    item.hand_over_to = hand_over_to.strip()
-    item.decided_by, item.decided_at = actor, timezone.now()
-    item.save(
-        update_fields=[
-            "decision",
-            "decision_text",
-            "hand_over_to",
-            "decided_by",
-            "decided_at",
-            "case",
-        ]
+    decisions.store(
+        item, actor=actor, decision=decision, text=decision_text, hand_over_to=hand_over_to
     )
     audit_record(
         actor=actor,
