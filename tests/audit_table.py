@@ -41,6 +41,12 @@ def _contribution(users):
     )
 
 
+def _screening(users):
+    from tests.factories import ScreeningFactory
+
+    return ScreeningFactory(actor=users["bibob_coordinator"])
+
+
 # getter: (the world's object, or a maker of it; who may read it; the row a read leaves)
 GETTERS = {
     "cases.case_get": ("case_id", "regisseur", AuditAction.CASE_VIEWED),
@@ -66,6 +72,7 @@ GETTERS = {
     "configuration.account_get": (lambda users: users["medewerker"], "beheerder", None),
     "configuration.grant_get": (_grant, "beheerder", None),
     "meetings.action_get": ("action_id", "regisseur", None),
+    "screening.screening_get": (_screening, "bibob_coordinator", AuditAction.SCREENING_VIEWED),
     "signals.signal_get": ("signal", "regisseur", AuditAction.SIGNAL_VIEWED),
     "subjects.subject_get": ("registry", "regisseur", AuditAction.SUBJECT_VIEWED),
     "warehouse.alert_get": ("alert_id", "regisseur", AuditAction.ALERT_VIEWED),
@@ -158,6 +165,12 @@ SERVICES = {
     "intake.reveal_request": AuditAction.REVEAL_REQUESTED,
     "intake.reveal_approve": AuditAction.REVEAL_APPROVED,
     "intake.reveal_refuse": AuditAction.REVEAL_REFUSED,
+    "screening.screening_start": AuditAction.SCREENING_STARTED,
+    "screening.screening_record_steps": AuditAction.SCREENING_STEP,
+    "screening.screening_decide": AuditAction.SCREENING_DECIDED,
+    "screening.party_add": AuditAction.SCREENING_PARTY_ADDED,
+    "screening.finding_record": AuditAction.SCREENING_FINDING,
+    "screening.screening_share": "accounts.share_grant records accounts.share_granted",
     "interventions.suggest": READ,
     "interventions.describe": READ,
     "interventions.intervention_start": AuditAction.INTERVENTION_STARTED,

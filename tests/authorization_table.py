@@ -188,6 +188,17 @@ EXPECTED_GET = {
     "interventions:letter_texts": {"beheerder"},
     "interventions:letter_text_edit": {"beheerder"},
     "interventions:letter_text_restore": NOBODY,  # POST only
+    # The Bibob compartment: the role alone opens the list; the sample screening exists for no
+    # one, so its pages answer 404 to all (tests/screening/test_compartment.py walks a real one).
+    "screening:list": {"bibob_coordinator"},
+    "screening:create": {"bibob_coordinator"},
+    "screening:detail": NOBODY,
+    "screening:steps": NOBODY,  # POST only
+    "screening:decide": NOBODY,  # POST only
+    "screening:finding": NOBODY,  # POST only
+    "screening:party_find": NOBODY,
+    "screening:party_add": NOBODY,  # POST only
+    "screening:share": NOBODY,
     "warehouse:alerts": {"regisseur"},
     "warehouse:scan": NOBODY,  # POST only
     "warehouse:scan_status": {"regisseur"},
@@ -243,4 +254,5 @@ SAMPLE_KWARGS = {
     "slug": "zaaktypen",
     "row_id": "1",
     "code": "overcrowding",
+    "screening_id": "00000000-0000-4000-8000-000000000000",
 }

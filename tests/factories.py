@@ -12,6 +12,7 @@ from django.utils import timezone
 from weerbaar.accounts.models import Team, TeamMembership, User
 from weerbaar.cases.models import CaseType
 from weerbaar.interventions.models import Instrument
+from weerbaar.screening.models import PermitKind
 from weerbaar.subjects import services as subject_services
 
 
@@ -325,3 +326,23 @@ class ImportRunFactory(factory.django.DjangoModelFactory):
     source = "bag-csv"
     file_name = "bag.csv"
     status = "loaded"
+
+
+class ScreeningFactory(_ServiceFactory):
+    """A Bibob screening of a drank- en horeca application received two weeks ago."""
+
+    class Meta:
+        model = "screening.Screening"
+
+    actor = factory.SubFactory(UserFactory, roles=["bibob_coordinator"])
+    permit_kind = factory.LazyFunction(lambda: PermitKind.objects.get(code="drank-horeca"))
+    applicant = factory.SubFactory(OrganisationFactory)
+    application_received_on = factory.LazyFunction(
+        lambda: timezone.localdate() - timedelta(days=14)
+    )
+
+    @staticmethod
+    def _service(**fields):
+        from weerbaar.screening.services import screening_start
+
+        return screening_start(**fields)

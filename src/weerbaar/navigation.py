@@ -11,6 +11,7 @@ from weerbaar.configuration.selectors import may_configure
 from weerbaar.intake.constants import PARTNER_PERMISSION
 from weerbaar.interventions.constants import CHANGE_PERMISSION as DEADLINES_PERMISSION
 from weerbaar.meetings.selectors import may_see_meetings
+from weerbaar.screening.constants import SEE_ALL_PERMISSION as BIBOB_PERMISSION
 from weerbaar.signals.selectors import may_see_signals
 from weerbaar.subjects.constants import SEE_ALL_PERMISSION as SUBJECTS_PERMISSION
 from weerbaar.warehouse.selectors import may_review
@@ -50,6 +51,7 @@ MENU = [
     ),
     (may_see_meetings, _("Meetings"), "meetings:list", "meetings"),
     (may_review, _("Warehouse"), "warehouse:alerts", "warehouse"),
+    (lambda u: can_use(u, BIBOB_PERMISSION), _("Bibob"), "screening:list", "screening"),
     (lambda u: True, _messages_label, "accounts:inbox", "inbox"),
     (lambda u: can_use(u, AUDIT_PERMISSION), _("Audit trail"), "audit:list", "audit"),
     (may_configure, _("Settings"), "configuration:index", "configuration"),

@@ -129,6 +129,13 @@ class AuditAction(models.TextChoices):
     REVEAL_REQUESTED = "intake.reveal_requested", _("Asked to reveal a shielded reporter")
     REVEAL_APPROVED = "intake.reveal_approved", _("Approved revealing a shielded reporter")
     REVEAL_REFUSED = "intake.reveal_refused", _("Refused revealing a shielded reporter")
+    # screening
+    SCREENING_STARTED = "screening.started", _("Bibob screening started")
+    SCREENING_VIEWED = "screening.viewed", _("Bibob screening viewed")
+    SCREENING_STEP = "screening.step", _("Bibob screening step recorded")
+    SCREENING_PARTY_ADDED = "screening.party_added", _("Party named in a Bibob screening")
+    SCREENING_FINDING = "screening.finding", _("Finding of a Bibob screening recorded")
+    SCREENING_DECIDED = "screening.decided", _("Decision on a Bibob screening recorded")
     # audit
     AUDIT_VIEWED = "audit.viewed", _("Audit trail viewed")
     AUDIT_VERIFIED = "audit.verified", _("Audit trail checked for changes")

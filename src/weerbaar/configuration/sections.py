@@ -13,6 +13,7 @@ from weerbaar.cases.models import CaseType
 from weerbaar.configuration import forms as config_forms
 from weerbaar.intake.models import StandardText
 from weerbaar.interventions.models import Instrument, PolicyRule
+from weerbaar.screening.models import ChecklistItem, PermitKind
 from weerbaar.signals.bulk import assignable_users
 from weerbaar.signals.models import Phenomenon, RetentionRule, RoutingRule
 
@@ -61,6 +62,26 @@ class RoutingRuleForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["analyst"].queryset = assignable_users()
         self.fields["analyst"].label_from_instance = lambda u: u.get_full_name() or u.username
+
+
+class PermitKindForm(forms.ModelForm):
+    class Meta:
+        model = PermitKind
+        fields = [
+            "code",
+            "name",
+            "requires_screening",
+            "decision_weeks",
+            "questionnaire_weeks",
+            "active",
+        ]
+
+
+class ChecklistItemForm(forms.ModelForm):
+    class Meta:
+        model = ChecklistItem
+        fields = ["code", "name", "description", "order", "active"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
 class TeamForm(forms.ModelForm):
@@ -155,6 +176,29 @@ SECTIONS = {
             form=TeamForm,
             columns=("name", "is_external"),
             search=("name",),
+        ),
+        Section(
+            slug="bibob-vergunningen",
+            title=_("Bibob: permit kinds"),
+            intro=_(
+                "The kinds of application of the Bibob policy, whether the policy requires a "
+                "screening, and the application's decision term."
+            ),
+            model=PermitKind,
+            form=PermitKindForm,
+            columns=("name", "code", "requires_screening", "decision_weeks", "active"),
+            search=("name", "code"),
+            fixed_after_create=("code",),
+        ),
+        Section(
+            slug="bibob-checklist",
+            title=_("Bibob: checklist of the own investigation"),
+            intro=_("The points the own investigation of a Bibob screening covers."),
+            model=ChecklistItem,
+            form=ChecklistItemForm,
+            columns=("name", "code", "order", "active"),
+            search=("name",),
+            fixed_after_create=("code",),
         ),
     )
 }

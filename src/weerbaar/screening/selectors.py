@@ -1,0 +1,71 @@
+"""The screening app's reads: its public API for other apps.
+
+The compartment (Wet Bibob art. 28) is one rule, ``screenings_visible_to``: a screening is
+visible to a user whose role carries the Bibob permission, and to a user or team it was
+shared with explicitly until the share expires; to nobody else, not by team and not by any
+other role. Every read below is built on it, and one screening is fetched through
+``accounts.lookup.visible_get`` so a hidden screening answers exactly like a missing one.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q, QuerySet
+
+from weerbaar.accounts.access import can_use, may_see_any, visible_q
+from weerbaar.accounts.lookup import visible_get
+from weerbaar.accounts.models import Share
+from weerbaar.audit.constants import AuditAction
+from weerbaar.screening.constants import CHANGE_PERMISSION, SEE_ALL_PERMISSION
+from weerbaar.screening.models import ChecklistItem, Screening
+
+
+def screenings_visible_to(user) -> QuerySet:
+    """The screenings ``user`` may see: the Bibob role, or an explicit live share."""
+    rule = visible_q(user, model=Screening, see_all_perm=SEE_ALL_PERMISSION, team_field=None)
+    return Screening.objects.filter(rule).select_related("permit_kind", "applicant")
+
+
+def may_see_screenings(user) -> bool:
+    """Whether the list is open to ``user`` (the role, or at least one share)."""
+    return may_see_any(user, model=Screening, see_all_perm=SEE_ALL_PERMISSION, team_field=None)
+
+
+def may_change(user) -> bool:
+    return can_use(user, CHANGE_PERMISSION)
+
+
+def screening_list(*, user, permit_kind=None, status: str = "") -> QuerySet:
+    screenings = screenings_visible_to(user)
+    if permit_kind:
+        screenings = screenings.filter(permit_kind=permit_kind)
+    if status:
+        screenings = screenings.filter(status=status)
+    return screenings
+
+
+def screening_get(
+    *, user, screening_id, request=None, audit: bool = True, allowed: bool = True
+) -> Screening:
+    """The screening if ``user`` may see it (and ``allowed``); Http404 otherwise."""
+    return visible_get(
+        screenings_visible_to(user),
+        user=user,
+        object_id=screening_id,
+        action=AuditAction.SCREENING_VIEWED if audit else None,
+        request=request,
+        allowed=allowed,
+    )
+
+
+def screening_shares(*, screening: Screening) -> QuerySet:
+    """The explicit shares of a screening the caller already may see."""
+    return Share.objects.filter(
+        content_type=ContentType.objects.get_for_model(Screening), object_uuid=screening.uuid
+    ).select_related("user", "team")
+
+
+def checklist(*, screening: Screening) -> list:
+    """(item, its finding or None) for every checklist item in use, and any retired item
+    that has a finding."""
+    found = {f.item_id: f for f in screening.findings.select_related("item")}
+    items = ChecklistItem.objects.filter(Q(active=True) | Q(pk__in=found))
+    return [(item, found.get(item.pk)) for item in items]

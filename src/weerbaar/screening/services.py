@@ -1,0 +1,188 @@
+"""The screening app's writes: its public API for other apps. Every write takes the row
+under a lock, checks the order of the steps there, and records its audit row in the same
+transaction."""
+
+from datetime import date, datetime, time
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from weerbaar.accounts.models import User
+from weerbaar.accounts.services import share_grant
+from weerbaar.audit.constants import AuditAction
+from weerbaar.audit.services import audit_record
+from weerbaar.cases.models import Case
+from weerbaar.core.locking import lock_current
+from weerbaar.core.references import next_reference
+from weerbaar.screening.constants import ALLOWED, REFERENCE_PREFIX, Status
+from weerbaar.screening.models import (
+    ChecklistItem,
+    PermitKind,
+    Screening,
+    ScreeningFinding,
+    ScreeningParty,
+)
+from weerbaar.screening.rules import DATES, decision_errors, status_of, step_errors
+from weerbaar.signals.models import Signal
+from weerbaar.subjects.models import Subject
+
+STEP_FIELDS = (*DATES[:-1], "lbb_extended", "lbb_degree")
+DECISION_FIELDS = ("decision", "decided_on", "conditions")
+STALE = _("This screening was changed meanwhile; look at it again and repeat the change.")
+
+
+def _plain(s: Screening, fields) -> dict:
+    return {f: getattr(s, f) for f in fields}
+
+
+def _locked(screening: Screening, version: int | None) -> Screening:
+    current = lock_current(Screening.objects, pk=screening.pk, version=version, message=STALE)
+    if current.status == Status.DECIDED:
+        raise ValidationError(_("This screening has been decided; it cannot change any more."))
+    return current
+
+
+def _move(current: Screening, old_status: str, fields, action, actor: User) -> Screening:
+    new_status = status_of(current)
+    if new_status != old_status and new_status not in ALLOWED[Status(old_status)]:
+        raise ValidationError(_("This step cannot be taken in the screening's current state."))
+    current.status = new_status
+    current.version += 1
+    current.full_clean()
+    current.save(update_fields=[*fields, "status", "version", "updated_at"])
+    audit_record(actor=actor, action=action, obj=current, new=_plain(current, [*fields, "status"]))
+    return current
+
+
+@transaction.atomic
+def screening_start(
+    *,
+    actor: User,
+    permit_kind: PermitKind,
+    applicant: Subject,
+    application_received_on: date,
+    signal: Signal | None = None,
+    case: Case | None = None,
+    alert_reference: str = "",
+) -> Screening:
+    if application_received_on > timezone.localdate():
+        raise ValidationError({"application_received_on": _("This date lies in the future.")})
+    screening = Screening(
+        reference=next_reference(REFERENCE_PREFIX),
+        permit_kind=permit_kind,
+        applicant=applicant,
+        application_received_on=application_received_on,
+        signal=signal,
+        case=case,
+        alert_reference=alert_reference.strip(),
+        created_by=actor,
+    )
+    screening.full_clean()
+    screening.save()
+    audit_record(
+        actor=actor,
+        action=AuditAction.SCREENING_STARTED,
+        obj=screening,
+        new={"permit_kind": permit_kind.code, "received": application_received_on},
+    )
+    return screening
+
+
+@transaction.atomic
+def screening_record_steps(
+    *, actor: User, screening: Screening, version: int | None, **steps
+) -> Screening:
+    """Record the dates of the investigation and the LBB's advice (``STEP_FIELDS``)."""
+    current = _locked(screening, version)
+    old_status = current.status
+    for field in STEP_FIELDS:
+        if field in steps:
+            setattr(current, field, steps[field])
+    errors = step_errors(current, timezone.localdate())
+    if errors:
+        raise ValidationError(errors)
+    return _move(current, old_status, STEP_FIELDS, AuditAction.SCREENING_STEP, actor)
+
+
+@transaction.atomic
+def screening_decide(
+    *,
+    actor: User,
+    screening: Screening,
+    version: int | None,
+    decision: str,
+    decided_on: date,
+    conditions: str = "",
+) -> Screening:
+    current = _locked(screening, version)
+    old_status = current.status
+    current.decision, current.decided_on, current.conditions = decision, decided_on, conditions
+    errors = decision_errors(current)
+    if decided_on > timezone.localdate():
+        errors.setdefault("decided_on", _("This date lies in the future."))
+    if errors:
+        raise ValidationError(errors)
+    return _move(current, old_status, DECISION_FIELDS, AuditAction.SCREENING_DECIDED, actor)
+
+
+@transaction.atomic
+def party_add(*, actor: User, screening: Screening, subject: Subject, role: str) -> ScreeningParty:
+    current = _locked(screening, None)
+    if subject.pk == current.applicant_id:
+        raise ValidationError(_("The applicant is named already."))
+    if current.parties.filter(subject=subject, role=role).exists():
+        raise ValidationError(_("This subject is named in this role already."))
+    party = ScreeningParty(screening=current, subject=subject, role=role)
+    party.full_clean()
+    party.save()
+    audit_record(
+        actor=actor,
+        action=AuditAction.SCREENING_PARTY_ADDED,
+        obj=current,
+        new={"subject": str(subject.uuid), "role": role},
+    )
+    return party
+
+
+@transaction.atomic
+def finding_record(
+    *,
+    actor: User,
+    screening: Screening,
+    item: ChecklistItem,
+    text: str,
+    source_grade: str,
+    info_grade: str,
+) -> ScreeningFinding:
+    """The finding on one checklist item; a second one on the same item replaces it."""
+    current = _locked(screening, None)
+    finding = current.findings.filter(item=item).first() or ScreeningFinding(
+        screening=current, item=item
+    )
+    old = {"text": finding.text, "grade": f"{finding.source_grade}{finding.info_grade}"}
+    old = old if finding.pk else None
+    finding.text, finding.source_grade, finding.info_grade = text, source_grade, info_grade
+    finding.recorded_by = actor
+    finding.full_clean()
+    finding.save()
+    audit_record(
+        actor=actor,
+        action=AuditAction.SCREENING_FINDING,
+        obj=current,
+        old=old,
+        new={"item": item.code, "text": text, "grade": f"{source_grade}{info_grade}"},
+    )
+    return finding
+
+
+@transaction.atomic
+def screening_share(*, actor: User, screening: Screening, user: User, until: date, purpose: str):
+    """Share the screening with one user to the end of ``until`` (the share records itself)."""
+    if until < timezone.localdate():
+        raise ValidationError({"until": _("This date lies in the past.")})
+    if user.pk == actor.pk:
+        raise ValidationError({"user": _("You see this screening already.")})
+    ends = timezone.make_aware(datetime.combine(until, time.max))
+    return share_grant(actor=actor, obj=screening, user=user, purpose=purpose, expires_at=ends)

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from weerbaar.screening import views
+
+app_name = "screening"
+urlpatterns = [
+    path("", views.screening_list, name="list"),
+    path("nieuw/", views.screening_create, name="create"),
+    path("<uuid:screening_id>/", views.screening_detail, name="detail"),
+    path("<uuid:screening_id>/stappen/", views.screening_steps, name="steps"),
+    path("<uuid:screening_id>/besluit/", views.screening_decide, name="decide"),
+    path("<uuid:screening_id>/bevinding/", views.finding_record, name="finding"),
+    path("<uuid:screening_id>/betrokkenen/", views.party_find, name="party_find"),
+    path("<uuid:screening_id>/betrokkenen/noemen/", views.party_add, name="party_add"),
+    path("<uuid:screening_id>/delen/", views.screening_share, name="share"),
+]
