@@ -47,6 +47,26 @@ def _screening(users):
     return ScreeningFactory(actor=users["bibob_coordinator"])
 
 
+def _inspection(users):
+    from tests.factories import InspectionFactory
+
+    return InspectionFactory(actor=users["toezichthouder"])  # of a team the outsider is not in
+
+
+def _photo(users):
+    from weerbaar.core.uploads import CleanFile
+    from weerbaar.inspections.services import photo_add
+
+    png = CleanFile("pand.png", "image/png", b"\x89PNG\r\n\x1a\n pand")
+    return photo_add(actor=users["toezichthouder"], inspection=_inspection(users), clean=png)
+
+
+def _address_check(users):
+    from tests.factories import AddressCheckFactory
+
+    return AddressCheckFactory(actor=users["toezichthouder"])
+
+
 # getter: (the world's object, or a maker of it; who may read it; the row a read leaves)
 GETTERS = {
     "cases.case_get": ("case_id", "regisseur", AuditAction.CASE_VIEWED),
@@ -72,6 +92,9 @@ GETTERS = {
     "configuration.account_get": (lambda users: users["medewerker"], "beheerder", None),
     "configuration.grant_get": (_grant, "beheerder", None),
     "meetings.action_get": ("action_id", "regisseur", None),
+    "inspections.inspection_get": (_inspection, "regisseur", AuditAction.INSPECTION_VIEWED),
+    "inspections.photo_get": (_photo, "regisseur", AuditAction.INSPECTION_PHOTO_VIEWED),
+    "inspections.check_get": (_address_check, "regisseur", AuditAction.ADDRESS_CHECK_VIEWED),
     "screening.screening_get": (_screening, "bibob_coordinator", AuditAction.SCREENING_VIEWED),
     "signals.signal_get": ("signal", "regisseur", AuditAction.SIGNAL_VIEWED),
     "subjects.subject_get": ("registry", "regisseur", AuditAction.SUBJECT_VIEWED),
@@ -171,6 +194,16 @@ SERVICES = {
     "screening.party_add": AuditAction.SCREENING_PARTY_ADDED,
     "screening.finding_record": AuditAction.SCREENING_FINDING,
     "screening.screening_share": "accounts.share_grant records accounts.share_granted",
+    "inspections.inspection_plan": AuditAction.INSPECTION_PLANNED,
+    "inspections.safety_record": AuditAction.INSPECTION_PREPARED,
+    "inspections.research_add": AuditAction.INSPECTION_RESEARCHED,
+    "inspections.findings_record": AuditAction.INSPECTION_FINDINGS,
+    "inspections.photo_add": AuditAction.INSPECTION_PHOTO_ADDED,
+    "inspections.inspection_close": AuditAction.INSPECTION_CLOSED,
+    "inspections.inspection_to_signal": AuditAction.INSPECTION_TO_SIGNAL,
+    "inspections.inspection_to_case": AuditAction.INSPECTION_TO_CASE,
+    "inspections.check_plan": AuditAction.ADDRESS_CHECK_PLANNED,
+    "inspections.check_record": AuditAction.ADDRESS_CHECK_RECORDED,
     "interventions.suggest": READ,
     "interventions.describe": READ,
     "interventions.intervention_start": AuditAction.INTERVENTION_STARTED,

@@ -32,6 +32,9 @@ CASE_PEOPLE = {"regisseur", "behandelaar", "toezichthouder", "burgemeester", "ke
 # Who reads the whole file (and so its interventions): not the partner, who has the heading.
 CASE_FILE = CASE_PEOPLE - {"ketenpartner"}
 
+# Who plans and records inspections and address checks (inspections 0003).
+INSPECTORS = {"regisseur", "toezichthouder"}
+
 # The URL parameters that name one object of the test world (a UUID each), in every test that
 # walks the routes.
 WORLD_OBJECTS = (
@@ -199,6 +202,26 @@ EXPECTED_GET = {
     "screening:party_find": NOBODY,
     "screening:party_add": NOBODY,  # POST only
     "screening:share": NOBODY,
+    # Inspections and address checks: the toezichthouder and the regisseur see them all (the
+    # world has none, so no team member is offered the lists); the sample ids name no object,
+    # so the object pages answer 404 to all (tests/inspections walk real ones, both sides).
+    "inspections:list": INSPECTORS,
+    "inspections:planning": INSPECTORS,
+    "inspections:plan": INSPECTORS,
+    "inspections:detail": NOBODY,
+    "inspections:safety": NOBODY,  # POST only
+    "inspections:research": NOBODY,  # POST only
+    "inspections:site": NOBODY,
+    "inspections:findings": NOBODY,  # POST only
+    "inspections:photo_add": NOBODY,  # POST only
+    "inspections:photo": NOBODY,
+    "inspections:outcome": NOBODY,  # POST only
+    "inspections:to_signal": NOBODY,  # POST only
+    "inspections:to_case": NOBODY,  # POST only
+    "inspections:checks": INSPECTORS,
+    "inspections:check_plan": INSPECTORS,
+    "inspections:check_detail": NOBODY,
+    "inspections:check_record": NOBODY,  # POST only
     "warehouse:alerts": {"regisseur"},
     "warehouse:scan": NOBODY,  # POST only
     "warehouse:scan_status": {"regisseur"},
@@ -254,5 +277,8 @@ SAMPLE_KWARGS = {
     "slug": "zaaktypen",
     "row_id": "1",
     "code": "overcrowding",
+    "inspection_id": "00000000-0000-4000-8000-000000000000",
+    "photo_id": "00000000-0000-4000-8000-000000000000",
+    "check_id": "00000000-0000-4000-8000-000000000000",
     "screening_id": "00000000-0000-4000-8000-000000000000",
 }

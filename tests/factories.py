@@ -328,6 +328,57 @@ class ImportRunFactory(factory.django.DjangoModelFactory):
     status = "loaded"
 
 
+def _inspection_kind(code):
+    from weerbaar.inspections.models import InspectionKind
+
+    return InspectionKind.objects.get(code=code)
+
+
+def _partner_kinds(*codes):
+    from weerbaar.inspections.models import PartnerKind
+
+    return list(PartnerKind.objects.filter(code__in=codes))
+
+
+class InspectionFactory(_ServiceFactory):
+    """An integrale controle of one address, planned for tomorrow, with the police and the
+    fire brigade; the team is a new one unless ``owner_team`` is given."""
+
+    class Meta:
+        model = "inspections.Inspection"
+
+    actor = factory.SubFactory(UserFactory, roles=["toezichthouder"])
+    kind = factory.LazyFunction(lambda: _inspection_kind("integrale-controle"))
+    planned_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=1))
+    addresses = factory.LazyFunction(lambda: [AddressFactory()])
+    partners = factory.LazyFunction(lambda: _partner_kinds("politie", "brandweer"))
+    owner_team = factory.SubFactory(TeamFactory)
+
+    @staticmethod
+    def _service(**fields):
+        from weerbaar.inspections.services import inspection_plan
+
+        return inspection_plan(**fields)
+
+
+class AddressCheckFactory(_ServiceFactory):
+    """An address check planned for today, of a new address, for a new team."""
+
+    class Meta:
+        model = "inspections.AddressCheck"
+
+    actor = factory.SubFactory(UserFactory, roles=["toezichthouder"])
+    address = factory.SubFactory(AddressFactory)
+    planned_on = factory.LazyFunction(timezone.localdate)
+    owner_team = factory.SubFactory(TeamFactory)
+
+    @staticmethod
+    def _service(**fields):
+        from weerbaar.inspections.services import check_plan
+
+        return check_plan(**fields)
+
+
 class ScreeningFactory(_ServiceFactory):
     """A Bibob screening of a drank- en horeca application received two weeks ago."""
 

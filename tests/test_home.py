@@ -9,7 +9,16 @@ from tests.conftest import PERSONAS
 from tests.home_world import home_world
 from weerbaar.accounts.services import share_grant
 
-BLOCKS = ["signalen", "melders", "taken", "termijnen", "attenderingen", "exports", "overleg"]
+BLOCKS = [
+    "signalen",
+    "melders",
+    "taken",
+    "termijnen",
+    "attenderingen",
+    "exports",
+    "overleg",
+    "controles",
+]
 
 
 @pytest.fixture
@@ -54,10 +63,11 @@ EXPECTED = {
         "attenderingen",
         "exports",
         "overleg",
+        "controles",
     },
     "medewerker": {"signalen"},
     "behandelaar": {"taken", "termijnen", "overleg"},
-    "toezichthouder": {"taken", "termijnen"},
+    "toezichthouder": {"taken", "termijnen", "controles"},
     "bibob_coordinator": set(),
     "ketenpartner": {"taken", "overleg"},
     "burgemeester": {"taken"},

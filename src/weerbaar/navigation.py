@@ -8,6 +8,7 @@ from weerbaar.accounts.selectors import unread_count, user_roles
 from weerbaar.audit.constants import VIEW_PERMISSION as AUDIT_PERMISSION
 from weerbaar.cases.selectors import may_see_cases
 from weerbaar.configuration.selectors import may_configure
+from weerbaar.inspections.selectors import sees_anything as may_see_inspections
 from weerbaar.intake.constants import PARTNER_PERMISSION
 from weerbaar.interventions.constants import CHANGE_PERMISSION as DEADLINES_PERMISSION
 from weerbaar.meetings.selectors import may_see_meetings
@@ -50,6 +51,7 @@ MENU = [
         "interventions",
     ),
     (may_see_meetings, _("Meetings"), "meetings:list", "meetings"),
+    (may_see_inspections, _("Inspections"), "inspections:list", "inspections"),
     (may_review, _("Warehouse"), "warehouse:alerts", "warehouse"),
     (lambda u: can_use(u, BIBOB_PERMISSION), _("Bibob"), "screening:list", "screening"),
     (lambda u: True, _messages_label, "accounts:inbox", "inbox"),

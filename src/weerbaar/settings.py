@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "weerbaar.cases",
     "weerbaar.meetings",
     "weerbaar.interventions",
+    "weerbaar.inspections",
     "weerbaar.screening",
     "weerbaar.warehouse",
     "weerbaar.configuration",

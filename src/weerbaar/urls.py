@@ -23,6 +23,7 @@ urlpatterns = [
     path("overleg/", include("weerbaar.meetings.urls")),
     path("casussen/", include("weerbaar.cases.urls")),
     path("interventies/", include("weerbaar.interventions.urls")),
+    path("controles/", include("weerbaar.inspections.urls")),
     path("bibob/", include("weerbaar.screening.urls")),
     path("pakhuis/", include("weerbaar.warehouse.urls")),
     path("instellingen/", include("weerbaar.configuration.urls")),

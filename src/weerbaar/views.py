@@ -15,6 +15,7 @@ from weerbaar.accounts.selectors import team_list
 from weerbaar.audit.constants import VIEW_PERMISSION as AUDIT_PERMISSION
 from weerbaar.audit.selectors import exports_to_decide, may_approve_exports
 from weerbaar.cases.selectors import may_see_cases, open_tasks
+from weerbaar.inspections.selectors import does_inspections, open_checks, upcoming
 from weerbaar.intake.constants import FEEDBACK_DAYS
 from weerbaar.intake.selectors import reporters_waiting, reveals_to_approve
 from weerbaar.interventions.constants import CHANGE_PERMISSION as DEADLINES_PERMISSION
@@ -66,6 +67,13 @@ def _reporter_work(user) -> dict | None:
     }
 
 
+def _inspection_work(user) -> dict | None:
+    """Upcoming inspections and open address checks, for whoever does them."""
+    if not does_inspections(user):
+        return None
+    return {"upcoming": _first(upcoming(user=user)), "checks": _first(open_checks(user=user))}
+
+
 def _work(user) -> dict:
     """Each block of the start page, or None for a role without that work."""
     return {
@@ -76,6 +84,7 @@ def _work(user) -> dict:
         "alerts": open_alert_count(user=user) if may_review(user) else None,
         "exports": exports_to_decide(user=user).count() if may_approve_exports(user) else None,
         "meeting": {"next": next_meeting(user=user)} if may_see_meetings(user) else None,
+        "inspections": _inspection_work(user),
     }
 
 

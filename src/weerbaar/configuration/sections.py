@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from weerbaar.accounts.models import Team
 from weerbaar.cases.models import CaseType
 from weerbaar.configuration import forms as config_forms
+from weerbaar.inspections.models import ChecklistItem as InspectionChecklistItem
+from weerbaar.inspections.models import InspectionKind, PartnerKind
 from weerbaar.intake.models import StandardText
 from weerbaar.interventions.models import Instrument, PolicyRule
 from weerbaar.screening.models import ChecklistItem, PermitKind
@@ -44,6 +46,24 @@ class Section:
     @property
     def delete_permission(self) -> str:
         return f"{self.model._meta.app_label}.delete_{self.model._meta.model_name}"
+
+
+class InspectionKindForm(forms.ModelForm):
+    class Meta:
+        model = InspectionKind
+        fields = ["code", "name", "yearly_target", "measure", "active"]
+
+
+class PartnerKindForm(forms.ModelForm):
+    class Meta:
+        model = PartnerKind
+        fields = ["code", "name", "order", "active"]
+
+
+class InspectionChecklistItemForm(forms.ModelForm):
+    class Meta:
+        model = InspectionChecklistItem
+        fields = ["partner_kind", "text", "order", "active"]
 
 
 class StandardTextForm(forms.ModelForm):
@@ -167,6 +187,36 @@ SECTIONS = {
             columns=("title", "code", "active", "order"),
             search=("title", "text"),
             fixed_after_create=("code",),
+        ),
+        Section(
+            slug="controlesoorten",
+            title=_("Inspection kinds"),
+            intro=_("The kinds of inspection and address check, with their yearly targets."),
+            model=InspectionKind,
+            form=InspectionKindForm,
+            columns=("name", "code", "yearly_target", "measure", "active"),
+            search=("name",),
+            fixed_after_create=("code",),
+        ),
+        Section(
+            slug="controlepartners",
+            title=_("Inspection partners"),
+            intro=_("The partners that take part in inspections, each with a checklist."),
+            model=PartnerKind,
+            form=PartnerKindForm,
+            columns=("name", "code", "order", "active"),
+            search=("name",),
+            fixed_after_create=("code",),
+        ),
+        Section(
+            slug="controlechecklists",
+            title=_("Inspection checklists"),
+            intro=_("What each partner checks on site, in order."),
+            model=InspectionChecklistItem,
+            form=InspectionChecklistItemForm,
+            columns=("partner_kind", "text", "order", "active"),
+            search=("text",),
+            can_remove=True,
         ),
         Section(
             slug="teams",

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class InspectionsConfig(AppConfig):
+    name = "weerbaar.inspections"
+    label = "inspections"
+    verbose_name = _("Inspections")
+
+    def ready(self):
+        from weerbaar.core import files
+        from weerbaar.inspections.models import Photo
+        from weerbaar.inspections.storage import FOLDER
+
+        files.register(FOLDER, lambda: Photo.objects.values_list("uuid", flat=True))
