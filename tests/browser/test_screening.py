@@ -94,6 +94,7 @@ def test_a_horeca_application_through_the_screening(page, live_server, bibob_coo
 
     page.locator("#decision_decision").select_option(label="Verleend onder voorwaarden")
     page.get_by_label("Besloten op").fill(_day(1))
+    page.get_by_label("Ik bevestig het besluit").check()
     page.get_by_role("button", name="Besluit vastleggen").click()
     page.get_by_text("Noem de voorwaarden van de vergunning.").wait_for()
     page.get_by_label("Voorwaarden").fill("Geen wisseling van leidinggevende zonder melding.")

@@ -112,7 +112,13 @@ def test_steps_findings_parties_and_decision_through_the_page(bibob_coordinator)
     )
     refused = client.post(
         reverse("screening:decide", args=[screening.uuid]),
-        {"version": 1, "decision": "conditions", "decided_on": _day(1), "conditions": ""},
+        {
+            "version": 1,
+            "decision": "conditions",
+            "decided_on": _day(1),
+            "conditions": "",
+            "confirm": "on",
+        },
     )
     assert "Noem de voorwaarden van de vergunning." in refused.content.decode()
     client.post(
@@ -122,6 +128,7 @@ def test_steps_findings_parties_and_decision_through_the_page(bibob_coordinator)
             "decision": "conditions",
             "decided_on": _day(1),
             "conditions": "Geen wisseling van leidinggevende zonder melding.",
+            "confirm": "on",
         },
     )
     page = client.get(reverse("screening:detail", args=[screening.uuid])).content.decode()
@@ -146,3 +153,39 @@ def test_a_stale_page_is_refused(bibob_coordinator):
     assert client.post(reverse("screening:steps", args=[screening.uuid]), data).status_code == 302
     again = client.post(reverse("screening:steps", args=[screening.uuid]), data)
     assert again.status_code == 409
+
+
+def test_a_decision_waits_for_its_confirmation(bibob_coordinator):
+    screening = ScreeningFactory(actor=bibob_coordinator)
+    response = login(bibob_coordinator).post(
+        reverse("screening:decide", args=[screening.uuid]),
+        {"version": 0, "decision": "refuse", "decided_on": _day(1)},
+    )
+    assert response.status_code == 200
+    assert 'id="decision_confirm_error"' in response.content.decode()
+    screening.refresh_from_db()
+    assert screening.decision == ""
+
+
+def test_a_screening_starts_from_a_signal_the_coordinator_may_see(bibob_coordinator):
+    from tests.factories import SignalFactory
+    from weerbaar.accounts.services import share_grant
+
+    signal = SignalFactory()
+    company = OrganisationFactory()
+    client = login(bibob_coordinator)
+    data = {
+        "applicant": company.uuid,
+        "permit_kind": PermitKind.objects.get(code="exploitatie").pk,
+        "application_received_on": _day(3),
+        "signaal": signal.uuid,
+    }
+    assert client.post(reverse("screening:create"), data).status_code == 404
+    assert not Screening.objects.exists()
+    share_grant(actor=bibob_coordinator, obj=signal, user=bibob_coordinator, purpose="Bibob-toets")
+    page = client.get(
+        reverse("screening:create"), {"signaal": signal.uuid, "aanvrager": company.uuid}
+    )
+    assert f"Vanuit signaal {signal.reference}." in page.content.decode()
+    client.post(reverse("screening:create"), data)
+    assert Screening.objects.get().signal == signal

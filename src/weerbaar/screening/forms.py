@@ -71,6 +71,9 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Required for a permit granted with conditions."),
     )
+    confirm = forms.BooleanField(
+        label=_("I confirm the decision: it ends the screening and cannot be changed afterwards.")
+    )
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "decision_%s")

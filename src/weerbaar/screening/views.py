@@ -190,7 +190,14 @@ def screening_decide(request, screening_id):
         screening,
         "decision",
         DecisionForm(request.POST),
-        lambda d: services.screening_decide(actor=request.user, screening=screening, **d),
+        lambda d: services.screening_decide(
+            actor=request.user,
+            screening=screening,
+            version=d["version"],
+            decision=d["decision"],
+            decided_on=d["decided_on"],
+            conditions=d["conditions"],
+        ),
         _("The decision has been recorded."),
     )
 
