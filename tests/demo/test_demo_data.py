@@ -156,6 +156,7 @@ def test_demo_has_cases_of_every_type_and_live_deadlines():
     ).first()
     assert refusal(closure, "besluit") == "" and refusal(closure, "voornemen") == ""
 
+
 def test_demo_warehouse_has_an_alert_for_every_rule():
     from weerbaar.warehouse.models import Alert, ImportRun
     from weerbaar.warehouse.rules import all_rules
@@ -177,4 +178,3 @@ def test_demo_warehouse_has_an_alert_for_every_rule():
     reported = Person.objects.filter(bsn_hash="", subject__source="melding").count()
     linked = RegistryLink.objects.filter(status__in=["linked", "review"]).count()
     assert reported == 16 and linked >= 12
-

@@ -16,7 +16,6 @@ from weerbaar.interventions.letters.texts import check
 from weerbaar.interventions.models import Intervention, LetterDocument, LetterText
 
 
-
 @transaction.atomic
 def letter_make(*, actor: User, intervention: Intervention, kind: str, fmt: str):
     """Make the letter as it stands now and keep it in the case's documents; the document
