@@ -33,8 +33,9 @@ def test_the_list_filters_by_kind_and_status(bibob_coordinator):
 def test_a_new_screening_starts_from_the_applicant_found(bibob_coordinator):
     client = login(bibob_coordinator)
     company = OrganisationFactory(name="Café De Zwaan")
-    found = client.get(reverse("screening:create"), {"q": "Zwaan"}).content.decode()
+    found = client.post(reverse("screening:create"), {"q": "Zwaan"}).content.decode()
     assert f"?aanvrager={company.uuid}" in found
+    assert not Screening.objects.exists()
     response = client.post(
         reverse("screening:create"),
         {

@@ -73,14 +73,17 @@ def screening_create(request):
         if applicant_id
         else None
     )
-    search = ApplicantSearchForm(request.GET if "q" in request.GET else None)
+    # A search is posted, never put in the address (SECURITY.md P37); a posted form without
+    # ``q`` starts the screening.
+    searching = request.method == "POST" and "q" in request.POST
+    search = ApplicantSearchForm(request.POST if searching else None)
     hits = None
-    if search.is_valid():
+    if searching and search.is_valid():
         hits = subjects.subject_search(
             user=request.user, query=search.cleaned_data["q"], request=request
         )
     form = ScreeningForm(
-        request.POST or None,
+        request.POST if request.method == "POST" and not searching else None,
         initial={"applicant": applicant.uuid if applicant else None},
     )
 
@@ -110,7 +113,7 @@ def screening_create(request):
         }
         return render(request, "screening/create.html", context, status=status)
 
-    if request.method == "POST":
+    if request.method == "POST" and not searching:
         if applicant is None:
             raise Http404
         return form_submit(form, start, done=done, again=again)
