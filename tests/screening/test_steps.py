@@ -198,3 +198,33 @@ def test_the_reference_counts_per_year(bibob_coordinator):
         first = ScreeningFactory(actor=bibob_coordinator)
         second = ScreeningFactory(actor=bibob_coordinator)
     assert (first.reference, second.reference) == ("B-2026-0001", "B-2026-0002")
+
+
+@freeze_time("2026-06-01")
+def test_a_decided_screening_shows_its_steps_in_words(bibob_coordinator, screening):
+    from django.urls import reverse
+
+    from tests.factories import login
+
+    _steps(
+        bibob_coordinator,
+        screening,
+        questionnaire_sent_on=date(2026, 2, 9),
+        questionnaire_returned_on=date(2026, 2, 20),
+        lbb_requested_on=date(2026, 3, 2),
+        lbb_advised_on=date(2026, 4, 13),
+        lbb_degree=Degree.LESSER,
+    )
+    screening.refresh_from_db()
+    services.screening_decide(
+        actor=bibob_coordinator,
+        screening=screening,
+        version=screening.version,
+        decision=Decision.WITHDRAWN,
+        decided_on=date(2026, 5, 1),
+    )
+    page = login(bibob_coordinator).get(reverse("screening:detail", args=[screening.uuid]))
+    text = page.content.decode()
+    steps = text[text.index('<dl class="facts">', text.index("Eigen onderzoek")) :]
+    assert "Een minder ernstige mate van gevaar" in steps[:3000] and "lesser" not in text
+    assert "20 februari 2026" in steps[:3000]

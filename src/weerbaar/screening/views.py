@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -120,6 +121,25 @@ def screening_create(request):
     return again(form, 200)
 
 
+def _step_labels():
+    return [
+        (name, field.label) for name, field in StepsForm.base_fields.items() if name != "version"
+    ]
+
+
+def _shown(screening, name: str) -> str:
+    """A recorded step as the page says it: the choice's words, a day, yes or no."""
+    value = getattr(screening, name)
+    field = screening._meta.get_field(name)
+    if field.choices:
+        return getattr(screening, f"get_{name}_display")() or "—"
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if value in (None, ""):
+        return "—"
+    return date_format(value, "j F Y") if hasattr(value, "year") else str(value)
+
+
 def _detail(request, screening, forms=None, status=200):
     forms = forms or {}
     version = {"version": screening.version}
@@ -133,6 +153,7 @@ def _detail(request, screening, forms=None, status=200):
         "deadlines": deadlines.compute(screening),
         "today": timezone.localdate(),
         "steps_form": forms.get("steps") or StepsForm(initial={**version, **steps}),
+        "steps_shown": [(label, _shown(screening, name)) for name, label in _step_labels()],
         "decision_form": forms.get("decision") or DecisionForm(initial=version),
         "finding_form": forms.get("finding") or FindingForm(),
     }
