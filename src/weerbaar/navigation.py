@@ -8,6 +8,7 @@ from weerbaar.accounts.selectors import unread_count, user_roles
 from weerbaar.audit.constants import VIEW_PERMISSION as AUDIT_PERMISSION
 from weerbaar.cases.selectors import may_see_cases
 from weerbaar.configuration.selectors import may_configure
+from weerbaar.core import deadline_board
 from weerbaar.inspections.selectors import sees_anything as may_see_inspections
 from weerbaar.intake.constants import PARTNER_PERMISSION
 from weerbaar.interventions.constants import CHANGE_PERMISSION as DEADLINES_PERMISSION
@@ -45,7 +46,7 @@ MENU = [
     (lambda u: True, _("My reports"), "intake:my_reports", "my_reports"),
     (may_see_cases, _("Cases"), "cases:list", "cases"),
     (
-        lambda u: u.has_perm(DEADLINES_PERMISSION),
+        lambda u: u.has_perm(DEADLINES_PERMISSION) or deadline_board.has_any(u),
         _("Deadlines"),
         "interventions:overview",
         "interventions",

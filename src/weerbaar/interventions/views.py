@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from weerbaar.audit.exports import list_export, offer
 from weerbaar.cases.selectors import case_file_get
-from weerbaar.core import exports
+from weerbaar.core import deadline_board, exports
 from weerbaar.core.exports import Column
 from weerbaar.core.forms import form_submit
 from weerbaar.core.http import is_htmx
@@ -226,6 +226,9 @@ def overview(request):
             "query": query.urlencode(),
             "scope": scope,
             "window": window,
+            "boards": deadline_board.boards(
+                user=request.user, window=window, today=timezone.localdate()
+            ),
             **offer(request),
         },
     )

@@ -21,6 +21,8 @@ class Deadline:
     due: date
     done: bool
     note: str = ""
+    # The municipality's own term; the LBB's term passing is not the municipality's late work.
+    ours: bool = True
 
     def late(self, today: date) -> bool:
         return not self.done and today > self.due
@@ -62,7 +64,11 @@ def compute(s: Screening) -> list[Deadline]:
             )
         )
     if s.lbb_requested_on:
-        rows.append(Deadline(_("Advice of the LBB"), lbb_due(s, equated), bool(s.lbb_advised_on)))
+        rows.append(
+            Deadline(
+                _("Advice of the LBB"), lbb_due(s, equated), bool(s.lbb_advised_on), ours=False
+            )
+        )
     days = suspension_days(s, equated)
     note = _("moved by %(days)s days of suspension") % {"days": days} if days else ""
     rows.append(

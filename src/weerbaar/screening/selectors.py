@@ -9,12 +9,15 @@ other role. Every read below is built on it, and one screening is fetched throug
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
+from django.urls import reverse
 
 from weerbaar.accounts.access import can_use, may_see_any, visible_q
 from weerbaar.accounts.lookup import visible_get
 from weerbaar.accounts.models import Share
 from weerbaar.audit.constants import AuditAction
-from weerbaar.screening.constants import CHANGE_PERMISSION, SEE_ALL_PERMISSION
+from weerbaar.core.deadline_board import Row
+from weerbaar.screening.constants import CHANGE_PERMISSION, SEE_ALL_PERMISSION, Status
+from weerbaar.screening.deadlines import compute
 from weerbaar.screening.models import ChecklistItem, Screening
 
 
@@ -69,3 +72,17 @@ def checklist(*, screening: Screening) -> list:
     found = {f.item_id: f for f in screening.findings.select_related("item")}
     items = ChecklistItem.objects.filter(Q(active=True) | Q(pk__in=found))
     return [(item, found.get(item.pk)) for item in items]
+
+
+def deadline_rows(user) -> list:
+    """The terms of the open screenings ``user`` may see, for the deadline overview (the
+    board this app registers with ``core.deadline_board``). The LBB's term is the LBB's, not
+    late work of the municipality; a questionnaire past its term means a reminder is due."""
+    rows = []
+    open_ = screenings_visible_to(user).exclude(status=Status.DECIDED)
+    for screening in open_.order_by("id"):
+        url = reverse("screening:detail", args=[screening.uuid])
+        for term in compute(screening):
+            if not term.done:
+                rows.append(Row(term.due, str(term.label), screening.reference, url, term.ours))
+    return rows
