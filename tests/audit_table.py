@@ -47,6 +47,22 @@ def _screening(users):
     return ScreeningFactory(actor=users["bibob_coordinator"])
 
 
+def _screening_letter(users):
+    from django.utils import timezone
+
+    from weerbaar.screening.services import letter_make, screening_decide
+
+    s = _screening(users)
+    s = screening_decide(
+        actor=users["bibob_coordinator"],
+        screening=s,
+        version=s.version,
+        decision="grant",
+        decided_on=timezone.localdate(),
+    )
+    return letter_make(actor=users["bibob_coordinator"], screening=s, kind="besluit")
+
+
 def _inspection(users):
     from tests.factories import InspectionFactory
 
@@ -96,6 +112,7 @@ GETTERS = {
     "inspections.photo_get": (_photo, "regisseur", AuditAction.INSPECTION_PHOTO_VIEWED),
     "inspections.check_get": (_address_check, "regisseur", AuditAction.ADDRESS_CHECK_VIEWED),
     "screening.screening_get": (_screening, "bibob_coordinator", AuditAction.SCREENING_VIEWED),
+    "screening.letter_get": (_screening_letter, "bibob_coordinator", AuditAction.SCREENING_VIEWED),
     "signals.signal_get": ("signal", "regisseur", AuditAction.SIGNAL_VIEWED),
     "subjects.subject_get": ("registry", "regisseur", AuditAction.SUBJECT_VIEWED),
     "warehouse.alert_get": ("alert_id", "regisseur", AuditAction.ALERT_VIEWED),
@@ -191,6 +208,8 @@ SERVICES = {
     "screening.screening_start": AuditAction.SCREENING_STARTED,
     "screening.screening_record_steps": AuditAction.SCREENING_STEP,
     "screening.screening_decide": AuditAction.SCREENING_DECIDED,
+    "screening.screening_record_intention": AuditAction.SCREENING_STEP,
+    "screening.letter_make": AuditAction.SCREENING_LETTER,
     "screening.party_add": AuditAction.SCREENING_PARTY_ADDED,
     "screening.finding_record": AuditAction.SCREENING_FINDING,
     "screening.screening_share": "accounts.share_grant records accounts.share_granted",

@@ -197,7 +197,10 @@ EXPECTED_GET = {
     "screening:create": {"bibob_coordinator"},
     "screening:detail": NOBODY,
     "screening:steps": NOBODY,  # POST only
+    "screening:intention": NOBODY,  # POST only
     "screening:decide": NOBODY,  # POST only
+    "screening:letter_make": NOBODY,  # POST only
+    "screening:letter": NOBODY,
     "screening:finding": NOBODY,  # POST only
     "screening:party_find": NOBODY,
     "screening:party_add": NOBODY,  # POST only
@@ -281,4 +284,5 @@ SAMPLE_KWARGS = {
     "photo_id": "00000000-0000-4000-8000-000000000000",
     "check_id": "00000000-0000-4000-8000-000000000000",
     "screening_id": "00000000-0000-4000-8000-000000000000",
+    "letter_id": "00000000-0000-4000-8000-000000000000",
 }

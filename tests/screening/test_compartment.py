@@ -49,6 +49,14 @@ def screening(world_fixture, other_team):  # noqa: F811
         source_grade="B",
         info_grade="2",
     )
+    s = services.screening_record_intention(
+        actor=coordinator,
+        screening=s,
+        version=s.version,
+        intention="refuse",
+        intention_sent_on=timezone.localdate(),
+    )
+    s.letter = services.letter_make(actor=coordinator, screening=s, kind="voornemen")
     return s
 
 
@@ -67,6 +75,7 @@ def _walk(client, screening, registry, canaries=(CANARY,)) -> list[tuple[str, in
         kwargs = {
             **kwargs,
             **({"screening_id": screening.uuid} if "screening_id" in kwargs else {}),
+            **({"letter_id": screening.letter.uuid} if "letter_id" in kwargs else {}),
         }
         if None in kwargs.values():
             continue  # a route without a sample value fails tests/test_authorization.py
@@ -96,9 +105,12 @@ def test_a_screening_never_leaks_outside_the_compartment(world_fixture, screenin
 def test_a_hidden_screening_answers_like_a_missing_one(world_fixture, screening, principal):  # noqa: F811
     users, _registry, _hidden = world_fixture
     client = _client(users, principal)
-    for route in ("screening:detail", "screening:party_find", "screening:share"):
+    routes_ = [
+        (r, screening.uuid) for r in ("screening:detail", "screening:party_find", "screening:share")
+    ]
+    for route, ident in [*routes_, ("screening:letter", screening.letter.uuid)]:
         before = AuditRecord.objects.order_by("-id").values_list("id", flat=True).first()
-        hidden = client.get(reverse(route, args=[screening.uuid]))
+        hidden = client.get(reverse(route, args=[ident]))
         rows = list(AuditRecord.objects.filter(id__gt=before).values_list("action", flat=True))
         missing = client.get(reverse(route, args=[MISSING]))
         if principal == "deactivated":

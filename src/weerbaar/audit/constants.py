@@ -136,6 +136,7 @@ class AuditAction(models.TextChoices):
     SCREENING_PARTY_ADDED = "screening.party_added", _("Party named in a Bibob screening")
     SCREENING_FINDING = "screening.finding", _("Finding of a Bibob screening recorded")
     SCREENING_DECIDED = "screening.decided", _("Decision on a Bibob screening recorded")
+    SCREENING_LETTER = "screening.letter", _("Letter of a Bibob screening made")
     # inspections
     INSPECTION_PLANNED = "inspections.planned", _("Inspection planned")
     INSPECTION_VIEWED = "inspections.viewed", _("Inspection viewed")

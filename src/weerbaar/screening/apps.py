@@ -8,9 +8,14 @@ class ScreeningConfig(AppConfig):
     verbose_name = _("Bibob screening")
 
     def ready(self):
-        from weerbaar.core import deadline_board
+        from weerbaar.core import deadline_board, files
         from weerbaar.screening import selectors
+        from weerbaar.screening.constants import LETTER_FOLDER
+        from weerbaar.screening.models import ScreeningLetter
 
+        files.register(
+            LETTER_FOLDER, lambda: ScreeningLetter.objects.values_list("uuid", flat=True)
+        )
         # The overview (interventions, a sibling) shows the Bibob terms to the Bibob role only;
         # the rows come through the compartment's own rule.
         deadline_board.register(

@@ -12,6 +12,10 @@ REFERENCE_PREFIX = "B"
 # at most four.
 LBB_WEEKS = 8
 LBB_EXTENSION_WEEKS = 4
+# Awb art. 4:8: the applicant may give an opinion on an intended refusal or conditions; the
+# municipality's usual term for it.
+OPINION_WEEKS = 2
+LETTER_FOLDER = "screening-letters"
 
 
 class Status(models.TextChoices):
@@ -19,10 +23,17 @@ class Status(models.TextChoices):
     INVESTIGATION = "investigation", _("Own investigation")
     LBB_REQUESTED = "lbb_requested", _("Advice asked of the LBB")
     ADVISED = "advised", _("Advice received")
+    INTENTION = "intention", _("Intention sent")
     DECIDED = "decided", _("Decided")
 
 
-OPEN = (Status.NEW, Status.INVESTIGATION, Status.LBB_REQUESTED, Status.ADVISED)
+OPEN = (
+    Status.NEW,
+    Status.INVESTIGATION,
+    Status.LBB_REQUESTED,
+    Status.ADVISED,
+    Status.INTENTION,
+)
 # The status follows the steps recorded (rules.status_of). Several steps may be recorded at once
 # and a wrong date corrected, so an open screening moves to any other open state; a decision
 # ends it from any open state (rules.decision_errors: while an advice is pending only the
@@ -54,3 +65,22 @@ class Decision(models.TextChoices):
     CONDITIONS = "conditions", _("Granted with conditions")
     REFUSE = "refuse", _("Refused")
     WITHDRAWN = "withdrawn", _("Withdrawn by the applicant")
+
+
+class Intention(models.TextChoices):
+    """What the municipality intends when it must hear the applicant first (Awb art. 4:8)."""
+
+    CONDITIONS = "conditions", _("Grant with conditions")
+    REFUSE = "refuse", _("Refuse")
+
+
+class Authority(models.TextChoices):
+    """Who decides on a kind of permit, and so signs its letters (never an official)."""
+
+    MAYOR = "mayor", _("The mayor")
+    COLLEGE = "college", _("The college of mayor and aldermen")
+
+
+class LetterKind(models.TextChoices):
+    INTENTION = "voornemen", _("Intention")
+    DECISION = "besluit", _("Decision")

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from django.utils.translation import gettext_lazy as _
 
 from weerbaar.core.deadlines import equated_days, term_end
-from weerbaar.screening.constants import LBB_EXTENSION_WEEKS, LBB_WEEKS
+from weerbaar.screening.constants import LBB_EXTENSION_WEEKS, LBB_WEEKS, OPINION_WEEKS
 from weerbaar.screening.models import Screening
 
 
@@ -44,6 +44,13 @@ def suspension_days(s: Screening, equated=frozenset()) -> int:
     return (end - s.lbb_requested_on).days
 
 
+def opinion_due(s: Screening, equated=frozenset()) -> date | None:
+    """The last day the applicant may give an opinion on the intention (Awb art. 4:8)."""
+    if not s.intention_sent_on:
+        return None
+    return term_end(s.intention_sent_on, OPINION_WEEKS, "weeks", equated)
+
+
 def decision_due(s: Screening, equated=frozenset()) -> date:
     """The last day for the decision, moved by the suspension."""
     start = s.application_received_on + timedelta(days=suspension_days(s, equated))
@@ -67,6 +74,15 @@ def compute(s: Screening) -> list[Deadline]:
         rows.append(
             Deadline(
                 _("Advice of the LBB"), lbb_due(s, equated), bool(s.lbb_advised_on), ours=False
+            )
+        )
+    if s.intention_sent_on:
+        rows.append(
+            Deadline(
+                _("Opinion of the applicant on the intention"),
+                opinion_due(s, equated),
+                bool(s.opinion_received_on or s.decision),
+                ours=False,
             )
         )
     days = suspension_days(s, equated)

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from weerbaar.accounts.models import User
-from weerbaar.screening.constants import Decision, Degree, PartyRole, Status
+from weerbaar.screening.constants import Decision, Degree, Intention, PartyRole, Status
 from weerbaar.screening.models import ChecklistItem, PermitKind
 from weerbaar.signals.constants import InfoGrade, SourceGrade
 
@@ -61,6 +61,33 @@ class StepsForm(forms.Form):
     )
 
 
+class IntentionForm(forms.Form):
+    """The intention sent to the applicant and the opinion they gave (Awb art. 4:8)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    intention = forms.ChoiceField(
+        label=_("Intention"), choices=[("", "---------")] + Intention.choices, required=False
+    )
+    intention_sent_on = _date(_("Intention sent on"))
+    conditions = forms.CharField(
+        label=_("Intended conditions"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required for an intention to grant with conditions."),
+    )
+    opinion_received_on = _date(_("Opinion received on"))
+    opinion_summary = forms.CharField(
+        label=_("The opinion in short"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Leave empty while no opinion came."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "intention_%s")
+        super().__init__(*args, **kwargs)
+
+
 class DecisionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     decision = forms.ChoiceField(label=_("Decision"), choices=Decision.choices)
@@ -70,6 +97,12 @@ class DecisionForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Required for a permit granted with conditions."),
+    )
+    opinion_answer = forms.CharField(
+        label=_("The answer to the opinion"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when the applicant gave an opinion: the decision letter says it."),
     )
     confirm = forms.BooleanField(
         label=_("I confirm the decision: it ends the screening and cannot be changed afterwards.")

@@ -1,10 +1,20 @@
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from weerbaar.cases.models import Case
 from weerbaar.core.models import PublicIdModel
-from weerbaar.screening.constants import Decision, Degree, PartyRole, Status
+from weerbaar.screening.constants import (
+    Authority,
+    Decision,
+    Degree,
+    Intention,
+    LetterKind,
+    PartyRole,
+    Status,
+)
 from weerbaar.signals.constants import InfoGrade, SourceGrade
 from weerbaar.signals.models import Signal
 from weerbaar.subjects.models import Subject
@@ -30,6 +40,13 @@ class PermitKind(models.Model):
         _("questionnaire term in weeks"),
         default=4,
         help_text=_("After this term a reminder is due when the questionnaire is not back."),
+    )
+    authority = models.CharField(
+        _("decided by"),
+        max_length=8,
+        choices=Authority.choices,
+        default=Authority.MAYOR,
+        help_text=_("Who decides on the application and signs its letters."),
     )
     active = models.BooleanField(_("in use"), default=True)
 
@@ -95,6 +112,13 @@ class Screening(PublicIdModel):
     lbb_degree = models.CharField(
         _("degree of danger"), max_length=8, choices=Degree.choices, blank=True
     )
+    intention = models.CharField(
+        _("intention"), max_length=12, choices=Intention.choices, blank=True
+    )
+    intention_sent_on = models.DateField(_("intention sent on"), null=True, blank=True)
+    opinion_received_on = models.DateField(_("opinion received on"), null=True, blank=True)
+    opinion_summary = models.TextField(_("the opinion in short"), blank=True)
+    opinion_answer = models.TextField(_("the answer to the opinion"), blank=True)
     decision = models.CharField(_("decision"), max_length=12, choices=Decision.choices, blank=True)
     conditions = models.TextField(_("conditions"), blank=True)
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
@@ -157,4 +181,30 @@ class ScreeningFinding(models.Model):
         ordering = ["item__order", "item__name"]
         constraints = [
             models.UniqueConstraint(fields=["screening", "item"], name="screening_finding_once")
+        ]
+
+
+class ScreeningLetter(models.Model):
+    """One version of a letter of a screening, kept inside the compartment (its file in
+    ``LETTER_FOLDER`` under ``uuid``); making a letter again adds a version."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    screening = models.ForeignKey(Screening, on_delete=models.CASCADE, related_name="letters")
+    kind = models.CharField(_("letter"), max_length=12, choices=LetterKind.choices)
+    number = models.PositiveSmallIntegerField(_("version"))
+    file_name = models.CharField(_("file name"), max_length=120)
+    size = models.PositiveIntegerField(_("size"))
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    made_at = models.DateTimeField(_("made at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("letter")
+        verbose_name_plural = _("letters")
+        ordering = ["kind", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["screening", "kind", "number"], name="screening_letter_version_once"
+            )
         ]

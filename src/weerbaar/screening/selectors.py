@@ -18,7 +18,7 @@ from weerbaar.audit.constants import AuditAction
 from weerbaar.core.deadline_board import Row
 from weerbaar.screening.constants import CHANGE_PERMISSION, SEE_ALL_PERMISSION, Status
 from weerbaar.screening.deadlines import compute
-from weerbaar.screening.models import ChecklistItem, Screening
+from weerbaar.screening.models import ChecklistItem, Screening, ScreeningLetter
 
 
 def screenings_visible_to(user) -> QuerySet:
@@ -86,3 +86,21 @@ def deadline_rows(user) -> list:
             if not term.done:
                 rows.append(Row(term.due, str(term.label), screening.reference, url, term.ours))
     return rows
+
+
+def screening_letters(*, screening: Screening) -> QuerySet:
+    """The letters made for a screening the caller already may see, newest version first."""
+    return screening.letters.select_related("made_by").order_by("kind", "-number")
+
+
+def letter_get(*, user, letter_id, request=None) -> ScreeningLetter:
+    """A letter of a screening ``user`` may see; Http404 otherwise. Its download is a read
+    of the screening and recorded as one."""
+    letters = ScreeningLetter.objects.filter(screening__in=screenings_visible_to(user))
+    return visible_get(
+        letters.select_related("screening"),
+        user=user,
+        object_id=letter_id,
+        action=AuditAction.SCREENING_VIEWED,
+        request=request,
+    )

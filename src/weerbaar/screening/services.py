@@ -14,22 +14,38 @@ from weerbaar.accounts.services import share_grant
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.cases.models import Case
+from weerbaar.core import files
 from weerbaar.core.locking import lock_current
 from weerbaar.core.references import next_reference
-from weerbaar.screening.constants import ALLOWED, REFERENCE_PREFIX, Status
+from weerbaar.screening import letters
+from weerbaar.screening.constants import ALLOWED, LETTER_FOLDER, REFERENCE_PREFIX, Status
 from weerbaar.screening.models import (
     ChecklistItem,
     PermitKind,
     Screening,
     ScreeningFinding,
+    ScreeningLetter,
     ScreeningParty,
 )
-from weerbaar.screening.rules import DATES, decision_errors, status_of, step_errors
+from weerbaar.screening.rules import (
+    DATES,
+    decision_errors,
+    intention_errors,
+    status_of,
+    step_errors,
+)
 from weerbaar.signals.models import Signal
 from weerbaar.subjects.models import Subject
 
-STEP_FIELDS = (*DATES[:-1], "lbb_extended", "lbb_degree")
-DECISION_FIELDS = ("decision", "decided_on", "conditions")
+STEP_FIELDS = (*DATES[:5], "lbb_extended", "lbb_degree")
+INTENTION_FIELDS = (
+    "intention",
+    "intention_sent_on",
+    "conditions",
+    "opinion_received_on",
+    "opinion_summary",
+)
+DECISION_FIELDS = ("decision", "decided_on", "conditions", "opinion_answer")
 STALE = _("This screening was changed meanwhile; look at it again and repeat the change.")
 
 
@@ -100,10 +116,32 @@ def screening_record_steps(
     for field in STEP_FIELDS:
         if field in steps:
             setattr(current, field, steps[field])
-    errors = step_errors(current, timezone.localdate())
+    today = timezone.localdate()
+    errors = step_errors(current, today)
+    if not errors and current.intention_sent_on:
+        errors = intention_errors(current, today)
     if errors:
         raise ValidationError(errors)
     return _move(current, old_status, STEP_FIELDS, AuditAction.SCREENING_STEP, actor)
+
+
+@transaction.atomic
+def screening_record_intention(
+    *, actor: User, screening: Screening, version: int | None, **fields
+) -> Screening:
+    """Record the intention (to refuse, or to grant with conditions) sent to the applicant and
+    the opinion they gave on it (``INTENTION_FIELDS``), Awb art. 4:8; the answer to the
+    opinion is part of the decision."""
+    current = _locked(screening, version)
+    old_status = current.status
+    for field in INTENTION_FIELDS:
+        if field in fields:
+            value = fields[field]
+            setattr(current, field, value.strip() if isinstance(value, str) else value)
+    errors = intention_errors(current, timezone.localdate())
+    if errors:
+        raise ValidationError(errors)
+    return _move(current, old_status, INTENTION_FIELDS, AuditAction.SCREENING_STEP, actor)
 
 
 @transaction.atomic
@@ -115,10 +153,12 @@ def screening_decide(
     decision: str,
     decided_on: date,
     conditions: str = "",
+    opinion_answer: str = "",
 ) -> Screening:
     current = _locked(screening, version)
     old_status = current.status
     current.decision, current.decided_on, current.conditions = decision, decided_on, conditions
+    current.opinion_answer = opinion_answer.strip()
     errors = decision_errors(current)
     if decided_on > timezone.localdate():
         errors.setdefault("decided_on", _("This date lies in the future."))
@@ -186,3 +226,35 @@ def screening_share(*, actor: User, screening: Screening, user: User, until: dat
         raise ValidationError({"user": _("You see this screening already.")})
     ends = timezone.make_aware(datetime.combine(until, time.max))
     return share_grant(actor=actor, obj=screening, user=user, purpose=purpose, expires_at=ends)
+
+
+@transaction.atomic
+def letter_make(*, actor: User, screening: Screening, kind: str) -> ScreeningLetter:
+    """Make the letter as the screening stands now and keep it in the compartment, as a new
+    version; refused (in Dutch) before the step the letter comes from is recorded."""
+    # The row lock makes two letters made at once two versions, not one number twice.
+    current = Screening.objects.select_for_update().select_related("permit_kind", "applicant")
+    current = current.get(pk=screening.pk)
+    refused = letters.refusal(current, kind)
+    if refused:
+        raise ValidationError(refused)
+    data = letters.render(current, kind)
+    last = current.letters.filter(kind=kind).order_by("-number").first()
+    letter = ScreeningLetter(
+        screening=current,
+        kind=kind,
+        number=(last.number + 1) if last else 1,
+        file_name=f"{current.reference} {kind}.pdf",
+        size=len(data),
+        made_by=actor,
+    )
+    letter.save()
+    files.write(LETTER_FOLDER, letter.uuid, data)
+    audit_record(
+        actor=actor,
+        action=AuditAction.SCREENING_LETTER,
+        obj=current,
+        purpose=letter.file_name,
+        new={"letter": kind, "version": letter.number, "file": str(letter.uuid)},
+    )
+    return letter

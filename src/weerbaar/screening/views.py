@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -13,13 +14,16 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from weerbaar.accounts.lookup import refuse
 from weerbaar.cases.selectors import case_get
+from weerbaar.core.files import readable_path
 from weerbaar.core.forms import attempt, form_submit
-from weerbaar.screening import deadlines, selectors, services
-from weerbaar.screening.constants import ADD_PERMISSION
+from weerbaar.core.http import sandboxed_download
+from weerbaar.screening import deadlines, letters, selectors, services
+from weerbaar.screening.constants import ADD_PERMISSION, LETTER_FOLDER, LetterKind
 from weerbaar.screening.forms import (
     ApplicantSearchForm,
     DecisionForm,
     FindingForm,
+    IntentionForm,
     PartyForm,
     ScreeningFilterForm,
     ScreeningForm,
@@ -144,6 +148,7 @@ def _detail(request, screening, forms=None, status=200):
     forms = forms or {}
     version = {"version": screening.version}
     steps = {f: getattr(screening, f) for f in services.STEP_FIELDS}
+    intention = {f: getattr(screening, f) for f in services.INTENTION_FIELDS}
     may_change = selectors.may_change(request.user) and screening.decision == ""
     context = {
         "screening": screening,
@@ -154,7 +159,15 @@ def _detail(request, screening, forms=None, status=200):
         "today": timezone.localdate(),
         "steps_form": forms.get("steps") or StepsForm(initial={**version, **steps}),
         "steps_shown": [(label, _shown(screening, name)) for name, label in _step_labels()],
-        "decision_form": forms.get("decision") or DecisionForm(initial=version),
+        "intention_form": forms.get("intention") or IntentionForm(initial={**version, **intention}),
+        "decision_form": forms.get("decision")
+        or DecisionForm(initial={**version, "conditions": screening.conditions}),
+        "letters": selectors.screening_letters(screening=screening),
+        # A letter is made after the decision too: it ends the changes, not the letters.
+        "may_make_letters": selectors.may_change(request.user),
+        "letter_kinds": [
+            (kind, label, letters.refusal(screening, kind)) for kind, label in LetterKind.choices
+        ],
         "finding_form": forms.get("finding") or FindingForm(),
     }
     return render(request, "screening/detail.html", context, status=status)
@@ -221,8 +234,49 @@ def screening_decide(request, screening_id):
             decision=d["decision"],
             decided_on=d["decided_on"],
             conditions=d["conditions"],
+            opinion_answer=d["opinion_answer"],
         ),
         _("The decision has been recorded."),
+    )
+
+
+@login_required
+@require_POST
+def screening_intention(request, screening_id):
+    screening = _changeable(request, screening_id)
+    return _run(
+        request,
+        screening,
+        "intention",
+        IntentionForm(request.POST),
+        lambda d: services.screening_record_intention(actor=request.user, screening=screening, **d),
+        _("The intention has been saved."),
+    )
+
+
+@login_required
+@require_POST
+def letter_make(request, screening_id, kind):
+    """Make a letter (a POST: it is kept as a new version) and offer it on the page."""
+    screening = _changeable(request, screening_id)
+    if kind not in LetterKind.values:
+        raise Http404
+    attempt(
+        request,
+        lambda: services.letter_make(actor=request.user, screening=screening, kind=kind),
+        _("The letter has been made; it is kept with the screening."),
+    )
+    return redirect(reverse("screening:detail", args=[screening.uuid]) + "#letters-heading")
+
+
+@login_required
+@require_http_methods(["GET"])
+def letter_download(request, letter_id):
+    letter = selectors.letter_get(user=request.user, letter_id=letter_id, request=request)
+    return sandboxed_download(
+        readable_path(LETTER_FOLDER, letter.uuid),
+        filename=letter.file_name,
+        content_type="application/pdf",
     )
 
 

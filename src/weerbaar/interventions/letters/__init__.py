@@ -78,7 +78,7 @@ def _template(kind_key: str) -> Path:
 def render(intervention: Intervention, kind_key: str, fmt: str) -> bytes:
     data = context(intervention, kind_key)
     if fmt == "pdf":
-        return pdf.render(render_to_string("interventions/letter.html", {"letter": data}))
+        return pdf.render(render_to_string("letters/letter.html", {"letter": data}))
     from docxtpl import DocxTemplate
 
     document = DocxTemplate(str(_template(kind_key)))
