@@ -93,6 +93,7 @@ class PermitKindForm(forms.ModelForm):
             "requires_screening",
             "decision_weeks",
             "questionnaire_weeks",
+            "authority",
             "active",
         ]
 
@@ -236,7 +237,7 @@ SECTIONS = {
             ),
             model=PermitKind,
             form=PermitKindForm,
-            columns=("name", "code", "requires_screening", "decision_weeks", "active"),
+            columns=("name", "code", "requires_screening", "decision_weeks", "authority", "active"),
             search=("name", "code"),
             fixed_after_create=("code",),
         ),
