@@ -23,6 +23,7 @@ def test_the_beheerder_keeps_the_permit_kinds_and_the_checklist(beheerder, bibob
             "requires_screening": "on",
             "decision_weeks": "12",
             "questionnaire_weeks": "4",
+            "authority": "mayor",
             "active": "on",
         },
     )
