@@ -190,3 +190,37 @@ def test_a_screening_starts_from_a_signal_the_coordinator_may_see(bibob_coordina
     assert f"Vanuit signaal {signal.reference}." in page.content.decode()
     client.post(reverse("screening:create"), data)
     assert Screening.objects.get().signal == signal
+
+
+def test_signal_and_case_pages_offer_a_screening_to_the_bibob_role_only(
+    bibob_coordinator, regisseur
+):
+    from tests.factories import CaseFactory, SignalFactory
+    from weerbaar.accounts.services import share_grant
+
+    signal, case = SignalFactory(), CaseFactory()
+    for obj in (signal, case):
+        share_grant(actor=regisseur, obj=obj, user=bibob_coordinator, purpose="Bibob-toets")
+    pages = {
+        f"signaal={signal.uuid}": reverse("signals:detail", args=[signal.uuid]),
+        f"casus={case.uuid}": reverse("cases:detail", args=[case.uuid]),
+    }
+    start = reverse("screening:create")
+    for origin, url in pages.items():
+        coordinator_page = login(bibob_coordinator).get(url)
+        assert coordinator_page.status_code == 200
+        assert f'href="{start}?{origin}"'.encode() in coordinator_page.content
+        assert start.encode() not in login(regisseur).get(url).content
+
+
+def test_a_screening_from_an_alert_keeps_it_through_the_applicant_search(bibob_coordinator):
+    company = OrganisationFactory(name="Kanariehandel BV")
+    client = login(bibob_coordinator)
+    ref = "7d0c3c1e-1a7b-4a39-9b1f-5b6a1c1d2e3f"
+    found = client.post(
+        reverse("screening:create") + f"?attendering={ref}",
+        {"q": "Kanariehandel", "attendering": ref},
+    )
+    assert f"attendering={ref}".encode() in found.content
+    page = client.get(reverse("screening:create"), {"aanvrager": company.uuid, "attendering": ref})
+    assert page.context["form"]["alert_reference"].value() == ref

@@ -72,6 +72,7 @@ def screening_create(request):
     if not request.user.has_perm(ADD_PERMISSION):
         refuse(user=request.user, label="screening.screening", request=request)
     signal, case = _origin(request)
+    alert_ref = (request.POST.get("attendering") or request.GET.get("attendering") or "")[:64]
     applicant_id = request.POST.get("applicant") or request.GET.get("aanvrager")
     applicant = (
         subjects.subject_get(user=request.user, subject_id=applicant_id, request=request)
@@ -89,7 +90,11 @@ def screening_create(request):
         )
     form = ScreeningForm(
         request.POST if request.method == "POST" and not searching else None,
-        initial={"applicant": applicant.uuid if applicant else None},
+        initial={
+            "applicant": applicant.uuid if applicant else None,
+            # From an alert's page: its identifier, kept as text (the warehouse is a higher app).
+            "alert_reference": alert_ref,
+        },
     )
 
     def start(data):
@@ -115,6 +120,7 @@ def screening_create(request):
             "applicant": applicant,
             "signal": signal,
             "case": case,
+            "alert_ref": alert_ref,
         }
         return render(request, "screening/create.html", context, status=status)
 
