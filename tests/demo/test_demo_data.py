@@ -79,6 +79,9 @@ def test_same_seed_same_municipality():
     from weerbaar.interventions.models import Intervention
     from weerbaar.meetings.models import Meeting, MeetingSeries
 
+    from weerbaar.screening.models import Screening
+
+    Screening.objects.all().delete()
     Meeting.objects.all().delete()
     MeetingSeries.objects.all().delete()
     Intervention.objects.all().delete()
@@ -178,3 +181,21 @@ def test_demo_warehouse_has_an_alert_for_every_rule():
     reported = Person.objects.filter(bsn_hash="", subject__source="melding").count()
     linked = RegistryLink.objects.filter(status__in=["linked", "review"]).count()
     assert reported == 16 and linked >= 12
+
+
+def test_demo_has_screenings_in_every_state_with_their_letters():
+
+    from weerbaar.screening.constants import Decision, Status
+    from weerbaar.screening.models import Screening, ScreeningLetter
+    from weerbaar.screening.selectors import deadline_rows
+
+    _load()
+    assert set(Screening.objects.values_list("status", flat=True)) == set(Status.values)
+    decided = Screening.objects.filter(status=Status.DECIDED)
+    assert set(decided.values_list("decision", flat=True)) == set(Decision.values)
+    assert set(ScreeningLetter.objects.values_list("kind", flat=True)) == {"voornemen", "besluit"}
+    coordinator = User.objects.get(username="bibob")
+    assert any(
+        row.ours and row.due_on < __import__("datetime").date.today()
+        for row in deadline_rows(coordinator)
+    )

@@ -9,6 +9,7 @@ from weerbaar.demo.cases import create_cases
 from weerbaar.demo.lio import create_meetings
 from weerbaar.demo.population import Generator
 from weerbaar.demo.reports import create_reports
+from weerbaar.demo.screening import create_screenings
 from weerbaar.demo.users import USERS, create_users
 from weerbaar.demo.warehouse import create_warehouse
 from weerbaar.subjects.models import Subject
@@ -58,6 +59,7 @@ class Command(BaseCommand):
         create_meetings(seed=seed)
         create_cases(seed=seed)
         create_warehouse(seed=seed)
+        create_screenings(seed=seed)
         elapsed = time.monotonic() - started
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         self.stdout.write(
