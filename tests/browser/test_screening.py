@@ -71,6 +71,14 @@ def test_a_horeca_application_through_the_screening(page, live_server, bibob_coo
     # While the advice is pending the decision term is suspended for the LBB's whole term.
     page.get_by_text("verschoven met").first.wait_for()
 
+    # The terms are on the deadline overview too, in the Bibob role's own table.
+    page.get_by_role("link", name="Termijnen", exact=True).click()
+    page.get_by_label("Wanneer").select_option(value="all")
+    page.get_by_role("button", name="Tonen").click()
+    page.get_by_role("table", name="Bibob-screenings").get_by_text("Advies van het LBB").wait_for()
+    _clean(page, "screening-deadline-overview")
+    page.get_by_role("table", name="Bibob-screenings").get_by_role("link").first.click()
+
     page.get_by_label("Advies ontvangen op").fill(_day(5))
     page.get_by_label("Mate van gevaar").select_option(label="Een minder ernstige mate van gevaar")
     page.get_by_role("button", name="Stappen opslaan").click()
@@ -92,14 +100,43 @@ def test_a_horeca_application_through_the_screening(page, live_server, bibob_coo
     page.get_by_role("button", name="Bevinding opslaan").click()
     page.get_by_text("De bevinding is opgeslagen.").wait_for()
 
+    # Conditions are adverse: the decision waits for the intention and the opinion.
     page.locator("#decision_decision").select_option(label="Verleend onder voorwaarden")
     page.get_by_label("Besloten op").fill(_day(1))
+    page.locator("#decision_conditions").fill("Geen wisseling van leidinggevende zonder melding.")
     page.get_by_label("Ik bevestig het besluit").check()
     page.get_by_role("button", name="Besluit vastleggen").click()
-    page.get_by_text("Noem de voorwaarden van de vergunning.").wait_for()
-    page.get_by_label("Voorwaarden").fill("Geen wisseling van leidinggevende zonder melding.")
+    page.get_by_text("Verstuur eerst het voornemen").wait_for()
+    _clean(page, "screening-decision-refused")
+
+    page.locator("#intention_intention").select_option(label="Verlenen onder voorwaarden")
+    page.get_by_label("Voornemen verstuurd op").fill(_day(4))
+    page.get_by_role("button", name="Voornemen opslaan").click()
+    page.get_by_text("Noem de voorwaarden van de vergunning.").first.wait_for()
+    page.get_by_label("Voorgenomen voorwaarden").fill(
+        "Geen wisseling van leidinggevende zonder melding."
+    )
+    page.get_by_role("button", name="Voornemen opslaan").click()
+    page.get_by_text("Het voornemen is opgeslagen.").wait_for()
+    page.get_by_role("button", name="Brief maken: voornemen (PDF)").click()
+    page.get_by_text("De brief is gemaakt en bij de screening bewaard.").wait_for()
+    with page.expect_download() as download:
+        page.get_by_role("table", name="Gemaakte brieven").get_by_role("link").first.click()
+    assert download.value.suggested_filename.endswith("voornemen.pdf")
+    page.get_by_label("Zienswijze ontvangen op").fill(_day(2))
+    page.get_by_label("De zienswijze in het kort").fill("De leidinggevende blijft dezelfde.")
+    page.get_by_role("button", name="Voornemen opslaan").click()
+    page.get_by_text("Het voornemen is opgeslagen.").wait_for()
+    _clean(page, "screening-intention")
+
+    page.locator("#decision_decision").select_option(label="Verleend onder voorwaarden")
+    page.get_by_label("Besloten op").fill(_day(1))
+    page.get_by_label("De reactie op de zienswijze").fill("Daarom blijft de voorwaarde staan.")
+    page.get_by_label("Ik bevestig het besluit").check()
     page.get_by_role("button", name="Besluit vastleggen").click()
     page.get_by_text("Het besluit is vastgelegd.").wait_for()
+    page.get_by_role("button", name="Brief maken: besluit (PDF)").click()
+    page.get_by_text("De brief is gemaakt en bij de screening bewaard.").wait_for()
     page.get_by_text("Een minder ernstige mate van gevaar").first.wait_for()
     _clean(page, "screening-decided")
 
