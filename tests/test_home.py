@@ -68,7 +68,8 @@ EXPECTED = {
     "medewerker": {"signalen"},
     "behandelaar": {"taken", "termijnen", "overleg"},
     "toezichthouder": {"taken", "termijnen", "controles"},
-    "bibob_coordinator": set(),
+    # The Bibob terms are on the deadline overview (#15).
+    "bibob_coordinator": {"termijnen"},
     "ketenpartner": {"taken", "overleg"},
     "burgemeester": {"taken"},
     "beheerder": set(),

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 from drf_spectacular.generators import SchemaGenerator
 
@@ -15,6 +16,7 @@ from weerbaar.accounts.selectors import team_list
 from weerbaar.audit.constants import VIEW_PERMISSION as AUDIT_PERMISSION
 from weerbaar.audit.selectors import exports_to_decide, may_approve_exports
 from weerbaar.cases.selectors import may_see_cases, open_tasks
+from weerbaar.core import deadline_board
 from weerbaar.inspections.selectors import does_inspections, open_checks, upcoming
 from weerbaar.intake.constants import FEEDBACK_DAYS
 from weerbaar.intake.selectors import reporters_waiting, reveals_to_approve
@@ -53,8 +55,14 @@ def _my_work(user) -> dict | None:
 
 
 def _deadlines(user) -> dict | None:
+    """The measures' deadlines and those other apps keep on the overview (the Bibob terms)."""
     counts = deadline_counts(user=user)
-    return counts if counts["week"] or user.has_perm(DEADLINES_PERMISSION) else None
+    if deadline_board.has_any(user):
+        more = deadline_board.counts(user=user, today=timezone.localdate())
+        counts = {k: counts[k] + more[k] for k in counts}
+    elif not counts["week"] and not user.has_perm(DEADLINES_PERMISSION):
+        return None
+    return counts
 
 
 def _reporter_work(user) -> dict | None:

@@ -78,7 +78,6 @@ def test_same_seed_same_municipality():
     from weerbaar.cases.models import Case
     from weerbaar.interventions.models import Intervention
     from weerbaar.meetings.models import Meeting, MeetingSeries
-
     from weerbaar.screening.models import Screening
 
     Screening.objects.all().delete()

@@ -116,3 +116,10 @@ def test_a_decided_screening_has_no_terms_left(bibob_coordinator, asked):
 def test_the_windows_of_the_overview(due, ours, window, shown):
     row = Row(due, "termijn", "B-2026-0001", "/", ours)
     assert in_window(row, window, date(2026, 5, 1)) is shown
+
+
+@freeze_time("2026-06-02")
+def test_the_start_page_counts_the_late_decision(bibob_coordinator, asked):
+    html = login(bibob_coordinator).get(reverse("home")).content.decode()
+    block = html.split('id="werk-termijnen"', 1)[1].split('<li class="card"', 1)[0]
+    assert f'href="{OVERVIEW}?window=overdue"><strong>1 te laat' in block

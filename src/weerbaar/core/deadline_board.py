@@ -71,3 +71,14 @@ def boards(*, user, window: str, today: date) -> list[tuple[Board, list[tuple[Ro
             marked.sort(key=lambda pair: (not pair[1], pair[0].due_on, pair[0].reference))
             result.append((board, marked))
     return result
+
+
+def counts(*, user, today: date) -> dict[str, int]:
+    """For the start page: the boards' rows in the overview's ``week`` and ``overdue`` views."""
+    week = overdue = 0
+    for board in _boards.values():
+        if board.shown(user):
+            for row in board.rows(user):
+                week += in_window(row, "week", today)
+                overdue += in_window(row, "overdue", today)
+    return {"week": week, "overdue": overdue}
