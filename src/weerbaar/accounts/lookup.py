@@ -58,6 +58,7 @@ def visible_get(
     allowed: bool = True,
     field: str = "uuid",
     subject: bool = False,
+    subject_of=None,
     parse=parse_uuid,
     **audit,
 ) -> Model:
@@ -65,7 +66,9 @@ def visible_get(
 
     ``allowed`` False refuses even a found object (a rule beyond the queryset, such as
     "partners never read the file"), in the same way as a missing one. ``subject`` records
-    the id as the subject reference, for objects that are subjects themselves. Further
+    the id as the subject reference, for objects that are subjects themselves;
+    ``subject_of(found)`` gives it for an object about one subject (a screening's applicant),
+    so the privacy officer finds the read by that person. Further
     keywords (``purpose``, ``subject_ref``, ``extra``) go to the viewed row. ``parse`` reads
     the id (``parse_id`` for a table keyed by number, such as policy data).
     """
@@ -80,5 +83,7 @@ def visible_get(
     if action:
         if subject:
             audit.setdefault("subject_ref", found.uuid)
+        elif subject_of:
+            audit.setdefault("subject_ref", subject_of(found))
         audit_record(actor=user, action=action, obj=found, request=request, **audit)
     return found

@@ -56,6 +56,7 @@ def screening_get(
         action=AuditAction.SCREENING_VIEWED if audit else None,
         request=request,
         allowed=allowed,
+        subject_of=lambda s: s.applicant.uuid,
     )
 
 
@@ -98,9 +99,10 @@ def letter_get(*, user, letter_id, request=None) -> ScreeningLetter:
     of the screening and recorded as one."""
     letters = ScreeningLetter.objects.filter(screening__in=screenings_visible_to(user))
     return visible_get(
-        letters.select_related("screening"),
+        letters.select_related("screening__applicant"),
         user=user,
         object_id=letter_id,
         action=AuditAction.SCREENING_VIEWED,
         request=request,
+        subject_of=lambda letter: letter.screening.applicant.uuid,
     )

@@ -68,7 +68,13 @@ def _move(current: Screening, old_status: str, fields, action, actor: User) -> S
     current.version += 1
     current.full_clean()
     current.save(update_fields=[*fields, "status", "version", "updated_at"])
-    audit_record(actor=actor, action=action, obj=current, new=_plain(current, [*fields, "status"]))
+    audit_record(
+        actor=actor,
+        action=action,
+        obj=current,
+        subject_ref=current.applicant.uuid,
+        new=_plain(current, [*fields, "status"]),
+    )
     return current
 
 
@@ -101,6 +107,7 @@ def screening_start(
         actor=actor,
         action=AuditAction.SCREENING_STARTED,
         obj=screening,
+        subject_ref=applicant.uuid,
         new={"permit_kind": permit_kind.code, "received": application_received_on},
     )
     return screening
@@ -181,6 +188,8 @@ def party_add(*, actor: User, screening: Screening, subject: Subject, role: str)
         actor=actor,
         action=AuditAction.SCREENING_PARTY_ADDED,
         obj=current,
+        # The party, so the privacy officer finds that this person was named in a screening.
+        subject_ref=subject.uuid,
         new={"subject": str(subject.uuid), "role": role},
     )
     return party
@@ -211,6 +220,7 @@ def finding_record(
         actor=actor,
         action=AuditAction.SCREENING_FINDING,
         obj=current,
+        subject_ref=current.applicant.uuid,
         old=old,
         new={"item": item.code, "text": text, "grade": f"{source_grade}{info_grade}"},
     )
@@ -254,6 +264,7 @@ def letter_make(*, actor: User, screening: Screening, kind: str) -> ScreeningLet
         actor=actor,
         action=AuditAction.SCREENING_LETTER,
         obj=current,
+        subject_ref=current.applicant.uuid,
         purpose=letter.file_name,
         new={"letter": kind, "version": letter.number, "file": str(letter.uuid)},
     )
