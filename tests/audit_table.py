@@ -211,6 +211,7 @@ SERVICES = {
     "screening.screening_record_intention": AuditAction.SCREENING_STEP,
     "screening.letter_make": AuditAction.SCREENING_LETTER,
     "screening.party_add": AuditAction.SCREENING_PARTY_ADDED,
+    "screening.party_remove": AuditAction.SCREENING_PARTY_REMOVED,
     "screening.finding_record": AuditAction.SCREENING_FINDING,
     "screening.screening_share": "accounts.share_grant records accounts.share_granted",
     "inspections.inspection_plan": AuditAction.INSPECTION_PLANNED,

@@ -204,6 +204,7 @@ EXPECTED_GET = {
     "screening:finding": NOBODY,  # POST only
     "screening:party_find": NOBODY,
     "screening:party_add": NOBODY,  # POST only
+    "screening:party_remove": NOBODY,
     "screening:share": NOBODY,
     # Inspections and address checks: the toezichthouder and the regisseur see them all (the
     # world has none, so no team member is offered the lists); the sample ids name no object,
@@ -285,4 +286,5 @@ SAMPLE_KWARGS = {
     "check_id": "00000000-0000-4000-8000-000000000000",
     "screening_id": "00000000-0000-4000-8000-000000000000",
     "letter_id": "00000000-0000-4000-8000-000000000000",
+    "party_id": "1",
 }

@@ -35,7 +35,7 @@ def screening(world_fixture, other_team):  # noqa: F811
         applicant=make_person("Anna Zzyzxaanvrager", owner_team=other_team),
         alert_reference="Bibobkanarie-alert",
     )
-    services.party_add(
+    party = services.party_add(
         actor=coordinator,
         screening=s,
         subject=make_person("Frits Zzyzxaanvrager", owner_team=other_team),
@@ -57,6 +57,7 @@ def screening(world_fixture, other_team):  # noqa: F811
         intention_sent_on=timezone.localdate(),
     )
     s.letter = services.letter_make(actor=coordinator, screening=s, kind="voornemen")
+    s.party = party
     return s
 
 
@@ -76,6 +77,7 @@ def _walk(client, screening, registry, canaries=(CANARY,)) -> list[tuple[str, in
             **kwargs,
             **({"screening_id": screening.uuid} if "screening_id" in kwargs else {}),
             **({"letter_id": screening.letter.uuid} if "letter_id" in kwargs else {}),
+            **({"party_id": screening.party.pk} if "party_id" in kwargs else {}),
         }
         if None in kwargs.values():
             continue  # a route without a sample value fails tests/test_authorization.py

@@ -224,3 +224,31 @@ def test_a_screening_from_an_alert_keeps_it_through_the_applicant_search(bibob_c
     assert f"attendering={ref}".encode() in found.content
     page = client.get(reverse("screening:create"), {"aanvrager": company.uuid, "attendering": ref})
     assert page.context["form"]["alert_reference"].value() == ref
+
+
+def test_a_party_named_by_mistake_is_removed_after_a_confirmation(bibob_coordinator, fg):
+    from weerbaar.audit.selectors import audit_record_list
+    from weerbaar.screening import services
+
+    s = ScreeningFactory(actor=bibob_coordinator)
+    wrong = make_person("Verkeerde Persoon")
+    party = services.party_add(
+        actor=bibob_coordinator, screening=s, subject=wrong, role="financier"
+    )
+    client = login(bibob_coordinator)
+    url = reverse("screening:party_remove", args=[s.uuid, party.pk])
+    confirm = client.get(url)
+    assert confirm.status_code == 200 and b"Verkeerde Persoon" in confirm.content
+    assert s.parties.exists()  # the confirmation page removes nothing
+    assert client.post(url).status_code == 302
+    assert not s.parties.exists()
+    removed = audit_record_list(
+        user=fg, subject_ref=str(wrong.uuid), action="screening.party_removed"
+    )
+    assert removed.get().changes["old"]["role"] == "financier"
+    assert client.post(url).status_code == 404  # gone: nothing left to remove
+    other = ScreeningFactory(actor=bibob_coordinator)
+    assert (
+        client.get(reverse("screening:party_remove", args=[other.uuid, party.pk])).status_code
+        == 404
+    )

@@ -269,3 +269,21 @@ def letter_make(*, actor: User, screening: Screening, kind: str) -> ScreeningLet
         new={"letter": kind, "version": letter.number, "file": str(letter.uuid)},
     )
     return letter
+
+
+@transaction.atomic
+def party_remove(*, actor: User, screening: Screening, party: ScreeningParty) -> None:
+    """Take back a party named by mistake; the trail keeps who was named and removed."""
+    current = _locked(screening, None)
+    party = current.parties.select_for_update().filter(pk=party.pk).first()
+    if party is None:
+        raise ValidationError(_("This party is no longer named."))
+    subject, role = party.subject, party.role
+    party.delete()
+    audit_record(
+        actor=actor,
+        action=AuditAction.SCREENING_PARTY_REMOVED,
+        obj=current,
+        subject_ref=subject.uuid,
+        old={"subject": str(subject.uuid), "role": role},
+    )

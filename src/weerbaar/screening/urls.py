@@ -15,5 +15,10 @@ urlpatterns = [
     path("<uuid:screening_id>/bevinding/", views.finding_record, name="finding"),
     path("<uuid:screening_id>/betrokkenen/", views.party_find, name="party_find"),
     path("<uuid:screening_id>/betrokkenen/noemen/", views.party_add, name="party_add"),
+    path(
+        "<uuid:screening_id>/betrokkenen/<int:party_id>/verwijderen/",
+        views.party_remove,
+        name="party_remove",
+    ),
     path("<uuid:screening_id>/delen/", views.screening_share, name="share"),
 ]

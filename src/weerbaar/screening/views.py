@@ -338,6 +338,24 @@ def party_add(request, screening_id):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+def party_remove(request, screening_id, party_id):
+    """Take back a party named by mistake, after a confirmation page."""
+    screening = _changeable(request, screening_id)
+    party = screening.parties.select_related("subject").filter(pk=party_id).first()
+    if party is None:
+        raise Http404
+    if request.method == "POST":
+        attempt(
+            request,
+            lambda: services.party_remove(actor=request.user, screening=screening, party=party),
+            _("%(label)s is no longer named.") % {"label": party.subject.label},
+        )
+        return redirect(reverse("screening:detail", args=[screening.uuid]) + "#parties-heading")
+    return render(request, "screening/party_remove.html", {"screening": screening, "party": party})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
 def screening_share(request, screening_id):
     """The Bibob coordinator shares a screening with one colleague until a date."""
     screening = _changeable(request, screening_id)
