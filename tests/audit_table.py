@@ -10,6 +10,7 @@ NO_SINGLE_OBJECT_READS = {
     "audit": "the trail itself; its page is filtered and audited as a whole",
     "accounts": "users, teams and keys are read through their owner or the admin",
     "demo": "builds the demo municipality; no pages",
+    "reporting": "aggregates only; the report's read is recorded as a whole (reporting.viewed)",
 }
 
 
@@ -205,6 +206,7 @@ SERVICES = {
     "intake.reveal_request": AuditAction.REVEAL_REQUESTED,
     "intake.reveal_approve": AuditAction.REVEAL_APPROVED,
     "intake.reveal_refuse": AuditAction.REVEAL_REFUSED,
+    "reporting.report_exported": AuditAction.EXPORT_MADE,
     "screening.screening_start": AuditAction.SCREENING_STARTED,
     "screening.screening_record_steps": AuditAction.SCREENING_STEP,
     "screening.screening_decide": AuditAction.SCREENING_DECIDED,

@@ -193,6 +193,8 @@ EXPECTED_GET = {
     "interventions:letter_text_restore": NOBODY,  # POST only
     # The Bibob compartment: the role alone opens the list; the sample screening exists for no
     # one, so its pages answer 404 to all (tests/screening/test_compartment.py walks a real one).
+    # The yearly report: aggregates for the mayor and management, and the regisseur (#16).
+    "reporting:report": {"regisseur", "burgemeester"},
     "screening:list": {"bibob_coordinator"},
     "screening:create": {"bibob_coordinator"},
     "screening:detail": NOBODY,

@@ -13,6 +13,7 @@ from weerbaar.inspections.selectors import sees_anything as may_see_inspections
 from weerbaar.intake.constants import PARTNER_PERMISSION
 from weerbaar.interventions.constants import CHANGE_PERMISSION as DEADLINES_PERMISSION
 from weerbaar.meetings.selectors import may_see_meetings
+from weerbaar.reporting.selectors import may_view as may_view_report
 from weerbaar.screening.constants import SEE_ALL_PERMISSION as BIBOB_PERMISSION
 from weerbaar.signals.selectors import may_see_signals
 from weerbaar.subjects.constants import SEE_ALL_PERMISSION as SUBJECTS_PERMISSION
@@ -55,6 +56,7 @@ MENU = [
     (may_see_inspections, _("Inspections"), "inspections:list", "inspections"),
     (may_review, _("Warehouse"), "warehouse:alerts", "warehouse"),
     (lambda u: can_use(u, BIBOB_PERMISSION), _("Bibob"), "screening:list", "screening"),
+    (may_view_report, _("Yearly report"), "reporting:report", "reporting"),
     (lambda u: True, _messages_label, "accounts:inbox", "inbox"),
     (lambda u: can_use(u, AUDIT_PERMISSION), _("Audit trail"), "audit:list", "audit"),
     (may_configure, _("Settings"), "configuration:index", "configuration"),

@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "weerbaar.inspections",
     "weerbaar.screening",
     "weerbaar.warehouse",
+    "weerbaar.reporting",
     "weerbaar.configuration",
     "weerbaar.demo",
 ]

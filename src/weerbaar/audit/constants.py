@@ -138,6 +138,7 @@ class AuditAction(models.TextChoices):
     SCREENING_DECIDED = "screening.decided", _("Decision on a Bibob screening recorded")
     SCREENING_LETTER = "screening.letter", _("Letter of a Bibob screening made")
     SCREENING_PARTY_REMOVED = "screening.party_removed", _("Party removed from a Bibob screening")
+    REPORT_VIEWED = "reporting.viewed", _("Yearly report viewed")
     # inspections
     INSPECTION_PLANNED = "inspections.planned", _("Inspection planned")
     INSPECTION_VIEWED = "inspections.viewed", _("Inspection viewed")

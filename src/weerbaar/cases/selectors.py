@@ -25,6 +25,7 @@ from weerbaar.cases.models import (
     DocumentVersion,
     Task,
 )
+from weerbaar.core.counting import per_year
 from weerbaar.core.references import typed_reference
 
 
@@ -259,3 +260,19 @@ def open_tasks(*, user) -> QuerySet[Task]:
         .select_related("case")
         .order_by("due_on", "id")
     )
+
+
+def yearly_counts(*, user, years: range) -> dict[str, list]:
+    """For the yearly report: the cases opened in ``years`` per reporting category of their
+    type (blank: not classified) and the RIEC cases, each count with how many of them
+    ``user`` may see. Aggregates only."""
+    opened = Case.objects.filter(opened_on__year__gte=years.start, opened_on__year__lt=years.stop)
+    visible = cases_visible_to(user)
+    return {
+        "categories": per_year(
+            opened, year_field="opened_on", group="case_type__reporting_category", visible=visible
+        ),
+        "riec": per_year(
+            opened.filter(riec=True), year_field="opened_on", group=None, visible=visible
+        ),
+    }

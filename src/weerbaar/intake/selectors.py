@@ -6,14 +6,21 @@ report's dialogue only through the signal, so the signals app's need-to-know app
 
 from uuid import UUID
 
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Max, Min, Q, QuerySet
 from django.utils import timezone
 
 from weerbaar.accounts.lookup import visible_get
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
+from weerbaar.core.counting import per_year
 from weerbaar.intake import receipts, throttle
-from weerbaar.intake.models import Attachment, Report, RevealRequest, StandardText
+from weerbaar.intake.models import (
+    Attachment,
+    MessageDirection,
+    Report,
+    RevealRequest,
+    StandardText,
+)
 from weerbaar.intake.waiting import with_waiting_reporter
 from weerbaar.signals.constants import CHANGE_PERMISSION as SEND_PERMISSION
 from weerbaar.signals.models import Signal
@@ -183,3 +190,26 @@ def standard_texts() -> QuerySet[StandardText]:
 def reveal_needs_confirmation(*, report: Report, user, confirmed: bool) -> bool:
     """A reveal granted to ``user`` that shows the name only after a fresh confirmation."""
     return report.shielded and not confirmed and reveal_granted(user=user, report=report)
+
+
+def yearly_counts(*, user, years: range) -> dict[str, list]:
+    """For the yearly report: the reports received in ``years`` per channel, those that got
+    feedback, and the days from a report to its first feedback (per year and channel, for a
+    median), each count with how many ``user`` may see (through the signal). Aggregates only:
+    the days are a list of numbers without the reports they belong to."""
+    received = Report.objects.filter(
+        submitted_on__year__gte=years.start, submitted_on__year__lt=years.stop
+    )
+    visible = Report.objects.filter(signal__in=signals_visible_to(user))
+    answered = received.filter(messages__direction=MessageDirection.TO_REPORTER).distinct()
+    first = answered.annotate(
+        first=Min("messages__sent_on", filter=Q(messages__direction=MessageDirection.TO_REPORTER))
+    ).values_list("submitted_on", "channel", "first")
+    days: dict[tuple[int, str], list[int]] = {}
+    for submitted, channel, answered_on in first:
+        days.setdefault((submitted.year, channel), []).append((answered_on - submitted).days)
+    return {
+        "channels": per_year(received, year_field="submitted_on", group="channel", visible=visible),
+        "answered": per_year(answered, year_field="submitted_on", group="channel", visible=visible),
+        "days": days,
+    }

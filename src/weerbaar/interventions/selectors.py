@@ -5,7 +5,8 @@ deadlines and those of their teams' cases."""
 from datetime import timedelta
 from uuid import UUID
 
-from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, Q, QuerySet, Sum, Value, When
+from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
 from weerbaar.accounts.lookup import refuse, visible_get
@@ -13,9 +14,16 @@ from weerbaar.accounts.models import Team
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.cases.selectors import case_files_visible_to, cases_visible_to
+from weerbaar.core.counting import per_year
 from weerbaar.interventions.deadlines import OURS
 from weerbaar.interventions.letters import refusal
-from weerbaar.interventions.models import Deadline, Instrument, Intervention, LetterDocument
+from weerbaar.interventions.models import (
+    Deadline,
+    Forfeiture,
+    Instrument,
+    Intervention,
+    LetterDocument,
+)
 
 # The measures whose earlier use makes a new Damocles case a repeat offence.
 DAMOCLES_CODES = ["damocles-sluiting", "bestuurlijke-waarschuwing"]
@@ -193,3 +201,52 @@ def preview_choices(*, user, offered, limit: int = 30) -> list[Intervention]:
     to preview an edited letter text on."""
     rows = interventions_visible_to(user).select_related("instrument", "case").order_by("-id")
     return [i for i in rows[: limit * 3] if offered(i.instrument)][:limit]
+
+
+def yearly_counts(*, user, years: range) -> dict[str, list]:
+    """For the yearly report: measures decided per instrument, measures finished per result,
+    decisions on objection per outcome, and forfeitures, in ``years``, each count with how
+    many of them ``user`` may read. Aggregates only."""
+    first, stop = years.start, years.stop
+    visible = interventions_visible_to(user)
+    rows = Intervention.objects.all()
+    forfeited = Forfeiture.objects.filter(
+        forfeited_on__year__gte=first, forfeited_on__year__lt=stop
+    )
+    amounts = (
+        forfeited.annotate(year=ExtractYear("forfeited_on"))
+        .values("year")
+        .annotate(amount=Sum("amount"))
+        .order_by("year")
+    )
+    return {
+        "measures": per_year(
+            rows.filter(decision_on__year__gte=first, decision_on__year__lt=stop),
+            year_field="decision_on",
+            group="instrument__name",
+            visible=visible,
+        ),
+        "results": per_year(
+            rows.filter(finished_on__year__gte=first, finished_on__year__lt=stop).exclude(
+                result=""
+            ),
+            year_field="finished_on",
+            group="result",
+            visible=visible,
+        ),
+        "objections": per_year(
+            rows.filter(
+                objection_decided_on__year__gte=first, objection_decided_on__year__lt=stop
+            ).exclude(objection_outcome=""),
+            year_field="objection_decided_on",
+            group="objection_outcome",
+            visible=visible,
+        ),
+        "forfeitures": per_year(
+            forfeited,
+            year_field="forfeited_on",
+            group=None,
+            visible=Forfeiture.objects.filter(intervention__in=visible),
+        ),
+        "forfeited_amounts": {row["year"]: row["amount"] for row in amounts},
+    }

@@ -15,6 +15,7 @@ from django.utils import timezone
 from weerbaar.accounts.access import is_active_user
 from weerbaar.accounts.lookup import visible_get
 from weerbaar.audit.constants import AuditAction
+from weerbaar.core.counting import per_year
 from weerbaar.intake.selectors import reporter_silence_days
 from weerbaar.meetings.constants import (
     FEEDBACK_DAYS,
@@ -210,3 +211,27 @@ def next_meeting(*, user) -> Meeting | None:
         .order_by("starts_at", "id")
         .first()
     )
+
+
+def yearly_counts(*, user, years: range) -> dict[str, list]:
+    """For the yearly report: the meetings held in ``years`` per kind (GSO, LIO) and the
+    decisions taken per decision, each count with how many ``user`` may see. Aggregates
+    only."""
+    held = Meeting.objects.filter(
+        status=MeetingStatus.HELD,
+        starts_at__year__gte=years.start,
+        starts_at__year__lt=years.stop,
+    )
+    decided = AgendaItem.objects.filter(
+        decided_at__year__gte=years.start, decided_at__year__lt=years.stop
+    ).exclude(decision="")
+    visible = meetings_visible_to(user)
+    return {
+        "meetings": per_year(held, year_field="starts_at", group="series__kind", visible=visible),
+        "decisions": per_year(
+            decided,
+            year_field="decided_at",
+            group="decision",
+            visible=AgendaItem.objects.filter(meeting__in=visible),
+        ),
+    }

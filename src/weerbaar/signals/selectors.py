@@ -19,9 +19,10 @@ from weerbaar.accounts.lookup import visible_get
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.models import AuditRecord
 from weerbaar.audit.services import audit_record
+from weerbaar.core.counting import per_year
 from weerbaar.core.references import typed_reference
 from weerbaar.signals import routing, text_index
-from weerbaar.signals.constants import SEE_ALL_PERMISSION, SignalStatus, Visibility
+from weerbaar.signals.constants import SEE_ALL_PERMISSION, Channel, SignalStatus, Visibility
 from weerbaar.signals.models import Enrichment, Phenomenon, SavedView, Signal, SignalSubject
 from weerbaar.subjects.selectors import subjects_visible_to
 
@@ -364,3 +365,28 @@ def saved_views(*, user) -> QuerySet[SavedView]:
 def routing_proposal(*, signal: Signal):
     """The routing rule that fits the signal best, or None (``signals.routing``)."""
     return routing.proposal(signal)
+
+
+def yearly_counts(*, user, years: range) -> dict[str, list]:
+    """For the yearly report: the signals of ``years`` (merged ones counted once, in the
+    signal they joined) per phenomenon, and the MMA reports that were followed up (enriched,
+    put on a meeting's agenda or turned into a case), each count with how many ``user`` may
+    see. Aggregates only."""
+    signals = Signal.objects.filter(
+        merged_into__isnull=True,
+        reported_on__year__gte=years.start,
+        reported_on__year__lt=years.stop,
+    )
+    visible = signals_visible_to(user)
+    followed = Q(led_to_case=True) | Q(enrichments__isnull=False)
+    followed |= Q(status__in=[SignalStatus.FOR_LIO, SignalStatus.DECIDED])
+    mma = signals.filter(channel=Channel.MMA)
+    return {
+        "phenomena": per_year(
+            signals, year_field="reported_on", group="phenomenon__name", visible=visible
+        ),
+        "mma": per_year(mma, year_field="reported_on", group=None, visible=visible),
+        "mma_followed": per_year(
+            mma.filter(followed).distinct(), year_field="reported_on", group=None, visible=visible
+        ),
+    }

@@ -1,0 +1,60 @@
+"""The yearly report as a spreadsheet (one sheet per table, numbers as numbers) and as one
+CSV (the tables under each other). Labels written by people (categories, phenomena) pass
+through ``core.exports.neutralise``, so a spreadsheet never runs them as a formula."""
+
+import csv
+import io
+
+from django.utils.translation import gettext as _
+
+from weerbaar.core.exports import neutralise, watermark
+from weerbaar.reporting.figures import year_labels
+
+
+def _lines(table, years):
+    yield [neutralise(str(table.header)), *year_labels(years)]
+    for row in table.rows:
+        yield [neutralise(str(row.label)), *row.values]
+
+
+def xlsx(sections, years, *, user, title: str) -> bytes:
+    from openpyxl import Workbook  # slow to import: only where a file is written
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    book.remove(book.active)
+    book.properties.creator = book.properties.lastModifiedBy = user.get_username()
+    book.properties.title = title
+    footer = watermark(user)
+    names = set()
+    for _section, tables in sections:
+        for table in tables:
+            name = table.title[:31]
+            while name in names:
+                name = name[:28] + f"({len(names)})"
+            names.add(name)
+            sheet = book.create_sheet(name)
+            sheet.oddFooter.center.text = footer
+            sheet.append([neutralise(table.title)])
+            sheet["A1"].font = Font(bold=True)
+            for line in _lines(table, years):
+                sheet.append(line)
+            if table.empty:
+                sheet.append([_("No figures in these years.")])
+            sheet.column_dimensions["A"].width = 48
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def csv_text(sections, years, *, user) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    for _section, tables in sections:
+        for table in tables:
+            writer.writerow([neutralise(table.title)])
+            for line in _lines(table, years):
+                writer.writerow(["" if v is None else v for v in line])
+            writer.writerow([])
+    writer.writerow([watermark(user)])
+    return "\ufeff" + out.getvalue()  # the BOM makes Excel read UTF-8

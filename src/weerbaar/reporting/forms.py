@@ -1,0 +1,36 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from weerbaar.reporting.constants import FIRST_YEAR, MAX_YEARS
+
+
+def _years():
+    return [(y, str(y)) for y in range(timezone.localdate().year, FIRST_YEAR - 1, -1)]
+
+
+class SpanForm(forms.Form):
+    van = forms.TypedChoiceField(label=_("From the year"), coerce=int, choices=_years)
+    tot = forms.TypedChoiceField(label=_("Up to and including"), coerce=int, choices=_years)
+
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("van"), data.get("tot")
+        if first and last:
+            if first > last:
+                raise ValidationError({"tot": _("The last year comes after the first.")})
+            if last - first >= MAX_YEARS:
+                raise ValidationError(
+                    {"tot": _("A report covers at most %(n)s years.") % {"n": MAX_YEARS}}
+                )
+        return data
+
+    def years(self) -> range:
+        return range(self.cleaned_data["van"], self.cleaned_data["tot"] + 1)
+
+
+def default_span() -> dict:
+    """The last three years and this one, as Westland's table has four columns."""
+    this = timezone.localdate().year
+    return {"van": this - 3, "tot": this}

@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from weerbaar.reporting.constants import YearStatus
+
+
+class ReportYear(models.Model):
+    """The yearly report of one year: a draft whose figures come from the data, or adopted,
+    its figures then kept as they were (``figures``) so a later correction shows as a
+    difference instead of changing the report silently."""
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=YearStatus.choices, default=YearStatus.DRAFT
+    )
+    figures = models.JSONField(_("figures as adopted"), default=dict, blank=True)
+    adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
+    adopted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("yearly report")
+        verbose_name_plural = _("yearly reports")
+        ordering = ["-year"]
+
+    def __str__(self) -> str:
+        return str(self.year)
