@@ -207,6 +207,8 @@ SERVICES = {
     "intake.reveal_approve": AuditAction.REVEAL_APPROVED,
     "intake.reveal_refuse": AuditAction.REVEAL_REFUSED,
     "reporting.report_exported": AuditAction.EXPORT_MADE,
+    "reporting.narrative_save": AuditAction.REPORT_NARRATIVE,
+    "reporting.year_adopt": AuditAction.REPORT_ADOPTED,
     "screening.screening_start": AuditAction.SCREENING_STARTED,
     "screening.screening_record_steps": AuditAction.SCREENING_STEP,
     "screening.screening_decide": AuditAction.SCREENING_DECIDED,

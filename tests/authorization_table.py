@@ -195,6 +195,8 @@ EXPECTED_GET = {
     # one, so its pages answer 404 to all (tests/screening/test_compartment.py walks a real one).
     # The yearly report: aggregates for the mayor and management, and the regisseur (#16).
     "reporting:report": {"regisseur", "burgemeester"},
+    "reporting:narrative": NOBODY,  # POST only
+    "reporting:adopt": NOBODY,  # POST only
     "screening:list": {"bibob_coordinator"},
     "screening:create": {"bibob_coordinator"},
     "screening:detail": NOBODY,
@@ -289,4 +291,6 @@ SAMPLE_KWARGS = {
     "screening_id": "00000000-0000-4000-8000-000000000000",
     "letter_id": "00000000-0000-4000-8000-000000000000",
     "party_id": "1",
+    "year": "2019",
+    "theme": "casussen",
 }

@@ -22,7 +22,7 @@ def demo():
 
 
 def _totals(sections, key) -> int:
-    table = next(t for _title, tables in sections for t in tables if t.key == key)
+    table = next(t for s in sections for t in s.tables if t.key == key)
     rows = [r for r in table.rows if r.total] or table.rows
     return sum(v for row in rows for v in row.values if isinstance(v, int))
 

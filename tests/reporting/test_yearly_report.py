@@ -27,7 +27,7 @@ def cases(regisseur, other_team):
 
 
 def _table(sections, key):
-    return next(t for _title, tables in sections for t in tables if t.key == key)
+    return next(t for s in sections for t in s.tables if t.key == key)
 
 
 class _Cells(HTMLParser):

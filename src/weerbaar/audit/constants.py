@@ -139,6 +139,8 @@ class AuditAction(models.TextChoices):
     SCREENING_LETTER = "screening.letter", _("Letter of a Bibob screening made")
     SCREENING_PARTY_REMOVED = "screening.party_removed", _("Party removed from a Bibob screening")
     REPORT_VIEWED = "reporting.viewed", _("Yearly report viewed")
+    REPORT_NARRATIVE = "reporting.narrative", _("Narrative of the yearly report changed")
+    REPORT_ADOPTED = "reporting.adopted", _("Yearly report adopted")
     # inspections
     INSPECTION_PLANNED = "inspections.planned", _("Inspection planned")
     INSPECTION_VIEWED = "inspections.viewed", _("Inspection viewed")

@@ -31,6 +31,15 @@ SUPPRESSED = "< 5"
 class Cell:
     total: int = 0
     seen: int = 0
+    now: int | None = None  # in an adopted year: the figure the data gives now, if it differs
+    now_seen: int = 0
+
+    @property
+    def now_shown(self):
+        """The current figure beside an adopted one that differs, suppressed like any."""
+        if self.now is None:
+            return None
+        return SUPPRESSED if 0 < self.now < SMALL and self.now_seen < self.now else self.now
 
     @property
     def hidden(self) -> bool:
@@ -58,6 +67,11 @@ class Row:
     def values(self) -> list:
         """The cells as the reader gets them: a number, "< 5", or None for nothing."""
         return [c.shown if isinstance(c, Cell) else c for c in self.cells]
+
+    @property
+    def pairs(self) -> list:
+        """(value, the current figure when an adopted one differs) per cell."""
+        return [(c.shown, c.now_shown) if isinstance(c, Cell) else (c, None) for c in self.cells]
 
 
 @dataclass
@@ -236,14 +250,26 @@ def _meetings(user, years) -> list[Table]:
     ]
 
 
+@dataclass
+class Section:
+    key: str  # the theme a narrative is written for
+    title: str
+    tables: list[Table]
+
+
 SECTIONS = [
-    (gettext_lazy("Cases"), _cases),
-    (gettext_lazy("Measures"), _measures),
-    (gettext_lazy("Reports and signals"), lambda u, y: [*_reports(u, y), *_signals(u, y)]),
-    (gettext_lazy("LIO and GSO"), _meetings),
+    ("casussen", gettext_lazy("Cases"), _cases),
+    ("maatregelen", gettext_lazy("Measures"), _measures),
+    (
+        "meldingen",
+        gettext_lazy("Reports and signals"),
+        lambda u, y: [*_reports(u, y), *_signals(u, y)],
+    ),
+    ("overleggen", gettext_lazy("LIO and GSO"), _meetings),
 ]
+THEMES = [(key, title) for key, title, _part in SECTIONS]
 
 
-def build(*, user, years: range) -> list[tuple[str, list[Table]]]:
+def build(*, user, years: range) -> list[Section]:
     """Every section of the report for ``years``, as ``user`` may see it."""
-    return [(str(title), part(user, years)) for title, part in SECTIONS]
+    return [Section(key, str(title), part(user, years)) for key, title, part in SECTIONS]

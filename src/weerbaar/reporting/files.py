@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from weerbaar.core.exports import neutralise, watermark
 from weerbaar.reporting.figures import year_labels
+from weerbaar.reporting.snapshot import differences
 
 
 def _lines(table, years):
@@ -27,8 +28,8 @@ def xlsx(sections, years, *, user, title: str) -> bytes:
     book.properties.title = title
     footer = watermark(user)
     names = set()
-    for _section, tables in sections:
-        for table in tables:
+    for section in sections:
+        for table in section.tables:
             name = table.title[:31]
             while name in names:
                 name = name[:28] + f"({len(names)})"
@@ -42,6 +43,12 @@ def xlsx(sections, years, *, user, title: str) -> bytes:
             if table.empty:
                 sheet.append([_("No figures in these years.")])
             sheet.column_dimensions["A"].width = 48
+    changed = differences(sections, year_labels(years))
+    if changed:
+        sheet = book.create_sheet(_("Changed since adopted")[:31])
+        sheet.append(_difference_header())
+        for line in changed:
+            sheet.append([neutralise(str(v)) if isinstance(v, str) else v for v in line])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -50,11 +57,22 @@ def xlsx(sections, years, *, user, title: str) -> bytes:
 def csv_text(sections, years, *, user) -> str:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")
-    for _section, tables in sections:
-        for table in tables:
+    for section in sections:
+        for table in section.tables:
             writer.writerow([neutralise(table.title)])
             for line in _lines(table, years):
                 writer.writerow(["" if v is None else v for v in line])
             writer.writerow([])
+    changed = differences(sections, year_labels(years))
+    if changed:
+        writer.writerow([_("Changed since adopted")])
+        writer.writerow(_difference_header())
+        for line in changed:
+            writer.writerow([neutralise(str(v)) if isinstance(v, str) else v for v in line])
+        writer.writerow([])
     writer.writerow([watermark(user)])
     return "\ufeff" + out.getvalue()  # the BOM makes Excel read UTF-8
+
+
+def _difference_header() -> list[str]:
+    return [_("Table"), _("Row"), _("Year"), _("Adopted"), _("Now")]

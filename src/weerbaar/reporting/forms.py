@@ -34,3 +34,19 @@ def default_span() -> dict:
     """The last three years and this one, as Westland's table has four columns."""
     this = timezone.localdate().year
     return {"van": this - 3, "tot": this}
+
+
+class NarrativeForm(forms.Form):
+    text = forms.CharField(
+        label=_("Narrative"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("The story behind the figures of this theme, for the council. No names."),
+    )
+
+
+class AdoptForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("I adopt this year: its figures and narratives no longer change.")
+    )

@@ -27,3 +27,23 @@ class ReportYear(models.Model):
 
     def __str__(self) -> str:
         return str(self.year)
+
+
+class Narrative(models.Model):
+    """The story beside a section's figures for one year (Papendrecht: rijker verantwoorden),
+    written in the app; frozen with the year once it is adopted."""
+
+    report_year = models.ForeignKey(ReportYear, on_delete=models.CASCADE, related_name="narratives")
+    theme = models.SlugField(_("theme"))
+    text = models.TextField(_("text"))
+    updated_at = models.DateTimeField(_("changed at"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("narrative")
+        verbose_name_plural = _("narratives")
+        constraints = [
+            models.UniqueConstraint(fields=["report_year", "theme"], name="narrative_once")
+        ]

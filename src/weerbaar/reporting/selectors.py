@@ -1,19 +1,35 @@
 """The reporting app's reads: its public API, the yearly report's figures (aggregates only)."""
 
+from django.db.models import QuerySet
+
 from weerbaar.accounts.access import can_use
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
-from weerbaar.reporting import figures
-from weerbaar.reporting.constants import VIEW_PERMISSION
+from weerbaar.reporting import figures, snapshot
+from weerbaar.reporting.constants import CHANGE_PERMISSION, VIEW_PERMISSION, YearStatus
+from weerbaar.reporting.models import Narrative, ReportYear
 
 
 def may_view(user) -> bool:
     return can_use(user, VIEW_PERMISSION)
 
 
+def may_write(user) -> bool:
+    return can_use(user, CHANGE_PERMISSION)
+
+
+def adopted_years(years: range) -> QuerySet[ReportYear]:
+    return ReportYear.objects.filter(
+        year__gte=years.start, year__lt=years.stop, status=YearStatus.ADOPTED
+    )
+
+
 def yearly_report(*, user, years: range, request=None) -> list:
-    """The report's sections for ``years`` as ``user`` may see them; the read is recorded."""
+    """The report's sections for ``years`` as ``user`` may see them, an adopted year with its
+    adopted figures; the read is recorded."""
     sections = figures.build(user=user, years=years)
+    for adopted in adopted_years(years):
+        snapshot.apply(sections, adopted.year - years.start, adopted.figures, len(years))
     audit_record(
         actor=user,
         action=AuditAction.REPORT_VIEWED,
@@ -21,3 +37,13 @@ def yearly_report(*, user, years: range, request=None) -> list:
         extra={"from": years.start, "to": years.stop - 1},
     )
     return sections
+
+
+def report_year(year: int) -> ReportYear | None:
+    return ReportYear.objects.select_related("adopted_by").filter(year=year).first()
+
+
+def narratives(year: int) -> dict[str, Narrative]:
+    """The narratives of ``year`` by theme (they hold no personal data by their purpose)."""
+    rows = Narrative.objects.filter(report_year__year=year).select_related("updated_by")
+    return {n.theme: n for n in rows}

@@ -5,4 +5,6 @@ from weerbaar.reporting import views
 app_name = "reporting"
 urlpatterns = [
     path("", views.yearly_report, name="report"),
+    path("<int:year>/toelichting/<slug:theme>/", views.narrative_save, name="narrative"),
+    path("<int:year>/vaststellen/", views.year_adopt, name="adopt"),
 ]

@@ -4,15 +4,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from weerbaar.accounts.lookup import refuse
 from weerbaar.core import exports
-from weerbaar.reporting import files, selectors, services
-from weerbaar.reporting.figures import year_labels
-from weerbaar.reporting.forms import SpanForm, default_span
+from weerbaar.core.forms import attempt
+from weerbaar.reporting import files, selectors, services, snapshot
+from weerbaar.reporting.constants import YearStatus
+from weerbaar.reporting.figures import THEMES, year_labels
+from weerbaar.reporting.forms import AdoptForm, NarrativeForm, SpanForm, default_span
 
 CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "xlsx": exports.FORMATS["xlsx"]}
 
@@ -59,12 +62,77 @@ def yearly_report(request):
     )
     if years and exports.wanted(request):
         return _file(request, years, sections)
+    labels = year_labels(years) if years else []
     context = {
         "form": form,
-        "years": year_labels(years) if years else [],
+        "years": labels,
+        "differences": snapshot.differences(sections, labels) if years else [],
+        **(_year_context(request, years.stop - 1, sections) if years else {}),
         "sections": sections,
-        "anything": any(not t.empty for _title, tables in sections for t in tables),
+        "anything": any(not t.empty for section in sections for t in section.tables),
         "filters": exports.filter_params(request)
         or [(k, str(v)) for k, v in default_span().items()],
     }
     return render(request, "reporting/report.html", context)
+
+
+def _year_context(request, year: int, sections) -> dict:
+    """The last year of the span: its status, its narratives and what may be done."""
+    row = selectors.report_year(year)
+    adopted = bool(row and row.status == YearStatus.ADOPTED)
+    texts = selectors.narratives(year)
+    writable = selectors.may_write(request.user) and not adopted
+    for section in sections:
+        narrative = texts.get(section.key)
+        section.narrative = narrative
+        section.form = NarrativeForm(initial={"text": narrative.text if narrative else ""})
+        section.form.auto_id = f"id_{section.key}_%s"
+    return {
+        "year": year,
+        "report_year": row,
+        "adopted": adopted,
+        "may_write": writable,
+        "may_adopt": writable and year < timezone.localdate().year,
+        "adopt_form": AdoptForm(),
+    }
+
+
+@login_required
+@require_POST
+def narrative_save(request, year: int, theme: str):
+    if not selectors.may_write(request.user) or theme not in dict(THEMES):
+        refuse(user=request.user, label="reporting.reportyear", request=request)
+    form = NarrativeForm(request.POST)
+    if form.is_valid():
+        attempt(
+            request,
+            lambda: services.narrative_save(
+                actor=request.user, year=year, theme=theme, text=form.cleaned_data["text"]
+            ),
+            _("The narrative has been saved."),
+        )
+    else:
+        messages.error(request, " ".join(form.errors["text"]))
+    return redirect(_span_url(request, year) + f"#toelichting-{theme}")
+
+
+@login_required
+@require_POST
+def year_adopt(request, year: int):
+    if not selectors.may_write(request.user):
+        refuse(user=request.user, label="reporting.reportyear", request=request)
+    if AdoptForm(request.POST).is_valid():
+        attempt(
+            request,
+            lambda: services.year_adopt(actor=request.user, year=year),
+            _("The report of %(year)s has been adopted.") % {"year": year},
+        )
+    else:
+        messages.error(request, _("Tick the confirmation to adopt the year."))
+    return redirect(_span_url(request, year))
+
+
+def _span_url(request, year: int) -> str:
+    first = request.POST.get("van", "")
+    first = int(first) if first.isdigit() and int(first) <= year else year
+    return reverse("reporting:report") + f"?van={first}&tot={year}"
