@@ -202,6 +202,9 @@ EXPECTED_GET = {
     "screening:party_find": NOBODY,
     "screening:party_add": NOBODY,  # POST only
     "screening:share": NOBODY,
+    "screening:lists": {"bibob_coordinator"},
+    "screening:list_new": {"bibob_coordinator"},
+    "screening:list_detail": NOBODY,
     # Inspections and address checks: the toezichthouder and the regisseur see them all (the
     # world has none, so no team member is offered the lists); the sample ids name no object,
     # so the object pages answer 404 to all (tests/inspections walk real ones, both sides).
@@ -281,4 +284,5 @@ SAMPLE_KWARGS = {
     "photo_id": "00000000-0000-4000-8000-000000000000",
     "check_id": "00000000-0000-4000-8000-000000000000",
     "screening_id": "00000000-0000-4000-8000-000000000000",
+    "list_id": "00000000-0000-4000-8000-000000000000",
 }

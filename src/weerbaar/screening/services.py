@@ -186,3 +186,8 @@ def screening_share(*, actor: User, screening: Screening, user: User, until: dat
         raise ValidationError({"user": _("You see this screening already.")})
     ends = timezone.make_aware(datetime.combine(until, time.max))
     return share_grant(actor=actor, obj=screening, user=user, purpose=purpose, expires_at=ends)
+
+
+# List screening (``screening.lists``): its write, and the registry the warehouse fills.
+from weerbaar.screening.lists import list_check as list_check  # noqa: E402
+from weerbaar.screening.lists import list_matcher_register as list_matcher_register  # noqa: E402

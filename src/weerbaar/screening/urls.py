@@ -14,3 +14,12 @@ urlpatterns = [
     path("<uuid:screening_id>/betrokkenen/noemen/", views.party_add, name="party_add"),
     path("<uuid:screening_id>/delen/", views.screening_share, name="share"),
 ]
+
+# List screening (``list_views``).
+from weerbaar.screening import list_views  # noqa: E402
+
+urlpatterns += [
+    path("lijsten/", list_views.list_index, name="lists"),
+    path("lijsten/nieuw/", list_views.list_new, name="list_new"),
+    path("lijsten/<uuid:list_id>/", list_views.list_detail, name="list_detail"),
+]

@@ -203,19 +203,31 @@ class Pair:
     weights: dict  # comparison -> (level, weight)
 
 
-def train(linker: Linker, *, kind: str = "person", max_pairs: float = 2e6) -> None:
+def train(
+    linker: Linker, *, kind: str = "person", max_pairs: float = 2e6, short: bool = False
+) -> None:
     """Estimate the model from the data: the share of matches from a strict rule, the
     u-probabilities from random pairs, the m-probabilities by expectation maximisation in
-    two rounds (each round leaves its blocking columns untrained)."""
+    two rounds (each round leaves its blocking columns untrained). ``short``: the left side
+    is a short list (a Bibob list screening), on which a round may find no pairs at all;
+    that round is skipped, and its levels keep Splink's starting values (reported as not
+    trained), instead of the run failing."""
+    from splink.internals.exceptions import EMTrainingException
+
     rules = model_for(kind)
     linker.training.estimate_probability_two_random_records_match(
         [rules["deterministic"]], recall=0.7
     )
     linker.training.estimate_u_using_random_sampling(max_pairs=max_pairs, seed=1)
     for rule in rules["em"]:
-        linker.training.estimate_parameters_using_expectation_maximisation(
-            rule, estimate_without_term_frequencies=True
-        )
+        try:
+            linker.training.estimate_parameters_using_expectation_maximisation(
+                rule, estimate_without_term_frequencies=True
+            )
+        except EMTrainingException:
+            if not short:
+                raise
+            logging.getLogger("splink").warning("A training round found no pairs: skipped")
 
 
 def _level_names(linker: Linker) -> dict[str, dict[int, str]]:
@@ -277,6 +289,7 @@ def link(
     threshold: float = 0.5,
     max_pairs: float = 2e6,
     model: dict | None = None,
+    short: bool = False,
 ):
     """Train on ``left`` and ``right`` (normalised tables in the engine) and return the
     pairs from ``threshold`` up. ``model``, when given, receives what the training found:
@@ -286,7 +299,7 @@ def link(
     with quiet_splink() as heard:
         # Splink sets up its own logging to the terminal unless told not to.
         linker = Linker([left, right], settings(kind), db_api=db_api, set_up_basic_logging=False)
-        train(linker, kind=kind, max_pairs=max_pairs)
+        train(linker, kind=kind, max_pairs=max_pairs, short=short)
         found = pairs(linker, threshold=threshold)
     if model is not None:
         share = linker._settings_obj._probability_two_random_records_match
