@@ -106,7 +106,12 @@ def test_a_hidden_screening_answers_like_a_missing_one(world_fixture, screening,
     client = _client(users, principal)
     hidden_ones = [
         (route, screening.uuid)
-        for route in ("screening:detail", "screening:party_find", "screening:share")
+        for route in (
+            "screening:detail",
+            "screening:party_find",
+            "screening:share",
+            "screening:copy",
+        )
     ] + [("screening:list_detail", screening.checked_list.uuid)]
     for route, uuid in hidden_ones:
         before = AuditRecord.objects.order_by("-id").values_list("id", flat=True).first()

@@ -23,3 +23,10 @@ urlpatterns += [
     path("lijsten/nieuw/", list_views.list_new, name="list_new"),
     path("lijsten/<uuid:list_id>/", list_views.list_detail, name="list_detail"),
 ]
+
+# The copy for the person concerned (``copy_views``).
+from weerbaar.screening import copy_views  # noqa: E402
+
+urlpatterns += [
+    path("<uuid:screening_id>/afschrift/", copy_views.applicant_copy, name="copy"),
+]
