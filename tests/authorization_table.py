@@ -206,6 +206,7 @@ EXPECTED_GET = {
     "screening:list_new": {"bibob_coordinator"},
     "screening:list_detail": NOBODY,
     "screening:copy": NOBODY,
+    "screening:year": {"bibob_coordinator"},
     # Inspections and address checks: the toezichthouder and the regisseur see them all (the
     # world has none, so no team member is offered the lists); the sample ids name no object,
     # so the object pages answer 404 to all (tests/inspections walk real ones, both sides).

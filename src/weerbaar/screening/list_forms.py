@@ -54,3 +54,7 @@ class ListRowFilterForm(forms.Form):
     found = forms.BooleanField(
         label=gettext_lazy("Only lines with something found"), required=False
     )
+
+
+class YearForm(forms.Form):
+    jaar = forms.IntegerField(label=gettext_lazy("Year"), min_value=2000, max_value=2100)

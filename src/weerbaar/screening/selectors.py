@@ -112,3 +112,7 @@ def list_check_rows(*, checked_list, found_only: bool = False) -> QuerySet:
     """The lines of a list the caller already may see."""
     rows = checked_list.rows.all()
     return rows.filter(found=True) if found_only else rows
+
+
+# The figures of a year for the annual report (``counts``): aggregates only.
+from weerbaar.screening.counts import year_counts as year_counts  # noqa: E402

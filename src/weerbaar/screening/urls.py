@@ -30,3 +30,8 @@ from weerbaar.screening import copy_views  # noqa: E402
 urlpatterns += [
     path("<uuid:screening_id>/afschrift/", copy_views.applicant_copy, name="copy"),
 ]
+
+# The figures of a year (``count_views``).
+from weerbaar.screening import count_views  # noqa: E402
+
+urlpatterns += [path("jaaroverzicht/", count_views.year_overview, name="year")]
