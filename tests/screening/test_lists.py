@@ -221,3 +221,29 @@ def test_lists_are_the_bibob_roles_alone(town, bibob_coordinator, regisseur, beh
         assert client.get(reverse("screening:list_detail", args=[checked.uuid])).status_code == 404
         assert _post(client, "Loods;;12345678").status_code == 404
     assert ListCheck.objects.count() == 1
+
+
+def test_a_busy_warehouse_refuses_the_list_whole(town, bibob_coordinator):
+    import subprocess
+    import sys
+
+    holder = subprocess.Popen(  # noqa: S603 - this interpreter, a fixed script
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('held', flush=True);"
+            " time.sleep(60)",
+            settings.WAREHOUSE_PATH,
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        response = _post(login(bibob_coordinator), "Loods;;12345678")
+    finally:
+        holder.kill()
+        holder.wait()
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors()
+    assert not ListCheck.objects.exists()

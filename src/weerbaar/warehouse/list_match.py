@@ -12,7 +12,9 @@ the screening app, which keeps it in its compartment."""
 from contextlib import closing
 from pathlib import Path
 
+import duckdb
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from weerbaar.core.normalize import parse_name
@@ -164,7 +166,14 @@ def match(entries: list[Entry]) -> tuple[list[str], dict[int, Found]]:
     """The list matcher the screening app calls (registered in ``WarehouseConfig.ready``)."""
     if not Path(settings.WAREHOUSE_PATH).exists():
         return [], {}
-    with closing(_engine()) as con:
+    try:
+        engine = _engine()
+    except duckdb.IOException:
+        # An import or scan holds the file; the list is refused whole, nothing is stored.
+        raise ValidationError(
+            _("The warehouse is busy with an import or a scan; check the list again shortly.")
+        ) from None
+    with closing(engine) as con:
         filled = _filled(con)
         persons = [e for e in entries if e.birth_date and not e.kvk_number]
         others = [e for e in entries if e not in persons]
