@@ -16,6 +16,7 @@ import duckdb
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from weerbaar.core.normalize import parse_name
 from weerbaar.screening.lists import Entry, Found
@@ -25,10 +26,10 @@ from weerbaar.warehouse.link_registry import ACCEPT, REGISTRY, REVIEW, _engine, 
 
 # What the list is searched in: the table in the warehouse and its name on the page.
 SOURCES = {
-    "brp_person": "BRP",
-    "kvk_business": "KvK",
-    "permit": "permits",
-    "closure": "closures",
+    "brp_person": gettext_lazy("the BRP extract"),
+    "kvk_business": gettext_lazy("the KvK extract"),
+    "permit": gettext_lazy("the permits"),
+    "closure": gettext_lazy("the closures and warnings"),
 }
 PERSON = "CREATE TABLE list_raw (unique_id VARCHAR, surname VARCHAR, prefix VARCHAR, " \
     "given_names VARCHAR, birth_date DATE, postcode VARCHAR)"  # fmt: skip
@@ -185,4 +186,5 @@ def match(entries: list[Entry]) -> tuple[list[str], dict[int, Found]]:
             answer.hits.extend(_facts(con, m, filled))
             m.pop("key")  # a hashed BSN means nothing to a reader and is not kept
             answer.matches.append(m)
-    return [SOURCES[t] for t in filled], found
+    # In the words of the page, as the list keeps them (the screening app knows no tables).
+    return [str(SOURCES[t]) for t in filled], found
