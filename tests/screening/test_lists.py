@@ -247,3 +247,15 @@ def test_a_busy_warehouse_refuses_the_list_whole(town, bibob_coordinator):
     assert response.status_code == 200
     assert response.context["form"].non_field_errors()
     assert not ListCheck.objects.exists()
+
+
+def test_a_list_of_one_line_is_linked_too(town, bibob_coordinator):
+    """A short list cannot train the model: its m-probabilities are stated, its u learnt from
+    the registry, and one line with initials and a glued prefix is still found."""
+    _post(login(bibob_coordinator), "P.J. Vandenberg;05-03-1980;")
+    row = ListCheck.objects.get().rows.get()
+    match = row.matches[0]
+    assert match["certain"] and match["record"]["name"] == "Pieter Jan van den Berg"
+    outcomes = {c: o for c, o, _w in match["explanation"]}
+    assert outcomes["Voornaam"] == "alleen een voorletter, en die klopt"
+    assert [h["number"] for h in row.hits] == ["V-1"]

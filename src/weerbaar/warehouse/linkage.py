@@ -203,31 +203,66 @@ class Pair:
     weights: dict  # comparison -> (level, weight)
 
 
+# The m-probabilities of a short list (a Bibob list screening): how often each outcome is seen
+# when the two records are the same person or organisation. A list of some lines cannot teach
+# them (expectation maximisation needs hundreds of pairs), so they are stated here, readable,
+# after the levels' meaning; the u-probabilities are still learnt from the registry.
+SHORT_LIST_M = {
+    "surname": {"same": 0.85, "prefix_differs": 0.05, "very_similar": 0.05, "similar": 0.03,
+                "different": 0.02},
+    "given_name": {"same": 0.8, "initial_same": 0.1, "similar": 0.06, "different": 0.04},
+    "birth_date": {"same": 0.9, "day_month_swapped": 0.02, "one_digit": 0.05, "different": 0.03},
+    "postcode": {"same": 0.6, "same_area": 0.1, "different": 0.3},
+    "name": {"same": 0.85, "very_similar": 0.08, "similar": 0.04, "different": 0.03},
+    "house_number": {"same": 0.8, "different": 0.2},
+}  # fmt: skip
+
+
 def train(
-    linker: Linker, *, kind: str = "person", max_pairs: float = 2e6, short: bool = False
+    linker: Linker, *, kind: str = "person", max_pairs: float = 2e6, match_share=None
 ) -> None:
     """Estimate the model from the data: the share of matches from a strict rule, the
     u-probabilities from random pairs, the m-probabilities by expectation maximisation in
-    two rounds (each round leaves its blocking columns untrained). ``short``: the left side
-    is a short list (a Bibob list screening), on which a round may find no pairs at all;
-    that round is skipped, and its levels keep Splink's starting values (reported as not
-    trained), instead of the run failing."""
-    from splink.internals.exceptions import EMTrainingException
+    two rounds (each round leaves its blocking columns untrained).
 
+    ``match_share``: the left side is a short list (a Bibob list screening) whose every line
+    is expected to be one record of the right side, so the share of matching pairs is known
+    (1 / the right side's size) rather than estimated, and the m-probabilities are those of
+    ``SHORT_LIST_M`` rather than learnt from a handful of lines; the u-probabilities are
+    set by ``link`` from the right side itself."""
     rules = model_for(kind)
+    if match_share is not None:
+        linker._settings_obj._probability_two_random_records_match = match_share
+        for comparison in linker._settings_obj.comparisons:
+            stated = SHORT_LIST_M[comparison.output_column_name]
+            for level in comparison.comparison_levels:
+                if not level.is_null_level:
+                    level.m_probability = stated[level.label_for_charts]
+        return
     linker.training.estimate_probability_two_random_records_match(
         [rules["deterministic"]], recall=0.7
     )
     linker.training.estimate_u_using_random_sampling(max_pairs=max_pairs, seed=1)
     for rule in rules["em"]:
-        try:
-            linker.training.estimate_parameters_using_expectation_maximisation(
-                rule, estimate_without_term_frequencies=True
-            )
-        except EMTrainingException:
-            if not short:
-                raise
-            logging.getLogger("splink").warning("A training round found no pairs: skipped")
+        linker.training.estimate_parameters_using_expectation_maximisation(
+            rule, estimate_without_term_frequencies=True
+        )
+
+
+def _u_from(linker: Linker, reference: Linker, max_pairs: float) -> None:
+    reference.training.estimate_u_using_random_sampling(max_pairs=max_pairs, seed=1)
+    learnt = {
+        (c.output_column_name, level.label_for_charts): level.u_probability
+        for c in reference._settings_obj.comparisons
+        for level in c.comparison_levels
+        if not level.is_null_level
+    }
+    for comparison in linker._settings_obj.comparisons:
+        for level in comparison.comparison_levels:
+            if not level.is_null_level:
+                level.u_probability = learnt[
+                    (comparison.output_column_name, level.label_for_charts)
+                ]
 
 
 def _level_names(linker: Linker) -> dict[str, dict[int, str]]:
@@ -289,17 +324,24 @@ def link(
     threshold: float = 0.5,
     max_pairs: float = 2e6,
     model: dict | None = None,
-    short: bool = False,
+    match_share: float | None = None,
+    u_tables: tuple[str, str] = ("", ""),
 ):
     """Train on ``left`` and ``right`` (normalised tables in the engine) and return the
     pairs from ``threshold`` up. ``model``, when given, receives what the training found:
-    the share of pairs expected to match and the levels the data never showed."""
+    the share of pairs expected to match and the levels the data never showed.
+    ``match_share``: see ``train``; ``u_tables`` then names two halves of ``right`` without
+    a record in common, whose random pairs give the u-probabilities (a short list alone
+    shows too few of them)."""
     from splink import Linker
 
     with quiet_splink() as heard:
         # Splink sets up its own logging to the terminal unless told not to.
         linker = Linker([left, right], settings(kind), db_api=db_api, set_up_basic_logging=False)
-        train(linker, kind=kind, max_pairs=max_pairs, short=short)
+        train(linker, kind=kind, max_pairs=max_pairs, match_share=match_share)
+        if match_share is not None:
+            _u_from(linker, Linker(list(u_tables), settings(kind), db_api=db_api,
+                                   set_up_basic_logging=False), max_pairs)  # fmt: skip
         found = pairs(linker, threshold=threshold)
     if model is not None:
         share = linker._settings_obj._probability_two_random_records_match

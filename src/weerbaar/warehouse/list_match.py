@@ -55,6 +55,8 @@ def _linked(con, kind: str, rows: list[tuple]) -> list[dict]:
     con.execute("DROP TABLE IF EXISTS list_side")
     con.execute("DROP TABLE IF EXISTS registry_raw")
     con.execute("DROP TABLE IF EXISTS registry_side")
+    con.execute("DROP TABLE IF EXISTS registry_a")
+    con.execute("DROP TABLE IF EXISTS registry_b")
     con.execute(PERSON if kind == "person" else ORGANISATION)
     marks = ", ".join("?" * len(rows[0]))
     con.executemany(f"INSERT INTO list_raw VALUES ({marks})", rows)  # noqa: S608
@@ -63,7 +65,24 @@ def _linked(con, kind: str, rows: list[tuple]) -> list[dict]:
     con.execute("CREATE TABLE list_side AS " + normalise.format(table="list_raw"))
     con.execute("CREATE TABLE registry_side AS " + normalise.format(table="registry_raw"))
     api = linkage.engine_api(con, "duckdb")
-    pairs = linkage.link(api, "list_side", "registry_side", kind=kind, threshold=REVIEW, short=True)
+    # Every line is asked after as someone of the registry: one match among its records.
+    size = con.execute("SELECT count(*) FROM registry_side").fetchone()[0]
+    # Two halves of the registry with no record in common: their random pairs are non-matches
+    # from which the u-probabilities are learnt (a pair of a record with itself is not).
+    for half, rest in (("a", 0), ("b", 1)):
+        con.execute(
+            f"CREATE TABLE registry_{half} AS SELECT * FROM registry_side "  # noqa: S608
+            f"WHERE hash(unique_id) % 2 = {rest}"
+        )
+    pairs = linkage.link(
+        api,
+        "list_side",
+        "registry_side",
+        kind=kind,
+        threshold=REVIEW,
+        match_share=1 / size,
+        u_tables=("registry_a", "registry_b"),
+    )
     found = []
     for p in pairs:
         cursor = con.execute("SELECT * FROM registry_raw WHERE unique_id = ?", [p.right])
@@ -88,7 +107,8 @@ def _persons(con, entries: list[Entry]) -> list[dict]:
     rows = []
     for e in entries:
         parsed = parse_name(e.name)
-        given = parsed.given_names or parsed.initials
+        # Initials as written ("P.J."), which the linkage compares by the first one.
+        given = parsed.given_names or "".join(f"{c}." for c in parsed.initials)
         rows.append((str(e.line), parsed.surname, parsed.prefix, given, e.birth_date, None))
     return _linked(con, "person", rows) if rows else []
 
