@@ -259,3 +259,14 @@ def test_a_list_of_one_line_is_linked_too(town, bibob_coordinator):
     outcomes = {c: o for c, o, _w in match["explanation"]}
     assert outcomes["Voornaam"] == "alleen een voorletter, en die klopt"
     assert [h["number"] for h in row.hits] == ["V-1"]
+
+
+def test_a_registry_of_one_record_still_answers(tmp_path, bibob_coordinator):
+    """Too small to halve for the u-probabilities: the record is paired with itself."""
+    _brp(tmp_path, [[BERG_BSN, "Berg", "van den", "Pieter Jan", "1980-03-05", "M", "VB", "NB",
+                     "Kade", 4, "6981AB", "2015-01-01", ""]])  # fmt: skip
+    response = _post(login(bibob_coordinator), "P.J. Vandenberg;05-03-1980;\nBakkerij;;")
+    assert response.status_code == 302
+    rows = _rows(ListCheck.objects.get())
+    assert rows["P.J. Vandenberg"].matches[0]["record"]["name"] == "Pieter Jan van den Berg"
+    assert not rows["Bakkerij"].matches  # no KvK extract: organisations are not searched

@@ -69,11 +69,17 @@ def _linked(con, kind: str, rows: list[tuple]) -> list[dict]:
     size = con.execute("SELECT count(*) FROM registry_side").fetchone()[0]
     # Two halves of the registry with no record in common: their random pairs are non-matches
     # from which the u-probabilities are learnt (a pair of a record with itself is not).
+    # A registry too small to halve (a single record) is paired with itself instead.
+    split = (
+        size > 1
+        and con.execute("SELECT count(DISTINCT hash(unique_id) % 2) FROM registry_side").fetchone()[
+            0
+        ]
+        == 2
+    )
     for half, rest in (("a", 0), ("b", 1)):
-        con.execute(
-            f"CREATE TABLE registry_{half} AS SELECT * FROM registry_side "  # noqa: S608
-            f"WHERE hash(unique_id) % 2 = {rest}"
-        )
+        where = f"WHERE hash(unique_id) % 2 = {rest}" if split else ""
+        con.execute(f"CREATE TABLE registry_{half} AS SELECT * FROM registry_side {where}")  # noqa: S608
     pairs = linkage.link(
         api,
         "list_side",
@@ -95,9 +101,10 @@ def _linked(con, kind: str, rows: list[tuple]) -> list[dict]:
                 "kind": kind,
                 "key": record["registry_key"],
                 "record": _shown(kind, record),
-                "probability": p.match_probability,
+                # Plain floats: an engine may hand back decimals, which JSON does not take.
+                "probability": float(p.match_probability),
                 "certain": p.match_probability >= ACCEPT,
-                "explanation": [[str(c), str(o), w] for c, o, w in weights_shown(weights)],
+                "explanation": [[str(c), str(o), float(w)] for c, o, w in weights_shown(weights)],
             }
         )
     return found
