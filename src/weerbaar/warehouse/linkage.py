@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from weerbaar.warehouse import short_list
+
 if TYPE_CHECKING:
     import splink.comparison_library as cl
     from splink import Linker, SettingsCreator
@@ -203,21 +205,6 @@ class Pair:
     weights: dict  # comparison -> (level, weight)
 
 
-# The m-probabilities of a short list (a Bibob list screening): how often each outcome is seen
-# when the two records are the same person or organisation. A list of some lines cannot teach
-# them (expectation maximisation needs hundreds of pairs), so they are stated here, readable,
-# after the levels' meaning; the u-probabilities are still learnt from the registry.
-SHORT_LIST_M = {
-    "surname": {"same": 0.85, "prefix_differs": 0.05, "very_similar": 0.05, "similar": 0.03,
-                "different": 0.02},
-    "given_name": {"same": 0.8, "initial_same": 0.1, "similar": 0.06, "different": 0.04},
-    "birth_date": {"same": 0.9, "day_month_swapped": 0.02, "one_digit": 0.05, "different": 0.03},
-    "postcode": {"same": 0.6, "same_area": 0.1, "different": 0.3},
-    "name": {"same": 0.85, "very_similar": 0.08, "similar": 0.04, "different": 0.03},
-    "house_number": {"same": 0.8, "different": 0.2},
-}  # fmt: skip
-
-
 def train(
     linker: Linker, *, kind: str = "person", max_pairs: float = 2e6, match_share=None
 ) -> None:
@@ -228,16 +215,11 @@ def train(
     ``match_share``: the left side is a short list (a Bibob list screening) whose every line
     is expected to be one record of the right side, so the share of matching pairs is known
     (1 / the right side's size) rather than estimated, and the m-probabilities are those of
-    ``SHORT_LIST_M`` rather than learnt from a handful of lines; the u-probabilities are
+    ``short_list.M`` rather than learnt from a handful of lines; the u-probabilities are
     set by ``link`` from the right side itself."""
     rules = model_for(kind)
     if match_share is not None:
-        linker._settings_obj._probability_two_random_records_match = match_share
-        for comparison in linker._settings_obj.comparisons:
-            stated = SHORT_LIST_M[comparison.output_column_name]
-            for level in comparison.comparison_levels:
-                if not level.is_null_level:
-                    level.m_probability = stated[level.label_for_charts]
+        short_list.state(linker, match_share)
         return
     linker.training.estimate_probability_two_random_records_match(
         [rules["deterministic"]], recall=0.7
@@ -247,22 +229,6 @@ def train(
         linker.training.estimate_parameters_using_expectation_maximisation(
             rule, estimate_without_term_frequencies=True
         )
-
-
-def _u_from(linker: Linker, reference: Linker, max_pairs: float) -> None:
-    reference.training.estimate_u_using_random_sampling(max_pairs=max_pairs, seed=1)
-    learnt = {
-        (c.output_column_name, level.label_for_charts): level.u_probability
-        for c in reference._settings_obj.comparisons
-        for level in c.comparison_levels
-        if not level.is_null_level
-    }
-    for comparison in linker._settings_obj.comparisons:
-        for level in comparison.comparison_levels:
-            if not level.is_null_level:
-                level.u_probability = learnt[
-                    (comparison.output_column_name, level.label_for_charts)
-                ]
 
 
 def _level_names(linker: Linker) -> dict[str, dict[int, str]]:
@@ -340,7 +306,7 @@ def link(
         linker = Linker([left, right], settings(kind), db_api=db_api, set_up_basic_logging=False)
         train(linker, kind=kind, max_pairs=max_pairs, match_share=match_share)
         if match_share is not None:
-            _u_from(linker, Linker(list(u_tables), settings(kind), db_api=db_api,
+            short_list.u_from(linker, Linker(list(u_tables), settings(kind), db_api=db_api,
                                    set_up_basic_logging=False), max_pairs)  # fmt: skip
         found = pairs(linker, threshold=threshold)
     if model is not None:
