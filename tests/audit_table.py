@@ -64,6 +64,15 @@ def _screening_letter(users):
     return letter_make(actor=users["bibob_coordinator"], screening=s, kind="besluit")
 
 
+def _list_check(users):
+    from weerbaar.screening.lists import Entry
+    from weerbaar.screening.services import list_check
+
+    return list_check(
+        actor=users["bibob_coordinator"], title="Rapportage", entries=[Entry(1, "Jan Jansen")]
+    )
+
+
 def _inspection(users):
     from tests.factories import InspectionFactory
 
@@ -114,6 +123,11 @@ GETTERS = {
     "inspections.check_get": (_address_check, "regisseur", AuditAction.ADDRESS_CHECK_VIEWED),
     "screening.screening_get": (_screening, "bibob_coordinator", AuditAction.SCREENING_VIEWED),
     "screening.letter_get": (_screening_letter, "bibob_coordinator", AuditAction.SCREENING_VIEWED),
+    "screening.list_check_get": (
+        _list_check,
+        "bibob_coordinator",
+        AuditAction.SCREENING_LIST_VIEWED,
+    ),
     "signals.signal_get": ("signal", "regisseur", AuditAction.SIGNAL_VIEWED),
     "subjects.subject_get": ("registry", "regisseur", AuditAction.SUBJECT_VIEWED),
     "warehouse.alert_get": ("alert_id", "regisseur", AuditAction.ALERT_VIEWED),
@@ -218,6 +232,8 @@ SERVICES = {
     "screening.party_remove": AuditAction.SCREENING_PARTY_REMOVED,
     "screening.finding_record": AuditAction.SCREENING_FINDING,
     "screening.screening_share": "accounts.share_grant records accounts.share_granted",
+    "screening.list_check": AuditAction.SCREENING_LIST_CHECKED,
+    "screening.list_matcher_register": "wiring at start-up (an app's ready()), no data",
     "inspections.inspection_plan": AuditAction.INSPECTION_PLANNED,
     "inspections.safety_record": AuditAction.INSPECTION_PREPARED,
     "inspections.research_add": AuditAction.INSPECTION_RESEARCHED,

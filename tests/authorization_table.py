@@ -210,6 +210,11 @@ EXPECTED_GET = {
     "screening:party_add": NOBODY,  # POST only
     "screening:party_remove": NOBODY,
     "screening:share": NOBODY,
+    "screening:lists": {"bibob_coordinator"},
+    "screening:list_new": {"bibob_coordinator"},
+    "screening:list_detail": NOBODY,
+    "screening:copy": NOBODY,
+    "screening:year": {"bibob_coordinator"},
     # Inspections and address checks: the toezichthouder and the regisseur see them all (the
     # world has none, so no team member is offered the lists); the sample ids name no object,
     # so the object pages answer 404 to all (tests/inspections walk real ones, both sides).
@@ -293,4 +298,5 @@ SAMPLE_KWARGS = {
     "party_id": "1",
     "year": "2019",
     "theme": "casussen",
+    "list_id": "00000000-0000-4000-8000-000000000000",
 }

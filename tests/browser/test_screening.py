@@ -141,7 +141,7 @@ def test_a_horeca_application_through_the_screening(page, live_server, bibob_coo
     _clean(page, "screening-decided")
 
     page.get_by_role("link", name="Terug naar de screenings").click()
-    page.get_by_text("1 screening").wait_for()
+    page.get_by_text("1 screening", exact=True).wait_for()
     _clean(page, "screening-list")
     assert page.foreign_requests == []
 

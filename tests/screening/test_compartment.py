@@ -18,6 +18,7 @@ from tests.test_authorization import PRINCIPALS, _client, _url, routes
 from tests.test_authorization import world as world_fixture  # noqa: F401
 from weerbaar.audit.models import AuditRecord
 from weerbaar.screening import services
+from weerbaar.screening.lists import Entry
 from weerbaar.screening.models import ChecklistItem
 
 CANARY = b"Bibobkanarie"
@@ -58,6 +59,12 @@ def screening(world_fixture, other_team):  # noqa: F811
     )
     s.letter = services.letter_make(actor=coordinator, screening=s, kind="voornemen")
     s.party = party
+    # A checked list is in the compartment too: its description and names carry the canary.
+    s.checked_list = services.list_check(
+        actor=coordinator,
+        title="Bibobkanarie Zzyzxaanvrager rapportage",
+        entries=[Entry(1, "Zzyzxaanvrager Lijst"), Entry(2, "Bibobkanarie B.V.")],
+    )
     return s
 
 
@@ -78,6 +85,7 @@ def _walk(client, screening, registry, canaries=(CANARY,)) -> list[tuple[str, in
             **({"screening_id": screening.uuid} if "screening_id" in kwargs else {}),
             **({"letter_id": screening.letter.uuid} if "letter_id" in kwargs else {}),
             **({"party_id": screening.party.pk} if "party_id" in kwargs else {}),
+            **({"list_id": screening.checked_list.uuid} if "list_id" in kwargs else {}),
         }
         if None in kwargs.values():
             continue  # a route without a sample value fails tests/test_authorization.py
@@ -107,12 +115,21 @@ def test_a_screening_never_leaks_outside_the_compartment(world_fixture, screenin
 def test_a_hidden_screening_answers_like_a_missing_one(world_fixture, screening, principal):  # noqa: F811
     users, _registry, _hidden = world_fixture
     client = _client(users, principal)
-    routes_ = [
-        (r, screening.uuid) for r in ("screening:detail", "screening:party_find", "screening:share")
+    hidden_ones = [
+        (route, screening.uuid)
+        for route in (
+            "screening:detail",
+            "screening:party_find",
+            "screening:share",
+            "screening:copy",
+        )
+    ] + [
+        ("screening:list_detail", screening.checked_list.uuid),
+        ("screening:letter", screening.letter.uuid),
     ]
-    for route, ident in [*routes_, ("screening:letter", screening.letter.uuid)]:
+    for route, uuid in hidden_ones:
         before = AuditRecord.objects.order_by("-id").values_list("id", flat=True).first()
-        hidden = client.get(reverse(route, args=[ident]))
+        hidden = client.get(reverse(route, args=[uuid]))
         rows = list(AuditRecord.objects.filter(id__gt=before).values_list("action", flat=True))
         missing = client.get(reverse(route, args=[MISSING]))
         if principal == "deactivated":
@@ -129,6 +146,8 @@ def test_the_walk_would_find_the_canary(world_fixture, screening):  # noqa: F811
     found = dict(_walk(_client(users, "bibob_coordinator"), screening, registry, (PERSON,)))
     assert found["screening:detail"] == 200
     assert found["screening:list"] == 200
+    assert found["screening:list_detail"] == 200
+    assert found["screening:lists"] == 200
 
 
 @pytest.mark.django_db

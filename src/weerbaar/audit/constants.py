@@ -155,6 +155,10 @@ class AuditAction(models.TextChoices):
     ADDRESS_CHECK_PLANNED = "inspections.check_planned", _("Address check planned")
     ADDRESS_CHECK_VIEWED = "inspections.check_viewed", _("Address check viewed")
     ADDRESS_CHECK_RECORDED = "inspections.check_recorded", _("Outcome of an address check")
+    # screening: list screening and the copy for the person concerned
+    SCREENING_LIST_CHECKED = "screening.list_checked", _("List checked against the warehouse")
+    SCREENING_LIST_VIEWED = "screening.list_viewed", _("Checked list viewed")
+    SCREENING_COPY_MADE = "screening.copy_made", _("Copy for the person concerned made")
     # audit
     AUDIT_VIEWED = "audit.viewed", _("Audit trail viewed")
     AUDIT_VERIFIED = "audit.verified", _("Audit trail checked for changes")

@@ -28,3 +28,15 @@ def sandboxed_download(path, *, filename: str, content_type: str):
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "sandbox; default-src 'none'"
     return response
+
+
+def sandboxed_bytes(data: bytes, *, filename: str, content_type: str):
+    """A file made for this request (a generated PDF), served as ``sandboxed_download``
+    serves a stored one: always a download, never rendered or sniffed by the browser."""
+    from django.http import HttpResponse
+
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    return response

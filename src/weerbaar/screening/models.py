@@ -208,3 +208,48 @@ class ScreeningLetter(models.Model):
                 fields=["screening", "kind", "number"], name="screening_letter_version_once"
             )
         ]
+
+
+class ListCheck(PublicIdModel):
+    """A list of names, dates of birth and KvK numbers (from a bestuurlijke rapportage)
+    checked against the warehouse. It lives in the compartment like a screening: it has no
+    relation to any other app's rows, and what the warehouse found is kept on its rows here."""
+
+    title = models.CharField(_("description"), max_length=200)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Whether the warehouse held registry data when the list was checked: an empty result
+    # from an empty warehouse says nothing about the names.
+    sources = models.JSONField(_("what was searched"), default=list)
+
+    class Meta:
+        verbose_name = _("checked list")
+        verbose_name_plural = _("checked lists")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ListCheckRow(models.Model):
+    """One line of a checked list, with what the warehouse holds on it: the registry records
+    it was linked to (with the weights that say why) and the permits and closures found."""
+
+    checked_list = models.ForeignKey(ListCheck, on_delete=models.CASCADE, related_name="rows")
+    line = models.PositiveIntegerField(_("line"))
+    name = models.CharField(_("name"), max_length=200)
+    birth_date = models.DateField(_("date of birth"), null=True, blank=True)
+    kvk_number = models.CharField(_("KvK number"), max_length=8, blank=True)
+    matches = models.JSONField(_("linked to"), default=list)
+    hits = models.JSONField(_("found"), default=list)
+    # Whether anything was found on the line, as a column the list and its filter count.
+    found = models.BooleanField(_("something found"), default=False)
+
+    class Meta:
+        verbose_name = _("line of a checked list")
+        verbose_name_plural = _("lines of a checked list")
+        ordering = ["line"]
+        constraints = [
+            models.UniqueConstraint(fields=["checked_list", "line"], name="list_line_once")
+        ]

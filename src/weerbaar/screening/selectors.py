@@ -106,3 +106,50 @@ def letter_get(*, user, letter_id, request=None) -> ScreeningLetter:
         request=request,
         subject_of=lambda letter: letter.screening.applicant.uuid,
     )
+
+
+# List screening: a checked list is in the compartment under the same rule as a screening
+# (the Bibob role, or an explicit live share of the list).
+from django.db.models import Count  # noqa: E402
+
+from weerbaar.screening.models import ListCheck  # noqa: E402
+
+
+def list_checks_visible_to(user) -> QuerySet:
+    rule = visible_q(user, model=ListCheck, see_all_perm=SEE_ALL_PERMISSION, team_field=None)
+    return ListCheck.objects.filter(rule)
+
+
+def may_see_list_checks(user) -> bool:
+    return may_see_any(user, model=ListCheck, see_all_perm=SEE_ALL_PERMISSION, team_field=None)
+
+
+def list_check_index(*, user) -> QuerySet:
+    """The checked lists ``user`` may see, with their counts of lines and of lines with
+    something found."""
+    return (
+        list_checks_visible_to(user)
+        .annotate(lines=Count("rows"), with_findings=Count("rows", filter=Q(rows__found=True)))
+        .order_by("-created_at", "-id")
+    )
+
+
+def list_check_get(*, user, list_id, request=None) -> ListCheck:
+    """The checked list if ``user`` may see it; Http404 otherwise."""
+    return visible_get(
+        list_checks_visible_to(user),
+        user=user,
+        object_id=list_id,
+        action=AuditAction.SCREENING_LIST_VIEWED,
+        request=request,
+    )
+
+
+def list_check_rows(*, checked_list, found_only: bool = False) -> QuerySet:
+    """The lines of a list the caller already may see."""
+    rows = checked_list.rows.all()
+    return rows.filter(found=True) if found_only else rows
+
+
+# The figures of a year for the annual report (``counts``): aggregates only.
+from weerbaar.screening.counts import year_counts as year_counts  # noqa: E402

@@ -287,3 +287,8 @@ def party_remove(*, actor: User, screening: Screening, party: ScreeningParty) ->
         subject_ref=subject.uuid,
         old={"subject": str(subject.uuid), "role": role},
     )
+
+
+# List screening (``screening.lists``): its write, and the registry the warehouse fills.
+from weerbaar.screening.lists import list_check as list_check  # noqa: E402
+from weerbaar.screening.lists import list_matcher_register as list_matcher_register  # noqa: E402

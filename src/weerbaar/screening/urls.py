@@ -22,3 +22,24 @@ urlpatterns = [
     ),
     path("<uuid:screening_id>/delen/", views.screening_share, name="share"),
 ]
+
+# List screening (``list_views``).
+from weerbaar.screening import list_views  # noqa: E402
+
+urlpatterns += [
+    path("lijsten/", list_views.list_index, name="lists"),
+    path("lijsten/nieuw/", list_views.list_new, name="list_new"),
+    path("lijsten/<uuid:list_id>/", list_views.list_detail, name="list_detail"),
+]
+
+# The copy for the person concerned (``copy_views``).
+from weerbaar.screening import copy_views  # noqa: E402
+
+urlpatterns += [
+    path("<uuid:screening_id>/afschrift/", copy_views.applicant_copy, name="copy"),
+]
+
+# The figures of a year (``count_views``).
+from weerbaar.screening import count_views  # noqa: E402
+
+urlpatterns += [path("jaaroverzicht/", count_views.year_overview, name="year")]

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from weerbaar.warehouse import short_list
+
 if TYPE_CHECKING:
     import splink.comparison_library as cl
     from splink import Linker, SettingsCreator
@@ -203,11 +205,22 @@ class Pair:
     weights: dict  # comparison -> (level, weight)
 
 
-def train(linker: Linker, *, kind: str = "person", max_pairs: float = 2e6) -> None:
+def train(
+    linker: Linker, *, kind: str = "person", max_pairs: float = 2e6, match_share=None
+) -> None:
     """Estimate the model from the data: the share of matches from a strict rule, the
     u-probabilities from random pairs, the m-probabilities by expectation maximisation in
-    two rounds (each round leaves its blocking columns untrained)."""
+    two rounds (each round leaves its blocking columns untrained).
+
+    ``match_share``: the left side is a short list (a Bibob list screening) whose every line
+    is expected to be one record of the right side, so the share of matching pairs is known
+    (1 / the right side's size) rather than estimated, and the m-probabilities are those of
+    ``short_list.M`` rather than learnt from a handful of lines; the u-probabilities are
+    set by ``link`` from the right side itself."""
     rules = model_for(kind)
+    if match_share is not None:
+        short_list.state(linker, match_share)
+        return
     linker.training.estimate_probability_two_random_records_match(
         [rules["deterministic"]], recall=0.7
     )
@@ -277,16 +290,24 @@ def link(
     threshold: float = 0.5,
     max_pairs: float = 2e6,
     model: dict | None = None,
+    match_share: float | None = None,
+    u_tables: tuple[str, str] = ("", ""),
 ):
     """Train on ``left`` and ``right`` (normalised tables in the engine) and return the
     pairs from ``threshold`` up. ``model``, when given, receives what the training found:
-    the share of pairs expected to match and the levels the data never showed."""
+    the share of pairs expected to match and the levels the data never showed.
+    ``match_share``: see ``train``; ``u_tables`` then names two halves of ``right`` without
+    a record in common, whose random pairs give the u-probabilities (a short list alone
+    shows too few of them)."""
     from splink import Linker
 
     with quiet_splink() as heard:
         # Splink sets up its own logging to the terminal unless told not to.
         linker = Linker([left, right], settings(kind), db_api=db_api, set_up_basic_logging=False)
-        train(linker, kind=kind, max_pairs=max_pairs)
+        train(linker, kind=kind, max_pairs=max_pairs, match_share=match_share)
+        if match_share is not None:
+            short_list.u_from(linker, Linker(list(u_tables), settings(kind), db_api=db_api,
+                                   set_up_basic_logging=False), max_pairs)  # fmt: skip
         found = pairs(linker, threshold=threshold)
     if model is not None:
         share = linker._settings_obj._probability_two_random_records_match

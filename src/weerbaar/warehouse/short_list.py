@@ -1,0 +1,45 @@
+"""The model of a short list (a Bibob list screening, ``warehouse.list_match``) for
+``warehouse.linkage``: a list of some lines cannot teach the model, so what it cannot learn
+is stated here, and what the registry can teach is learnt from the registry alone."""
+
+# The m-probabilities of a short list (a Bibob list screening): how often each outcome is seen
+# when the two records are the same person or organisation. A list of some lines cannot teach
+# them (expectation maximisation needs hundreds of pairs), so they are stated here, readable,
+# after the levels' meaning; the u-probabilities are still learnt from the registry.
+M = {
+    "surname": {"same": 0.85, "prefix_differs": 0.05, "very_similar": 0.05, "similar": 0.03,
+                "different": 0.02},
+    "given_name": {"same": 0.8, "initial_same": 0.1, "similar": 0.06, "different": 0.04},
+    "birth_date": {"same": 0.9, "day_month_swapped": 0.02, "one_digit": 0.05, "different": 0.03},
+    "postcode": {"same": 0.6, "same_area": 0.1, "different": 0.3},
+    "name": {"same": 0.85, "very_similar": 0.08, "similar": 0.04, "different": 0.03},
+    "house_number": {"same": 0.8, "different": 0.2},
+}  # fmt: skip
+
+
+def state(linker, match_share: float) -> None:
+    """The share of matching pairs known beforehand, and the m-probabilities of ``M``."""
+    linker._settings_obj._probability_two_random_records_match = match_share
+    for comparison in linker._settings_obj.comparisons:
+        stated = M[comparison.output_column_name]
+        for level in comparison.comparison_levels:
+            if not level.is_null_level:
+                level.m_probability = stated[level.label_for_charts]
+
+
+def u_from(linker, reference, max_pairs: float) -> None:
+    """The u-probabilities of ``reference`` (random pairs of two halves of the registry)
+    copied onto ``linker``."""
+    reference.training.estimate_u_using_random_sampling(max_pairs=max_pairs, seed=1)
+    learnt = {
+        (c.output_column_name, level.label_for_charts): level.u_probability
+        for c in reference._settings_obj.comparisons
+        for level in c.comparison_levels
+        if not level.is_null_level
+    }
+    for comparison in linker._settings_obj.comparisons:
+        for level in comparison.comparison_levels:
+            if not level.is_null_level:
+                level.u_probability = learnt[
+                    (comparison.output_column_name, level.label_for_charts)
+                ]
