@@ -67,6 +67,18 @@ def _address_check(users):
     return AddressCheckFactory(actor=users["toezichthouder"])
 
 
+def _typed_candidate(users):
+    from tests.factories import AddressFactory, TeamFactory
+    from weerbaar.inspections.services import typed_candidate_add
+
+    return typed_candidate_add(
+        actor=users["toezichthouder"],
+        address=AddressFactory(),
+        note="Veel aanloop",
+        owner_team=TeamFactory(),
+    )
+
+
 # getter: (the world's object, or a maker of it; who may read it; the row a read leaves)
 GETTERS = {
     "cases.case_get": ("case_id", "regisseur", AuditAction.CASE_VIEWED),
@@ -95,6 +107,7 @@ GETTERS = {
     "inspections.inspection_get": (_inspection, "regisseur", AuditAction.INSPECTION_VIEWED),
     "inspections.photo_get": (_photo, "regisseur", AuditAction.INSPECTION_PHOTO_VIEWED),
     "inspections.check_get": (_address_check, "regisseur", AuditAction.ADDRESS_CHECK_VIEWED),
+    "inspections.typed_candidate_get": (_typed_candidate, "regisseur", None),
     "screening.screening_get": (_screening, "bibob_coordinator", AuditAction.SCREENING_VIEWED),
     "signals.signal_get": ("signal", "regisseur", AuditAction.SIGNAL_VIEWED),
     "subjects.subject_get": ("registry", "regisseur", AuditAction.SUBJECT_VIEWED),
@@ -204,6 +217,8 @@ SERVICES = {
     "inspections.inspection_to_case": AuditAction.INSPECTION_TO_CASE,
     "inspections.check_plan": AuditAction.ADDRESS_CHECK_PLANNED,
     "inspections.check_record": AuditAction.ADDRESS_CHECK_RECORDED,
+    "inspections.typed_candidate_add": AuditAction.INSPECTION_CANDIDATE_ADDED,
+    "inspections.typed_candidate_remove": AuditAction.INSPECTION_CANDIDATE_REMOVED,
     "interventions.suggest": READ,
     "interventions.describe": READ,
     "interventions.intervention_start": AuditAction.INTERVENTION_STARTED,

@@ -208,6 +208,8 @@ EXPECTED_GET = {
     "inspections:list": INSPECTORS,
     "inspections:planning": INSPECTORS,
     "inspections:plan": INSPECTORS,
+    "inspections:candidate_add": NOBODY,  # POST only
+    "inspections:candidate_remove": NOBODY,  # POST only
     "inspections:detail": NOBODY,
     "inspections:safety": NOBODY,  # POST only
     "inspections:research": NOBODY,  # POST only
@@ -280,5 +282,6 @@ SAMPLE_KWARGS = {
     "inspection_id": "00000000-0000-4000-8000-000000000000",
     "photo_id": "00000000-0000-4000-8000-000000000000",
     "check_id": "00000000-0000-4000-8000-000000000000",
+    "candidate_id": "00000000-0000-4000-8000-000000000000",
     "screening_id": "00000000-0000-4000-8000-000000000000",
 }

@@ -150,6 +150,11 @@ class AuditAction(models.TextChoices):
     ADDRESS_CHECK_PLANNED = "inspections.check_planned", _("Address check planned")
     ADDRESS_CHECK_VIEWED = "inspections.check_viewed", _("Address check viewed")
     ADDRESS_CHECK_RECORDED = "inspections.check_recorded", _("Outcome of an address check")
+    INSPECTION_CANDIDATE_ADDED = "inspections.candidate_added", _("Candidate for a control added")
+    INSPECTION_CANDIDATE_REMOVED = (
+        "inspections.candidate_removed",
+        _("Candidate for a control removed"),
+    )
     # audit
     AUDIT_VIEWED = "audit.viewed", _("Audit trail viewed")
     AUDIT_VERIFIED = "audit.verified", _("Audit trail checked for changes")

@@ -1,12 +1,18 @@
 from django.urls import path
 
-from weerbaar.inspections import check_views, views
+from weerbaar.inspections import check_views, planning_views, views
 
 app_name = "inspections"
 
 urlpatterns = [
     path("", views.inspection_list, name="list"),
-    path("planning/", views.planning, name="planning"),
+    path("planning/", planning_views.planning, name="planning"),
+    path("planning/kandidaat/", planning_views.candidate_add, name="candidate_add"),
+    path(
+        "planning/kandidaat/<uuid:candidate_id>/verwijderen/",
+        planning_views.candidate_remove,
+        name="candidate_remove",
+    ),
     path("nieuw/", views.inspection_plan, name="plan"),
     path("<uuid:inspection_id>/", views.inspection_detail, name="detail"),
     path("<uuid:inspection_id>/veiligheid/", views.safety, name="safety"),

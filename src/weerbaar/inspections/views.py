@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from weerbaar.accounts.lookup import parse_id, refuse
 from weerbaar.core.forms import attempt, form_submit
 from weerbaar.core.http import sandboxed_download
-from weerbaar.inspections import candidates, selectors, services, storage
+from weerbaar.inspections import planning_views, selectors, services, storage
 from weerbaar.inspections.constants import (
     CHANGE_PERMISSION,
     PLAN_PERMISSION,
@@ -67,28 +67,12 @@ def inspection_list(request):
 
 
 @login_required
-@require_http_methods(["GET"])
-def planning(request):
-    _open_list(request)
-    user = request.user
-    return render(
-        request,
-        "inspections/planning.html",
-        {
-            "progress": selectors.progress(user=user),
-            "upcoming": selectors.upcoming(user=user)[:25],
-            "sources": candidates.candidates(user=user),
-            "may_plan": user.has_perm(PLAN_PERMISSION),
-        },
-    )
-
-
-@login_required
 @require_http_methods(["GET", "POST"])
 def inspection_plan(request):
     if not request.user.has_perm(PLAN_PERMISSION):
         refuse(user=request.user, label="inspections.plan", request=request)
-    form = PlanForm(request.POST or None, user=request.user)
+    initial = planning_views.origin_initial(request) if request.method == "GET" else {}
+    form = PlanForm(request.POST or None, user=request.user, initial=initial)
 
     def done(inspection):
         messages.success(request, _("The inspection has been planned."))

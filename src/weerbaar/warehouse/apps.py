@@ -6,3 +6,8 @@ class WarehouseConfig(AppConfig):
     name = "weerbaar.warehouse"
     label = "warehouse"
     verbose_name = _("Information warehouse")
+
+    def ready(self):
+        from weerbaar.warehouse import controls
+
+        controls.register()
