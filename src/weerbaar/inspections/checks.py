@@ -11,6 +11,7 @@ from weerbaar.accounts.models import Team, User
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.core.references import next_reference
+from weerbaar.inspections import hooks
 from weerbaar.inspections.constants import RECHECK_DAYS, CheckOutcome
 from weerbaar.inspections.models import AddressCheck
 from weerbaar.inspections.ownership import owner_team_for
@@ -119,5 +120,16 @@ def check_record(
             "persons": [str(p.uuid) for p in persons],
             "brp_reported": check.brp_reported,
         },
+    )
+    hooks.closed(
+        actor=actor,
+        closed=hooks.Closed(
+            reference=check.reference,
+            kind=_("Address check"),
+            day=checked_on,
+            outcome=check.get_outcome_display(),
+            alert_reference=check.alert_reference,
+        ),
+        signal=check.signal,
     )
     return check

@@ -8,13 +8,14 @@ from django.http import Http404
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from weerbaar.inspections import candidates
+from weerbaar.inspections import candidates, hooks
 from weerbaar.inspections.constants import (
     CANDIDATES_SHOWN,
     CHECKS_PLAN_PERMISSION,
     PLAN_PERMISSION,
 )
 from weerbaar.warehouse import selectors
+from weerbaar.warehouse.alerts import alert_follow_up_record
 from weerbaar.warehouse.models import Alert
 
 # Rules whose hits are about who lives at an address: an address check fits them.
@@ -76,8 +77,17 @@ def plan_links(user, alert: Alert) -> dict:
     return links
 
 
+def follow_up(*, actor, closed) -> None:
+    """An inspection or check planned from an alert got its outcome: the alert hears it."""
+    if closed.alert_reference:
+        alert_follow_up_record(
+            actor=actor, alert_reference=closed.alert_reference, text=closed.text
+        )
+
+
 def register() -> None:
     candidates.register(
         "alerts", _("Warehouse alerts"), alert_rows, more_url=reverse_lazy("warehouse:alerts")
     )
     candidates.origin_register("alert", alert_prefill)
+    hooks.on_closed_register(follow_up)
