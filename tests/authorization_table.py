@@ -212,6 +212,7 @@ EXPECTED_GET = {
     "inspections:candidate_remove": NOBODY,  # POST only
     "inspections:detail": NOBODY,
     "inspections:safety": NOBODY,  # POST only
+    "inspections:facts": NOBODY,
     "inspections:research": NOBODY,  # POST only
     "inspections:site": NOBODY,
     "inspections:findings": NOBODY,  # POST only

@@ -99,6 +99,7 @@ class AuditAction(models.TextChoices):
     ALERT_DISMISSED = "warehouse.alert_dismissed", _("Alert dismissed")
     ALERT_TO_SIGNAL = "warehouse.alert_to_signal", _("Alert turned into a signal")
     ALERT_FOLLOWED_UP = "warehouse.alert_followed_up", _("Outcome of a control on the alert")
+    WAREHOUSE_FACTS_READ = "warehouse.facts_read", _("Registry facts read for an inspection")
     # meetings
     MEETING_PLANNED = "meetings.planned", _("Meeting planned")
     MEETING_VIEWED = "meetings.viewed", _("Meeting viewed")

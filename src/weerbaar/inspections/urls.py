@@ -1,6 +1,6 @@
 from django.urls import path
 
-from weerbaar.inspections import check_views, planning_views, views
+from weerbaar.inspections import check_views, planning_views, prep_views, views
 
 app_name = "inspections"
 
@@ -16,6 +16,7 @@ urlpatterns = [
     path("nieuw/", views.inspection_plan, name="plan"),
     path("<uuid:inspection_id>/", views.inspection_detail, name="detail"),
     path("<uuid:inspection_id>/veiligheid/", views.safety, name="safety"),
+    path("<uuid:inspection_id>/registerfeiten/", prep_views.facts, name="facts"),
     path("<uuid:inspection_id>/onderzoek/", views.research, name="research"),
     path("<uuid:inspection_id>/ter-plaatse/", views.site, name="site"),
     path("<uuid:inspection_id>/bevindingen/", views.findings, name="findings"),

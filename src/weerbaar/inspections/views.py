@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from weerbaar.accounts.lookup import parse_id, refuse
 from weerbaar.core.forms import attempt, form_submit
 from weerbaar.core.http import sandboxed_download
-from weerbaar.inspections import planning_views, selectors, services, storage
+from weerbaar.inspections import planning_views, registry_facts, selectors, services, storage
 from weerbaar.inspections.constants import (
     CHANGE_PERMISSION,
     PLAN_PERMISSION,
@@ -117,6 +117,7 @@ def _detail_context(inspection, user, **forms):
         "research_form": forms.get("research") or ResearchForm(inspection=inspection),
         "outcome_form": forms.get("outcome") or OutcomeForm(inspection=inspection),
         "case_form": ToCaseForm(),
+        "facts_connected": registry_facts.connected(),
     }
 
 

@@ -9,12 +9,13 @@ from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from weerbaar.inspections import candidates, hooks
+from weerbaar.inspections import registry_facts as inspection_facts
 from weerbaar.inspections.constants import (
     CANDIDATES_SHOWN,
     CHECKS_PLAN_PERMISSION,
     PLAN_PERMISSION,
 )
-from weerbaar.warehouse import selectors
+from weerbaar.warehouse import registry_facts, selectors
 from weerbaar.warehouse.alerts import alert_follow_up_record
 from weerbaar.warehouse.models import Alert
 
@@ -91,3 +92,4 @@ def register() -> None:
     )
     candidates.origin_register("alert", alert_prefill)
     hooks.on_closed_register(follow_up)
+    inspection_facts.provider_register(registry_facts.registry_facts)
