@@ -232,6 +232,7 @@ EXPECTED_GET = {
     "warehouse:dismiss": NOBODY,  # POST only
     "warehouse:dismiss_many": NOBODY,  # POST only
     "warehouse:to_signal": NOBODY,  # POST only
+    "warehouse:new_businesses": INSPECTORS,
     "warehouse:imports": {"regisseur"},
     "warehouse:import": {"regisseur"},
     "warehouse:links": {"regisseur"},

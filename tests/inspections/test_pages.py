@@ -196,7 +196,7 @@ def test_the_planning_page_counts_against_the_target(toezichthouder, team):
     row = table.split("Integrale controle", 1)[1].split("</tr>", 1)[0]
     assert "<td>1</td><td>20</td><td>5%</td>" in row
     # every source is connected and has nothing for this world
-    assert page.count("Geen kandidaten.") == 4 and "Nog geen bron" not in page
+    assert page.count("Geen kandidaten.") == 5 and "Nog geen bron" not in page
 
 
 def test_a_registered_candidate_source_shows_on_the_planning_page(toezichthouder):

@@ -4,8 +4,12 @@ the registries of ``inspections.candidates`` from ``WarehouseConfig.ready()``.""
 
 from uuid import UUID
 
+import duckdb
 from django.http import Http404
 from django.urls import reverse, reverse_lazy
+from django.utils.formats import date_format
+from django.utils.http import urlencode
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from weerbaar.inspections import candidates, hooks
@@ -15,7 +19,8 @@ from weerbaar.inspections.constants import (
     CHECKS_PLAN_PERMISSION,
     PLAN_PERMISSION,
 )
-from weerbaar.warehouse import registry_facts, selectors
+from weerbaar.subjects.selectors import subjects_visible_to
+from weerbaar.warehouse import newcomers, registry_facts, selectors
 from weerbaar.warehouse.alerts import alert_follow_up_record
 from weerbaar.warehouse.models import Alert
 
@@ -86,10 +91,66 @@ def follow_up(*, actor, closed) -> None:
         )
 
 
+def newcomer_rows(user) -> list[candidates.Candidate]:
+    """The largest groups of new businesses by branch and area, each opening its list."""
+    if not selectors.may_see_newcomers(user):
+        return []
+    try:
+        groups = selectors.newcomer_groups(user=user)[:CANDIDATES_SHOWN]
+    except duckdb.IOException:
+        return []  # the warehouse is busy: the planning page still opens
+    page = reverse("warehouse:new_businesses")
+    return [
+        candidates.Candidate(
+            reference=f"{group.division} {group.branch}",
+            text=ngettext(
+                "%(n)s new establishment in %(area)s",
+                "%(n)s new establishments in %(area)s",
+                group.count,
+            )
+            % {"n": group.count, "area": group.area or "—"},
+            url=f"{page}?{urlencode({'afdeling': group.division, 'gebied': group.area})}",
+        )
+        for group in groups
+    ]
+
+
+def newcomer_prefill(user, value, request=None) -> candidates.Prefill:
+    """The plan form from a new establishment: its address and, when the business is in the
+    register for the user, its KvK number."""
+    if not selectors.may_see_newcomers(user):
+        raise Http404
+    found = newcomers.newcomer(str(value)[:12])
+    if found is None:
+        raise Http404
+    line = candidates.registry_line(found.postcode, found.house_number)
+    known = subjects_visible_to(user).filter(
+        kind="organisation", organisation__kvk_number=found.kvk_number
+    )
+    return candidates.Prefill(
+        addresses=[line] if line else [],
+        businesses=[found.kvk_number] if known.exists() else [],
+        purpose=gettext("New business: %(name)s (SBI %(division)s %(branch)s), founded %(day)s")
+        % {
+            "name": found.name,
+            "division": found.division,
+            "branch": found.branch,
+            "day": date_format(found.founded_on),
+        },
+    )
+
+
 def register() -> None:
     candidates.register(
         "alerts", _("Warehouse alerts"), alert_rows, more_url=reverse_lazy("warehouse:alerts")
     )
     candidates.origin_register("alert", alert_prefill)
+    candidates.register(
+        "newcomers",
+        _("New businesses (last four weeks)"),
+        newcomer_rows,
+        more_url=reverse_lazy("warehouse:new_businesses"),
+    )
+    candidates.origin_register("kvk", newcomer_prefill)
     hooks.on_closed_register(follow_up)
     inspection_facts.provider_register(registry_facts.registry_facts)
