@@ -213,6 +213,7 @@ EXPECTED_GET = {
     "inspections:detail": NOBODY,
     "inspections:safety": NOBODY,  # POST only
     "inspections:facts": NOBODY,
+    "inspections:briefing": NOBODY,
     "inspections:research": NOBODY,  # POST only
     "inspections:site": NOBODY,
     "inspections:findings": NOBODY,  # POST only

@@ -153,6 +153,7 @@ class AuditAction(models.TextChoices):
     ADDRESS_CHECK_PLANNED = "inspections.check_planned", _("Address check planned")
     ADDRESS_CHECK_VIEWED = "inspections.check_viewed", _("Address check viewed")
     ADDRESS_CHECK_RECORDED = "inspections.check_recorded", _("Outcome of an address check")
+    INSPECTION_BRIEFING = "inspections.briefing", _("Briefing of a partner downloaded")
     INSPECTION_CANDIDATE_ADDED = "inspections.candidate_added", _("Candidate for a control added")
     INSPECTION_CANDIDATE_REMOVED = (
         "inspections.candidate_removed",

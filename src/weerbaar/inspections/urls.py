@@ -17,6 +17,7 @@ urlpatterns = [
     path("<uuid:inspection_id>/", views.inspection_detail, name="detail"),
     path("<uuid:inspection_id>/veiligheid/", views.safety, name="safety"),
     path("<uuid:inspection_id>/registerfeiten/", prep_views.facts, name="facts"),
+    path("<uuid:inspection_id>/briefing/", prep_views.briefing, name="briefing"),
     path("<uuid:inspection_id>/onderzoek/", views.research, name="research"),
     path("<uuid:inspection_id>/ter-plaatse/", views.site, name="site"),
     path("<uuid:inspection_id>/bevindingen/", views.findings, name="findings"),
