@@ -222,6 +222,7 @@ EXPECTED_GET = {
     "inspections:outcome": NOBODY,  # POST only
     "inspections:to_signal": NOBODY,  # POST only
     "inspections:to_case": NOBODY,  # POST only
+    "inspections:to_measure": NOBODY,  # POST only
     "inspections:checks": INSPECTORS,
     "inspections:check_plan": INSPECTORS,
     "inspections:check_detail": NOBODY,

@@ -63,3 +63,10 @@ CONTROL_PHENOMENA = (
 )
 # How many rows a candidate source shows on the planning page; the rest is on its own list.
 CANDIDATES_SHOWN = 25
+# The measures one click away from a closed inspection: (the case type the case is opened
+# with, the intervention the case's "new intervention" page then proposes), by the codes of
+# the seeded catalogue. A measure whose case type is not active is not offered.
+MEASURES = {
+    "damocles": ("hennep-sluiting", "damocles-sluiting", _("Damocles measure (closure)")),
+}
+INTERVENTION_ADD_PERMISSION = "interventions.add_intervention"

@@ -26,6 +26,7 @@ urlpatterns = [
     path("<uuid:inspection_id>/uitkomst/", views.outcome, name="outcome"),
     path("<uuid:inspection_id>/naar-signaal/", views.to_signal, name="to_signal"),
     path("<uuid:inspection_id>/naar-casus/", views.to_case, name="to_case"),
+    path("<uuid:inspection_id>/naar-maatregel/", views.to_measure, name="to_measure"),
     path("adrescontroles/", check_views.check_list, name="checks"),
     path("adrescontroles/nieuw/", check_views.check_plan, name="check_plan"),
     path("adrescontroles/<uuid:check_id>/", check_views.check_detail, name="check_detail"),
