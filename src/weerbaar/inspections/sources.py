@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy
 
 from weerbaar.inspections import candidates, selectors
 from weerbaar.inspections.constants import CANDIDATES_SHOWN, CONTROL_PHENOMENA
-from weerbaar.inspections.models import Inspection
 from weerbaar.signals.constants import SignalStatus
 from weerbaar.signals.selectors import signal_get, signals_visible_to
 
@@ -28,10 +27,13 @@ def _uuid(value: str) -> UUID:
 
 
 def signal_rows(user) -> list[candidates.Candidate]:
+    # Only inspections the user may see take a signal off the list: whether an invisible one
+    # exists is not for this user to learn.
+    planned = selectors.inspections_visible_to(user).filter(signal__isnull=False)
     rows = (
         signals_visible_to(user)
         .filter(status__in=OPEN, phenomenon__code__in=CONTROL_PHENOMENA)
-        .exclude(pk__in=Inspection.objects.filter(signal__isnull=False).values("signal"))
+        .exclude(pk__in=planned.values("signal"))
         .select_related("phenomenon", "address", "address__address")
         .order_by("-reported_on", "-id")[:CANDIDATES_SHOWN]
     )
