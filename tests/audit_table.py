@@ -93,6 +93,18 @@ def _address_check(users):
     return AddressCheckFactory(actor=users["toezichthouder"])
 
 
+def _typed_candidate(users):
+    from tests.factories import AddressFactory, TeamFactory
+    from weerbaar.inspections.services import typed_candidate_add
+
+    return typed_candidate_add(
+        actor=users["toezichthouder"],
+        address=AddressFactory(),
+        note="Veel aanloop",
+        owner_team=TeamFactory(),
+    )
+
+
 # getter: (the world's object, or a maker of it; who may read it; the row a read leaves)
 GETTERS = {
     "cases.case_get": ("case_id", "regisseur", AuditAction.CASE_VIEWED),
@@ -121,6 +133,7 @@ GETTERS = {
     "inspections.inspection_get": (_inspection, "regisseur", AuditAction.INSPECTION_VIEWED),
     "inspections.photo_get": (_photo, "regisseur", AuditAction.INSPECTION_PHOTO_VIEWED),
     "inspections.check_get": (_address_check, "regisseur", AuditAction.ADDRESS_CHECK_VIEWED),
+    "inspections.typed_candidate_get": (_typed_candidate, "regisseur", None),
     "screening.screening_get": (_screening, "bibob_coordinator", AuditAction.SCREENING_VIEWED),
     "screening.letter_get": (_screening_letter, "bibob_coordinator", AuditAction.SCREENING_VIEWED),
     "screening.list_check_get": (
@@ -244,6 +257,8 @@ SERVICES = {
     "inspections.inspection_to_case": AuditAction.INSPECTION_TO_CASE,
     "inspections.check_plan": AuditAction.ADDRESS_CHECK_PLANNED,
     "inspections.check_record": AuditAction.ADDRESS_CHECK_RECORDED,
+    "inspections.typed_candidate_add": AuditAction.INSPECTION_CANDIDATE_ADDED,
+    "inspections.typed_candidate_remove": AuditAction.INSPECTION_CANDIDATE_REMOVED,
     "interventions.suggest": READ,
     "interventions.describe": READ,
     "interventions.intervention_start": AuditAction.INTERVENTION_STARTED,
@@ -290,6 +305,7 @@ SERVICES = {
     "signals.signal_subject_role_set": AuditAction.SIGNAL_SUBJECT_ROLE,
     "signals.signal_case_decided": PART,
     "signals.saved_view_save": PERSONAL,
+    "signals.signal_follow_up_record": AuditAction.SIGNAL_FOLLOWED_UP,
     "signals.saved_view_delete": PERSONAL,
     "subjects.person_rows": READ,
     "subjects.vocabulary_add": PART,
@@ -324,6 +340,7 @@ SERVICES = {
     "configuration.setting_remove": AuditAction.CONFIG_REMOVED,
     "configuration.thresholds_save": AuditAction.CONFIG_CHANGED,
     "warehouse.alert_dismiss": AuditAction.ALERT_DISMISSED,
+    "warehouse.alert_follow_up_record": AuditAction.ALERT_FOLLOWED_UP,
     "warehouse.alerts_dismiss": AuditAction.ALERT_DISMISSED,
     "warehouse.alert_to_signal": AuditAction.ALERT_TO_SIGNAL,
     "warehouse.import_queue": AuditAction.WAREHOUSE_IMPORT,

@@ -221,8 +221,12 @@ EXPECTED_GET = {
     "inspections:list": INSPECTORS,
     "inspections:planning": INSPECTORS,
     "inspections:plan": INSPECTORS,
+    "inspections:candidate_add": NOBODY,  # POST only
+    "inspections:candidate_remove": NOBODY,  # POST only
     "inspections:detail": NOBODY,
     "inspections:safety": NOBODY,  # POST only
+    "inspections:facts": NOBODY,
+    "inspections:briefing": NOBODY,
     "inspections:research": NOBODY,  # POST only
     "inspections:site": NOBODY,
     "inspections:findings": NOBODY,  # POST only
@@ -231,6 +235,7 @@ EXPECTED_GET = {
     "inspections:outcome": NOBODY,  # POST only
     "inspections:to_signal": NOBODY,  # POST only
     "inspections:to_case": NOBODY,  # POST only
+    "inspections:to_measure": NOBODY,  # POST only
     "inspections:checks": INSPECTORS,
     "inspections:check_plan": INSPECTORS,
     "inspections:check_detail": NOBODY,
@@ -242,6 +247,7 @@ EXPECTED_GET = {
     "warehouse:dismiss": NOBODY,  # POST only
     "warehouse:dismiss_many": NOBODY,  # POST only
     "warehouse:to_signal": NOBODY,  # POST only
+    "warehouse:new_businesses": INSPECTORS,
     "warehouse:imports": {"regisseur"},
     "warehouse:import": {"regisseur"},
     "warehouse:links": {"regisseur"},
@@ -293,6 +299,7 @@ SAMPLE_KWARGS = {
     "inspection_id": "00000000-0000-4000-8000-000000000000",
     "photo_id": "00000000-0000-4000-8000-000000000000",
     "check_id": "00000000-0000-4000-8000-000000000000",
+    "candidate_id": "00000000-0000-4000-8000-000000000000",
     "screening_id": "00000000-0000-4000-8000-000000000000",
     "letter_id": "00000000-0000-4000-8000-000000000000",
     "party_id": "1",

@@ -76,11 +76,16 @@ def test_same_seed_same_municipality():
     _load(seed=11)
     first = list(Subject.objects.order_by("id").values_list("uuid", "label")[:50])
     from weerbaar.cases.models import Case
+    from weerbaar.inspections.models import AddressCheck, Inspection, TypedCandidate
     from weerbaar.interventions.models import Intervention
     from weerbaar.meetings.models import Meeting, MeetingSeries
     from weerbaar.screening.models import Screening
 
     Screening.objects.all().delete()
+    TypedCandidate.objects.all().delete()
+    AddressCheck.objects.update(follow_up=None)
+    AddressCheck.objects.all().delete()
+    Inspection.objects.all().delete()
     Meeting.objects.all().delete()
     MeetingSeries.objects.all().delete()
     Intervention.objects.all().delete()
@@ -183,6 +188,7 @@ def test_demo_warehouse_has_an_alert_for_every_rule():
 
 
 def test_demo_has_screenings_in_every_state_with_their_letters():
+    from django.utils import timezone
 
     from weerbaar.screening.constants import Decision, Status
     from weerbaar.screening.models import Screening, ScreeningLetter
@@ -194,7 +200,35 @@ def test_demo_has_screenings_in_every_state_with_their_letters():
     assert set(decided.values_list("decision", flat=True)) == set(Decision.values)
     assert set(ScreeningLetter.objects.values_list("kind", flat=True)) == {"voornemen", "besluit"}
     coordinator = User.objects.get(username="bibob")
-    assert any(
-        row.ours and row.due_on < __import__("datetime").date.today()
-        for row in deadline_rows(coordinator)
-    )
+    # the questionnaire past its term: a reminder is due, late on the deadline overview
+    today = timezone.localdate()
+    assert any(row.ours and row.due_on < today for row in deadline_rows(coordinator))
+
+
+def test_demo_has_a_year_of_controls_and_address_checks():
+    from django.utils import timezone
+
+    from weerbaar.inspections.models import AddressCheck, Inspection, Participation
+    from weerbaar.warehouse.models import Alert
+
+    _load()
+    today = timezone.localdate()
+    inspections = Inspection.objects.all()
+    assert set(inspections.values_list("status", flat=True)) == {"planned", "held", "closed"}
+    assert set(inspections.values_list("kind__code", flat=True)) == {
+        "integrale-controle",
+        "alcoholwet",
+    }
+    assert set(inspections.exclude(outcome="").values_list("outcome", flat=True)) == {
+        "none",
+        "findings",
+    }
+    held = inspections.exclude(held_on=None).values_list("held_on", flat=True)
+    assert min(held) < today - timezone.timedelta(days=300)  # spread over the year
+    assert Participation.objects.values("partner_kind").distinct().count() == 8
+    assert inspections.exclude(made_case=None).exists()
+    assert inspections.exclude(alert_reference="").exists()
+    assert Alert.objects.filter(status="inspected").exclude(outcome="").exists()
+    checks = AddressCheck.objects.all()
+    assert set(checks.values_list("outcome", flat=True)) == {"", "correct", "incorrect", "nobody"}
+    assert checks.filter(outcome="", planned_on__gte=today).exists()

@@ -60,7 +60,7 @@ def test_the_letter_page_frame_is_translated_too(regisseur, team):
     closure = _closure(regisseur, team)
     with translation.override("en"):
         letter = letters.context(closure, "besluit")
-        html = render_to_string("interventions/letter.html", {"letter": letter})
+        html = render_to_string("letters/letter.html", {"letter": letter})
     assert "Kind regards," in html and "Reference: " in html and 'lang="en"' in html
     assert "Do you disagree with this decision?" in html
     assert "Met vriendelijke groet" not in html and "Kenmerk" not in html

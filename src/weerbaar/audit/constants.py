@@ -61,6 +61,7 @@ class AuditAction(models.TextChoices):
     SIGNAL_ENRICHMENT_CHANGED = "signals.enrichment_changed", _("Enrichment corrected")
     SIGNAL_ENRICHMENT_REMOVED = "signals.enrichment_removed", _("Enrichment removed")
     SIGNAL_SUBJECT_ROLE = "signals.subject_role", _("Role of a subject on a signal changed")
+    SIGNAL_FOLLOWED_UP = "signals.followed_up", _("Outcome of a control on the signal")
     # cases
     CASE_OPENED = "cases.opened", _("Case opened")
     CASE_VIEWED = "cases.viewed", _("Case file opened")
@@ -97,6 +98,8 @@ class AuditAction(models.TextChoices):
     ALERT_VIEWED = "warehouse.alert_viewed", _("Alert viewed")
     ALERT_DISMISSED = "warehouse.alert_dismissed", _("Alert dismissed")
     ALERT_TO_SIGNAL = "warehouse.alert_to_signal", _("Alert turned into a signal")
+    ALERT_FOLLOWED_UP = "warehouse.alert_followed_up", _("Outcome of a control on the alert")
+    WAREHOUSE_FACTS_READ = "warehouse.facts_read", _("Registry facts read for an inspection")
     # meetings
     MEETING_PLANNED = "meetings.planned", _("Meeting planned")
     MEETING_VIEWED = "meetings.viewed", _("Meeting viewed")
@@ -159,6 +162,12 @@ class AuditAction(models.TextChoices):
     SCREENING_LIST_CHECKED = "screening.list_checked", _("List checked against the warehouse")
     SCREENING_LIST_VIEWED = "screening.list_viewed", _("Checked list viewed")
     SCREENING_COPY_MADE = "screening.copy_made", _("Copy for the person concerned made")
+    INSPECTION_BRIEFING = "inspections.briefing", _("Briefing of a partner downloaded")
+    INSPECTION_CANDIDATE_ADDED = "inspections.candidate_added", _("Candidate for a control added")
+    INSPECTION_CANDIDATE_REMOVED = (
+        "inspections.candidate_removed",
+        _("Candidate for a control removed"),
+    )
     # audit
     AUDIT_VIEWED = "audit.viewed", _("Audit trail viewed")
     AUDIT_VERIFIED = "audit.verified", _("Audit trail checked for changes")

@@ -6,3 +6,8 @@ class ConfigurationConfig(AppConfig):
     name = "weerbaar.configuration"
     label = "configuration"
     verbose_name = _("Settings")
+
+    def ready(self):
+        from weerbaar.configuration import controls
+
+        controls.register()

@@ -1,3 +1,5 @@
+import io
+
 from django.http import FileResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 
@@ -22,21 +24,18 @@ def local_return_path(request, *, keep_fragment: bool = False) -> str:
 
 def sandboxed_download(path, *, filename: str, content_type: str):
     """A stored file, always as a download, never rendered or sniffed by the browser."""
-    response = FileResponse(
-        path.open("rb"), as_attachment=True, filename=filename, content_type=content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    return response
+    return _sandboxed(path.open("rb"), filename, content_type)
 
 
 def sandboxed_bytes(data: bytes, *, filename: str, content_type: str):
-    """A file made for this request (a generated PDF), served as ``sandboxed_download``
-    serves a stored one: always a download, never rendered or sniffed by the browser."""
-    from django.http import HttpResponse
+    """A document made for this request (a generated PDF), served as a stored file is."""
+    return _sandboxed(io.BytesIO(data), filename, content_type)
 
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+
+def _sandboxed(stream, filename: str, content_type: str):
+    response = FileResponse(
+        stream, as_attachment=True, filename=filename, content_type=content_type
+    )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "sandbox; default-src 'none'"
     return response

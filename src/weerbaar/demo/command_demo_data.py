@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from weerbaar.demo.cases import create_cases
+from weerbaar.demo.inspections import create_inspections
 from weerbaar.demo.lio import create_meetings
 from weerbaar.demo.population import Generator
 from weerbaar.demo.reports import create_reports
@@ -60,6 +61,7 @@ class Command(BaseCommand):
         create_cases(seed=seed)
         create_warehouse(seed=seed)
         create_screenings(seed=seed)
+        create_inspections(seed=seed)
         elapsed = time.monotonic() - started
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         self.stdout.write(

@@ -11,6 +11,7 @@ from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.cases.constants import SubjectRole as CaseRole
 from weerbaar.cases.services import case_open, note_add
+from weerbaar.inspections import hooks
 from weerbaar.inspections.constants import FindingResult, InspectionStatus, Outcome
 from weerbaar.inspections.models import Inspection
 from weerbaar.inspections.summary import findings_text
@@ -50,6 +51,17 @@ def inspection_close(
         action=AuditAction.INSPECTION_CLOSED,
         obj=inspection,
         new={"outcome": outcome, "follow_up": [p.code for p in follow_up]},
+    )
+    hooks.closed(
+        actor=actor,
+        closed=hooks.Closed(
+            reference=inspection.reference,
+            kind=inspection.kind.name,
+            day=inspection.held_on,
+            outcome=inspection.get_outcome_display(),
+            alert_reference=inspection.alert_reference,
+        ),
+        signal=inspection.signal,
     )
     return inspection
 

@@ -9,7 +9,9 @@ class InspectionsConfig(AppConfig):
 
     def ready(self):
         from weerbaar.core import files
+        from weerbaar.inspections import sources
         from weerbaar.inspections.models import Photo
         from weerbaar.inspections.storage import FOLDER
 
         files.register(FOLDER, lambda: Photo.objects.values_list("uuid", flat=True))
+        sources.register()

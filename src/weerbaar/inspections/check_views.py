@@ -17,6 +17,7 @@ from weerbaar.inspections.constants import (
     CheckOutcome,
 )
 from weerbaar.inspections.forms import CheckPlanForm, CheckRecordForm
+from weerbaar.inspections.planning_views import origin_initial
 
 OPEN = "open"
 
@@ -55,7 +56,8 @@ def check_list(request):
 def check_plan(request):
     if not request.user.has_perm(CHECKS_PLAN_PERMISSION):
         refuse(user=request.user, label="address_checks.plan", request=request)
-    form = CheckPlanForm(request.POST or None, user=request.user)
+    initial = origin_initial(request) if request.method == "GET" else {}
+    form = CheckPlanForm(request.POST or None, user=request.user, initial=initial)
 
     def done(check):
         messages.success(request, _("The address check has been planned."))

@@ -11,18 +11,22 @@ from weerbaar.accounts.models import Team, User
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.core.references import next_reference
+from weerbaar.inspections import hooks
 from weerbaar.inspections.constants import RECHECK_DAYS, CheckOutcome
 from weerbaar.inspections.models import AddressCheck
 from weerbaar.inspections.ownership import owner_team_for
 
 
-def _new_check(*, actor, address, planned_on, owner_team, signal=None, previous=None):
+def _new_check(
+    *, actor, address, planned_on, owner_team, signal=None, previous=None, alert_reference=""
+):
     check = AddressCheck(
         reference=next_reference("AC"),
         address=address,
         planned_on=planned_on,
         owner_team=owner_team,
         signal=signal,
+        alert_reference=alert_reference.strip(),
     )
     check.full_clean()
     check.save()
@@ -35,6 +39,7 @@ def _new_check(*, actor, address, planned_on, owner_team, signal=None, previous=
             "reference": check.reference,
             "planned_on": str(planned_on),
             "signal": signal.reference if signal else "",
+            "alert": check.alert_reference,
             "after": previous.reference if previous else "",
         },
     )
@@ -43,9 +48,15 @@ def _new_check(*, actor, address, planned_on, owner_team, signal=None, previous=
 
 @transaction.atomic
 def check_plan(
-    *, actor: User, address, planned_on, signal=None, owner_team: Team | None = None
+    *,
+    actor: User,
+    address,
+    planned_on,
+    signal=None,
+    owner_team: Team | None = None,
+    alert_reference: str = "",
 ) -> AddressCheck:
-    """Plan a check of ``address``, typed in or from a signal."""
+    """Plan a check of ``address``, typed in or from a signal or an alert."""
     if planned_on < timezone.localdate():
         raise ValidationError({"planned_on": _("A new check cannot be planned in the past.")})
     team = owner_team or (signal.owner_team if signal else None)
@@ -55,6 +66,7 @@ def check_plan(
         planned_on=planned_on,
         owner_team=owner_team_for(actor, team),
         signal=signal,
+        alert_reference=alert_reference,
     )
 
 
@@ -92,6 +104,7 @@ def check_record(
             owner_team=check.owner_team,
             signal=check.signal,
             previous=check,
+            alert_reference=check.alert_reference,
         )
     check.full_clean()
     check.save(update_fields=["checked_on", "outcome", "notes", "brp_reported", "follow_up"])
@@ -107,5 +120,16 @@ def check_record(
             "persons": [str(p.uuid) for p in persons],
             "brp_reported": check.brp_reported,
         },
+    )
+    hooks.closed(
+        actor=actor,
+        closed=hooks.Closed(
+            reference=check.reference,
+            kind=_("Address check"),
+            day=checked_on,
+            outcome=check.get_outcome_display(),
+            alert_reference=check.alert_reference,
+        ),
+        signal=check.signal,
     )
     return check

@@ -48,3 +48,25 @@ CHECKS_PLAN_PERMISSION = "inspections.add_addresscheck"
 CHECKS_CHANGE_PERMISSION = "inspections.change_addresscheck"
 # Days after a check where nobody was found that the next one is proposed.
 RECHECK_DAYS = 7
+# The phenomena whose open signals are candidates for an integrale controle: those found on
+# premises a control can enter (a business, a house, a unit), not those about persons alone
+# (criminal exploitation of youngsters) or elsewhere (dumping of waste, property deals).
+CONTROL_PHENOMENA = (
+    "hennep-drugs",
+    "drugslab",
+    "witwassen",
+    "adresfraude",
+    "arbeidsuitbuiting",
+    "mensenhandel",
+    "gokken",
+    "omg",
+)
+# How many rows a candidate source shows on the planning page; the rest is on its own list.
+CANDIDATES_SHOWN = 25
+# The measures one click away from a closed inspection: (the case type the case is opened
+# with, the intervention the case's "new intervention" page then proposes), by the codes of
+# the seeded catalogue. A measure whose case type is not active is not offered.
+MEASURES = {
+    "damocles": ("hennep-sluiting", "damocles-sluiting", _("Damocles measure (closure)")),
+}
+INTERVENTION_ADD_PERMISSION = "interventions.add_intervention"

@@ -255,6 +255,7 @@ class CheckPlanForm(_ReferenceMixin, forms.Form):
         help_text=_("Postcode and house number, e.g. 1234 AB 12; or name a signal below."),
     )
     signal = forms.CharField(label=_("From signal (reference)"), required=False, max_length=20)
+    alert_reference = forms.CharField(label=_("From alert"), required=False, max_length=80)
     planned_on = forms.DateField(label=_("Planned date"), widget=DATE)
 
     def __init__(self, *args, user, **kwargs):
@@ -313,3 +314,18 @@ class CheckRecordForm(forms.Form):
 
     def clean_persons(self):
         return list(self.cleaned_data["persons"])
+
+
+class TypedCandidateForm(forms.Form):
+    address = forms.CharField(
+        label=_("Address"), help_text=_("Postcode and house number, e.g. 1234 AB 12.")
+    )
+    note = forms.CharField(label=_("Why a control"), max_length=300)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["owner_team"] = TeamChoice(user)
+
+    def clean_address(self):
+        return find_address(self.user, self.cleaned_data["address"].strip())

@@ -230,6 +230,7 @@ class AddressCheck(PublicIdModel):
         Subject, blank=True, related_name="+", verbose_name=_("persons concerned")
     )
     notes = models.TextField(_("notes"), blank=True)
+    alert_reference = models.CharField(_("alert"), max_length=80, blank=True)
     brp_reported = models.BooleanField(_("BRP address investigation reported"), default=False)
     follow_up = models.OneToOneField(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="previous"
@@ -243,3 +244,27 @@ class AddressCheck(PublicIdModel):
 
     def __str__(self) -> str:
         return f"{self.reference} {self.address}"
+
+
+class TypedCandidate(PublicIdModel):
+    """A candidate typed in on the planning page: an address and why it deserves a control,
+    kept until it is planned or removed."""
+
+    address = models.ForeignKey(
+        Subject, on_delete=models.PROTECT, related_name="+", verbose_name=_("address")
+    )
+    note = models.CharField(_("why a control"), max_length=300)
+    owner_team = models.ForeignKey(
+        Team, on_delete=models.PROTECT, related_name="+", verbose_name=_("team")
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("typed candidate")
+        verbose_name_plural = _("typed candidates")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.address}: {self.note}"

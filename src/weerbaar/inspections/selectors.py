@@ -22,7 +22,13 @@ from weerbaar.inspections.constants import (
     InspectionStatus,
     Measure,
 )
-from weerbaar.inspections.models import AddressCheck, Inspection, InspectionKind, Photo
+from weerbaar.inspections.models import (
+    AddressCheck,
+    Inspection,
+    InspectionKind,
+    Photo,
+    TypedCandidate,
+)
 
 
 def inspections_visible_to(user) -> QuerySet[Inspection]:
@@ -39,6 +45,28 @@ def checks_visible_to(user) -> QuerySet[AddressCheck]:
             see_all_perm=CHECKS_SEE_ALL_PERMISSION,
             team_field="owner_team",
         )
+    )
+
+
+def typed_visible_to(user) -> QuerySet[TypedCandidate]:
+    """Typed candidates: the team's, and all of them for the roles that see every inspection."""
+    return TypedCandidate.objects.filter(
+        visible_q(
+            user, model=TypedCandidate, see_all_perm=SEE_ALL_PERMISSION, team_field="owner_team"
+        )
+    )
+
+
+def typed_candidate_get(*, user, candidate_id: UUID, request=None, allowed: bool = True):
+    # Not audited as a read: an address and a line of why, shown on the planning page whole;
+    # removing one records itself.
+    return visible_get(
+        typed_visible_to(user).select_related("address", "address__address"),
+        user=user,
+        object_id=candidate_id,
+        action=None,
+        request=request,
+        allowed=allowed,
     )
 
 

@@ -28,6 +28,8 @@ from weerbaar.inspections.models import (
     ResearchNote,
 )
 from weerbaar.inspections.ownership import owner_team_for
+from weerbaar.inspections.typed import typed_candidate_add as typed_candidate_add
+from weerbaar.inspections.typed import typed_candidate_remove as typed_candidate_remove
 
 
 @transaction.atomic

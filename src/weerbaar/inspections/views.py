@@ -6,16 +6,20 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from weerbaar.accounts.lookup import parse_id, refuse
+from weerbaar.cases.selectors import case_types
 from weerbaar.core.forms import attempt, form_submit
 from weerbaar.core.http import sandboxed_download
-from weerbaar.inspections import candidates, selectors, services, storage
+from weerbaar.inspections import planning_views, registry_facts, selectors, services, storage
 from weerbaar.inspections.constants import (
     CHANGE_PERMISSION,
+    INTERVENTION_ADD_PERMISSION,
+    MEASURES,
     PLAN_PERMISSION,
     InspectionStatus,
 )
@@ -67,28 +71,12 @@ def inspection_list(request):
 
 
 @login_required
-@require_http_methods(["GET"])
-def planning(request):
-    _open_list(request)
-    user = request.user
-    return render(
-        request,
-        "inspections/planning.html",
-        {
-            "progress": selectors.progress(user=user),
-            "upcoming": selectors.upcoming(user=user)[:25],
-            "sources": candidates.candidates(user=user),
-            "may_plan": user.has_perm(PLAN_PERMISSION),
-        },
-    )
-
-
-@login_required
 @require_http_methods(["GET", "POST"])
 def inspection_plan(request):
     if not request.user.has_perm(PLAN_PERMISSION):
         refuse(user=request.user, label="inspections.plan", request=request)
-    form = PlanForm(request.POST or None, user=request.user)
+    initial = planning_views.origin_initial(request) if request.method == "GET" else {}
+    form = PlanForm(request.POST or None, user=request.user, initial=initial)
 
     def done(inspection):
         messages.success(request, _("The inspection has been planned."))
@@ -133,6 +121,8 @@ def _detail_context(inspection, user, **forms):
         "research_form": forms.get("research") or ResearchForm(inspection=inspection),
         "outcome_form": forms.get("outcome") or OutcomeForm(inspection=inspection),
         "case_form": ToCaseForm(),
+        "measures": measures_offered(),
+        "facts_connected": registry_facts.connected(),
     }
 
 
@@ -348,3 +338,39 @@ def to_case(request, inspection_id):
     else:
         messages.error(request, _("Choose a case type."))
     return redirect("inspections:detail", inspection_id=inspection.uuid)
+
+
+def measures_offered():
+    """The one-click measures whose case type is active: (key, label)."""
+    active = set(case_types().values_list("code", flat=True))
+    return [(key, label) for key, (code, _i, label) in MEASURES.items() if code in active]
+
+
+@login_required
+@require_POST
+def to_measure(request, inspection_id):
+    """Open the case a measure needs (its case type, the findings as the first note) and go
+    on to the case's "new intervention" page with the measure chosen; who may not start one
+    lands on the case."""
+    inspection = _changeable(request, inspection_id)
+    measure = MEASURES.get(request.POST.get("maatregel", ""))
+    case_type = case_types().filter(code=measure[0]).first() if measure else None
+    if case_type is None:
+        messages.error(request, _("Choose a measure."))
+        return redirect("inspections:detail", inspection_id=inspection.uuid)
+    made = []
+    attempt(
+        request,
+        lambda: made.append(
+            services.inspection_to_case(
+                actor=request.user, inspection=inspection, case_type=case_type
+            )
+        ),
+        _("A case has been opened from the inspection; choose the measure's details."),
+    )
+    if not made:
+        return redirect("inspections:detail", inspection_id=inspection.uuid)
+    if not request.user.has_perm(INTERVENTION_ADD_PERMISSION):
+        return redirect("cases:detail", case_id=made[0].uuid)
+    start = reverse("interventions:start", args=[made[0].uuid])
+    return redirect(f"{start}?{urlencode({'maatregel': measure[1]})}")

@@ -22,7 +22,7 @@ from weerbaar.interventions.forms import (
     StartForm,
     StepsForm,
 )
-from weerbaar.interventions.models import PolicyRule
+from weerbaar.interventions.models import Instrument, PolicyRule
 
 
 def _readable_case(request, case_id, allowed: bool = True):
@@ -55,7 +55,13 @@ def for_case(request, case_id):
 def start(request, case_id):
     case = _readable_case(request, case_id, allowed=request.user.has_perm(ADD_PERMISSION))
     offence = selectors.offence_number(user=request.user, case=case)
-    form = StartForm(request.POST or None, initial={"offence": offence})
+    initial = {"offence": offence}
+    # ?maatregel=<code>: the measure proposed by the page that sent the user here (a closed
+    # inspection's "Damocles measure"); an unknown or inactive code proposes nothing.
+    chosen = Instrument.objects.filter(active=True, code=request.GET.get("maatregel", "")).first()
+    if chosen is not None:
+        initial["instrument"] = chosen.pk
+    form = StartForm(request.POST or None, initial=initial)
 
     def done(intervention):
         messages.success(request, _("The intervention has been started."))

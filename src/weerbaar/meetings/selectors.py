@@ -21,6 +21,7 @@ from weerbaar.meetings.constants import (
     FEEDBACK_DAYS,
     INTERNAL_PERMISSION,
     SEE_ALL_PERMISSION,
+    Decision,
     MeetingStatus,
 )
 from weerbaar.meetings.models import (
@@ -145,6 +146,21 @@ def item_get(*, user, item_id: UUID, request=None) -> AgendaItem:
     if not sees_internal(user):
         items = items.filter(shared_with_partners=True)
     return visible_get(items, user=user, object_id=item_id, action=None, request=request)
+
+
+def inspection_decisions(*, user) -> QuerySet[AgendaItem]:
+    """Agenda items the meeting decided to be an integrale controle, newest first: of the
+    meetings the user may see, the items they read there, about signals they may see."""
+    items = AgendaItem.objects.filter(
+        decision=Decision.INSPECTION,
+        meeting__in=meetings_visible_to(user),
+        signal__in=signals_visible_to(user),
+    )
+    if not sees_internal(user):
+        items = items.filter(shared_with_partners=True)
+    return items.select_related("meeting", "signal", "signal__address").order_by(
+        "-decided_at", "-id"
+    )
 
 
 def agenda_candidates(*, user, meeting: Meeting) -> list[tuple]:

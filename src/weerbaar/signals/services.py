@@ -335,6 +335,20 @@ def signal_case_decided(*, actor: User, signal: Signal) -> Signal:
     return signal
 
 
+@transaction.atomic
+def signal_follow_up_record(*, actor: User, signal: Signal, text: str) -> None:
+    """What came of a control or check that started from the signal, in the signal's
+    timeline (an audit row on the signal, its words as the purpose): the signal's readers
+    learn the outcome without reading the inspection itself."""
+    audit_record(
+        actor=actor,
+        action=AuditAction.SIGNAL_FOLLOWED_UP,
+        obj=signal,
+        purpose=text.strip()[:500],
+        new={"outcome": text.strip()[:500]},
+    )
+
+
 def saved_view_save(*, user, name: str, query: str) -> SavedView:
     view, _created = SavedView.objects.update_or_create(
         user=user, name=name.strip(), defaults={"query": query[:500]}

@@ -235,3 +235,36 @@ def alert_to_signal(*, actor, alert: Alert, subjects=()):
     )
     signal.refresh_from_db()
     return signal
+
+
+@transaction.atomic
+def alert_follow_up_record(*, actor, alert_reference: str, text: str) -> Alert | None:
+    """The outcome of a control or an address check planned from the alert whose id is
+    ``alert_reference``: a line added to the alert's outcome; an open alert is then reviewed
+    (followed up by a control). Nothing for a reference that names no alert."""
+    try:
+        alert_id = uuid.UUID(str(alert_reference))
+    except ValueError:
+        return None
+    alert = Alert.objects.select_for_update().filter(uuid=alert_id).first()
+    if alert is None:
+        return None
+    old = {"status": alert.status, "outcome": alert.outcome}
+    alert.outcome = f"{alert.outcome}\n{text.strip()}".strip()
+    fields = ["outcome"]
+    if alert.status == Alert.Status.OPEN:
+        alert.status, alert.reviewed_by, alert.reviewed_at = (
+            Alert.Status.INSPECTED,
+            actor,
+            timezone.now(),
+        )
+        fields += ["status", "reviewed_by", "reviewed_at"]
+    alert.save(update_fields=fields)
+    audit_record(
+        actor=actor,
+        action=AuditAction.ALERT_FOLLOWED_UP,
+        obj=alert,
+        old=old,
+        new={"status": alert.status, "outcome": alert.outcome},
+    )
+    return alert

@@ -14,3 +14,7 @@ class WarehouseConfig(AppConfig):
         from weerbaar.warehouse.list_match import match
 
         list_matcher_register(match)
+        # Candidates, facts and outcomes of the inspections app, which may not import this one.
+        from weerbaar.warehouse import controls
+
+        controls.register()

@@ -87,6 +87,7 @@ class Alert(models.Model):
         DISMISSED = "dismissed", _("Dismissed")
         SIGNAL = "signal", _("Turned into a signal")
         LAPSED = "lapsed", _("No longer found by the rule")
+        INSPECTED = "inspected", _("Followed up by a control")
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     rule = models.SlugField(_("rule"))
@@ -107,6 +108,9 @@ class Alert(models.Model):
     )
     dismiss_reason = models.CharField(_("reason"), max_length=500, blank=True)
     signal_uuid = models.UUIDField(_("signal"), null=True, blank=True)
+    # What the controls and address checks planned from the alert found, a line each.
+    # (a database default: the scan inserts alerts with raw SQL naming only its columns)
+    outcome = models.TextField(_("outcome of the follow-up"), blank=True, db_default="")
 
     class Meta:
         verbose_name = _("alert")

@@ -8,8 +8,9 @@ from django.db.models import Q, QuerySet
 from weerbaar.accounts.access import is_active_user
 from weerbaar.accounts.lookup import refuse, visible_get
 from weerbaar.audit.constants import AuditAction
+from weerbaar.inspections.constants import PLAN_PERMISSION
 from weerbaar.subjects.selectors import subjects_for_registry
-from weerbaar.warehouse import facts, rules
+from weerbaar.warehouse import facts, newcomers, rules
 from weerbaar.warehouse.constants import VIEW_PERMISSION
 from weerbaar.warehouse.models import Alert, ImportRun, RegistryLink, ScanRun
 
@@ -102,3 +103,21 @@ def latest_scan(*, user, work: str = ScanRun.Work.RULES):
 def open_alert_count(*, user) -> int:
     """How many alerts wait for review, as the alert list shows them; 0 for who may not review."""
     return Alert.objects.filter(status=Alert.Status.OPEN).count() if may_review(user) else 0
+
+
+def may_see_newcomers(user) -> bool:
+    """The list of new businesses is for who plans controls and who reviews alerts."""
+    return is_active_user(user) and (user.has_perm(PLAN_PERMISSION) or may_review(user))
+
+
+def newcomer_list(*, user, division: str = "", area: str = "", request=None):
+    """The establishments founded in the last four weeks (``warehouse.newcomers``)."""
+    if not may_see_newcomers(user):
+        refuse(user=user, label="warehouse.newcomers", request=request)
+    return newcomers.newcomers(division=division, area=area)
+
+
+def newcomer_groups(*, user, request=None):
+    if not may_see_newcomers(user):
+        refuse(user=user, label="warehouse.newcomers", request=request)
+    return newcomers.groups()

@@ -13,7 +13,12 @@ from django.utils import timezone
 
 from weerbaar.accounts.models import User
 from weerbaar.warehouse import liveness, sources
-from weerbaar.warehouse.alerts import alert_dismiss, alert_to_signal, alerts_dismiss
+from weerbaar.warehouse.alerts import (
+    alert_dismiss,
+    alert_follow_up_record,
+    alert_to_signal,
+    alerts_dismiss,
+)
 from weerbaar.warehouse.imports import UPLOADS, import_queue, import_queued
 from weerbaar.warehouse.link_review import link_decide
 from weerbaar.warehouse.models import ImportRun, ScanRun
@@ -27,6 +32,7 @@ __all__ = [
     "KVK_COLUMNS",
     "UPLOADS",
     "alert_dismiss",
+    "alert_follow_up_record",
     "alert_to_signal",
     "alerts_dismiss",
     "import_bag",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from weerbaar.warehouse import views
+from weerbaar.warehouse import newcomer_views, views
 
 app_name = "warehouse"
 urlpatterns = [
@@ -15,6 +15,7 @@ urlpatterns = [
     path("koppelingen/opnieuw/", views.run_linkage, name="run_linkage"),
     path("koppelingen/voortgang/", views.link_status, name="link_status"),
     path("koppelingen/<uuid:link_id>/oordeel/", views.link_decide, name="link_decide"),
+    path("nieuwe-bedrijven/", newcomer_views.new_businesses, name="new_businesses"),
     path("imports/", views.imports, name="imports"),
     path("imports/<uuid:run_id>/", views.import_detail, name="import"),
 ]

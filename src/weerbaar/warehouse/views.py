@@ -15,7 +15,7 @@ from weerbaar.core import exports
 from weerbaar.core.exports import Column
 from weerbaar.core.forms import attempt, form_submit
 from weerbaar.core.http import is_htmx
-from weerbaar.warehouse import facts, selectors, services, tasks
+from weerbaar.warehouse import controls, facts, selectors, services, tasks
 from weerbaar.warehouse.constants import CHANGE_PERMISSION, IMPORT_PERMISSION
 from weerbaar.warehouse.forms import AlertFilterForm, BulkDismissForm, DismissForm, ImportForm
 from weerbaar.warehouse.models import RegistryLink, ScanRun
@@ -91,6 +91,7 @@ def _detail(request, alert, dismiss=None, status=200):
             "subjects": selectors.alert_subjects(user=request.user, alert=alert),
             "may_review": request.user.has_perm(CHANGE_PERMISSION) and alert.status == "open",
             "dismiss": dismiss or DismissForm(),
+            **controls.plan_links(request.user, alert),
         },
         status=status,
     )
