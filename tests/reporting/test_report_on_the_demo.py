@@ -70,3 +70,26 @@ def test_no_file_names_a_person_or_an_address(demo):
     text = response.content.decode("utf-8-sig")
     labels = Subject.objects.exclude(kind="organisation").values_list("label", flat=True)
     assert not [label for label in labels if len(label) > 6 and label in text]
+
+
+def test_bibob_and_inspections_are_in_the_report(demo):
+    from weerbaar.inspections.models import Inspection
+
+    this = timezone.localdate().year
+    sections = yearly_report(user=demo, years=range(this - 1, this + 1))
+    bibob = next(t for s in sections for t in s.tables if t.key == "bibob")
+    # The regisseur is outside the compartment: the totals come, small ones as "< 5".
+    assert bibob.rows and all(
+        v is None or v == "< 5" or v >= 5 for r in bibob.rows for v in r.values
+    )
+    held = Inspection.objects.filter(held_on__year__gte=this - 1).exclude(held_on=None)
+    assert _totals(sections, "controles") == held.filter(status__in=["held", "closed"]).count()
+    bibob_user = User.objects.get(username="bibob")
+    exact = yearly_report(user=bibob_user, years=range(this - 1, this + 1))
+    started = next(t for s in exact for t in s.tables if t.key == "bibob").rows[0]
+    assert sum(v or 0 for v in started.values) == 11
+
+
+def test_before_any_data_the_section_says_not_registered_yet(regisseur):
+    response = login(regisseur).get(reverse("reporting:report"), {"van": 2016, "tot": 2019})
+    assert response.content.decode().count("Nog niet geregistreerd.") == 3

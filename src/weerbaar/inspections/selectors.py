@@ -14,6 +14,7 @@ from django.utils import timezone
 from weerbaar.accounts.access import can_use, is_active_user, may_see_any, visible_q
 from weerbaar.accounts.lookup import visible_get
 from weerbaar.audit.constants import AuditAction
+from weerbaar.core.counting import per_year
 from weerbaar.inspections.constants import (
     CHANGE_PERMISSION,
     CHECKS_CHANGE_PERMISSION,
@@ -186,3 +187,34 @@ def sees_anything(user) -> bool:
 def does_inspections(user) -> bool:
     """Whether the user plans and records inspections or checks (their start page block)."""
     return can_use(user, CHANGE_PERMISSION, CHECKS_CHANGE_PERMISSION)
+
+
+def yearly_counts(*, user, years: range) -> dict:
+    """For the yearly report: the inspections held in ``years`` per kind, the address checks
+    done per outcome, and each kind's yearly target, each count with how many ``user`` may
+    see. Aggregates only."""
+    held = Inspection.objects.filter(
+        status__in=[InspectionStatus.HELD, InspectionStatus.CLOSED],
+        held_on__year__gte=years.start,
+        held_on__year__lt=years.stop,
+    )
+    checked = AddressCheck.objects.exclude(outcome="").filter(
+        checked_on__year__gte=years.start, checked_on__year__lt=years.stop
+    )
+    return {
+        "inspections": per_year(
+            held, year_field="held_on", group="kind__name", visible=inspections_visible_to(user)
+        ),
+        "checks": per_year(
+            checked, year_field="checked_on", group="outcome", visible=checks_visible_to(user)
+        ),
+        "targets": {
+            k.name: k.yearly_target
+            for k in InspectionKind.objects.filter(active=True)
+            if k.measure != Measure.ADDRESS_CHECKS
+        },
+        "check_target": sum(
+            k.yearly_target
+            for k in InspectionKind.objects.filter(active=True, measure=Measure.ADDRESS_CHECKS)
+        ),
+    }

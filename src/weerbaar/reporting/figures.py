@@ -15,12 +15,16 @@ from django.utils.translation import gettext_lazy
 
 from weerbaar.cases.selectors import yearly_counts as case_counts
 from weerbaar.core.counting import Tally
+from weerbaar.inspections.constants import CheckOutcome
+from weerbaar.inspections.selectors import yearly_counts as inspection_counts
 from weerbaar.intake.selectors import yearly_counts as report_counts
 from weerbaar.interventions.constants import ObjectionOutcome, Result
 from weerbaar.interventions.selectors import yearly_counts as measure_counts
 from weerbaar.meetings.constants import Decision, MeetingKind
 from weerbaar.meetings.selectors import yearly_counts as meeting_counts
 from weerbaar.reporting.constants import SMALL
+from weerbaar.screening.selectors import may_change as may_change_screenings
+from weerbaar.screening.selectors import year_counts as screening_counts
 from weerbaar.signals.constants import Channel
 from weerbaar.signals.selectors import yearly_counts as signal_counts
 
@@ -257,6 +261,50 @@ class Section:
     tables: list[Table]
 
 
+def _screenings(user, years) -> Table:
+    """Bibob figures: the screening app gives totals only (its rows are in the compartment);
+    a reader outside the Bibob role sees its small numbers as "< 5"."""
+    table = Table("bibob", _("Bibob screenings"), _("Screenings"), note=_("Not registered yet."))
+    seen_all = may_change_screenings(user)
+    years_counts = [screening_counts(year=year) for year in years]
+    lines = [(_("Screenings of applications received"), [c["screenings"] for c in years_counts])]
+    for i, decision in enumerate(years_counts[0]["decisions"]):
+        label = _("Decision: %(decision)s") % {"decision": decision["label"]}
+        lines.append((label, [c["decisions"][i]["count"] for c in years_counts]))
+    lines.append((_("Advice asked of the LBB"), [c["lbb_requests"] for c in years_counts]))
+    for i, degree in enumerate(years_counts[0]["degrees"]):
+        label = _("Advice: %(degree)s") % {"degree": degree["label"]}
+        lines.append((label, [c["degrees"][i]["count"] for c in years_counts]))
+    if any(any(counts) for _label, counts in lines):
+        for label, counts in lines:
+            cells = [Cell(n, n if seen_all else 0) for n in counts]
+            table.rows.append(Row(str(label), cells))
+    return table
+
+
+def _inspections(user, years) -> list[Table]:
+    counts = inspection_counts(user=user, years=years)
+    controls = _table("controles", _("Inspections held"), _("Kind"), counts["inspections"], years)
+    controls.note = _("Not registered yet.")
+    if controls.rows:
+        for name, target in counts["targets"].items():
+            if target:
+                label = _("Target: %(kind)s") % {"kind": name}
+                controls.rows.append(Row(str(label), [target for _year in years]))
+    checks = _table(
+        "adrescontroles",
+        _("BRP address checks"),
+        _("Outcome"),
+        counts["checks"],
+        years,
+        label=_choice(CheckOutcome),
+    )
+    checks.note = _("Not registered yet.")
+    if checks.rows and counts["check_target"]:
+        checks.rows.append(Row(_("Target"), [counts["check_target"] for _year in years]))
+    return [controls, checks]
+
+
 SECTIONS = [
     ("casussen", gettext_lazy("Cases"), _cases),
     ("maatregelen", gettext_lazy("Measures"), _measures),
@@ -266,6 +314,11 @@ SECTIONS = [
         lambda u, y: [*_reports(u, y), *_signals(u, y)],
     ),
     ("overleggen", gettext_lazy("LIO and GSO"), _meetings),
+    (
+        "bibob-controles",
+        gettext_lazy("Bibob and inspections"),
+        lambda u, y: [_screenings(u, y), *_inspections(u, y)],
+    ),
 ]
 THEMES = [(key, title) for key, title, _part in SECTIONS]
 
