@@ -76,3 +76,35 @@ def csv_text(sections, years, *, user) -> str:
 
 def _difference_header() -> list[str]:
     return [_("Table"), _("Row"), _("Year"), _("Adopted"), _("Now")]
+
+
+def pdf(sections, years, *, title: str, year: int, narratives: dict) -> bytes:
+    """The report as a PDF for the council: every table with a chart of its totals, and the
+    narratives of ``year``. It names no official: a council document is published."""
+    from django.conf import settings
+    from django.template.loader import render_to_string
+
+    from weerbaar.core import pdf as core_pdf
+    from weerbaar.reporting import charts
+
+    labels = year_labels(years)
+    parts = [
+        {
+            "section": section,
+            "narrative": narratives.get(section.key),
+            "tables": [(t, charts.table_chart(t, labels)) for t in section.tables],
+        }
+        for section in sections
+    ]
+    html = render_to_string(
+        "reporting/report_pdf.html",
+        {
+            "title": title,
+            "municipality": settings.MUNICIPALITY_NAME,
+            "years": labels,
+            "year": year,
+            "parts": parts,
+            "changed": differences(sections, labels),
+        },
+    )
+    return core_pdf.render(html)

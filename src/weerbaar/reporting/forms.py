@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from weerbaar.core.exports import ExportForm
 from weerbaar.reporting.constants import FIRST_YEAR, MAX_YEARS
 
 
@@ -50,3 +51,9 @@ class AdoptForm(forms.Form):
     confirm = forms.BooleanField(
         label=_("I adopt this year: its figures and narratives no longer change.")
     )
+
+
+class PurposeForm(forms.Form):
+    """The purpose asked of every file of the report, as of every export."""
+
+    doel = ExportForm.base_fields["doel"]

@@ -12,22 +12,35 @@ from django.views.decorators.http import require_http_methods, require_POST
 from weerbaar.accounts.lookup import refuse
 from weerbaar.core import exports
 from weerbaar.core.forms import attempt
-from weerbaar.reporting import files, selectors, services, snapshot
+from weerbaar.reporting import charts, files, selectors, services, snapshot
 from weerbaar.reporting.constants import YearStatus
 from weerbaar.reporting.figures import THEMES, year_labels
-from weerbaar.reporting.forms import AdoptForm, NarrativeForm, SpanForm, default_span
+from weerbaar.reporting.forms import (
+    AdoptForm,
+    NarrativeForm,
+    PurposeForm,
+    SpanForm,
+    default_span,
+)
 
-CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "xlsx": exports.FORMATS["xlsx"]}
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": exports.FORMATS["xlsx"],
+    "pdf": "application/pdf",
+    "infographic": "application/pdf",
+    "png": "image/png",
+}
+SUFFIX = {"infographic": "infographic.pdf", "png": "infographic.png"}
 
 
 def _file(request, years, sections):
     fmt = request.GET.get("format")
     if fmt not in CONTENT_TYPES:
         return HttpResponseBadRequest(
-            _("Unknown export format: choose csv or xlsx."),
+            _("Unknown format: choose csv, xlsx, pdf, infographic or png."),
             content_type="text/plain; charset=utf-8",
         )
-    form = exports.ExportForm(request.GET)
+    form = PurposeForm(request.GET)
     if not form.is_valid():
         messages.error(request, _("State the purpose of the export (at least 5 characters)."))
         query = exports.list_query(request)
@@ -40,12 +53,21 @@ def _file(request, years, sections):
         request=request,
     )
     title = _("Yearly report %(first)s-%(last)s") % {"first": years.start, "last": years.stop - 1}
+    last = years.stop - 1
     if fmt == "csv":
         body = files.csv_text(sections, years, user=request.user).encode()
-    else:
+    elif fmt == "xlsx":
         body = files.xlsx(sections, years, user=request.user, title=title)
+    elif fmt == "pdf":
+        texts = selectors.narratives(last)
+        body = files.pdf(sections, years, title=title, year=last, narratives=texts)
+    else:
+        pdf, png = charts.infographic(sections, year_labels(years), last)
+        body = png if fmt == "png" else pdf
     response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
-    name = f"jaarverslag-{years.start}-{years.stop - 1}-{timezone.localdate():%Y-%m-%d}.{fmt}"
+    name = (
+        f"jaarverslag-{years.start}-{last}-{timezone.localdate():%Y-%m-%d}.{SUFFIX.get(fmt, fmt)}"
+    )
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
