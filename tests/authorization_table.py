@@ -195,6 +195,7 @@ EXPECTED_GET = {
     # one, so its pages answer 404 to all (tests/screening/test_compartment.py walks a real one).
     # The yearly report: aggregates for the mayor and management, and the regisseur (#16).
     "reporting:report": {"regisseur", "burgemeester"},
+    "reporting:overview": {"regisseur", "burgemeester"},
     "reporting:narrative": NOBODY,  # POST only
     "reporting:adopt": NOBODY,  # POST only
     "screening:list": {"bibob_coordinator"},

@@ -56,7 +56,7 @@ MENU = [
     (may_see_inspections, _("Inspections"), "inspections:list", "inspections"),
     (may_review, _("Warehouse"), "warehouse:alerts", "warehouse"),
     (lambda u: can_use(u, BIBOB_PERMISSION), _("Bibob"), "screening:list", "screening"),
-    (may_view_report, _("Yearly report"), "reporting:report", "reporting"),
+    (may_view_report, _("Overview"), "reporting:overview", "reporting"),
     (lambda u: True, _messages_label, "accounts:inbox", "inbox"),
     (lambda u: can_use(u, AUDIT_PERMISSION), _("Audit trail"), "audit:list", "audit"),
     (may_configure, _("Settings"), "configuration:index", "configuration"),

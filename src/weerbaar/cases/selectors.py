@@ -276,3 +276,16 @@ def yearly_counts(*, user, years: range) -> dict[str, list]:
             opened.filter(riec=True), year_field="opened_on", group=None, visible=visible
         ),
     }
+
+
+def open_counts(*, user) -> list[dict]:
+    """For the mayor's overview: the open cases per status and age (``core.counting``'s
+    buckets), each count with how many ``user`` may see. Aggregates only."""
+    from django.db.models import F
+    from django.utils import timezone
+
+    from weerbaar.core.counting import age_bucket, grouped
+
+    open_ = Case.objects.filter(closed_on__isnull=True)
+    groups = {"status": F("status"), "age": age_bucket("opened_on", timezone.localdate())}
+    return grouped(open_, groups=groups, visible=cases_visible_to(user))

@@ -39,3 +39,37 @@ def per_year(
         Tally(str(row[group] or "") if group else "", row["year"], row["total"], row["seen"])
         for row in counted
     ]
+
+
+def grouped(rows: QuerySet, *, groups: dict, visible: QuerySet) -> list[dict]:
+    """``rows`` counted per combination of ``groups`` (name: field or expression), each
+    with ``total`` and ``seen`` (the rows the reader may see)."""
+    counted = (
+        rows.annotate(**{f"g_{name}": expr for name, expr in groups.items()})
+        .values(*[f"g_{name}" for name in groups])
+        .annotate(
+            total=Count("pk", distinct=True),
+            seen=Count("pk", distinct=True, filter=Q(pk__in=visible.values("pk"))),
+        )
+        .order_by(*[f"g_{name}" for name in groups])
+    )
+    return [
+        {**{name: row[f"g_{name}"] for name in groups}, "total": row["total"], "seen": row["seen"]}
+        for row in counted
+    ]
+
+
+def age_bucket(field: str, today):
+    """An expression sorting rows by the age of ``field`` into 0-3: under a month, one to
+    three months, three to twelve months, a year or more."""
+    from datetime import timedelta
+
+    from django.db.models import Case, IntegerField, Value, When
+
+    return Case(
+        When(**{f"{field}__gt": today - timedelta(days=30)}, then=Value(0)),
+        When(**{f"{field}__gt": today - timedelta(days=91)}, then=Value(1)),
+        When(**{f"{field}__gt": today - timedelta(days=365)}, then=Value(2)),
+        default=Value(3),
+        output_field=IntegerField(),
+    )

@@ -213,3 +213,13 @@ def yearly_counts(*, user, years: range) -> dict[str, list]:
         "answered": per_year(answered, year_field="submitted_on", group="channel", visible=visible),
         "days": days,
     }
+
+
+def feedback_owed_count(*, user) -> dict[str, int]:
+    """For the mayor's overview: the open signals whose reporter has waited ``FEEDBACK_DAYS``
+    or more for an answer, with how many of them ``user`` may see. Aggregates only."""
+    owed = with_waiting_reporter(Signal.objects.all())
+    return {
+        "total": owed.count(),
+        "seen": owed.filter(pk__in=signals_visible_to(user).values("pk")).count(),
+    }

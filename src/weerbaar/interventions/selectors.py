@@ -15,6 +15,7 @@ from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.cases.selectors import case_files_visible_to, cases_visible_to
 from weerbaar.core.counting import per_year
+from weerbaar.interventions.constants import Stage
 from weerbaar.interventions.deadlines import OURS
 from weerbaar.interventions.letters import refusal
 from weerbaar.interventions.models import (
@@ -250,3 +251,47 @@ def yearly_counts(*, user, years: range) -> dict[str, list]:
         ),
         "forfeited_amounts": {row["year"]: row["amount"] for row in amounts},
     }
+
+
+def running_counts(*, user) -> dict[str, list]:
+    """For the mayor's overview: the measures decided and not yet finished per instrument,
+    the municipality's own open deadlines (overdue, this week, later), and the Damocles
+    decisions waiting for the mayor (the intention sent, no decision yet), each count with
+    how many ``user`` may read. Aggregates only."""
+    from django.db.models import F
+
+    from weerbaar.core.counting import grouped
+
+    today = timezone.localdate()
+    visible = interventions_visible_to(user)
+    running = Intervention.objects.filter(decision_on__isnull=False, finished_on__isnull=True)
+    when = Case(
+        When(due_on__lt=today, then=Value("overdue")),
+        When(due_on__lte=today + timedelta(days=7), then=Value("week")),
+        default=Value("later"),
+    )
+    deadlines = Deadline.objects.filter(done=False, kind__in=[str(k) for k in OURS])
+    waiting = Intervention.objects.filter(
+        instrument__code__in=DAMOCLES_CODES, stage=Stage.INTENTION
+    )
+    return {
+        "running": grouped(running, groups={"instrument": F("instrument__name")}, visible=visible),
+        "deadlines": grouped(
+            deadlines,
+            groups={"when": when},
+            visible=Deadline.objects.filter(intervention__in=visible),
+        ),
+        "waiting_for_mayor": grouped(
+            waiting, groups={"code": F("instrument__code")}, visible=visible
+        ),
+    }
+
+
+def mayor_queue(*, user) -> QuerySet[Intervention]:
+    """The Damocles decisions waiting for the mayor that ``user`` may read, oldest first."""
+    return (
+        interventions_visible_to(user)
+        .filter(instrument__code__in=DAMOCLES_CODES, stage=Stage.INTENTION)
+        .select_related("instrument", "case")
+        .order_by("intention_sent_on", "id")
+    )

@@ -47,3 +47,21 @@ def narratives(year: int) -> dict[str, Narrative]:
     """The narratives of ``year`` by theme (they hold no personal data by their purpose)."""
     rows = Narrative.objects.filter(report_year__year=year).select_related("updated_by")
     return {n.theme: n for n in rows}
+
+
+def overview(*, user, request=None) -> list:
+    """The mayor's overview as ``user`` may see it; the read is recorded."""
+    from weerbaar.reporting import overview as parts
+
+    grids = parts.build(user=user)
+    audit_record(
+        actor=user, action=AuditAction.REPORT_VIEWED, request=request, extra={"page": "overzicht"}
+    )
+    return grids
+
+
+def mayor_queue(*, user):
+    """The Damocles decisions waiting for the mayor that ``user`` may read."""
+    from weerbaar.interventions.selectors import mayor_queue as queue
+
+    return queue(user=user)

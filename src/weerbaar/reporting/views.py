@@ -158,3 +158,29 @@ def _span_url(request, year: int) -> str:
     first = request.POST.get("van", "")
     first = int(first) if first.isdigit() and int(first) <= year else year
     return reverse("reporting:report") + f"?van={first}&tot={year}"
+
+
+@login_required
+@require_http_methods(["GET"])
+def overview(request):
+    """The mayor's and management's overview: aggregates only, each chart with its table."""
+    if not selectors.may_view(request.user):
+        refuse(user=request.user, label="reporting.reportyear", request=request)
+    grids = selectors.overview(user=request.user, request=request)
+    queue = selectors.mayor_queue(user=request.user)
+    context = {
+        "grids": grids,
+        "queue": queue[:25],
+        "queue_count": queue.count(),
+        "charts": [
+            {
+                "id": f"chart-{g.key}",
+                "table": f"tabel-{g.key}",
+                "kind": g.chart,
+                "columns": g.columns if g.chart == "line" else g.columns[:-1],
+            }
+            for g in grids
+            if g.chart and not g.empty
+        ],
+    }
+    return render(request, "reporting/overview.html", context)

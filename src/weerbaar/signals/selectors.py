@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Iterable
 from uuid import UUID
 
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
@@ -388,5 +388,38 @@ def yearly_counts(*, user, years: range) -> dict[str, list]:
         "mma": per_year(mma, year_field="reported_on", group=None, visible=visible),
         "mma_followed": per_year(
             mma.filter(followed).distinct(), year_field="reported_on", group=None, visible=visible
+        ),
+    }
+
+
+def open_counts(*, user) -> dict[str, list]:
+    """For the mayor's overview: the open signals per status and age (``core.counting``'s
+    buckets), and the signals of the last twelve months per phenomenon and month, each count
+    with how many ``user`` may see. Aggregates only."""
+    from datetime import timedelta
+
+    from django.db.models.functions import TruncMonth
+    from django.utils import timezone
+
+    from weerbaar.core.counting import age_bucket, grouped
+
+    today = timezone.localdate()
+    signals = Signal.objects.filter(merged_into__isnull=True)
+    visible = signals_visible_to(user)
+    open_ = signals.exclude(status=SignalStatus.CLOSED)
+    start = today.replace(day=1)
+    for _month in range(11):
+        start = (start - timedelta(days=1)).replace(day=1)
+    recent = signals.filter(reported_on__gte=start)
+    return {
+        "open": grouped(
+            open_,
+            groups={"status": F("status"), "age": age_bucket("reported_on", today)},
+            visible=visible,
+        ),
+        "trend": grouped(
+            recent,
+            groups={"phenomenon": F("phenomenon__name"), "month": TruncMonth("reported_on")},
+            visible=visible,
         ),
     }

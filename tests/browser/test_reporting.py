@@ -1,0 +1,62 @@
+"""The mayor's overview and the yearly report in a real browser, as the burgemeester and as a
+partner who gets none of it (#16); axe-core on every page, charts drawn from their tables."""
+
+import pytest
+
+from tests.browser.conftest import axe_violations
+from tests.reporting import westland
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+PASSWORD = "geheim-wachtwoord-123"
+
+
+def _login(page, live_server, username):
+    page.goto(f"{live_server.url}/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_role("heading", name="Welkom").wait_for()
+
+
+def _clean(page, name):
+    assert axe_violations(page) == [], name
+    page.screenshot(path=f"test-artifacts/{name}.png", full_page=True)
+
+
+def test_the_mayor_reads_the_overview_and_the_report(
+    page, live_server, burgemeester, regisseur, other_team
+):
+    from tests.factories import SignalFactory
+
+    westland.load(regisseur, other_team)
+    SignalFactory.create_batch(3)
+    _login(page, live_server, "burgemeester")
+    page.get_by_role("link", name="Overzicht", exact=True).click()
+    page.get_by_role("heading", name="Overzicht", exact=True).wait_for()
+    page.get_by_role("table", name="Open signalen naar status en leeftijd").wait_for()
+    # Chart.js drew on the canvas from the table (not a blank canvas).
+    page.wait_for_function("document.getElementById('chart-signalen').toDataURL().length > 5000")
+    _clean(page, "reporting-overview")
+
+    page.get_by_role("link", name="Het jaarverslag").click()
+    page.get_by_label("Vanaf het jaar").select_option("2016")
+    page.get_by_label("Tot en met").select_option("2019")
+    page.get_by_role("button", name="Tonen").click()
+    table = page.get_by_role("table", name="Casussen per categorie")
+    totals = table.locator("tr.total-row td").all_inner_texts()
+    # The mayor may not see these cases: the small total of 2016 is hidden, the rest shown.
+    assert [t.strip() for t in totals] == ["< 5", "10", "12", "29"]
+    _clean(page, "reporting-yearly-report")
+    assert page.foreign_requests == []
+
+
+def test_a_partner_gets_none_of_it(page, live_server, ketenpartner):
+    _login(page, live_server, "ketenpartner")
+    assert page.get_by_role("link", name="Overzicht", exact=True).count() == 0
+    for path in ("/verantwoording/overzicht/", "/verantwoording/?van=2016&tot=2019"):
+        response = page.goto(f"{live_server.url}{path}")
+        assert response.status == 404
+    _clean(page, "reporting-partner-404")
