@@ -65,3 +65,22 @@ def test_the_infographic_gives_the_key_figures_of_the_year(regisseur, cases):
 def test_a_small_number_is_no_bar_for_the_mayor(burgemeester, cases):
     text = _text(login(burgemeester).get(URL, {**SPAN, "format": "infographic"}).content)
     assert "< 5" in text
+
+
+def test_the_council_letter_gives_the_year_against_the_one_before(regisseur, cases):
+    import docx
+
+    from weerbaar.reporting.services import narrative_save
+
+    narrative_save(actor=regisseur, year=2019, theme="casussen", text="Twee drugslabs gesloten.")
+    response = login(regisseur).get(URL, {**SPAN, "format": "docx"})
+    assert response.status_code == 200
+    document = docx.Document(io.BytesIO(response.content))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Aan de gemeenteraad van Weerdam" in text
+    assert "Casussen. Twee drugslabs gesloten." in text
+    assert "De burgemeester van Weerdam" in text and regisseur.username not in text
+    rows = [[c.text for c in row.cells] for row in document.tables[0].rows]
+    assert rows[0] == ["Cijfer", "2018", "2019"]
+    assert ["Casussen per categorie", "12", "29"] in rows
+    assert document.core_properties.author == ""

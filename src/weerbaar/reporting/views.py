@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from weerbaar.accounts.lookup import refuse
 from weerbaar.core import exports
 from weerbaar.core.forms import attempt
-from weerbaar.reporting import charts, files, selectors, services, snapshot
+from weerbaar.reporting import charts, council_letter, files, selectors, services, snapshot
 from weerbaar.reporting.constants import YearStatus
 from weerbaar.reporting.figures import THEMES, year_labels
 from weerbaar.reporting.forms import (
@@ -29,15 +29,20 @@ CONTENT_TYPES = {
     "pdf": "application/pdf",
     "infographic": "application/pdf",
     "png": "image/png",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
-SUFFIX = {"infographic": "infographic.pdf", "png": "infographic.png"}
+SUFFIX = {
+    "infographic": "infographic.pdf",
+    "png": "infographic.png",
+    "docx": "raadsinformatiebrief.docx",
+}
 
 
 def _file(request, years, sections):
     fmt = request.GET.get("format")
     if fmt not in CONTENT_TYPES:
         return HttpResponseBadRequest(
-            _("Unknown format: choose csv, xlsx, pdf, infographic or png."),
+            _("Unknown format: choose csv, xlsx, pdf, infographic, png or docx."),
             content_type="text/plain; charset=utf-8",
         )
     form = PurposeForm(request.GET)
@@ -61,6 +66,10 @@ def _file(request, years, sections):
     elif fmt == "pdf":
         texts = selectors.narratives(last)
         body = files.pdf(sections, years, title=title, year=last, narratives=texts)
+    elif fmt == "docx":
+        # The letter compares the last year with the one before, whatever the span.
+        pair = selectors.yearly_report(user=request.user, years=range(last - 1, last + 1))
+        body = council_letter.render(pair, last, selectors.narratives(last))
     else:
         pdf, png = charts.infographic(sections, year_labels(years), last)
         body = png if fmt == "png" else pdf
