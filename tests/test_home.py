@@ -18,6 +18,7 @@ BLOCKS = [
     "exports",
     "overleg",
     "controles",
+    "verantwoording",
 ]
 
 
@@ -64,6 +65,7 @@ EXPECTED = {
         "exports",
         "overleg",
         "controles",
+        "verantwoording",
     },
     "medewerker": {"signalen"},
     "behandelaar": {"taken", "termijnen", "overleg"},
@@ -71,7 +73,7 @@ EXPECTED = {
     # The Bibob terms are on the deadline overview (#15).
     "bibob_coordinator": {"termijnen"},
     "ketenpartner": {"taken", "overleg"},
-    "burgemeester": {"taken"},
+    "burgemeester": {"taken", "verantwoording"},
     "beheerder": set(),
     "fg": {"exports"},
 }

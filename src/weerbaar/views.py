@@ -23,6 +23,8 @@ from weerbaar.intake.selectors import reporters_waiting, reveals_to_approve
 from weerbaar.interventions.constants import CHANGE_PERMISSION as DEADLINES_PERMISSION
 from weerbaar.interventions.selectors import deadline_counts
 from weerbaar.meetings.selectors import action_points, may_see_meetings, next_meeting
+from weerbaar.reporting.selectors import may_view as may_view_report
+from weerbaar.reporting.selectors import mayor_queue
 from weerbaar.signals.constants import CHANGE_PERMISSION as ANSWER_PERMISSION
 from weerbaar.signals.constants import SignalStatus
 from weerbaar.signals.selectors import may_see_signals, work_counts
@@ -82,6 +84,13 @@ def _inspection_work(user) -> dict | None:
     return {"upcoming": _first(upcoming(user=user)), "checks": _first(open_checks(user=user))}
 
 
+def _accountability(user) -> dict | None:
+    """For the mayor and management: the Damocles decisions waiting for the mayor."""
+    if not may_view_report(user):
+        return None
+    return {"waiting": mayor_queue(user=user).count()}
+
+
 def _work(user) -> dict:
     """Each block of the start page, or None for a role without that work."""
     return {
@@ -93,6 +102,7 @@ def _work(user) -> dict:
         "exports": exports_to_decide(user=user).count() if may_approve_exports(user) else None,
         "meeting": {"next": next_meeting(user=user)} if may_see_meetings(user) else None,
         "inspections": _inspection_work(user),
+        "accountability": _accountability(user),
     }
 
 
