@@ -33,3 +33,8 @@ def confirmed(client):
     session[SESSION_KEY] = time.time()
     session.save()
     return client
+
+
+def file_bytes(response) -> bytes:
+    """The body of a download, streamed (a file) or not."""
+    return b"".join(response.streaming_content) if response.streaming else response.content

@@ -21,10 +21,9 @@ from weerbaar.inspections.selectors import does_inspections, open_checks, upcomi
 from weerbaar.intake.constants import FEEDBACK_DAYS
 from weerbaar.intake.selectors import reporters_waiting, reveals_to_approve
 from weerbaar.interventions.constants import CHANGE_PERMISSION as DEADLINES_PERMISSION
-from weerbaar.interventions.selectors import deadline_counts
+from weerbaar.interventions.selectors import deadline_counts, mayor_queue
 from weerbaar.meetings.selectors import action_points, may_see_meetings, next_meeting
 from weerbaar.reporting.selectors import may_view as may_view_report
-from weerbaar.reporting.selectors import mayor_queue
 from weerbaar.signals.constants import CHANGE_PERMISSION as ANSWER_PERMISSION
 from weerbaar.signals.constants import SignalStatus
 from weerbaar.signals.selectors import may_see_signals, work_counts

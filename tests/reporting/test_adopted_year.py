@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from freezegun import freeze_time
 
+from tests.exports import confirmed, file_bytes
 from tests.factories import CaseFactory, login
 from tests.reporting import westland
 from weerbaar.audit.models import AuditRecord
@@ -44,15 +45,10 @@ def test_an_adopted_year_keeps_its_figures_and_shows_a_correction(regisseur, oth
     assert row.pairs == [(2, None), (3, None), (8, None), (8, 9)]
     total = _row(regisseur, "Totaal")
     assert total.pairs[-1] == (29, 30)
-    page = login(regisseur).get(URL, {"van": 2016, "tot": 2019}).content.decode()
+    page = confirmed(login(regisseur)).get(URL, {"van": 2016, "tot": 2019}).content.decode()
     assert "(nu 9)" in page and "Vastgesteld" in page
-    text = (
-        login(regisseur)
-        .get(
-            URL, {"van": 2016, "tot": 2019, "format": "csv", "doel": "Controle van de vaststelling"}
-        )
-        .content.decode("utf-8-sig")
-    )
+    query = {"van": 2016, "tot": 2019, "format": "csv", "doel": "Controle van de vaststelling"}
+    text = file_bytes(confirmed(login(regisseur)).get(URL, query)).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
     changed = rows[rows.index(["Gewijzigd sinds vaststelling"]) + 2 :]
     assert ["Casussen per categorie", "Hennep/drugs sluiting gemeente", "2019", "8", "9"] in changed
@@ -68,7 +64,7 @@ def test_a_row_the_data_lost_keeps_its_adopted_figure(regisseur, cases):
 
 @freeze_time("2020-02-01")
 def test_narratives_are_written_until_the_year_is_adopted(regisseur, cases):
-    client = login(regisseur)
+    client = confirmed(login(regisseur))
     url = reverse("reporting:narrative", args=[2019, "casussen"])
     text = "In 2019 zijn twee drugslabs gesloten op grond van artikel 13b Opiumwet."
     assert client.post(url, {"text": text, "van": 2016}).status_code == 302
@@ -93,7 +89,7 @@ def test_a_year_not_ended_cannot_be_adopted(regisseur):
 
 
 def test_the_mayor_reads_but_does_not_write(burgemeester):
-    client = login(burgemeester)
+    client = confirmed(login(burgemeester))
     url = reverse("reporting:narrative", args=[2019, "casussen"])
     assert client.post(url, {"text": "Niet van mij"}).status_code == 404
     assert (

@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.exports import confirmed, file_bytes
 from tests.factories import login
 from weerbaar.accounts.models import User
 from weerbaar.reporting.selectors import yearly_report
@@ -63,11 +64,11 @@ def test_no_file_names_a_person_or_an_address(demo):
     from weerbaar.subjects.models import Subject
 
     this = timezone.localdate().year
-    response = login(demo).get(
+    response = confirmed(login(demo)).get(
         reverse("reporting:report"),
         {"van": this - 6, "tot": this, "format": "csv", "doel": "Controle op persoonsgegevens"},
     )
-    text = response.content.decode("utf-8-sig")
+    text = file_bytes(response).decode("utf-8-sig")
     labels = Subject.objects.exclude(kind="organisation").values_list("label", flat=True)
     assert not [label for label in labels if len(label) > 6 and label in text]
 
@@ -91,5 +92,7 @@ def test_bibob_and_inspections_are_in_the_report(demo):
 
 
 def test_before_any_data_the_section_says_not_registered_yet(regisseur):
-    response = login(regisseur).get(reverse("reporting:report"), {"van": 2016, "tot": 2019})
+    response = confirmed(login(regisseur)).get(
+        reverse("reporting:report"), {"van": 2016, "tot": 2019}
+    )
     assert response.content.decode().count("Nog niet geregistreerd.") == 3

@@ -255,8 +255,7 @@ def yearly_counts(*, user, years: range) -> dict[str, list]:
 
 def running_counts(*, user) -> dict[str, list]:
     """For the mayor's overview: the measures decided and not yet finished per instrument,
-    the municipality's own open deadlines (overdue, this week, later), and the Damocles
-    decisions waiting for the mayor (the intention sent, no decision yet), each count with
+    and the municipality's own open deadlines (overdue, this week, later), each count with
     how many ``user`` may read. Aggregates only."""
     from django.db.models import F
 
@@ -271,18 +270,12 @@ def running_counts(*, user) -> dict[str, list]:
         default=Value("later"),
     )
     deadlines = Deadline.objects.filter(done=False, kind__in=[str(k) for k in OURS])
-    waiting = Intervention.objects.filter(
-        instrument__code__in=DAMOCLES_CODES, stage=Stage.INTENTION
-    )
     return {
         "running": grouped(running, groups={"instrument": F("instrument__name")}, visible=visible),
         "deadlines": grouped(
             deadlines,
             groups={"when": when},
             visible=Deadline.objects.filter(intervention__in=visible),
-        ),
-        "waiting_for_mayor": grouped(
-            waiting, groups={"code": F("instrument__code")}, visible=visible
         ),
     }
 

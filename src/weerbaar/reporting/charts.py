@@ -18,14 +18,23 @@ from weerbaar.reporting.figures import SUPPRESSED, Section, Table
 BLUE, GREY, INK = "#154273", "#8fa9c4", "#1a1a1a"
 
 
+# Text as text, not paths (SVG); embedded TrueType, so the PDF's text can be extracted.
+STYLE = {"svg.fonttype": "none", "pdf.fonttype": 42, "font.family": "DejaVu Sans"}
+
+
 def _figure(width: float, height: float):
-    from matplotlib import rcParams
     from matplotlib.figure import Figure
 
-    rcParams["svg.fonttype"] = "none"  # text as text, not as paths
-    rcParams["pdf.fonttype"] = 42  # embedded TrueType: the PDF's text can be extracted
-    rcParams["font.family"] = "DejaVu Sans"
     return Figure(figsize=(width, height))
+
+
+def _styled(draw):
+    """Run ``draw`` with this module's settings, without touching matplotlib's global ones
+    (a web server draws for several requests at once)."""
+    from matplotlib import rc_context
+
+    with rc_context(STYLE):
+        return draw()
 
 
 def _numbers(values) -> tuple[list[float], list[str]]:
@@ -34,6 +43,9 @@ def _numbers(values) -> tuple[list[float], list[str]]:
         if value == SUPPRESSED:
             heights.append(0)
             labels.append(SUPPRESSED)
+        elif isinstance(value, str):  # "≥ n": a total over hidden cells, drawn at its floor
+            heights.append(float(value.split(" ")[-1]))
+            labels.append(value)
         else:
             heights.append(float(value or 0))
             labels.append(formats.number_format(value or 0))
@@ -59,6 +71,10 @@ def _svg(fig) -> str:
 
 
 def table_chart(table: Table, years: list[str]) -> str | None:
+    return _styled(lambda: _table_chart(table, years))
+
+
+def _table_chart(table: Table, years: list[str]) -> str | None:
     """The table's totals per year as bars (SVG markup), or None for a table without them."""
     total = next((r for r in table.rows if r.total), None)
     if total is None:
@@ -91,6 +107,10 @@ def _tiles(sections):
 
 def infographic(sections: list[Section], years: list[str], year: int) -> tuple[bytes, bytes]:
     """The one-pager for the council letter, as (PDF, PNG) of the same figure."""
+    return _styled(lambda: _infographic(sections, years, year))
+
+
+def _infographic(sections, years, year) -> tuple[bytes, bytes]:
     fig = _figure(8.27, 11.69)  # A4 portrait, in inches
     fig.text(0.06, 0.955, settings.MUNICIPALITY_NAME, fontsize=12, color=GREY)
     title = _("The approach to undermining in %(year)s") % {"year": year}
@@ -98,13 +118,14 @@ def infographic(sections: list[Section], years: list[str], year: int) -> tuple[b
     for i, (label, values) in enumerate(_tiles(sections)):
         x, y = 0.06 + (i % 3) * 0.31, 0.80 - (i // 3) * 0.13
         last = values[-1] if values else None
-        shown = SUPPRESSED if last == SUPPRESSED else formats.number_format(last or 0)
+        shown = last if isinstance(last, str) else formats.number_format(last or 0)
         fig.text(x, y, shown, fontsize=30, weight="bold", color=BLUE)
         fig.text(x, y - 0.03, str(label), fontsize=10, color=INK)
-        if values and len(values) > 1 and SUPPRESSED not in values[-2:]:
+        if values and len(values) > 1:
+            earlier = values[-2]
             before = _("%(year)s: %(n)s") % {
                 "year": years[-2].split(" ")[0],
-                "n": formats.number_format(values[-2] or 0),
+                "n": earlier if isinstance(earlier, str) else formats.number_format(earlier or 0),
             }
             fig.text(x, y - 0.05, before, fontsize=8, color=GREY)
     cases = next((t for s in sections for t in s.tables if t.key == "casuistiek"), None)

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from weerbaar.reporting.figures import SUPPRESSED, Section, year_labels
+from weerbaar.reporting.figures import Section, year_labels
 
 BUILT_IN = Path(__file__).resolve().parent / "letter_templates" / "raadsinformatiebrief.docx"
 KEYS = [
@@ -31,7 +31,7 @@ def _template() -> Path:
 def _shown(value) -> str:
     if value is None:
         return "0"
-    return value if value == SUPPRESSED else formats.number_format(value)
+    return value if isinstance(value, str) else formats.number_format(value)
 
 
 def context(sections: list[Section], year: int, narratives: dict) -> dict:
@@ -43,7 +43,14 @@ def context(sections: list[Section], year: int, narratives: dict) -> dict:
         table = tables.get(key)
         if table is None or table.empty:
             continue
-        row = table.rows[index] if index is not None else next(r for r in table.rows if r.total)
+        rows = (
+            table.rows[index : index + 1]
+            if index is not None
+            else [r for r in table.rows if r.total]
+        )
+        if not rows:
+            continue
+        row = rows[0]
         before, now = row.values[0], row.values[-1]
         label = table.title if index is None else f"{table.title}: {row.label}"
         figures.append({"label": label, "before": _shown(before), "now": _shown(now)})

@@ -28,7 +28,8 @@ from weerbaar.screening.selectors import year_counts as screening_counts
 from weerbaar.signals.constants import Channel
 from weerbaar.signals.selectors import yearly_counts as signal_counts
 
-SUPPRESSED = "< 5"
+SUPPRESSED = f"< {SMALL}"
+CHANGED = "≠"  # an adopted figure the data no longer gives, by how much the reader may not see
 
 
 @dataclass(frozen=True)
@@ -37,13 +38,17 @@ class Cell:
     seen: int = 0
     now: int | None = None  # in an adopted year: the figure the data gives now, if it differs
     now_seen: int = 0
+    # A total over hidden cells: the sum of the cells shown plus one per hidden cell, so the
+    # total cannot be used to work out a hidden cell (shown as "≥ floor").
+    floor: int | None = None
 
     @property
     def now_shown(self):
-        """The current figure beside an adopted one that differs, suppressed like any."""
+        """The current figure beside an adopted one that differs: only to a reader who may
+        see every row behind it, or the difference would tell what was corrected."""
         if self.now is None:
             return None
-        return SUPPRESSED if 0 < self.now < SMALL and self.now_seen < self.now else self.now
+        return self.now if self.now_seen >= self.now else CHANGED
 
     @property
     def hidden(self) -> bool:
@@ -51,9 +56,11 @@ class Cell:
 
     @property
     def shown(self):
-        """The cell as the reader gets it: a number, "< 5", or None for nothing."""
+        """The cell as the reader gets it: a number, "< 5", "≥ n", or None for nothing."""
         if self.hidden:
             return SUPPRESSED
+        if self.floor is not None and self.seen < self.total:
+            return f"≥ {self.floor}"
         return self.total or None
 
     def __add__(self, other: "Cell") -> "Cell":
@@ -85,6 +92,9 @@ class Table:
     header: str
     rows: list[Row] = field(default_factory=list)
     note: str = ""
+    # For a table of amounts or medians: the table whose counts they rest on (same row
+    # label); without it, the table's own first row of counts.
+    counts_from: str = ""
 
     @property
     def empty(self) -> bool:
@@ -118,9 +128,23 @@ def _table(key, title, header, tallies, years, *, label=str, totals=True, last=N
     rows = [Row(label(group), cells, key=group) for group, cells in grid.items()]
     rows.sort(key=lambda row: (row.label == last, row.label.lower()))
     if totals and rows:
-        summed = [sum((row.cells[i] for row in rows), Cell()) for i in range(len(years))]
-        rows.append(Row(_("Total"), summed, total=True))
+        rows.append(Row(_("Total"), totals_of(rows, len(years)), total=True))
     return Table(key, title, header, rows)
+
+
+def total_of(cells: list[Cell]) -> Cell:
+    """The sum of ``cells``; over a hidden cell it carries a floor instead of its exact sum
+    (secondary suppression: a total minus the cells shown would give the hidden one)."""
+    total = sum(cells, Cell())
+    hidden = [c for c in cells if c.hidden]
+    if not hidden:
+        return total
+    floor = sum(c.total for c in cells if not c.hidden) + len(hidden)
+    return Cell(total.total, total.seen, floor=floor)
+
+
+def totals_of(rows: list[Row], width: int) -> list[Cell]:
+    return [total_of([row.cells[i] for row in rows]) for i in range(width)]
 
 
 def _choice(choices):
@@ -190,7 +214,12 @@ def _measures(user, years) -> list[Table]:
 
 
 def _feedback_days(counts, answered: Table, years) -> Table:
-    table = Table("terugkoppeltijd", _("Days to the first feedback (median)"), _("Channel"))
+    table = Table(
+        "terugkoppeltijd",
+        _("Days to the first feedback (median)"),
+        _("Channel"),
+        counts_from="terugkoppeling",
+    )
     for row in answered.rows:
         if row.total:
             continue

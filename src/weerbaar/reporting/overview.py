@@ -11,7 +11,7 @@ from weerbaar.cases.selectors import open_counts as case_counts
 from weerbaar.intake.selectors import feedback_owed_count
 from weerbaar.interventions.selectors import running_counts
 from weerbaar.reporting import figures
-from weerbaar.reporting.figures import Cell, Row
+from weerbaar.reporting.figures import Cell, Row, total_of, totals_of
 from weerbaar.signals.constants import SignalStatus
 from weerbaar.signals.selectors import open_counts as signal_counts
 
@@ -39,11 +39,10 @@ def _by_age(key, title, header, counted, label) -> Grid:
     for row in counted:
         cells = grid.setdefault(label(row["status"]), [Cell() for _ in range(4)])
         cells[row["age"]] = cells[row["age"]] + Cell(row["total"], row["seen"])
-    rows = [Row(name, [*cells, sum(cells, Cell())]) for name, cells in sorted(grid.items())]
+    rows = [Row(name, [*cells, total_of(cells)]) for name, cells in sorted(grid.items())]
     if rows:
-        rows.append(
-            Row(_("Total"), [sum((r.cells[i] for r in rows), Cell()) for i in range(5)], True)
-        )
+        every = total_of([c for r in rows for c in r.cells[:4]])
+        rows.append(Row(_("Total"), [*totals_of(rows, 4), every], total=True))
     return Grid(key, title, header, [*_ages(), _("Total")], rows, chart="bar")
 
 

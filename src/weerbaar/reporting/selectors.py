@@ -1,5 +1,6 @@
 """The reporting app's reads: its public API, the yearly report's figures (aggregates only)."""
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 
 from weerbaar.accounts.access import can_use
@@ -24,12 +25,24 @@ def adopted_years(years: range) -> QuerySet[ReportYear]:
     )
 
 
-def yearly_report(*, user, years: range, request=None) -> list:
-    """The report's sections for ``years`` as ``user`` may see them, an adopted year with its
-    adopted figures; the read is recorded."""
+def _sections(user, years: range) -> list:
     sections = figures.build(user=user, years=years)
     for adopted in adopted_years(years):
         snapshot.apply(sections, adopted.year - years.start, adopted.figures, len(years))
+    return sections
+
+
+def public_report(*, years: range) -> list:
+    """The report as the public gets it (the council's PDF, infographic and letter are
+    published): every number from 1 to 4 as "< 5", whoever makes the file. The file itself
+    is recorded as an export by its caller."""
+    return _sections(AnonymousUser(), years)
+
+
+def yearly_report(*, user, years: range, request=None) -> list:
+    """The report's sections for ``years`` as ``user`` may see them, an adopted year with its
+    adopted figures; the read is recorded."""
+    sections = _sections(user, years)
     audit_record(
         actor=user,
         action=AuditAction.REPORT_VIEWED,
@@ -58,10 +71,3 @@ def overview(*, user, request=None) -> list:
         actor=user, action=AuditAction.REPORT_VIEWED, request=request, extra={"page": "overzicht"}
     )
     return grids
-
-
-def mayor_queue(*, user):
-    """The Damocles decisions waiting for the mayor that ``user`` may read."""
-    from weerbaar.interventions.selectors import mayor_queue as queue
-
-    return queue(user=user)

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -10,10 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from weerbaar.accounts.lookup import refuse
-from weerbaar.core import exports
+from weerbaar.core import exports, reauth
 from weerbaar.core.forms import attempt
+from weerbaar.core.http import sandboxed_bytes
+from weerbaar.interventions.selectors import mayor_queue
 from weerbaar.reporting import charts, council_letter, files, selectors, services, snapshot
-from weerbaar.reporting.constants import YearStatus
+from weerbaar.reporting.constants import FIRST_YEAR, YearStatus
 from weerbaar.reporting.figures import THEMES, year_labels
 from weerbaar.reporting.forms import (
     AdoptForm,
@@ -50,6 +52,8 @@ def _file(request, years, sections):
         messages.error(request, _("State the purpose of the export (at least 5 characters)."))
         query = exports.list_query(request)
         return redirect(f"{request.path}?{query.urlencode()}")
+    if not reauth.recent(request):
+        return reauth.ask(request)
     services.report_exported(
         actor=request.user,
         years=years,
@@ -64,21 +68,20 @@ def _file(request, years, sections):
     elif fmt == "xlsx":
         body = files.xlsx(sections, years, user=request.user, title=title)
     elif fmt == "pdf":
+        public = selectors.public_report(years=years)
         texts = selectors.narratives(last)
-        body = files.pdf(sections, years, title=title, year=last, narratives=texts)
+        body = files.pdf(public, years, title=title, year=last, narratives=texts)
     elif fmt == "docx":
         # The letter compares the last year with the one before, whatever the span.
-        pair = selectors.yearly_report(user=request.user, years=range(last - 1, last + 1))
+        pair = selectors.public_report(years=range(last - 1, last + 1))
         body = council_letter.render(pair, last, selectors.narratives(last))
     else:
-        pdf, png = charts.infographic(sections, year_labels(years), last)
+        public = selectors.public_report(years=years)
+        pdf, png = charts.infographic(public, year_labels(years), last)
         body = png if fmt == "png" else pdf
-    response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
-    name = (
-        f"jaarverslag-{years.start}-{last}-{timezone.localdate():%Y-%m-%d}.{SUFFIX.get(fmt, fmt)}"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    day = f"{timezone.localdate():%Y-%m-%d}"
+    name = f"jaarverslag-{years.start}-{last}-{day}.{SUFFIX.get(fmt, fmt)}"
+    return sandboxed_bytes(body, filename=name, content_type=CONTENT_TYPES[fmt])
 
 
 @login_required
@@ -118,6 +121,8 @@ def _year_context(request, year: int, sections) -> dict:
         section.narrative = narrative
         section.form = NarrativeForm(initial={"text": narrative.text if narrative else ""})
         section.form.auto_id = f"id_{section.key}_%s"
+        # Five text boxes on one page: each says which theme it is for.
+        section.form.fields["text"].label = _("Narrative: %(theme)s") % {"theme": section.title}
     return {
         "year": year,
         "report_year": row,
@@ -131,7 +136,7 @@ def _year_context(request, year: int, sections) -> dict:
 @login_required
 @require_POST
 def narrative_save(request, year: int, theme: str):
-    if not selectors.may_write(request.user) or theme not in dict(THEMES):
+    if not selectors.may_write(request.user) or theme not in dict(THEMES) or not _known(year):
         refuse(user=request.user, label="reporting.reportyear", request=request)
     form = NarrativeForm(request.POST)
     if form.is_valid():
@@ -150,7 +155,7 @@ def narrative_save(request, year: int, theme: str):
 @login_required
 @require_POST
 def year_adopt(request, year: int):
-    if not selectors.may_write(request.user):
+    if not selectors.may_write(request.user) or not _known(year):
         refuse(user=request.user, label="reporting.reportyear", request=request)
     if AdoptForm(request.POST).is_valid():
         attempt(
@@ -161,6 +166,10 @@ def year_adopt(request, year: int):
     else:
         messages.error(request, _("Tick the confirmation to adopt the year."))
     return redirect(_span_url(request, year))
+
+
+def _known(year: int) -> bool:
+    return FIRST_YEAR <= year <= timezone.localdate().year
 
 
 def _span_url(request, year: int) -> str:
@@ -176,7 +185,7 @@ def overview(request):
     if not selectors.may_view(request.user):
         refuse(user=request.user, label="reporting.reportyear", request=request)
     grids = selectors.overview(user=request.user, request=request)
-    queue = selectors.mayor_queue(user=request.user)
+    queue = mayor_queue(user=request.user)
     context = {
         "grids": grids,
         "queue": queue[:25],

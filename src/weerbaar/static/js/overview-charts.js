@@ -1,12 +1,12 @@
 // Draws each chart of the overview from the table beside it, so what is drawn is exactly
-// what a screen reader reads. A "< 5" cell is not drawn (it is no number to the reader).
+// what a screen reader reads. Only cells with a number (data-value) are drawn: a "< 5" or
+// "≥ n" cell is no number to the reader.
 (function () {
   "use strict";
   function numbers(row, count) {
     var cells = Array.prototype.slice.call(row.querySelectorAll("td"), 0, count);
     return cells.map(function (td) {
-      var value = parseFloat(td.textContent.replace(/\./g, "").replace(",", "."));
-      return isNaN(value) ? null : value;
+      return td.dataset.value === undefined ? null : parseFloat(td.dataset.value);
     });
   }
   function draw(spec) {
