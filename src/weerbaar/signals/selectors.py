@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Iterable
 from uuid import UUID
 
-from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
@@ -19,10 +19,9 @@ from weerbaar.accounts.lookup import visible_get
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.models import AuditRecord
 from weerbaar.audit.services import audit_record
-from weerbaar.core.counting import per_year
 from weerbaar.core.references import typed_reference
 from weerbaar.signals import routing, text_index
-from weerbaar.signals.constants import SEE_ALL_PERMISSION, Channel, SignalStatus, Visibility
+from weerbaar.signals.constants import SEE_ALL_PERMISSION, SignalStatus, Visibility
 from weerbaar.signals.models import Enrichment, Phenomenon, SavedView, Signal, SignalSubject
 from weerbaar.subjects.selectors import subjects_visible_to
 
@@ -367,59 +366,5 @@ def routing_proposal(*, signal: Signal):
     return routing.proposal(signal)
 
 
-def yearly_counts(*, user, years: range) -> dict[str, list]:
-    """For the yearly report: the signals of ``years`` (merged ones counted once, in the
-    signal they joined) per phenomenon, and the MMA reports that were followed up (enriched,
-    put on a meeting's agenda or turned into a case), each count with how many ``user`` may
-    see. Aggregates only."""
-    signals = Signal.objects.filter(
-        merged_into__isnull=True,
-        reported_on__year__gte=years.start,
-        reported_on__year__lt=years.stop,
-    )
-    visible = signals_visible_to(user)
-    followed = Q(led_to_case=True) | Q(enrichments__isnull=False)
-    followed |= Q(status__in=[SignalStatus.FOR_LIO, SignalStatus.DECIDED])
-    mma = signals.filter(channel=Channel.MMA)
-    return {
-        "phenomena": per_year(
-            signals, year_field="reported_on", group="phenomenon__name", visible=visible
-        ),
-        "mma": per_year(mma, year_field="reported_on", group=None, visible=visible),
-        "mma_followed": per_year(
-            mma.filter(followed).distinct(), year_field="reported_on", group=None, visible=visible
-        ),
-    }
-
-
-def open_counts(*, user) -> dict[str, list]:
-    """For the mayor's overview: the open signals per status and age (``core.counting``'s
-    buckets), and the signals of the last twelve months per phenomenon and month, each count
-    with how many ``user`` may see. Aggregates only."""
-    from datetime import timedelta
-
-    from django.db.models.functions import TruncMonth
-    from django.utils import timezone
-
-    from weerbaar.core.counting import age_bucket, grouped
-
-    today = timezone.localdate()
-    signals = Signal.objects.filter(merged_into__isnull=True)
-    visible = signals_visible_to(user)
-    open_ = signals.exclude(status=SignalStatus.CLOSED)
-    start = today.replace(day=1)
-    for _month in range(11):
-        start = (start - timedelta(days=1)).replace(day=1)
-    recent = signals.filter(reported_on__gte=start)
-    return {
-        "open": grouped(
-            open_,
-            groups={"status": F("status"), "age": age_bucket("reported_on", today)},
-            visible=visible,
-        ),
-        "trend": grouped(
-            recent,
-            groups={"phenomenon": F("phenomenon__name"), "month": TruncMonth("reported_on")},
-            visible=visible,
-        ),
-    }
+# The counts for the yearly report and the overview live in their own module.
+from weerbaar.signals.counts import open_counts, yearly_counts  # noqa: E402, F401
