@@ -211,6 +211,7 @@ EXPECTED_GET = {
     "screening:party_add": NOBODY,  # POST only
     "screening:party_remove": NOBODY,
     "screening:share": NOBODY,
+    "screening:registry_facts": NOBODY,
     "screening:lists": {"bibob_coordinator"},
     "screening:list_new": {"bibob_coordinator"},
     "screening:list_detail": NOBODY,

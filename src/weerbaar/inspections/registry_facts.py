@@ -8,20 +8,11 @@ need-to-know and records the read.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from weerbaar.core.registry_facts import Fact, Unavailable
 from weerbaar.subjects.selectors import subjects_visible_to
 
-
-class Unavailable(Exception):
-    """The registry cannot be read now (busy with an import or a scan); say so, try later."""
-
-
-@dataclass(frozen=True)
-class Fact:
-    subject_id: int
-    source: str  # "KvK", "Vergunningen", "BRP", "Sluitingen"
-    text: str
+__all__ = ["Fact", "Unavailable", "connected", "facts_for", "provider_register"]
 
 
 _providers: list[Callable[..., list[Fact]]] = []

@@ -14,11 +14,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from weerbaar.accounts.lookup import refuse
 from weerbaar.cases.selectors import case_get
-from weerbaar.core.files import readable_path
 from weerbaar.core.forms import attempt, form_submit
-from weerbaar.core.http import sandboxed_download
 from weerbaar.screening import deadlines, letters, selectors, services
-from weerbaar.screening.constants import ADD_PERMISSION, LETTER_FOLDER, LetterKind
+from weerbaar.screening.constants import ADD_PERMISSION, LetterKind
 from weerbaar.screening.forms import (
     ApplicantSearchForm,
     DecisionForm,
@@ -257,32 +255,6 @@ def screening_intention(request, screening_id):
         IntentionForm(request.POST),
         lambda d: services.screening_record_intention(actor=request.user, screening=screening, **d),
         _("The intention has been saved."),
-    )
-
-
-@login_required
-@require_POST
-def letter_make(request, screening_id, kind):
-    """Make a letter (a POST: it is kept as a new version) and offer it on the page."""
-    screening = _changeable(request, screening_id)
-    if kind not in LetterKind.values:
-        raise Http404
-    attempt(
-        request,
-        lambda: services.letter_make(actor=request.user, screening=screening, kind=kind),
-        _("The letter has been made; it is kept with the screening."),
-    )
-    return redirect(reverse("screening:detail", args=[screening.uuid]) + "#letters-heading")
-
-
-@login_required
-@require_http_methods(["GET"])
-def letter_download(request, letter_id):
-    letter = selectors.letter_get(user=request.user, letter_id=letter_id, request=request)
-    return sandboxed_download(
-        readable_path(LETTER_FOLDER, letter.uuid),
-        filename=letter.file_name,
-        content_type="application/pdf",
     )
 
 

@@ -19,6 +19,7 @@ from weerbaar.inspections.constants import (
     CHECKS_PLAN_PERMISSION,
     PLAN_PERMISSION,
 )
+from weerbaar.screening import registry_facts as screening_facts
 from weerbaar.subjects.selectors import subjects_visible_to
 from weerbaar.warehouse import newcomers, registry_facts, selectors
 from weerbaar.warehouse.alerts import alert_follow_up_record
@@ -154,3 +155,4 @@ def register() -> None:
     candidates.origin_register("kvk", newcomer_prefill)
     hooks.on_closed_register(follow_up)
     inspection_facts.provider_register(registry_facts.registry_facts)
+    screening_facts.provider_register(registry_facts.screening_facts)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
-from weerbaar.inspections.registry_facts import Fact, Unavailable
+from weerbaar.core.registry_facts import Fact, Unavailable
 from weerbaar.warehouse import db
 
 KVK = "KvK"
@@ -129,6 +129,31 @@ def registry_facts(*, user, inspection, subjects, request=None) -> list[Fact]:
         actor=user,
         action=AuditAction.WAREHOUSE_FACTS_READ,
         obj=inspection,
+        request=request,
+        new={"subjects": [str(s.uuid) for s in subjects]},
+    )
+    return facts
+
+
+def screening_facts(*, user, screening, subjects, request=None) -> list[Fact]:
+    """The registry facts of a Bibob screening's applicant and parties (its own investigation,
+    item "registerfeiten"); the caller is in the compartment. The read is recorded against
+    the screening, naming its applicant (ADR 6)."""
+    facts = []
+    try:
+        with db.connect() as con:
+            for subject in subjects:
+                if subject.kind == "address":
+                    facts += _address_facts(con, subject)
+                elif subject.kind == "organisation" and subject.organisation.kvk_number:
+                    facts += _business_facts(con, subject)
+    except duckdb.IOException as busy:
+        raise Unavailable from busy
+    audit_record(
+        actor=user,
+        action=AuditAction.WAREHOUSE_FACTS_READ,
+        obj=screening,
+        subject_ref=screening.applicant.uuid,
         request=request,
         new={"subjects": [str(s.uuid) for s in subjects]},
     )
