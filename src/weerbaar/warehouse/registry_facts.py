@@ -114,7 +114,9 @@ def _closures(con, subject, where: str, key: list) -> list[Fact]:
     ]
 
 
-def registry_facts(*, user, inspection, subjects, request=None) -> list[Fact]:
+def _read(subjects, *, user, obj, request, subject_ref="") -> list[Fact]:
+    """The facts of ``subjects`` (addresses, and businesses by KvK number), the read recorded
+    against ``obj``; ``Unavailable`` while an import or a scan holds the warehouse."""
     facts = []
     try:
         with db.connect() as con:
@@ -128,33 +130,26 @@ def registry_facts(*, user, inspection, subjects, request=None) -> list[Fact]:
     audit_record(
         actor=user,
         action=AuditAction.WAREHOUSE_FACTS_READ,
-        obj=inspection,
+        obj=obj,
+        subject_ref=subject_ref,
         request=request,
         new={"subjects": [str(s.uuid) for s in subjects]},
     )
     return facts
+
+
+def registry_facts(*, user, inspection, subjects, request=None) -> list[Fact]:
+    return _read(subjects, user=user, obj=inspection, request=request)
 
 
 def screening_facts(*, user, screening, subjects, request=None) -> list[Fact]:
     """The registry facts of a Bibob screening's applicant and parties (its own investigation,
     item "registerfeiten"); the caller is in the compartment. The read is recorded against
     the screening, naming its applicant (ADR 6)."""
-    facts = []
-    try:
-        with db.connect() as con:
-            for subject in subjects:
-                if subject.kind == "address":
-                    facts += _address_facts(con, subject)
-                elif subject.kind == "organisation" and subject.organisation.kvk_number:
-                    facts += _business_facts(con, subject)
-    except duckdb.IOException as busy:
-        raise Unavailable from busy
-    audit_record(
-        actor=user,
-        action=AuditAction.WAREHOUSE_FACTS_READ,
+    return _read(
+        subjects,
+        user=user,
         obj=screening,
-        subject_ref=screening.applicant.uuid,
         request=request,
-        new={"subjects": [str(s.uuid) for s in subjects]},
+        subject_ref=screening.applicant.uuid,
     )
-    return facts
