@@ -6,6 +6,7 @@ from datetime import date
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from weerbaar.cases.selectors import open_counts as case_counts
 from weerbaar.intake.selectors import feedback_owed_count
@@ -48,7 +49,7 @@ def _by_age(key, title, header, counted, label) -> Grid:
 
 def _one_column(key, title, header, counted, group, label=str) -> Grid:
     rows = [Row(label(r[group]), [Cell(r["total"], r["seen"])]) for r in counted]
-    return Grid(key, title, header, [_("Number")], rows)
+    return Grid(key, title, header, [pgettext("count", "Number")], rows)
 
 
 def _months(today: date) -> list[date]:
@@ -115,7 +116,7 @@ def build(*, user) -> list[Grid]:
         "terugkoppeling",
         _("Reporters waiting for feedback"),
         _("Signals"),
-        [_("Number")],
+        [pgettext("count", "Number")],
         [
             Row(
                 _("Open signals whose reporter waits a month or more"),
