@@ -196,6 +196,8 @@ EXPECTED_GET = {
     # The yearly report: aggregates for the mayor and management, and the regisseur (#16).
     "reporting:report": {"regisseur", "burgemeester"},
     "reporting:overview": {"regisseur", "burgemeester"},
+    "reporting:map": {"regisseur", "burgemeester"},
+    "reporting:map_buildings": {"regisseur", "burgemeester"},
     "reporting:narrative": NOBODY,  # POST only
     "reporting:adopt": NOBODY,  # POST only
     "screening:list": {"bibob_coordinator"},

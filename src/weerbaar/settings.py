@@ -35,6 +35,11 @@ WAREHOUSE_MEMORY = env_str("WAREHOUSE_MEMORY", "256MB")
 WAREHOUSE_ENGINE = env_choice("WAREHOUSE_ENGINE", {"duckdb", "spark"}, "duckdb")
 WAREHOUSE_PARQUET = env_str("WAREHOUSE_PARQUET", "")
 SPARK_MASTER = env_str("SPARK_MASTER", "local[2]")
+# The map draws the municipality's own BAG buildings and needs no tile server. A tile URL
+# (e.g. PDOK's BRT-Achtergrondkaart through the intranet, "https://.../{z}/{x}/{y}.png")
+# adds a background; only the map page's Content-Security-Policy allows its host.
+MAP_TILE_URL = env_str("MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "")
 
 # Off everywhere by default, the demo included: Django's technical pages (in English, with the
 # list of URLs) are for a developer who turns DEBUG on, never for users.

@@ -289,3 +289,29 @@ def open_counts(*, user) -> list[dict]:
     open_ = Case.objects.filter(closed_on__isnull=True)
     groups = {"status": F("status"), "age": age_bucket("opened_on", timezone.localdate())}
     return grouped(open_, groups=groups, visible=cases_visible_to(user))
+
+
+def first_address(case_ref: str = "pk") -> dict:
+    """The postcode and house number of a case's first address (the address it was opened
+    for), as expressions for ``core.counting.per_address``; ``case_ref`` names the case in
+    the counted rows."""
+    from django.db.models import OuterRef, Subquery
+
+    from weerbaar.subjects.constants import SubjectKind
+
+    links = CaseSubject.objects.filter(
+        case=OuterRef(case_ref), subject__kind=SubjectKind.ADDRESS
+    ).order_by("pk")
+    return {
+        "postcode": Subquery(links.values("subject__address__postcode")[:1]),
+        "number": Subquery(links.values("subject__address__house_number")[:1]),
+    }
+
+
+def map_counts(*, user, year: int) -> list[dict]:
+    """For the map: the cases opened in ``year`` per (first) address, each count with how
+    many ``user`` may see. Aggregates only."""
+    from weerbaar.core.counting import per_address
+
+    opened = Case.objects.filter(opened_on__year=year)
+    return per_address(opened, **first_address(), visible=cases_visible_to(user))

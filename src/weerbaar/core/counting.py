@@ -73,3 +73,22 @@ def age_bucket(field: str, today):
         default=Value(3),
         output_field=IntegerField(),
     )
+
+
+def per_address(rows: QuerySet, *, postcode, number, visible: QuerySet) -> list[dict]:
+    """``rows`` counted per address (``postcode`` and house ``number``: field names or
+    expressions), for the map, each with ``total`` and ``seen``. A row without an address
+    counts under a blank postcode: the map says how many it could not place."""
+    from django.db.models import F
+
+    def expr(value):
+        return F(value) if isinstance(value, str) else value
+
+    counted = grouped(
+        rows, groups={"postcode": expr(postcode), "number": expr(number)}, visible=visible
+    )
+    for row in counted:
+        row["postcode"] = (row["postcode"] or "").replace(" ", "").upper()
+        number = str(row["number"] or "")
+        row["number"] = int(number) if number.isdigit() else None
+    return counted

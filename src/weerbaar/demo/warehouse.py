@@ -14,10 +14,11 @@ from weerbaar.demo.population import SOURCE_BRP
 from weerbaar.interventions.selectors import closures_for_warehouse
 from weerbaar.subjects.models import Address, Organisation, Person
 from weerbaar.subjects.services import PersonData, person_create
-from weerbaar.warehouse import permits, services
+from weerbaar.warehouse import geo, permits, places, services
 from weerbaar.warehouse.link_registry import link_all
 from weerbaar.warehouse.scan import scan
 
+PANDEN = Path(__file__).resolve().parent / "data" / "0221PND15092020.zip"
 BRP_HEADER = [
     "bsn", "geslachtsnaam", "voorvoegsel", "voornamen", "geboortedatum", "geslacht",
     "adresseerbaar_object_id", "nummeraanduiding_id", "straat", "huisnummer", "postcode",
@@ -33,13 +34,39 @@ def _write(path: Path, header: list[str], rows) -> Path:
     return path
 
 
-def _bag_rows(addresses):
+def _bag_rows(addresses, points):
     for a in addresses:
+        x, y = points.get(a.bag_nummeraanduiding_id, ("", ""))
         yield [
             a.bag_nummeraanduiding_id, a.bag_verblijfsobject_id, a.postcode, a.house_number,
             a.house_letter, a.house_number_addition, a.street, a.place, a.surface_m2 or "",
-            a.use_purpose, "",
+            a.use_purpose, "", x, y,
         ]  # fmt: skip
+
+
+def _points(addresses) -> dict[str, tuple[float, float]]:
+    """The demo's addresses placed on Doesburg's real buildings (imported first, as the map's
+    base layer): each street a run of neighbouring buildings, the streets spread over the
+    town, so a postcode area is a neighbourhood on the map. The demo municipality itself
+    stays synthetic: no address of it is real."""
+    services.import_bag(path=PANDEN, fmt="pand")
+    centres = places.building_centres()
+    if not centres:
+        return {}
+    streets: dict[tuple, list] = {}
+    for a in addresses:
+        streets.setdefault((a.place, a.street), []).append(a)
+    stride = max(1, len(centres) // max(1, len(streets)))
+    lons, lats, ids = [], [], []
+    for j, (_key, homes) in enumerate(sorted(streets.items())):
+        homes.sort(key=lambda a: (a.house_number, a.house_letter))
+        for k, a in enumerate(homes):
+            lon, lat = centres[(j * stride + k) % len(centres)]
+            lons.append(lon)
+            lats.append(lat)
+            ids.append(a.bag_nummeraanduiding_id)
+    xs, ys = geo.to_rd(lons, lats)
+    return {i: (x, y) for i, x, y in zip(ids, xs, ys, strict=True)}
 
 
 class _Residents:
@@ -187,9 +214,9 @@ def create_warehouse(*, seed: int) -> dict:
         return {}
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
-        services.import_bag(
-            path=_write(folder / "bag.csv", services.CSV_COLUMNS, _bag_rows(addresses)), fmt="csv"
-        )
+        rows = _bag_rows(addresses, _points(addresses))
+        header = [*services.CSV_COLUMNS, "x", "y"]
+        services.import_bag(path=_write(folder / "bag.csv", header, rows), fmt="csv")
         planted, residents = {}, _Residents(rng)
         rows = _brp_rows(rng, addresses, planted, residents)
         services.import_brp(path=_write(folder / "brp.csv", BRP_HEADER, rows), fmt="csv")

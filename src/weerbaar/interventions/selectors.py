@@ -288,3 +288,13 @@ def mayor_queue(*, user) -> QuerySet[Intervention]:
         .select_related("instrument", "case")
         .order_by("intention_sent_on", "id")
     )
+
+
+def map_counts(*, user, year: int) -> list[dict]:
+    """For the map: the measures decided in ``year`` per address of their case, each count
+    with how many ``user`` may read. Aggregates only."""
+    from weerbaar.cases.selectors import first_address
+    from weerbaar.core.counting import per_address
+
+    decided = Intervention.objects.filter(decision_on__year=year)
+    return per_address(decided, **first_address("case_id"), visible=interventions_visible_to(user))

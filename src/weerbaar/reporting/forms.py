@@ -57,3 +57,37 @@ class PurposeForm(forms.Form):
     """The purpose asked of every file of the report, as of every export."""
 
     doel = ExportForm.base_fields["doel"]
+
+
+class MapForm(forms.Form):
+    """What the map shows: a layer, a year and how finely it counts. The levels offered
+    depend on the user (``geography.levels_for``)."""
+
+    laag = forms.ChoiceField(label=_("Show"))
+    jaar = forms.TypedChoiceField(label=_("Year"), coerce=int, choices=_years)
+    niveau = forms.ChoiceField(label=_("Counted per"))
+
+    def __init__(self, data, *, layers: dict, levels: dict):
+        super().__init__(data)
+        self.fields["laag"].choices = list(layers.items())
+        self.fields["niveau"].choices = list(levels.items())
+
+
+class BoxForm(forms.Form):
+    """The part of the map the buildings are asked for: west, south, east, north (WGS84);
+    none given: the whole municipality."""
+
+    bbox = forms.CharField(max_length=120, required=False)
+
+    def clean_bbox(self):
+        if not self.cleaned_data["bbox"]:
+            return -180.0, -90.0, 180.0, 90.0
+        try:
+            west, south, east, north = (float(v) for v in self.cleaned_data["bbox"].split(","))
+        except ValueError:
+            raise ValidationError(_("Give four numbers: west, south, east, north.")) from None
+        if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
+            raise ValidationError(
+                _("The box must have its west before its east and its south below its north.")
+            )
+        return west, south, east, north

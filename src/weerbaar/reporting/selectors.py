@@ -71,3 +71,20 @@ def overview(*, user, request=None) -> list:
         actor=user, action=AuditAction.REPORT_VIEWED, request=request, extra={"page": "overzicht"}
     )
     return grids
+
+
+def area_map(*, user, layer: str, year: int, level: str, request=None):
+    """The map's areas as ``user`` may see them (``geography.build``); the read is recorded,
+    with what was shown."""
+    from weerbaar.reporting import geography
+
+    if level not in geography.levels_for(user, layer):
+        level = "pc4"
+    data = geography.build(user=user, layer=layer, year=year, level=level)
+    audit_record(
+        actor=user,
+        action=AuditAction.REPORT_VIEWED,
+        request=request,
+        extra={"page": "kaart", "layer": layer, "year": year, "level": level},
+    )
+    return data

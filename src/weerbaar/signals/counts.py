@@ -8,7 +8,7 @@ from django.db.models import F, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from weerbaar.core.counting import age_bucket, grouped, per_year
+from weerbaar.core.counting import age_bucket, grouped, per_address, per_year
 from weerbaar.signals.constants import Channel, SignalStatus
 from weerbaar.signals.models import Signal
 
@@ -68,3 +68,15 @@ def open_counts(*, user) -> dict[str, list]:
             visible=visible,
         ),
     }
+
+
+def map_counts(*, user, year: int) -> list[dict]:
+    """For the map: the signals reported in ``year`` per address, each count with how many
+    ``user`` may see (``core.counting.per_address``). Aggregates only."""
+    signals = Signal.objects.filter(merged_into__isnull=True, reported_on__year=year)
+    return per_address(
+        signals,
+        postcode="address__address__postcode",
+        number="address__address__house_number",
+        visible=_visible(user),
+    )

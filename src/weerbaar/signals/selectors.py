@@ -367,4 +367,4 @@ def routing_proposal(*, signal: Signal):
 
 
 # The counts for the yearly report and the overview live in their own module.
-from weerbaar.signals.counts import open_counts, yearly_counts  # noqa: E402, F401
+from weerbaar.signals.counts import map_counts, open_counts, yearly_counts  # noqa: E402, F401

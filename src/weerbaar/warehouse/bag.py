@@ -23,6 +23,8 @@ from pathlib import Path
 from defusedxml.ElementTree import iterparse
 from django.utils.translation import gettext as _
 
+from weerbaar.warehouse import geo
+
 MB = 1024 * 1024
 MAX_TEXT_BYTES = 4 * MB  # bytes read without an element starting or ending
 MAX_ELEMENTS_PER_OBJECT = 10_000
@@ -92,7 +94,33 @@ def _texts(element) -> dict[str, list[str]]:
     return found
 
 
-def _record(kind: str, t: dict[str, list[str]]) -> dict:
+def _geometry(element) -> tuple[list[float], int] | None:
+    """The numbers of an object's first ``pos`` or ``posList`` (a point, or a polygon's
+    exterior ring, which GML writes before any interior one) and their dimension."""
+    dimension = 2
+    for child in element.iter():
+        declared = child.get("srsDimension")
+        if declared and declared.isdigit() and int(declared) in (2, 3):
+            dimension = int(declared)
+        if _local(child.tag) in ("pos", "posList") and child.text:
+            values = geo.numbers(child.text)
+            return (values, dimension) if values else None
+    return None
+
+
+def _position(geometry) -> dict:
+    """The object's RD point; WGS84 is added for all objects at once after staging
+    (``geo.add_wgs84``), far faster than one transformation per object."""
+    found = geometry and geo.point(*geometry)
+    return {"x": round(found[0], 3), "y": round(found[1], 3)} if found else {"x": None, "y": None}
+
+
+def _footprint(geometry) -> dict:
+    found = geometry and geo.outline(*geometry)
+    return found or dict.fromkeys(("west", "south", "east", "north", "outline"))
+
+
+def _record(kind: str, t: dict[str, list[str]], geometry=None) -> dict:
     first = lambda name: (t.get(name) or [""])[0]  # noqa: E731
     if kind == "num":
         return {
@@ -110,7 +138,11 @@ def _record(kind: str, t: dict[str, list[str]]) -> dict:
     if kind == "wpl":
         return {"id": first("identificatie"), "naam": first("naam")}
     if kind == "pnd":
-        return {"id": first("identificatie"), "bouwjaar": first("oorspronkelijkBouwjaar")}
+        return {
+            "id": first("identificatie"),
+            "bouwjaar": first("oorspronkelijkBouwjaar"),
+            **_footprint(geometry),
+        }
     return {
         "id": first("identificatie"),
         "num": first("NummeraanduidingRef"),
@@ -119,6 +151,7 @@ def _record(kind: str, t: dict[str, list[str]]) -> dict:
         "pnd": first("PandRef"),
         "status": first("status"),
         "begin": first("beginGeldigheid"),
+        **_position(geometry),
     }
 
 
@@ -149,10 +182,12 @@ def parse_xml(stream, part: str = "XML") -> Iterator[tuple[str, dict | None]]:
         if name in KINDS:
             inside -= 1
             texts = _texts(element)
-            yield (
-                KINDS[name],
-                (None if texts.get("eindGeldigheid") else _record(KINDS[name], texts)),
-            )
+            if texts.get("eindGeldigheid"):
+                yield KINDS[name], None
+            else:
+                drawn = KINDS[name] in ("vbo", "pnd")
+                geometry = _geometry(element) if drawn else None
+                yield KINDS[name], _record(KINDS[name], texts, geometry)
         if not inside and open_elements:
             open_elements[-1].remove(element)  # read: nothing below it is needed any more
 

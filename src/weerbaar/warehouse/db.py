@@ -29,7 +29,21 @@ SCHEMA = [
         place VARCHAR,
         surface_m2 INTEGER,
         use_purpose VARCHAR,
-        building_year INTEGER
+        building_year INTEGER,
+        rd_x DOUBLE,
+        rd_y DOUBLE,
+        lon DOUBLE,
+        lat DOUBLE
+    )""",
+    # The buildings' outlines (WGS84), drawn as the map's own base layer.
+    """CREATE TABLE IF NOT EXISTS bag_building (
+        pand_id VARCHAR,
+        building_year INTEGER,
+        west DOUBLE,
+        south DOUBLE,
+        east DOUBLE,
+        north DOUBLE,
+        outline VARCHAR
     )""",
     """CREATE TABLE IF NOT EXISTS brp_person (
         bsn_hash VARCHAR,
@@ -110,6 +124,26 @@ def count_occupancy(con) -> None:
     )
 
 
+# Columns added after the first version, with their type: a warehouse file of an earlier
+# version gets them (empty) when opened, until its next import fills them.
+ADDED_COLUMNS = {
+    "bag_address": {"rd_x": "DOUBLE", "rd_y": "DOUBLE", "lon": "DOUBLE", "lat": "DOUBLE"}
+}
+
+
+def _add_columns(con) -> None:
+    for table, columns in ADDED_COLUMNS.items():
+        have = {
+            name
+            for (name,) in con.execute(
+                "SELECT column_name FROM duckdb_columns() WHERE table_name = ?", [table]
+            ).fetchall()
+        }
+        for name, kind in columns.items():
+            if name not in have:
+                con.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
+
+
 def _tables(con) -> set[str]:
     return {name for (name,) in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
 
@@ -134,6 +168,7 @@ def connect(path: str | None = None):
             con.execute(statement)
         if "brp_residence" in before and "brp_occupancy" not in before:
             count_occupancy(con)  # a warehouse file of an earlier version
+        _add_columns(con)
         yield con
     finally:
         con.close()

@@ -121,3 +121,20 @@ def newcomer_groups(*, user, request=None):
     if not may_see_newcomers(user):
         refuse(user=user, label="warehouse.newcomers", request=request)
     return newcomers.groups()
+
+
+def map_counts(*, user, year: int) -> list[dict]:
+    """For the map: the alerts raised in ``year`` per address of their facts, each count
+    with how many ``user`` may see (the analysts see every alert, others none). Aggregates
+    only."""
+    from django.db.models.fields.json import KeyTextTransform
+
+    from weerbaar.core.counting import per_address
+
+    raised = Alert.objects.filter(raised_at__year=year)
+    return per_address(
+        raised,
+        postcode=KeyTextTransform("postcode", "facts"),
+        number=KeyTextTransform("house_number", "facts"),
+        visible=raised if may_review(user) else Alert.objects.none(),
+    )

@@ -7,7 +7,7 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from weerbaar.warehouse import bag, db
+from weerbaar.warehouse import bag, db, geo
 from weerbaar.warehouse.progress import CHECKED, READ
 from weerbaar.warehouse.sources.base import (
     BATCH,
@@ -27,20 +27,25 @@ STAGING = {
     "opr": "id VARCHAR, naam VARCHAR, wpl VARCHAR",
     "wpl": "id VARCHAR, naam VARCHAR",
     "vbo": "id VARCHAR, num VARCHAR, gebruiksdoel VARCHAR, oppervlakte VARCHAR, pnd VARCHAR, "
-    "status VARCHAR, begin VARCHAR",
-    "pnd": "id VARCHAR, bouwjaar VARCHAR",
+    "status VARCHAR, begin VARCHAR, x DOUBLE, y DOUBLE",
+    "pnd": "id VARCHAR, bouwjaar VARCHAR, west DOUBLE, south DOUBLE, east DOUBLE, "
+    "north DOUBLE, outline VARCHAR",
 }
+ADDRESS_COLUMNS = (
+    "nummeraanduiding_id, verblijfsobject_id, postcode, house_number, house_letter, addition, "
+    "street, place, surface_m2, use_purpose, building_year, rd_x, rd_y, lon, lat"
+)
 # The live address table from the staged objects: one row per residential object's main
 # address, with street and place through the public space, and the building's year. The
 # staging holds each object and main address once (``_drop_repeats``): a DISTINCT ON here,
 # with the ORDER BY, runs out of DuckDB's memory budget on a delivery of millions.
-BUILD_ADDRESSES = """
-INSERT INTO bag_address
+BUILD_ADDRESSES = f"""
+INSERT INTO bag_address ({ADDRESS_COLUMNS})
 SELECT
     n.id, v.id, NULLIF(n.postcode, ''), TRY_CAST(n.huisnummer AS INTEGER),
     NULLIF(n.huisletter, ''), NULLIF(n.toevoeging, ''),
     o.naam, COALESCE(w1.naam, w2.naam), TRY_CAST(v.oppervlakte AS INTEGER), v.gebruiksdoel,
-    TRY_CAST(NULLIF(p.bouwjaar, '9999') AS INTEGER)
+    TRY_CAST(NULLIF(p.bouwjaar, '9999') AS INTEGER), v.x, v.y, v.lon, v.lat
 FROM stage_vbo v
 JOIN stage_num n ON n.id = v.num
 LEFT JOIN stage_opr o ON o.id = n.opr
@@ -48,6 +53,12 @@ LEFT JOIN stage_wpl w1 ON w1.id = n.wpl
 LEFT JOIN stage_wpl w2 ON w2.id = o.wpl
 LEFT JOIN stage_pnd p ON p.id = v.pnd
 ORDER BY n.id
+"""
+# The outlines of the delivery's buildings, for the map (a building without one is left out).
+BUILD_BUILDINGS = """
+INSERT INTO bag_building
+SELECT id, TRY_CAST(NULLIF(bouwjaar, '9999') AS INTEGER), west, south, east, north, outline
+FROM stage_pnd WHERE outline IS NOT NULL ORDER BY id
 """
 # Flat CSV (docs/warehouse.md): the same columns as bag_address, semicolon-separated.
 CSV_COLUMNS = [
@@ -63,6 +74,8 @@ CSV_COLUMNS = [
     "gebruiksdoel",
     "bouwjaar",
 ]
+# Optional columns of the flat CSV: the object's point in RD New (metres), for the map.
+CSV_POINT = ["x", "y"]
 # The checks of a CSV line, in order: the first that applies is the line's reason.
 CSV_CHECKS = [
     ("coalesce(nummeraanduiding_id, '') = ''", gettext_lazy("no nummeraanduiding id")),
@@ -77,6 +90,16 @@ CSV_CHECKS = [
         gettext_lazy("surface is not a number"),
     ),
     ("TRY_CAST(oppervlakte AS INTEGER) <= 0", gettext_lazy("surface must be greater than 0")),
+    (
+        "(x IS NULL) <> (y IS NULL) OR (x IS NOT NULL AND (TRY_CAST(x AS DOUBLE) IS NULL "
+        "OR TRY_CAST(y AS DOUBLE) IS NULL))",
+        gettext_lazy("x and y must both be numbers, or both empty"),
+    ),
+    (
+        f"TRY_CAST(x AS DOUBLE) NOT BETWEEN {geo.RD_X[0]} AND {geo.RD_X[1]} "
+        f"OR TRY_CAST(y AS DOUBLE) NOT BETWEEN {geo.RD_Y[0]} AND {geo.RD_Y[1]}",
+        gettext_lazy("the point lies outside RD New (EPSG:28992)"),
+    ),
     (
         "TRY_CAST(bouwjaar AS INTEGER) > year(current_date)",
         gettext_lazy("year of construction lies in the future"),
@@ -175,9 +198,53 @@ class BagXml(Source):
         _drop_repeats(con, report)
 
     def swap(self, con, report: Report) -> int:
+        geo.add_wgs84(con, "stage_vbo")
         db.recreate(con, "bag_address")
         con.execute(BUILD_ADDRESSES)
+        _swap_buildings(con)
         return con.execute("SELECT count(*) FROM bag_address").fetchone()[0]
+
+
+def _swap_buildings(con) -> int:
+    """The delivery's building outlines replace the map's; a delivery without buildings
+    leaves the outlines that were there."""
+    if not con.execute("SELECT count(*) FROM stage_pnd").fetchone()[0]:
+        return con.execute("SELECT count(*) FROM bag_building").fetchone()[0]
+    db.recreate(con, "bag_building")
+    con.execute(BUILD_BUILDINGS)
+    return con.execute("SELECT count(*) FROM bag_building").fetchone()[0]
+
+
+@register("bag-pand")
+class BagBuildings(Source):
+    """The panden of a BAG LV delivery alone (e.g. ``0221PND15092020.zip``): the outlines the
+    map draws, without touching the addresses."""
+
+    label = gettext_lazy("BAG: buildings only, for the map (.xml or .zip)")
+    endings = (".xml", ".zip")
+
+    def stage(self, con, path: Path, report: Report, progress) -> None:
+        _create_staging(con)
+        batches = CsvStage(con, {"stage_pnd": STAGING["pnd"]})
+        for part, kind, record, done in bag.records(path):
+            if kind != "pnd":
+                continue
+            if record is None:
+                report.historic += 1
+                continue
+            report.read += 1
+            if _check(kind, record, part, report):
+                if record["outline"] is None:
+                    report.reject(f"{part}: PND {record['id']}", _("no outline that can be drawn"))
+                else:
+                    batches.add("stage_pnd", record.values())
+            if report.read % BATCH == 0:
+                progress(report.read, done() * READ)
+        batches.load()
+        progress(report.read, CHECKED)
+
+    def swap(self, con, report: Report) -> int:
+        return _swap_buildings(con)
 
 
 @register("bag-csv")
@@ -186,11 +253,15 @@ class BagCsv(Source):
     endings = (".csv",)
 
     def stage(self, con, path: Path, report: Report, progress) -> None:
-        check_csv_header(path, CSV_COLUMNS)
-        columns = ", ".join(f"'{c}': 'VARCHAR'" for c in CSV_COLUMNS)
+        header = check_csv_header(path, CSV_COLUMNS)
+        # By name, in any order; the point only when both its columns are there.
+        point = all(c in header for c in CSV_POINT)
+        named = [f'"{c}"' for c in CSV_COLUMNS] + (
+            ["x", "y"] if point else ["NULL AS x", "NULL AS y"]
+        )
         con.execute(
-            "CREATE TEMP TABLE stage_csv AS SELECT row_number() OVER () + 1 AS line, * FROM "
-            f"read_csv(?, delim=';', header=true, columns={{{columns}}})",
+            f"CREATE TEMP TABLE stage_csv AS SELECT row_number() OVER () + 1 AS line, "
+            f"{', '.join(named)} FROM read_csv(?, delim=';', header=true, all_varchar=true)",
             [str(path)],
         )
         report.read = con.execute("SELECT count(*) FROM stage_csv").fetchone()[0]
@@ -212,11 +283,17 @@ class BagCsv(Source):
         progress(report.read, CHECKED)
 
     def swap(self, con, report: Report) -> int:
+        con.execute(
+            "CREATE TEMP TABLE stage_point AS SELECT nummeraanduiding_id, "
+            "TRY_CAST(x AS DOUBLE) AS x, TRY_CAST(y AS DOUBLE) AS y FROM stage_csv"
+        )
+        geo.add_wgs84(con, "stage_point")
         db.recreate(con, "bag_address")
         con.execute(
-            "INSERT INTO bag_address SELECT nummeraanduiding_id, verblijfsobject_id, postcode, "
-            "CAST(huisnummer AS INTEGER), huisletter, toevoeging, straat, woonplaats, "
-            "TRY_CAST(oppervlakte AS INTEGER), gebruiksdoel, TRY_CAST(bouwjaar AS INTEGER) "
-            "FROM stage_csv ORDER BY nummeraanduiding_id"
+            f"INSERT INTO bag_address ({ADDRESS_COLUMNS}) SELECT c.nummeraanduiding_id, "
+            "verblijfsobject_id, postcode, CAST(huisnummer AS INTEGER), huisletter, toevoeging, "
+            "straat, woonplaats, TRY_CAST(oppervlakte AS INTEGER), gebruiksdoel, "
+            "TRY_CAST(bouwjaar AS INTEGER), p.x, p.y, p.lon, p.lat FROM stage_csv c "
+            "JOIN stage_point p USING (nummeraanduiding_id) ORDER BY c.nummeraanduiding_id"
         )
         return con.execute("SELECT count(*) FROM bag_address").fetchone()[0]

@@ -88,9 +88,9 @@ class Source(ABC):
         )
 
 
-def check_csv_header(path: Path, columns: list[str]) -> None:
+def check_csv_header(path: Path, columns: list[str]) -> list[str]:
     """Refuse a CSV before reading it when its encoding, delimiter or columns are wrong, with
-    a message that names the file, the line and the problem."""
+    a message that names the file, the line and the problem; the header's columns."""
     with path.open("rb") as stream:
         first = stream.readline()
     where = {"file": path.name}
@@ -106,6 +106,7 @@ def check_csv_header(path: Path, columns: list[str]) -> None:
             _("%(file)s, line 1: columns missing: %(columns)s")
             % {**where, "columns": ", ".join(missing)}
         )
+    return header.split(";")
 
 
 def reject_by_checks(con, table: str, checks: list[tuple[str, str]], report: Report) -> set:

@@ -16,8 +16,9 @@ def _show(count: int, percent: int) -> None:
 
 class Command(BaseCommand):
     help = (
-        "Informatiepakhuis: 'import bag PATH [--format xml|csv]' loads a BAG extract (LV XML "
-        "as folder, XML or nested zips; or the flat CSV of docs/warehouse.md); 'import brp "
+        "Informatiepakhuis: 'import bag PATH [--format xml|csv|pand]' loads a BAG extract (LV XML "
+        "as folder, XML or nested zips; the flat CSV of docs/warehouse.md; or only the "
+        "panden, the outlines the map draws); 'import brp "
         "PATH [--format json|csv]' loads BRP persons or occupancy (Haal Centraal JSON or the "
         "flat CSV); 'import kvk PATH' and 'import permits PATH' load the CSV files "
         "of docs/warehouse.md; all-or-nothing, printing the report. 'report' prints the latest "
@@ -30,7 +31,9 @@ class Command(BaseCommand):
         parser.add_argument("source", nargs="?", choices=["bag", "brp", "kvk", "permits"])
         parser.add_argument("path", nargs="?")
         parser.add_argument(
-            "--format", choices=["xml", "json", "csv"], help="xml for the BAG, json for the BRP"
+            "--format",
+            choices=["xml", "json", "csv", "pand"],
+            help="xml for the BAG, json for the BRP; pand for the BAG's buildings alone",
         )
 
     def handle(self, *args, action, source=None, path=None, format=None, **options):
