@@ -8,7 +8,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from weerbaar.warehouse import geo, services
+from weerbaar.core import geo
+from weerbaar.warehouse import services
 
 pytestmark = pytest.mark.django_db
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "bag-doesburg-sample"

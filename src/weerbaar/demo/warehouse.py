@@ -8,13 +8,14 @@ import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
+from weerbaar.core import geo
 from weerbaar.demo import linkage_data
 from weerbaar.demo.names import valid_bsn
 from weerbaar.demo.population import SOURCE_BRP
 from weerbaar.interventions.selectors import closures_for_warehouse
 from weerbaar.subjects.models import Address, Organisation, Person
 from weerbaar.subjects.services import PersonData, person_create
-from weerbaar.warehouse import geo, permits, places, services
+from weerbaar.warehouse import permits, places, services
 from weerbaar.warehouse.link_registry import link_all
 from weerbaar.warehouse.scan import scan
 

@@ -9,38 +9,36 @@ address, so a hexagon with a small number is not drawn at all. Single addresses 
 for a reader who may see the objects, and only with the objects they may see.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
 from weerbaar.cases.selectors import map_counts as case_counts
 from weerbaar.cases.selectors import may_see_cases
+from weerbaar.core import area_map, geo
+from weerbaar.core.area_map import Layer
 from weerbaar.interventions.selectors import map_counts as measure_counts
 from weerbaar.reporting.constants import SMALL
 from weerbaar.reporting.figures import Cell, total_of
 from weerbaar.signals.selectors import map_counts as signal_counts
 from weerbaar.signals.selectors import may_see_signals
-from weerbaar.warehouse import geo, places
-from weerbaar.warehouse.selectors import map_counts as alert_counts
-from weerbaar.warehouse.selectors import may_review
 
 HEXAGON_M = 500  # centre to corner, metres: about 0.65 km² a cell, a few streets
 
 
-@dataclass(frozen=True)
-class Layer:
-    title: str
-    counts: Callable  # (user=, year=) -> rows of core.counting.per_address
-    addresses: Callable  # whether the user may see single addresses of this layer
-
-
-LAYERS = {
+OWN_LAYERS = {
     "meldingen": Layer(_("Signals"), signal_counts, may_see_signals),
-    "pakhuis": Layer(_("Alerts of the warehouse"), alert_counts, may_review),
     "zaken": Layer(_("Cases"), case_counts, may_see_cases),
     "maatregelen": Layer(_("Measures decided"), measure_counts, may_see_cases),
 }
+
+
+def layers() -> dict[str, Layer]:
+    """The map's layers: its own, then those a sibling app registered (the warehouse's
+    alerts, through ``core.area_map``)."""
+    return {**OWN_LAYERS, **area_map.layers()}
+
+
 LEVELS = {
     "pc4": _("Postcode area (four digits)"),
     "pc6": _("Postcode (six characters) where the numbers allow"),
@@ -84,13 +82,13 @@ class MapData:
 
 def levels_for(user, layer: str) -> dict:
     """The levels ``user`` may choose for ``layer``: single addresses only with need-to-know."""
-    if LAYERS[layer].addresses(user):
+    if layers()[layer].addresses(user):
         return LEVELS
     return {key: title for key, title in LEVELS.items() if key != "adres"}
 
 
 def build(*, user, layer: str, year: int, level: str) -> MapData:
-    rows = LAYERS[layer].counts(user=user, year=year)
+    rows = layers()[layer].counts(user=user, year=year)
     if level == "adres":
         # The objects the user may see, and nothing of the others.
         rows = [{**r, "total": r["seen"]} for r in rows if r["seen"]]
@@ -105,8 +103,8 @@ def build(*, user, layer: str, year: int, level: str) -> MapData:
 
 
 def _by_postcode(cells, level: str) -> MapData:
-    data, pc4 = MapData(), places.postcode_centres(4)
-    pc6 = places.postcode_centres(6) if level == "pc6" else {}
+    data, pc4 = MapData(), area_map.places().postcode_centres(4)
+    pc6 = area_map.places().postcode_centres(6) if level == "pc6" else {}
     grouped: dict[str, Cell] = {}
     for postcode, _number, cell in cells:
         key = postcode[:4] if level == "pc4" else postcode
@@ -129,7 +127,7 @@ def _by_postcode(cells, level: str) -> MapData:
     return data
 
 
-def _own_area(cell: Cell, centre: places.Centre) -> bool:
+def _own_area(cell: Cell, centre) -> bool:
     """A PC6 area shown by itself: to a reader who may see every row, or when neither its
     count nor its number of addresses is small."""
     return cell.seen >= cell.total or (cell.total >= SMALL and centre.addresses >= SMALL)
@@ -137,7 +135,7 @@ def _own_area(cell: Cell, centre: places.Centre) -> bool:
 
 def _by_point(cells, level: str) -> MapData:
     data = MapData()
-    points = places.address_points({(pc, nr) for pc, nr, _cell in cells})
+    points = area_map.places().address_points({(pc, nr) for pc, nr, _cell in cells})
     grouped: dict[tuple, Cell] = {}
     for postcode, number, cell in cells:
         point = points.get((postcode, number))

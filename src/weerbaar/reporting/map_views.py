@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from weerbaar.accounts.lookup import refuse
+from weerbaar.core.area_map import places as map_places
 from weerbaar.reporting import geography, selectors
 from weerbaar.reporting.forms import BoxForm, MapForm
-from weerbaar.warehouse import places
 
 BUILDINGS_LIMIT = 12_000  # outlines in one answer; more: the page asks to zoom in
 
@@ -32,12 +32,14 @@ def _tile_source(url: str) -> str:
 def area_map(request):
     if not selectors.may_view(request.user):
         refuse(user=request.user, label="reporting.reportyear", request=request)
-    layer = request.GET.get("laag") if request.GET.get("laag") in geography.LAYERS else "meldingen"
+    layer = (
+        request.GET.get("laag") if request.GET.get("laag") in geography.layers() else "meldingen"
+    )
     levels = geography.levels_for(request.user, layer)
     defaults = {"laag": layer, "jaar": timezone.localdate().year, "niveau": "pc4"}
     form = MapForm(
         {**defaults, **request.GET.dict()} if request.GET else defaults,
-        layers={k: v.title for k, v in geography.LAYERS.items()},
+        layers={k: v.title for k, v in geography.layers().items()},
         levels=levels,
     )
     data = None
@@ -49,7 +51,7 @@ def area_map(request):
             level=form.cleaned_data["niveau"],
             request=request,
         )
-    tiles, extent = settings.MAP_TILE_URL, places.extent()
+    tiles, extent = settings.MAP_TILE_URL, map_places().extent()
     context = {
         "form": form,
         "data": data,
@@ -66,7 +68,7 @@ def area_map(request):
                 "too_many": _("Too many buildings to draw here: zoom in."),
             },
         },
-        "layer_title": geography.LAYERS[layer].title,
+        "layer_title": geography.layers()[layer].title,
     }
     response = render(request, "reporting/map.html", context)
     if tiles:
@@ -86,7 +88,7 @@ def map_buildings(request):
         return HttpResponseBadRequest(
             " ".join(form.errors.get("bbox", [])), content_type="text/plain; charset=utf-8"
         )
-    found = places.buildings(form.cleaned_data["bbox"], limit=BUILDINGS_LIMIT)
+    found = map_places().buildings(form.cleaned_data["bbox"], limit=BUILDINGS_LIMIT)
     if found is None:
         return HttpResponse('{"too_many":true}', content_type="application/json")
     # The stored outlines are JSON already: joined, not parsed and written again.

@@ -18,3 +18,15 @@ class WarehouseConfig(AppConfig):
         from weerbaar.warehouse import controls
 
         controls.register()
+        # The map (reporting, a sibling) draws the alerts and the BAG's places through a
+        # registry in core.
+        from weerbaar.core import area_map
+        from weerbaar.warehouse import places, selectors
+
+        area_map.register_places(places)
+        area_map.register_layer(
+            "pakhuis",
+            area_map.Layer(
+                _("Alerts of the warehouse"), selectors.map_counts, selectors.may_review
+            ),
+        )

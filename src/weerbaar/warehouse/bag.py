@@ -23,7 +23,7 @@ from pathlib import Path
 from defusedxml.ElementTree import iterparse
 from django.utils.translation import gettext as _
 
-from weerbaar.warehouse import geo
+from weerbaar.core import geo
 
 MB = 1024 * 1024
 MAX_TEXT_BYTES = 4 * MB  # bytes read without an element starting or ending

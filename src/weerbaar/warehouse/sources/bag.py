@@ -7,7 +7,9 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from weerbaar.warehouse import bag, db, geo
+from weerbaar.core import geo
+from weerbaar.warehouse import bag, db
+from weerbaar.warehouse.geo import add_wgs84
 from weerbaar.warehouse.progress import CHECKED, READ
 from weerbaar.warehouse.sources.base import (
     BATCH,
@@ -198,7 +200,7 @@ class BagXml(Source):
         _drop_repeats(con, report)
 
     def swap(self, con, report: Report) -> int:
-        geo.add_wgs84(con, "stage_vbo")
+        add_wgs84(con, "stage_vbo")
         db.recreate(con, "bag_address")
         con.execute(BUILD_ADDRESSES)
         _swap_buildings(con)
@@ -287,7 +289,7 @@ class BagCsv(Source):
             "CREATE TEMP TABLE stage_point AS SELECT nummeraanduiding_id, "
             "TRY_CAST(x AS DOUBLE) AS x, TRY_CAST(y AS DOUBLE) AS y FROM stage_csv"
         )
-        geo.add_wgs84(con, "stage_point")
+        add_wgs84(con, "stage_point")
         db.recreate(con, "bag_address")
         con.execute(
             f"INSERT INTO bag_address ({ADDRESS_COLUMNS}) SELECT c.nummeraanduiding_id, "
