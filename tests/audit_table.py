@@ -145,6 +145,7 @@ GETTERS = {
     "subjects.subject_get": ("registry", "regisseur", AuditAction.SUBJECT_VIEWED),
     "warehouse.alert_get": ("alert_id", "regisseur", AuditAction.ALERT_VIEWED),
     "warehouse.import_run_get": ("run_id", "regisseur", None),
+    "privacy.hold_get": ("hold_id", "fg", None),
     "warehouse.link_get": ("link_id", "regisseur", None),
 }
 
@@ -233,6 +234,11 @@ SERVICES = {
     "intake.reveal_request": AuditAction.REVEAL_REQUESTED,
     "intake.reveal_approve": AuditAction.REVEAL_APPROVED,
     "intake.reveal_refuse": AuditAction.REVEAL_REFUSED,
+    "privacy.retention_run": AuditAction.RETENTION_APPLIED,
+    "privacy.retention_plan": AuditAction.RETENTION_DRY_RUN,
+    "privacy.terms": "reads the terms; makes a missing term's row with its default, no data",
+    "privacy.hold_place": AuditAction.HOLD_PLACED,
+    "privacy.hold_lift": AuditAction.HOLD_LIFTED,
     "reporting.report_exported": AuditAction.EXPORT_MADE,
     "reporting.narrative_save": AuditAction.REPORT_NARRATIVE,
     "reporting.year_adopt": AuditAction.REPORT_ADOPTED,

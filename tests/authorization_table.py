@@ -50,6 +50,7 @@ WORLD_OBJECTS = (
     "run_id",
     "link_id",
     "account_id",
+    "hold_id",
 )
 OBJECT_PARAMS = {
     *WORLD_OBJECTS,
@@ -194,6 +195,10 @@ EXPECTED_GET = {
     # The Bibob compartment: the role alone opens the list; the sample screening exists for no
     # one, so its pages answer 404 to all (tests/screening/test_compartment.py walks a real one).
     # The yearly report: aggregates for the mayor and management, and the regisseur (#16).
+    "privacy:retention": {"fg", "beheerder"},
+    "privacy:dry_run": NOBODY,  # POST only
+    "privacy:hold_add": NOBODY,  # POST only
+    "privacy:hold_lift": NOBODY,  # POST only
     "reporting:report": {"regisseur", "burgemeester"},
     "reporting:overview": {"regisseur", "burgemeester"},
     "reporting:map": {"regisseur", "burgemeester"},

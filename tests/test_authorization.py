@@ -74,6 +74,11 @@ def world(db, team, other_team):
     SIGNALS.update(meeting_world(users, report.signal))
     SIGNALS.update(case_world(users))
     SIGNALS["account_id"] = users["medewerker"]
+    from weerbaar.privacy.services import hold_place
+
+    SIGNALS["hold_id"] = hold_place(
+        actor=users["fg"], reference=report.signal.reference, reason="Verzoek van de AP."
+    )
     from weerbaar.warehouse.models import Alert
 
     SIGNALS["alert_id"] = Alert.objects.create(

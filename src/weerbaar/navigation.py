@@ -13,6 +13,7 @@ from weerbaar.inspections.selectors import sees_anything as may_see_inspections
 from weerbaar.intake.constants import PARTNER_PERMISSION
 from weerbaar.interventions.constants import CHANGE_PERMISSION as DEADLINES_PERMISSION
 from weerbaar.meetings.selectors import may_see_meetings
+from weerbaar.privacy.selectors import may_view as may_view_retention
 from weerbaar.reporting.selectors import may_view as may_view_report
 from weerbaar.screening.constants import SEE_ALL_PERMISSION as BIBOB_PERMISSION
 from weerbaar.signals.selectors import may_see_signals
@@ -59,6 +60,7 @@ MENU = [
     (may_view_report, _("Overview"), "reporting:overview", "reporting"),
     (lambda u: True, _messages_label, "accounts:inbox", "inbox"),
     (lambda u: can_use(u, AUDIT_PERMISSION), _("Audit trail"), "audit:list", "audit"),
+    (may_view_retention, _("Retention"), "privacy:retention", "privacy"),
     (may_configure, _("Settings"), "configuration:index", "configuration"),
     (lambda u: u.is_staff, _("Administration"), "admin:index", "admin"),
     (lambda u: True, _("API"), "api-docs", "api"),

@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "weerbaar.screening",
     "weerbaar.warehouse",
     "weerbaar.reporting",
+    "weerbaar.privacy",
     "weerbaar.configuration",
     "weerbaar.demo",
 ]

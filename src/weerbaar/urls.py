@@ -27,6 +27,7 @@ urlpatterns = [
     path("bibob/", include("weerbaar.screening.urls")),
     path("verantwoording/", include("weerbaar.reporting.urls")),
     path("pakhuis/", include("weerbaar.warehouse.urls")),
+    path("privacy/", include("weerbaar.privacy.urls")),
     path("instellingen/", include("weerbaar.configuration.urls")),
     path("melden/", include("weerbaar.intake.urls")),
     path("beheer/", admin.site.urls),

@@ -168,6 +168,12 @@ class AuditAction(models.TextChoices):
         "inspections.candidate_removed",
         _("Candidate for a control removed"),
     )
+    # privacy: retention
+    RETENTION_APPLIED = "privacy.retention_applied", _("Records past their term removed")
+    RETENTION_DRY_RUN = "privacy.retention_dry_run", _("Trial run of the retention job")
+    RETENTION_VIEWED = "privacy.retention_viewed", _("Retention terms and register viewed")
+    HOLD_PLACED = "privacy.hold_placed", _("Legal hold placed")
+    HOLD_LIFTED = "privacy.hold_lifted", _("Legal hold lifted")
     # audit
     AUDIT_VIEWED = "audit.viewed", _("Audit trail viewed")
     AUDIT_VERIFIED = "audit.verified", _("Audit trail checked for changes")

@@ -73,11 +73,12 @@ class PhenomenonForm(forms.ModelForm):
 class RetentionRuleForm(forms.ModelForm):
     class Meta:
         model = RetentionRule
-        fields = ["name", "days"]
+        fields = ["name", "days", "reason"]
 
     def clean_days(self):
+        # Contact details may go the day their signal closes; everything else stays a day.
         days = self.cleaned_data["days"]
-        if days < 1:
+        if days < 1 and self.instance.code != "reporter_contact":
             raise forms.ValidationError(_("A retention period is at least one day."))
         return days
 

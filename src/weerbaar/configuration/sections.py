@@ -160,10 +160,13 @@ SECTIONS = {
         Section(
             slug="bewaartermijnen",
             title=_("Retention periods"),
-            intro=_("How long signals and what belongs to them are kept."),
+            intro=_(
+                "How long each kind of record is kept, in days, and why; the retention job "
+                "removes what is past its term every night. Cases follow their case type."
+            ),
             model=RetentionRule,
             form=config_forms.RetentionRuleForm,
-            columns=("name", "days"),
+            columns=("name", "days", "reason"),
             can_add=False,
         ),
         Section(

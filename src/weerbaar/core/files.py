@@ -64,6 +64,19 @@ def readable_path(name: str, file_id: UUID) -> Path:
     return staged if not final.exists() and staged.exists() else final
 
 
+def remove(name: str, file_ids: Iterable[UUID]) -> None:
+    """Remove the files of rows deleted in the caller's transaction, once it commits (a
+    rolled-back deletion keeps them)."""
+    paths = [path_for(name, UUID(str(i))) for i in file_ids]
+
+    def unlink() -> None:
+        for path in paths:
+            path.unlink(missing_ok=True)
+            _staged(path).unlink(missing_ok=True)
+
+    transaction.on_commit(unlink)
+
+
 def register(name: str, owners: Callable[[], Iterable[UUID]]) -> None:
     """Let ``sweep`` keep the files of folder ``name`` whose ids ``owners()`` returns."""
     _owners[name] = owners

@@ -1,11 +1,14 @@
 """Demo reports from every inflow, spread over two years, with feedback and statuses."""
 
+import io
 import random
 from datetime import timedelta
 
 from django.utils import timezone
+from PIL import Image
 
 from weerbaar.accounts.models import User
+from weerbaar.core.uploads import CleanFile
 from weerbaar.intake import mma
 from weerbaar.intake.models import Message, Report
 from weerbaar.intake.services import (
@@ -40,6 +43,20 @@ def _set_dates(report: Report, day) -> None:
     Report.objects.filter(pk=report.pk).update(submitted_on=day)
     Signal.objects.filter(pk=report.signal_id).update(reported_on=day)
     Message.objects.filter(report=report).update(sent_on=day + timedelta(days=3))
+
+
+def _photo(n: int) -> CleanFile:
+    """A small picture as a reporter's photo (the demo makes no real ones)."""
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), (40 + n % 200, 90, 60)).save(out, "PNG")
+    return CleanFile(f"foto-{n + 1}.png", "image/png", out.getvalue())
+
+
+def _named(report: Report, n: int) -> None:
+    """A reporter who left a name and an address, set afterwards so no mail goes out."""
+    Report.objects.filter(pk=report.pk).update(
+        contact_name=f"Melder {n + 1}", contact_email=f"melder{n + 1}@example.org"
+    )
 
 
 def _follow_up(rng, report, regisseur) -> None:
@@ -98,8 +115,13 @@ def create_reports(*, seed: int, per_inflow: int = 30) -> dict[str, str]:
     for n in range(per_inflow):
         phenomenon, address, text = _content(rng, phenomena, addresses)
         receipt = report_submit_public(
-            description=text, phenomenon=phenomenon, location_text=address
+            description=text,
+            phenomenon=phenomenon,
+            location_text=address,
+            attachments=[_photo(n)] if n % 2 else [],
         )
+        if n % 3 == 0:
+            _named(receipt.report, n)
         if n == 0:
             example = {"code": receipt.code, "secret": receipt.secret}
         reports = [receipt.report]

@@ -44,9 +44,9 @@ def signal_reopen(*, actor: User, signal: Signal, reason: str, version: int | No
         raise ValidationError(_("This signal was merged into another one: undo the merge."))
     reason = _reason(reason)
     old = {"status": signal.status, "retain_until": signal.retain_until}
-    signal.status, signal.retain_until = REOPEN_TO, None
+    signal.status, signal.retain_until, signal.closed_on = REOPEN_TO, None, None
     signal.version += 1
-    signal.save(update_fields=["status", "retain_until", "version"])
+    signal.save(update_fields=["status", "retain_until", "closed_on", "version"])
     audit_record(
         actor=actor,
         action=AuditAction.SIGNAL_REOPENED,

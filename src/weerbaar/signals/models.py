@@ -110,6 +110,9 @@ class Signal(models.Model):
     led_to_case = models.BooleanField(_("led to a case"), default=False)
     # Set when the signal ends without action; the retention job removes it after this day.
     retain_until = models.DateField(_("keep until"), null=True, blank=True, db_index=True)
+    # The day it closed; the terms of its reports (contact details, dialogue, files) run
+    # from here.
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("signal")
@@ -240,11 +243,14 @@ class Weighing(models.Model):
 
 
 class RetentionRule(models.Model):
-    """A retention period as policy data, editable by the functioneel beheerder."""
+    """A retention period as policy data, editable by the functioneel beheerder: one row per
+    kind of record of ``core.retention`` (the signals' own and every other app's), kept here
+    because the signals are the lowest app that reads a term."""
 
     code = models.SlugField(_("code"), unique=True)
     name = models.CharField(_("name"), max_length=120)
     days = models.PositiveIntegerField(_("retention period in days"))
+    reason = models.TextField(_("why this term"), blank=True)
 
     class Meta:
         verbose_name = _("retention rule")

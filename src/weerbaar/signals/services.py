@@ -140,8 +140,10 @@ def signal_set_status(
     old = signal.status
     signal.status = status
     signal.version += 1
-    signal.retain_until = _retention_end(signal) if status == SignalStatus.CLOSED else None
-    signal.save(update_fields=["status", "version", "retain_until"])
+    closing = status == SignalStatus.CLOSED
+    signal.retain_until = _retention_end(signal) if closing else None
+    signal.closed_on = timezone.localdate() if closing else None
+    signal.save(update_fields=["status", "version", "retain_until", "closed_on"])
     audit_record(
         actor=actor,
         action=AuditAction.SIGNAL_STATUS_CHANGED,

@@ -49,6 +49,8 @@ SQLITE_TEARDOWN = [
     "DROP TRIGGER IF EXISTS signals_signal_fts_au",
     f"DROP TABLE IF EXISTS {FTS_TABLE}",
 ]
+# Merges FTS5's segments, which keep a deleted row's words until then.
+SQLITE_OPTIMIZE = f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')"  # noqa: S608 (a constant)
 POSTGRES_SETUP = [
     f"ALTER TABLE signals_signal ADD COLUMN IF NOT EXISTS search_tsv tsvector "
     f"GENERATED ALWAYS AS ({TSVECTOR}) STORED",
@@ -88,3 +90,12 @@ def where(query: str) -> tuple[str, list[str]] | None:
     if not expression:
         return None
     return f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [expression]
+
+
+def purge_deleted() -> None:
+    """Take the words of deleted signals out of the index's storage (the retention job).
+    SQLite's FTS5 keeps them in its segments until these are merged; PostgreSQL's column
+    goes with its row."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(SQLITE_OPTIMIZE)

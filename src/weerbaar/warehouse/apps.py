@@ -30,3 +30,7 @@ class WarehouseConfig(AppConfig):
                 _("Alerts of the warehouse"), selectors.map_counts, selectors.may_review
             ),
         )
+        # The retention job (privacy, a sibling) removes alerts past their term.
+        from weerbaar.warehouse import retention
+
+        retention.register()

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PrivacyConfig(AppConfig):
+    name = "weerbaar.privacy"
+    label = "privacy"
+    verbose_name = _("Privacy")
+
+    def ready(self) -> None:
+        # The kinds of the apps below this one; the warehouse registers its own.
+        from weerbaar.privacy import kinds
+
+        kinds.register()

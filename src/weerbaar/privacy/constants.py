@@ -1,0 +1,4 @@
+# Who sees the terms, the holds and the deletion register (the FG and the beheerder).
+VIEW_PERMISSION = "privacy.view_retention"
+# Who places and lifts legal holds and runs the trial (the FG).
+HOLD_PERMISSION = "privacy.add_legalhold"

@@ -1,0 +1,61 @@
+"""The privacy app's reads: its public API. The retention page (terms, holds, register),
+only for the FG and the beheerder."""
+
+from django.db.models import QuerySet
+
+from weerbaar.accounts.access import is_active_user
+from weerbaar.accounts.lookup import refuse, visible_get
+from weerbaar.audit.constants import AuditAction
+from weerbaar.audit.services import audit_record
+from weerbaar.core import retention
+from weerbaar.privacy.constants import HOLD_PERMISSION, VIEW_PERMISSION
+from weerbaar.privacy.models import Deletion, LegalHold
+from weerbaar.signals.models import RetentionRule
+
+
+def may_view(user) -> bool:
+    return is_active_user(user) and user.has_perm(VIEW_PERMISSION)
+
+
+def may_hold(user) -> bool:
+    return is_active_user(user) and user.has_perm(HOLD_PERMISSION)
+
+
+def retention_overview(*, user, request=None) -> dict:
+    """The terms in force per kind, the holds and the register (querysets to page through);
+    refused like a missing page to anyone else."""
+    if not may_view(user):
+        refuse(user=user, label="retention", request=request)
+    rows = {r.code: r for r in RetentionRule.objects.all()}
+    terms = [
+        {"kind": kind, "rule": rows.get(kind.code), "days": _days(kind, rows)}
+        for kind in retention.kinds()
+    ]
+    audit_record(actor=user, action=AuditAction.RETENTION_VIEWED, request=request)
+    return {
+        "terms": terms,
+        "holds": LegalHold.objects.filter(lifted_at__isnull=True).select_related(
+            "case", "signal", "placed_by"
+        ),
+        "register": Deletion.objects.select_related("run", "run__started_by"),
+    }
+
+
+def _days(kind, rows) -> int | None:
+    if kind.default_days is None:
+        return None
+    rule = rows.get(kind.code)
+    return rule.days if rule else kind.default_days
+
+
+def hold_get(*, user, hold_id, request=None) -> LegalHold:
+    """One active hold, for the FG who lifts it."""
+    queryset: QuerySet = LegalHold.objects.filter(lifted_at__isnull=True)
+    return visible_get(
+        queryset,
+        user=user,
+        object_id=hold_id,
+        action=None,
+        request=request,
+        allowed=may_hold(user),
+    )

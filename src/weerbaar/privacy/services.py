@@ -1,0 +1,191 @@
+"""The privacy app's writes: its public API. The retention job with its dry run, and the
+legal holds that stop it; every write with its audit record."""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from weerbaar.accounts.models import User
+from weerbaar.audit.constants import AuditAction
+from weerbaar.audit.services import audit_record
+from weerbaar.cases.models import Case
+from weerbaar.core import retention
+from weerbaar.core.references import typed_reference
+from weerbaar.privacy.models import Deletion, LegalHold, RetentionRun
+from weerbaar.signals.models import RetentionRule, Signal
+
+# Rows removed per transaction: a year of expiries at a large municipality stays a series of
+# short transactions, and a failure loses one batch, not the run.
+BATCH = 500
+
+
+@dataclass
+class Planned:
+    """What one kind removes on a day: the labels of its rows (the dry run) or their number."""
+
+    kind: retention.Kind
+    days: int | None
+    labels: list[str] = field(default_factory=list)
+    count: int = 0
+
+    @property
+    def rule(self) -> str:
+        if self.days is None:
+            return str(self.kind.reason)
+        return _("%(days)s days: %(reason)s") % {"days": self.days, "reason": self.kind.reason}
+
+
+def terms() -> dict[str, int | None]:
+    """The term in days of each kind, from its row (made with the default when missing)."""
+    rows = dict(RetentionRule.objects.values_list("code", "days"))
+    found = {}
+    for kind in retention.kinds():
+        if kind.default_days is None:
+            found[kind.code] = None
+        elif kind.code in rows:
+            found[kind.code] = rows[kind.code]
+        else:
+            RetentionRule.objects.get_or_create(
+                code=kind.code,
+                defaults={
+                    "name": str(kind.title),
+                    "days": kind.default_days,
+                    "reason": str(kind.reason),
+                },
+            )
+            found[kind.code] = kind.default_days
+    return found
+
+
+def retention_plan(*, actor: User | None, today=None, limit: int | None = None) -> list[Planned]:
+    """The dry run: per kind, what the job would remove on ``today`` (default: now), labelled
+    without content; ``limit`` caps the labels listed per kind, not the count.
+
+    The job itself runs and is rolled back, so what one kind frees for another (a signal
+    whose last case goes) is listed exactly as the job would remove it; no file is touched,
+    since files go only when a run commits."""
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        run = RetentionRun.objects.create(started_by=actor)
+        plan = _apply(run, today, limit=limit)
+        transaction.set_rollback(True)
+    audit_record(
+        actor=actor,
+        action=AuditAction.RETENTION_DRY_RUN,
+        extra={"day": today.isoformat(), **{p.kind.code: p.count for p in plan}},
+    )
+    return plan
+
+
+def retention_run(*, actor: User | None = None, today=None) -> RetentionRun:
+    """Remove everything past its term, kind by kind in batches; each batch commits with
+    its tombstone and its audit record, so the register never lags what went."""
+    today = today or timezone.localdate()
+    run = RetentionRun.objects.create(started_by=actor)
+    _apply(run, today, limit=0)
+    run.finished_at = timezone.now()
+    run.save(update_fields=["finished_at"])
+    return run
+
+
+def _apply(run: RetentionRun, today, *, limit: int | None) -> list[Planned]:
+    done = []
+    for kind in retention.kinds():
+        planned = Planned(kind=kind, days=terms()[kind.code])
+        while _batch(run, planned, today, limit):
+            pass
+        done.append(planned)
+    return done
+
+
+@transaction.atomic
+def _batch(run: RetentionRun, planned: Planned, today, limit: int | None) -> bool:
+    kind = planned.kind
+    due = kind.due(today, planned.days)
+    ids = list(due.order_by("pk").values_list("pk", flat=True)[:BATCH])
+    if not ids:
+        return False
+    rows = due.model.objects.filter(pk__in=ids)
+    room = len(ids) if limit is None else max(limit - len(planned.labels), 0)
+    planned.labels += [str(kind.label(row)) for row in rows.order_by("pk")[:room]]
+    count = kind.remove(rows)
+    if count == 0:
+        return False
+    planned.count += count
+    tombstone, _created = Deletion.objects.get_or_create(
+        run=run,
+        kind=kind.code,
+        defaults={
+            "title": str(kind.title),
+            "rule": planned.rule[:500],
+            "count": 0,
+            "deleted_on": today,
+            "anonymised": kind.anonymises,
+        },
+    )
+    tombstone.count += count
+    tombstone.save(update_fields=["count"])
+    run.removed += count
+    RetentionRun.objects.filter(pk=run.pk).update(removed=run.removed)
+    audit_record(
+        actor=run.started_by,
+        action=AuditAction.RETENTION_APPLIED,
+        extra={"kind": kind.code, "count": count, "rule": planned.rule[:200], "run": run.pk},
+    )
+    # A kind that anonymises leaves its rows, no longer due; a full batch may have more.
+    return len(ids) == BATCH
+
+
+def _held_record(text: str):
+    """The case or signal an officer typed by its number."""
+    if ref := typed_reference(text, "C"):
+        return Case.objects.filter(reference=ref).first(), None
+    if ref := typed_reference(text, "S"):
+        return None, Signal.objects.filter(reference=ref).first()
+    return None, None
+
+
+@transaction.atomic
+def hold_place(*, actor: User, reference: str, reason: str) -> LegalHold:
+    """Keep a case or signal past its term until the hold is lifted."""
+    case, signal = _held_record(reference.strip())
+    if case is None and signal is None:
+        raise ValidationError({"reference": _("No case or signal has this number.")})
+    if len(reason.strip()) < 5:
+        raise ValidationError({"reason": _("Give the reason for the hold.")})
+    if LegalHold.objects.filter(case=case, signal=signal, lifted_at__isnull=True).exists():
+        raise ValidationError({"reference": _("This record is already held.")})
+    hold = LegalHold.objects.create(
+        case=case, signal=signal, reason=reason.strip(), placed_by=actor
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.HOLD_PLACED,
+        obj=case or signal,
+        purpose=hold.reason,
+        new={"hold": str(hold.uuid)},
+    )
+    return hold
+
+
+@transaction.atomic
+def hold_lift(*, actor: User, hold: LegalHold, reason: str) -> LegalHold:
+    """End a hold; the record's own term applies again from the next run."""
+    hold = LegalHold.objects.select_for_update().get(pk=hold.pk)
+    if hold.lifted_at is not None:
+        raise ValidationError(_("This hold has already been lifted."))
+    if len(reason.strip()) < 5:
+        raise ValidationError({"reason": _("Give the reason for lifting the hold.")})
+    hold.lifted_at, hold.lifted_by = timezone.now(), actor
+    hold.save(update_fields=["lifted_at", "lifted_by"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.HOLD_LIFTED,
+        obj=hold.case or hold.signal,
+        purpose=reason.strip(),
+        old={"hold": str(hold.uuid)},
+    )
+    return hold
