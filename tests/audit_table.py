@@ -202,6 +202,7 @@ SERVICES = {
     "audit.audit_anchor": THE_TRAIL,
     "audit.audit_verify": THE_TRAIL,
     "audit.legacy_until": THE_TRAIL,
+    "audit.audit_prune": AuditAction.AUDIT_PRUNED,
     "cases.case_open": AuditAction.CASE_OPENED,
     "cases.case_open_from_signal": AuditAction.CASE_OPENED,
     "cases.case_set_status": AuditAction.CASE_STATUS_CHANGED,

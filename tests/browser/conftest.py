@@ -75,13 +75,14 @@ def _audit_triggers_around_flush(transactional_db):
 
     from django.db import connection
 
-    migration = importlib.import_module("weerbaar.audit.migrations.0002_append_only")
+    base = importlib.import_module("weerbaar.audit.migrations.0002_append_only")
+    tombstones = importlib.import_module("weerbaar.audit.migrations.0007_tombstones")
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
-            for sql in migration.SQLITE:
+            for sql in base.SQLITE + tombstones.SQLITE:
                 cursor.execute(sql.replace("CREATE TRIGGER", "CREATE TRIGGER IF NOT EXISTS"))
     yield
-    with connection.cursor() as cursor:
-        for sql in migration.UNDO.get(connection.vendor, []):
-            if connection.vendor == "sqlite":
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            for sql in tombstones.UNDO["sqlite"] + base.UNDO["sqlite"]:
                 cursor.execute(sql)

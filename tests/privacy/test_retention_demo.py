@@ -41,6 +41,7 @@ ALWAYS_IN_DEMO = {
     "signal_no_action",
     "signal_case",
     "warehouse_alert",
+    "audit_trail",
 }
 
 
@@ -58,8 +59,8 @@ def test_thirty_years_on_everything_past_its_term_is_gone():
     from_lio = Case.objects.filter(signals__isnull=False, closed_on__isnull=True).first()
     case_close(actor=regisseur, case=from_lio, result="Maatregel uitgevoerd")
     quiet = Signal.objects.filter(status=SignalStatus.CLOSED, led_to_case=False).first()
-    canary = quiet.description
-    words = canary.split()[0]
+    Signal.objects.filter(pk=quiet.pk).update(description="Zwyxqor kweekt in de schuur")
+    words = "Zwyxqor"
     assert signal_list(user=regisseur, q=words).filter(pk=quiet.pk).exists()
 
     later = timezone.localdate() + timedelta(days=30 * 365)

@@ -95,10 +95,24 @@ class Walk:
     next_id: int = 1
 
 
-def walk(records: Iterable, *, legacy_until: int = 0) -> Walk:
-    """Recompute the chain over ``records`` (in id order); records up to ``legacy_until``
-    are checked in form 1, later ones in the current form."""
+def walk_tombstones(tombstones: Iterable) -> Walk:
+    """Follow the tombstones of removed records from the first: numbers without a gap, each
+    linked to the one before (their content is gone, so it cannot be recomputed)."""
     state = Walk()
+    for stone in tombstones:
+        if stone.record_id != state.next_id:
+            return replace(state, broken_id=state.next_id, reason="missing")
+        if stone.prev_hash != state.last_hash:
+            return replace(state, broken_id=stone.record_id, reason="link")
+        state = Walk(state.checked + 1, None, "", stone.hash, stone.record_id + 1)
+    return state
+
+
+def walk(records: Iterable, *, legacy_until: int = 0, start: Walk | None = None) -> Walk:
+    """Recompute the chain over ``records`` (in id order), going on from ``start`` (after
+    the tombstones); records up to ``legacy_until`` are checked in form 1, later ones in the
+    current form."""
+    state = start or Walk()
     for record in records:
         if record.pk != state.next_id:
             return replace(state, broken_id=state.next_id, reason="missing")

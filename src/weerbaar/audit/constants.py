@@ -179,6 +179,7 @@ class AuditAction(models.TextChoices):
     AUDIT_VERIFIED = "audit.verified", _("Audit trail checked for changes")
     CONFIG_CHANGED = "configuration.changed", _("Setting changed")
     CONFIG_REMOVED = "configuration.removed", _("Setting removed")
+    AUDIT_PRUNED = "audit.pruned", _("Records past the audit trail's term let go")
     CHAIN_REANCHORED = "audit.chain_reanchored", _("Audit chain re-anchored in a new form")
     # any app
     ACCESS_DENIED = "access.denied", _("Access denied")

@@ -81,6 +81,21 @@ class AuditRecord(models.Model):
         raise ValidationError(_("Audit records cannot be deleted."))
 
 
+class AuditTombstone(models.Model):
+    """What is left of a record past the audit trail's own term: its place in the chain and
+    its hashes, not its content. The database lets a record go only once its tombstone is
+    written, and refuses changes to tombstones as to records."""
+
+    record_id = models.BigIntegerField(primary_key=True)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("removed audit record")
+        verbose_name_plural = _("removed audit records")
+        ordering = ["record_id"]
+
+
 class AuditChainHead(models.Model):
     """One row holding the newest record's id and hash; writers lock it to extend the chain."""
 

@@ -14,7 +14,13 @@ from django.utils.translation import gettext as _
 
 from weerbaar.audit import chain
 from weerbaar.audit.constants import AuditAction, AuditResult
-from weerbaar.audit.models import GENESIS_HASH, AuditChainHead, AuditRecord, ExportRequest
+from weerbaar.audit.models import (
+    GENESIS_HASH,
+    AuditChainHead,
+    AuditRecord,
+    AuditTombstone,
+    ExportRequest,
+)
 
 
 def _actor_fields(actor: AbstractBaseUser | AnonymousUser | None) -> dict:
@@ -90,6 +96,10 @@ def audit_record(
     return record
 
 
+# Records let go per call of audit_prune: one short transaction each.
+PRUNE_BATCH = 500
+
+
 @dataclass
 class VerifyResult:
     checked: int
@@ -116,9 +126,53 @@ def audit_verify(*, chunk_size: int = 5000, anchor: tuple[int, str] | None = Non
     result = _verify_chain(chunk_size)
     if result.ok and anchor and anchor[0]:
         anchored = AuditRecord.objects.filter(pk=anchor[0]).values_list("hash", flat=True).first()
+        # An anchor older than the trail's term still checks against the record's tombstone.
+        anchored = anchored or (
+            AuditTombstone.objects.filter(pk=anchor[0]).values_list("hash", flat=True).first()
+        )
         if anchored != anchor[1]:
             return VerifyResult(result.checked, anchor[0], "anchor")
     return result
+
+
+def _prune_recorded(through: int) -> bool:
+    """Whether the chain itself says the records up to ``through`` were let go: tombstones a
+    database administrator wrote without a prune record in the chain are a break."""
+    last = (
+        AuditRecord.objects.filter(action=AuditAction.AUDIT_PRUNED)
+        .order_by("-id")
+        .values_list("changes", flat=True)
+        .first()
+    )
+    return bool(last) and last.get("extra", {}).get("through") == through
+
+
+@transaction.atomic
+def audit_prune(*, before) -> int:
+    """Let go of the oldest records, made before the moment ``before`` (at most ``BATCH``):
+    each leaves a tombstone with its place and hashes, and a record of the pruning joins the
+    chain, so verify still walks it whole and an old anchor still checks. Returns how many."""
+    newer = AuditRecord.objects.filter(created_at__gte=before).order_by("id")
+    boundary = newer.values_list("id", flat=True).first()
+    if boundary is None:
+        return 0
+    rows = list(
+        AuditRecord.objects.filter(pk__lt=boundary)
+        .order_by("id")
+        .values_list("id", "prev_hash", "hash")[:PRUNE_BATCH]
+    )
+    if not rows:
+        return 0
+    AuditTombstone.objects.bulk_create(
+        AuditTombstone(record_id=pk, prev_hash=prev, hash=digest) for pk, prev, digest in rows
+    )
+    AuditRecord.objects.filter(pk__lte=rows[-1][0]).delete()
+    audit_record(
+        actor=None,
+        action=AuditAction.AUDIT_PRUNED,
+        extra={"through": rows[-1][0], "hash": rows[-1][2], "count": len(rows)},
+    )
+    return len(rows)
 
 
 def legacy_until() -> int:
@@ -133,8 +187,14 @@ def legacy_until() -> int:
 
 
 def _verify_chain(chunk_size: int) -> VerifyResult:
+    tombstones = AuditTombstone.objects.order_by("record_id").iterator(chunk_size=chunk_size)
+    start = chain.walk_tombstones(tombstones)
+    if start.broken_id is None and start.checked and not _prune_recorded(start.next_id - 1):
+        start = chain.Walk(start.checked, start.next_id - 1, "pruned")
+    if start.broken_id is not None:
+        return VerifyResult(start.checked, start.broken_id, start.reason)
     records = AuditRecord.objects.order_by("id").iterator(chunk_size=chunk_size)
-    state = chain.walk(records, legacy_until=legacy_until())
+    state = chain.walk(records, legacy_until=legacy_until(), start=start)
     if state.broken_id is not None:
         return VerifyResult(state.checked, state.broken_id, state.reason)
     head = AuditChainHead.objects.filter(pk=1).first()

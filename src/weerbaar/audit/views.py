@@ -24,6 +24,7 @@ BROKEN = {
     "link": gettext_lazy("a record was rewritten with a new hash"),
     "truncated": gettext_lazy("records at the end were removed"),
     "anchor": gettext_lazy("the kept anchor no longer matches"),
+    "pruned": gettext_lazy("records were removed without the retention job"),
 }
 
 # The columns of the page, with the purpose a record states; a public reporter's act keeps

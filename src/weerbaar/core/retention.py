@@ -33,6 +33,8 @@ class Kind:
     # Order of the run: a kind that frees rows for another runs first.
     order: int = 50
     anonymises: bool = False
+    # Once after a run removed rows of this kind (compacting an index, say).
+    finish: Callable[[], None] | None = None
 
 
 _kinds: dict[str, Kind] = {}

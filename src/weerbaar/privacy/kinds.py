@@ -6,11 +6,14 @@ finishing, a meeting from its day, a screening from its decision, a control from
 was held. A kind whose term has not started (an open signal, an open case) is never due.
 """
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from weerbaar.audit.models import AuditRecord
+from weerbaar.audit.services import audit_prune
 from weerbaar.cases.models import Case, CaseType
 from weerbaar.core import files, retention
 from weerbaar.core.retention import Kind
@@ -22,6 +25,7 @@ from weerbaar.meetings.models import Meeting
 from weerbaar.privacy import holds, removal
 from weerbaar.screening.constants import LETTER_FOLDER
 from weerbaar.screening.models import Screening, ScreeningLetter
+from weerbaar.signals import text_index
 from weerbaar.signals.constants import RETENTION_NO_ACTION, SignalStatus
 from weerbaar.signals.models import Signal
 
@@ -163,6 +167,20 @@ def _inspections_remove(rows) -> int:
     return len(ids)
 
 
+def _audit_due(today, days):
+    """The oldest records of the trail; ``audit_prune`` takes them in order, so the kind
+    hands it the moment and counts what it let go."""
+    cutoff = timezone.make_aware(datetime.combine(today - timedelta(days=days), time.min))
+    newer = AuditRecord.objects.filter(created_at__gte=cutoff).order_by("id")
+    boundary = newer.values_list("id", flat=True)[:1]
+    return AuditRecord.objects.filter(pk__lt=Subquery(boundary), created_at__lt=cutoff)
+
+
+def _audit_remove(rows) -> int:
+    last = rows.order_by("-id").values_list("created_at", flat=True).first()
+    return audit_prune(before=last + timedelta(microseconds=1)) if last else 0
+
+
 def _report_label(report) -> str:
     return _("report %(n)s of %(signal)s") % {"n": report.pk, "signal": report.signal.reference}
 
@@ -285,6 +303,7 @@ KINDS = [
         remove=removal.signals_delete,
         label=lambda s: s.reference,
         order=60,
+        finish=text_index.purge_deleted,
     ),
     Kind(
         code="signal_case",
@@ -297,8 +316,27 @@ KINDS = [
         remove=removal.signals_delete,
         label=lambda s: s.reference,
         order=70,
+        finish=text_index.purge_deleted,
     ),
 ]
+
+
+KINDS.append(
+    Kind(
+        code="audit_trail",
+        title=_("The audit trail"),
+        default_days=5 * YEAR,
+        reason=_(
+            "Long enough to answer who saw what about a record for as long as the records "
+            "themselves are kept; each record past it leaves a tombstone with its hashes, so "
+            "the chain stays whole and verifiable."
+        ),
+        due=_audit_due,
+        remove=_audit_remove,
+        label=lambda r: _("audit record %(n)s") % {"n": r.pk},
+        order=99,
+    )
+)
 
 
 def register() -> None:

@@ -18,7 +18,6 @@ from weerbaar.intake.models import Attachment, Report
 from weerbaar.meetings.models import AgendaItem
 from weerbaar.privacy.models import LegalHold
 from weerbaar.screening.models import Screening
-from weerbaar.signals import text_index
 from weerbaar.signals.models import Signal
 
 
@@ -54,7 +53,6 @@ def signals_delete(rows) -> int:
     _shares_delete(Signal, Signal.objects.filter(pk__in=ids).values_list("uuid", flat=True))
     LegalHold.objects.filter(signal__in=ids).delete()  # lifted ones: held ones are not due
     Signal.objects.filter(pk__in=ids).delete()
-    text_index.purge_deleted()
     return len(ids)
 
 

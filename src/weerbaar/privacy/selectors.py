@@ -27,10 +27,7 @@ def retention_overview(*, user, request=None) -> dict:
     if not may_view(user):
         refuse(user=user, label="retention", request=request)
     rows = {r.code: r for r in RetentionRule.objects.all()}
-    terms = [
-        {"kind": kind, "rule": rows.get(kind.code), "days": _days(kind, rows)}
-        for kind in retention.kinds()
-    ]
+    terms = [_term(kind, rows) for kind in retention.kinds()]
     audit_record(actor=user, action=AuditAction.RETENTION_VIEWED, request=request)
     return {
         "terms": terms,
@@ -41,11 +38,12 @@ def retention_overview(*, user, request=None) -> dict:
     }
 
 
-def _days(kind, rows) -> int | None:
-    if kind.default_days is None:
-        return None
+def _term(kind, rows) -> dict:
     rule = rows.get(kind.code)
-    return rule.days if rule else kind.default_days
+    days = None if kind.default_days is None else (rule.days if rule else kind.default_days)
+    # Shown beside the days: 1825 days is about five years (the job counts days).
+    years = days // 365 if days and days >= 730 and days % 365 == 0 else None
+    return {"kind": kind, "rule": rule, "days": days, "years": years}
 
 
 def hold_get(*, user, hold_id, request=None) -> LegalHold:

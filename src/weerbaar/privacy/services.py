@@ -97,6 +97,8 @@ def _apply(run: RetentionRun, today, *, limit: int | None) -> list[Planned]:
         planned = Planned(kind=kind, days=terms()[kind.code])
         while _batch(run, planned, today, limit):
             pass
+        if planned.count and kind.finish:
+            kind.finish()
         done.append(planned)
     return done
 

@@ -74,6 +74,14 @@ TERMS = [
         "Een afgehandelde attendering blijft een jaar voor de verantwoording; vindt de regel "
         "het object daarna nog, dan meldt de volgende scan het opnieuw ter beoordeling.",
     ),
+    (
+        "audit_trail",
+        "De audittrail",
+        1825,
+        "Lang genoeg om te beantwoorden wie wat over een record zag, zolang de records zelf "
+        "bewaard worden; elk record na deze termijn laat een grafsteen met zijn hashes achter, "
+        "zodat de keten heel en controleerbaar blijft.",
+    ),
 ]
 NO_ACTION_REASON = (
     "Een signaal dat tot niets leidde, is een jaar na het afsluiten niet meer nodig "

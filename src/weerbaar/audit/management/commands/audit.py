@@ -8,6 +8,7 @@ REASONS = {
     "content": "content changed after it was written",
     "truncated": "records removed from the end of the chain",
     "anchor": "the chain no longer contains the anchored head (removed or rewritten)",
+    "pruned": "records replaced by tombstones without a prune record in the chain",
 }
 
 
