@@ -16,7 +16,13 @@ from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.core.normalize import fold, format_plate, key
 from weerbaar.demo.names import given_names, surnames, valid_bsn
-from weerbaar.subjects.constants import LegalForm, RelationKind, SubjectKind, UsePurpose
+from weerbaar.subjects.constants import (
+    REGISTRY_SOURCES,
+    LegalForm,
+    RelationKind,
+    SubjectKind,
+    UsePurpose,
+)
 from weerbaar.subjects.models import (
     Address,
     NameToken,
@@ -30,7 +36,7 @@ from weerbaar.subjects.services import PersonData, address_rows, person_rows, vo
 
 BATCH = 5000
 PLACES = ["Weerdam", "Oosterweer", "Weerdijk", "Lageveen"]
-SOURCE_BRP, SOURCE_BAG, SOURCE_KVK, SOURCE_RDW = "BRP", "BAG", "KvK", "RDW"
+SOURCE_BRP, SOURCE_BAG, SOURCE_KVK, SOURCE_RDW = REGISTRY_SOURCES
 # A few SBI codes per branch, including the risk branches of DOMAIN.md.
 SBI_CODES = [
     "9602",

@@ -22,7 +22,7 @@ from weerbaar.inspections.models import Inspection, Photo
 from weerbaar.intake.models import Attachment, Message, Report
 from weerbaar.interventions.models import Intervention
 from weerbaar.meetings.models import Meeting
-from weerbaar.privacy import holds, removal
+from weerbaar.privacy import holds, removal, subjects
 from weerbaar.screening.constants import LETTER_FOLDER
 from weerbaar.screening.models import Screening, ScreeningLetter
 from weerbaar.signals import text_index
@@ -340,5 +340,5 @@ KINDS.append(
 
 
 def register() -> None:
-    for kind in KINDS:
+    for kind in [*KINDS, subjects.KIND]:
         retention.register(kind)

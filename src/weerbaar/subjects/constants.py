@@ -9,6 +9,11 @@ class SubjectKind(models.TextChoices):
     VEHICLE = "vehicle", _("Vehicle")
 
 
+# Sources of subjects copied from the basisregistraties: the registry's own copy, which the
+# retention of recorded subjects leaves alone.
+REGISTRY_SOURCES = ("BRP", "BAG", "KvK", "RDW")
+
+
 class RelationKind(models.TextChoices):
     LIVES_AT = "lives_at", _("lives at")
     REGISTERED_AT = "registered_at", _("is registered at")

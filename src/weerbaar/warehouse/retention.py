@@ -6,8 +6,9 @@ from datetime import timedelta
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from weerbaar.core import retention
-from weerbaar.warehouse.models import Alert
+from weerbaar.core import files, retention
+from weerbaar.warehouse.imports import UPLOADS
+from weerbaar.warehouse.models import Alert, ImportRun
 
 
 def _alerts_due(today, days):
@@ -20,6 +21,36 @@ def _alerts_due(today, days):
 
 def _alerts_remove(rows) -> int:
     return rows.delete()[1].get(Alert._meta.label, 0)
+
+
+def _imports_due(today, days):
+    """Import reports (with their rejected rows, which name registry objects) past the term;
+    the last loaded import of each source stays, as the version the warehouse holds."""
+    cutoff = today - timedelta(days=days)
+    return (
+        ImportRun.objects.filter(started_at__date__lt=cutoff)
+        .exclude(status__in=[ImportRun.Status.QUEUED, ImportRun.Status.RUNNING])
+        .exclude(pk__in=_current_runs())
+    )
+
+
+def _current_runs() -> list[int]:
+    latest: dict[str, int] = {}
+    loaded = ImportRun.objects.filter(status=ImportRun.Status.LOADED).order_by("started_at", "id")
+    for source, pk in loaded.values_list("source", "pk"):
+        latest[source] = pk
+    return list(latest.values())
+
+
+def _imports_remove(rows) -> int:
+    runs = list(rows.values_list("pk", "uuid"))
+    # An upload whose worker died before it could remove it.
+    for _pk, run_uuid in runs:
+        base = files.path_for(UPLOADS, run_uuid)
+        for leftover in base.parent.glob(base.name + ".*"):
+            leftover.unlink(missing_ok=True)
+    ImportRun.objects.filter(pk__in=[pk for pk, _uuid in runs]).delete()
+    return len(runs)
 
 
 def register() -> None:
@@ -37,5 +68,20 @@ def register() -> None:
             remove=_alerts_remove,
             label=lambda a: _("alert %(n)s (%(rule)s)") % {"n": a.pk, "rule": a.rule},
             order=80,
+        )
+    )
+    retention.register(
+        retention.Kind(
+            code="warehouse_import",
+            title=_("Import reports of the warehouse"),
+            default_days=365,
+            reason=_(
+                "An import's report and its rejected rows, counted from the import; the last "
+                "loaded import of each source stays, as the version the warehouse holds."
+            ),
+            due=_imports_due,
+            remove=_imports_remove,
+            label=lambda r: _("import %(n)s (%(source)s)") % {"n": r.pk, "source": r.source},
+            order=85,
         )
     )

@@ -75,6 +75,22 @@ TERMS = [
         "het object daarna nog, dan meldt de volgende scan het opnieuw ter beoordeling.",
     ),
     (
+        "subject_recorded",
+        "Vastgelegde subjecten",
+        365,
+        "Een persoon, organisatie, adres of voertuig dat hier is vastgelegd (met de hand, uit "
+        "een melding), gaat zodra geen signaal, casus, onderzoek of controle ernaar verwijst, "
+        "en niet binnen deze termijn na het vastleggen. Subjecten uit de basisregistraties "
+        "blijven.",
+    ),
+    (
+        "warehouse_import",
+        "Importverslagen van het informatiepakhuis",
+        365,
+        "Het verslag van een import en de afgewezen regels, gerekend vanaf de import; de "
+        "laatste geladen import van elke bron blijft, als de versie die het pakhuis bevat.",
+    ),
+    (
         "audit_trail",
         "De audittrail",
         1825,
