@@ -203,6 +203,8 @@ SERVICES = {
     "audit.audit_verify": THE_TRAIL,
     "audit.legacy_until": THE_TRAIL,
     "audit.audit_prune": AuditAction.AUDIT_PRUNED,
+    "audit.audit_anchor_keep": "writes the head outside the database; the trail is not read",
+    "audit.audit_verify_kept": THE_TRAIL,
     "cases.case_open": AuditAction.CASE_OPENED,
     "cases.case_open_from_signal": AuditAction.CASE_OPENED,
     "cases.case_set_status": AuditAction.CASE_STATUS_CHANGED,

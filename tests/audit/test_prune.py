@@ -4,7 +4,7 @@ verifiable, an old anchor still checks, and a record removed any other way is a 
 from datetime import timedelta
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 from freezegun import freeze_time
 
@@ -30,7 +30,8 @@ def _old_and_new():
 
 
 def _sql(sql: str, params=()):
-    with connection.cursor() as cursor:
+    # In a savepoint: on PostgreSQL a refused statement ends the transaction around it.
+    with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(sql, params)
 
 

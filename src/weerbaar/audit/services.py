@@ -1,6 +1,7 @@
 """Public API of the audit app for writes: every app records through ``audit_record``."""
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, time
 
@@ -12,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from weerbaar.audit import chain
+from weerbaar.audit import anchoring, chain
 from weerbaar.audit.constants import AuditAction, AuditResult
 from weerbaar.audit.models import (
     GENESIS_HASH,
@@ -117,22 +118,43 @@ def audit_anchor() -> tuple[int, str]:
     return (head.last_id, head.last_hash) if head else (0, GENESIS_HASH)
 
 
-def audit_verify(*, chunk_size: int = 5000, anchor: tuple[int, str] | None = None) -> VerifyResult:
+def audit_verify(
+    *,
+    chunk_size: int = 5000,
+    anchor: tuple[int, str] | None = None,
+    anchors: Iterable[tuple[int, str]] = (),
+) -> VerifyResult:
     """Recompute the whole chain; name the first record where it breaks.
 
-    With an ``anchor`` kept elsewhere, a record at or after it that was removed or rewritten
-    is found even when whoever did it also rewrote the head row.
+    With an ``anchor`` (or ``anchors``) kept elsewhere, a record at or after it that was
+    removed or rewritten is found even when whoever did it also rewrote the head row.
     """
     result = _verify_chain(chunk_size)
-    if result.ok and anchor and anchor[0]:
-        anchored = AuditRecord.objects.filter(pk=anchor[0]).values_list("hash", flat=True).first()
-        # An anchor older than the trail's term still checks against the record's tombstone.
-        anchored = anchored or (
-            AuditTombstone.objects.filter(pk=anchor[0]).values_list("hash", flat=True).first()
-        )
-        if anchored != anchor[1]:
-            return VerifyResult(result.checked, anchor[0], "anchor")
+    wanted = sorted({*anchors, *([anchor] if anchor and anchor[0] else [])})
+    if not result.ok or not wanted:
+        return result
+    numbers = [number for number, _digest in wanted]
+    found = dict(AuditRecord.objects.filter(pk__in=numbers).values_list("pk", "hash"))
+    # An anchor older than the trail's term still checks against the record's tombstone.
+    found |= dict(AuditTombstone.objects.filter(pk__in=numbers).values_list("record_id", "hash"))
+    for number, digest in wanted:
+        if found.get(number) != digest:
+            return VerifyResult(result.checked, number, "anchor")
     return result
+
+
+def audit_anchor_keep() -> str:
+    """Write the chain head, signed, outside the database (``audit.anchoring``); the daily
+    task does this, and ``weerbaar audit anchor --keep``."""
+    return anchoring.write(*audit_anchor())
+
+
+def audit_verify_kept() -> tuple[VerifyResult, int, int]:
+    """Verify against every kept anchor: the result, how many anchors were checked and how
+    many lines carry no valid signature (forged, or written by hand without the key)."""
+    kept = anchoring.kept()
+    signed = [(a.number, a.hash) for a in kept if a.signed]
+    return audit_verify(anchors=signed), len(signed), len(kept) - len(signed)
 
 
 def _prune_recorded(through: int) -> bool:

@@ -13,7 +13,7 @@ from weerbaar.audit import finders, labels, selectors
 from weerbaar.audit.constants import VIEW_PERMISSION, AuditAction
 from weerbaar.audit.exports import list_export, offer
 from weerbaar.audit.forms import AuditFilterForm, SubjectFindForm
-from weerbaar.audit.services import audit_record, audit_verify
+from weerbaar.audit.services import audit_record, audit_verify_kept
 from weerbaar.core import exports
 from weerbaar.core.exports import Column
 
@@ -104,18 +104,36 @@ def subject_find(request):
 def chain_verify(request):
     """Recompute the chain and say, in words, whether it is whole."""
     _require_fg(request.user)
-    result = audit_verify()
+    result, anchors, forged = audit_verify_kept()
     audit_record(
         actor=request.user,
         action=AuditAction.AUDIT_VERIFIED,
         request=request,
-        extra={"checked": result.checked, "whole": result.ok, "broken": result.broken_id or ""},
+        extra={
+            "checked": result.checked,
+            "whole": result.ok,
+            "broken": result.broken_id or "",
+            "anchors": anchors,
+            "forged": forged,
+        },
     )
+    if forged:
+        messages.error(
+            request,
+            _(
+                "%(n)s kept anchor lines carry no valid signature: someone wrote in the anchor "
+                "folder without the key. Report this to the security officer."
+            )
+            % {"n": forged},
+        )
     if result.ok:
         messages.success(
             request,
-            _("The audit trail is whole: %(n)s records checked, none changed or removed.")
-            % {"n": result.checked},
+            _(
+                "The audit trail is whole: %(n)s records checked, none changed or removed, "
+                "against %(anchors)s anchors kept outside the database."
+            )
+            % {"n": result.checked, "anchors": anchors},
         )
     else:
         messages.error(

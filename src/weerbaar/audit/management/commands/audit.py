@@ -1,6 +1,11 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from weerbaar.audit.services import audit_anchor, audit_verify
+from weerbaar.audit.services import (
+    audit_anchor,
+    audit_anchor_keep,
+    audit_verify,
+    audit_verify_kept,
+)
 
 REASONS = {
     "missing": "record missing (deleted or renumbered)",
@@ -28,13 +33,31 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["verify", "anchor"])
         parser.add_argument("--anchor", help="a line printed earlier by 'weerbaar audit anchor'")
+        parser.add_argument(
+            "--keep",
+            action="store_true",
+            help="anchor: also write the signed head to AUDIT_ANCHOR_DIR (the daily task does)",
+        )
 
-    def handle(self, *args, action, anchor=None, **options):
+    def handle(self, *args, action, anchor=None, keep=False, **options):
         if action == "anchor":
+            if keep:
+                self.stdout.write(audit_anchor_keep())
+                return
             last_id, last_hash = audit_anchor()
             self.stdout.write(f"weerbaar-audit-anchor {last_id} {last_hash}")
             return
-        result = audit_verify(anchor=_parse(anchor) if anchor else None)
+        if anchor:
+            result = audit_verify(anchor=_parse(anchor))
+        else:
+            result, checked, forged = audit_verify_kept()
+            if forged:
+                raise CommandError(
+                    f"{forged} kept anchor line(s) carry no valid signature: written without "
+                    "the key, so the anchor folder was tampered with."
+                )
+            if checked:
+                self.stdout.write(f"Checked against {checked} kept anchor(s).")
         if not result.ok:
             raise CommandError(
                 f"Audit chain BROKEN at record {result.broken_id}: {REASONS[result.reason]} "
