@@ -22,6 +22,8 @@ import argparse
 import os
 import random
 import resource
+import shutil
+import subprocess
 import sys
 import time
 import tracemalloc
@@ -34,17 +36,24 @@ from signals_lio import generate as generate_signals  # noqa: E402
 from subject_search import OUT, PG_ADMIN, load  # noqa: E402
 
 
-def database_url(kind: str, persons: int) -> str:
-    """A database of its own: the job removes what it made due (a next run tops the signals
-    and cases up again), which must not change the other benchmarks' data."""
+def database_url(kind: str, persons: int, *, base: bool) -> str:
+    """The generated municipality lives in a base database; each run works on a fresh copy
+    of it, since the job removes what was made due."""
+    name = f"retention-{'base-' if base else ''}{persons}"
     if kind == "sqlite":
         OUT.mkdir(exist_ok=True)
-        return f"sqlite:///{OUT / f'retention-{persons}.sqlite3'}"
+        if not base:
+            shutil.copyfile(OUT / f"retention-base-{persons}.sqlite3", OUT / f"{name}.sqlite3")
+        return f"sqlite:///{OUT / f'{name}.sqlite3'}"
     import psycopg
 
-    name = f"weerbaar_bench_retention_{persons}"
+    name = "weerbaar_bench_" + name.replace("-", "_")
+    source = f"weerbaar_bench_retention_base_{persons}"
     with psycopg.connect(PG_ADMIN.replace("postgres://", "postgresql://"), autocommit=True) as c:
-        if not c.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+        if not base:
+            c.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            c.execute(f'CREATE DATABASE "{name}" TEMPLATE "{source}"')
+        elif not c.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
             c.execute(f'CREATE DATABASE "{name}"')
     return f"postgres://postgres@127.0.0.1:5432/{name}"
 
@@ -199,20 +208,32 @@ def main() -> None:
     parser.add_argument("--closed", type=float, default=0.1, help="share of cases due")
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="postgres")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--generate-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    os.environ.update(
-        WEERBAAR_ENV="demo",
-        DEBUG="false",
-        DJANGO_SETTINGS_MODULE="weerbaar.settings",
-        DATABASE_URL=database_url(args.database, args.persons),
-        LOG_LEVEL="WARNING",
-    )
+    settings = {
+        "WEERBAAR_ENV": "demo",
+        "DEBUG": "false",
+        "DJANGO_SETTINGS_MODULE": "weerbaar.settings",
+        "LOG_LEVEL": "WARNING",
+    }
+    # Generate (once) in the base database, in a process of its own; then run on a copy.
+    base = database_url(args.database, args.persons, base=True)
+    generator = [sys.executable, __file__, "--generate-only", *sys.argv[1:]]
+    if not args.generate_only:
+        subprocess.run(generator, check=True, env={**os.environ, **settings, "DATABASE_URL": base})
+        os.environ.update(
+            settings, DATABASE_URL=database_url(args.database, args.persons, base=False)
+        )
+        import django
+
+        django.setup()
+        signals, cases = make_due(args.quiet, args.closed, args.seed)
+        print(f"made due: {signals:,} signals, {cases:,} cases")
+        run()
+        return
     load(args.persons, args.seed)
     generate_signals(args.signals, args.seed)
     generate_cases(args.cases, args.interventions, args.seed)
-    signals, cases = make_due(args.quiet, args.closed, args.seed)
-    print(f"made due: {signals:,} signals, {cases:,} cases")
-    run()
 
 
 if __name__ == "__main__":

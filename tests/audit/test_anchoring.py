@@ -89,3 +89,22 @@ def test_the_fg_sees_the_anchors_checked_on_the_page(fg):
     audit_anchor_keep()
     page = login(fg).post(reverse("audit:verify"), follow=True)
     assert "tegen 1 ankers" in page.content.decode()
+
+
+def test_an_empty_chain_keeps_no_line_and_a_printed_line_is_not_forged(capsys):
+    assert audit_anchor_keep() == "" and anchoring.kept() == []
+    _chain(2)
+    call_command("audit", "anchor")
+    printed = capsys.readouterr().out.strip()
+    audit_anchor_keep()
+    with next(anchoring.kept_files()).open("a") as out:
+        out.write(printed + "\n")
+    _result, checked, forged = audit_verify_kept()
+    assert (checked, forged) == (1, 0)
+
+
+def test_the_daily_task_keeps_the_head_even_when_the_chain_is_broken():
+    _chain(3)
+    _tamper("UPDATE audit_auditrecord SET actor_username = 'x' WHERE id = 2")
+    audit_daily()
+    assert [a.number for a in anchoring.kept()] == [3]

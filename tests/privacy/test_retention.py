@@ -19,12 +19,13 @@ from weerbaar.intake.models import Attachment, Message, Report
 from weerbaar.intake.services import feedback_send, report_submit_public
 from weerbaar.interventions.models import Intervention
 from weerbaar.interventions.services import intervention_finish
+from weerbaar.privacy import holds
 from weerbaar.privacy.models import Deletion, LegalHold
 from weerbaar.privacy.services import hold_lift, hold_place, retention_plan, retention_run
 from weerbaar.signals.constants import SignalStatus
 from weerbaar.signals.models import RetentionRule, Signal
 from weerbaar.signals.selectors import signal_list
-from weerbaar.signals.services import signal_set_status
+from weerbaar.signals.services import signal_merge, signal_set_status
 
 pytestmark = pytest.mark.django_db
 
@@ -210,3 +211,35 @@ def test_a_hold_needs_a_known_number_and_a_reason(fg):
     hold_place(actor=fg, reference=case.reference, reason="Beroep bij de rechtbank.")
     with pytest.raises(ValidationError):
         hold_place(actor=fg, reference=case.reference, reason="Nog een keer.")
+
+
+def test_a_hold_placed_while_the_job_runs_stops_the_batch_and_nothing_goes(
+    regisseur, fg, monkeypatch
+):
+    signal = SignalFactory()
+    _close(signal, regisseur)
+    hold_place(actor=fg, reference=signal.reference, reason="Verzoek van de AP.")
+    # The job read what was due before the hold was placed.
+    monkeypatch.setattr(holds, "held_signals", lambda: Signal.objects.none().values("pk"))
+    run = _run_on(timezone.localdate() + timedelta(days=400))
+    assert Signal.objects.filter(pk=signal.pk).exists()
+    assert "signal_no_action" not in _removed(run)
+
+
+def test_a_signal_stays_while_one_merged_into_it_is_held(regisseur, fg):
+    target, source = SignalFactory(), SignalFactory()
+    signal_merge(actor=regisseur, source=source, target=target, reason="Zelfde adres.")
+    hold_place(actor=fg, reference=source.reference, reason="Verzoek van de AP.")
+    _close(target, regisseur)
+    _run_on(timezone.localdate() + timedelta(days=400))
+    assert Signal.objects.filter(pk__in=[target.pk, source.pk]).count() == 2
+
+
+def test_the_dry_run_writes_nothing_to_the_chain_but_its_own_record(regisseur):
+    _close(SignalFactory(), regisseur)
+    before = AuditRecord.objects.count()
+    with freeze_time(timezone.localdate() + timedelta(days=20 * 365)):
+        plan = {p.kind.code: p for p in retention_plan(actor=None)}
+    assert plan["audit_trail"].count > 0 and plan["signal_no_action"].count == 1
+    assert AuditRecord.objects.count() == before + 1
+    assert not AuditRecord.objects.filter(action="audit.pruned").exists()

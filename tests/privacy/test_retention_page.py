@@ -11,7 +11,7 @@ from freezegun import freeze_time
 from tests.factories import CaseFactory, SignalFactory, login
 from weerbaar.audit.models import AuditRecord
 from weerbaar.privacy.models import LegalHold
-from weerbaar.privacy.services import retention_run
+from weerbaar.privacy.services import hold_place, retention_run
 from weerbaar.signals.constants import SignalStatus
 from weerbaar.signals.models import Signal
 from weerbaar.signals.services import signal_set_status
@@ -41,8 +41,13 @@ def test_the_fg_sees_every_term_with_its_reason_and_the_register(fg, regisseur):
     assert AuditRecord.objects.filter(action="privacy.retention_viewed").exists()
 
 
-def test_the_beheerder_sees_the_page_and_a_link_to_change_the_terms_but_no_holds(beheerder):
+def test_the_beheerder_sees_the_page_and_a_link_to_change_the_terms_but_no_holds(
+    beheerder, fg, regisseur
+):
+    case = CaseFactory(actor=regisseur)
+    hold_place(actor=fg, reference=case.reference, reason="Beroep bij de rechtbank.")
     text = login(beheerder).get(PAGE).content.decode()
+    assert case.reference not in text and "rechtbank" not in text
     assert reverse("configuration:section", args=["bewaartermijnen"]) in text
     assert reverse("privacy:dry_run") not in text
     assert login(beheerder).post(reverse("privacy:dry_run")).status_code == 404

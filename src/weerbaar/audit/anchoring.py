@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 PREFIX = "weerbaar-audit-anchor"
 
@@ -24,6 +25,12 @@ class Anchor:
     hash: str
     day: str
     signed: bool
+
+    @property
+    def forged(self) -> bool:
+        """A line of the signed form whose signature does not hold; a line printed by
+        ``weerbaar audit anchor`` (no day, no signature) is unsigned, not forged."""
+        return bool(self.day) and not self.signed
 
 
 def _signature(number: int, digest: str, day: str) -> str:
@@ -45,7 +52,7 @@ def parse(text: str) -> Anchor | None:
     if len(parts) == 3:
         return Anchor(number, digest, "", False)
     day, signature = parts[3], parts[4]
-    signed = hmac.compare_digest(signature, _signature(number, digest, day))
+    signed = hmac.compare_digest(signature.encode(), _signature(number, digest, day).encode())
     return Anchor(number, digest, day, signed)
 
 
@@ -56,7 +63,10 @@ def _file(day: str) -> Path:
 
 
 def write(number: int, digest: str) -> str:
-    """Append today's signed head to the year's file (and mail it); returns the line."""
+    """Append today's signed head to the year's file (and mail it); returns the line, or ""
+    for an empty chain, which has no head to keep."""
+    if number == 0:
+        return ""
     day = timezone.localdate().isoformat()
     text = line(number, digest, day)
     with _file(day).open("a", encoding="ascii") as out:
@@ -75,7 +85,7 @@ def _mail(text: str) -> None:
     )
     if to:
         # A neutral subject: the line says nothing about anyone.
-        send_mail("Weerbaar: dagelijkse ankerregel", text, None, to)
+        send_mail(_("Weerbaar: daily anchor line"), text, None, to)
 
 
 def kept_files():

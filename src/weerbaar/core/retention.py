@@ -35,6 +35,9 @@ class Kind:
     anonymises: bool = False
     # Once after a run removed rows of this kind (compacting an index, say).
     finish: Callable[[], None] | None = None
+    # Its removal writes the audit chain: the dry run counts it instead of removing it, so
+    # a trial never holds the chain's lock.
+    chained: bool = False
 
 
 _kinds: dict[str, Kind] = {}

@@ -24,8 +24,15 @@ def held_cases() -> QuerySet:
 
 
 def held_signals() -> QuerySet:
-    """Ids of the signals held themselves or through a held case they led to."""
+    """Ids of the signals held themselves, through a held case they led to, or through a
+    signal merged into them that is (a merged signal goes with the one it went into)."""
     manual = LegalHold.objects.filter(lifted_at__isnull=True, signal__isnull=False)
-    return Signal.objects.filter(
-        Q(pk__in=manual.values("signal_id")) | Q(cases__in=held_cases())
-    ).values("pk")
+    own = Q(pk__in=manual.values("signal_id")) | Q(cases__in=held_cases())
+    merged = Signal.objects.filter(own, merged_into__isnull=False).values("merged_into_id")
+    return Signal.objects.filter(own | Q(pk__in=merged)).values("pk")
+
+
+def linked_to_a_case() -> QuerySet:
+    """Ids of the signals a signal merged into which led to a case that is still there."""
+    through = Signal.cases.through.objects.values("signal_id")
+    return Signal.objects.filter(pk__in=through, merged_into__isnull=False).values("merged_into_id")

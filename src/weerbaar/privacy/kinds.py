@@ -8,7 +8,7 @@ was held. A kind whose term has not started (an open signal, an open case) is ne
 
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -130,7 +130,18 @@ def _cases_due(today, days):
 
 
 def _meetings_due(today, days):
-    return Meeting.objects.filter(starts_at__date__lt=today - timedelta(days=days))
+    """Meetings past the term, but not one that decided on a held case or signal."""
+    held = Q(items__case__in=holds.held_cases()) | Q(items__signal__in=holds.held_signals())
+    old = Meeting.objects.filter(starts_at__date__lt=today - timedelta(days=days))
+    return old.exclude(pk__in=Meeting.objects.filter(held).values("pk"))
+
+
+def _not_held(rows, *fields):
+    """``rows`` without those linked through ``fields`` to a held case or signal."""
+    for field in fields:
+        held = holds.held_cases() if field.endswith("case") else holds.held_signals()
+        rows = rows.exclude(**{f"{field}__in": held})
+    return rows
 
 
 def _meetings_remove(rows) -> int:
@@ -142,7 +153,7 @@ def _meetings_remove(rows) -> int:
 def _screenings_due(today, days):
     cutoff = today - timedelta(days=days)
     done = Q(decided_on__lt=cutoff) | Q(decided_on__isnull=True, application_received_on__lt=cutoff)
-    return Screening.objects.filter(done)
+    return _not_held(Screening.objects.filter(done), "case", "signal")
 
 
 def _screenings_remove(rows) -> int:
@@ -156,7 +167,8 @@ def _screenings_remove(rows) -> int:
 def _inspections_due(today, days):
     cutoff = today - timedelta(days=days)
     done = Q(held_on__lt=cutoff) | Q(held_on__isnull=True, planned_on__lt=cutoff)
-    return Inspection.objects.filter(done)
+    rows = Inspection.objects.filter(done)
+    return _not_held(rows, "case", "made_case", "signal", "made_signal")
 
 
 def _inspections_remove(rows) -> int:
@@ -170,10 +182,14 @@ def _inspections_remove(rows) -> int:
 def _audit_due(today, days):
     """The oldest records of the trail; ``audit_prune`` takes them in order, so the kind
     hands it the moment and counts what it let go."""
+    # Never shorter than the longest case type's term: who saw a kept case stays answerable.
+    longest = max(CaseType.objects.values_list("retention_years", flat=True), default=0)
+    days = max(days, longest * 366)
     cutoff = timezone.make_aware(datetime.combine(today - timedelta(days=days), time.min))
     newer = AuditRecord.objects.filter(created_at__gte=cutoff).order_by("id")
-    boundary = newer.values_list("id", flat=True)[:1]
-    return AuditRecord.objects.filter(pk__lt=Subquery(boundary), created_at__lt=cutoff)
+    boundary = newer.values_list("id", flat=True).first()
+    old = AuditRecord.objects.filter(created_at__lt=cutoff)
+    return old if boundary is None else old.filter(pk__lt=boundary)
 
 
 def _audit_remove(rows) -> int:
@@ -265,7 +281,8 @@ KINDS = [
         ),
         due=_screenings_due,
         remove=_screenings_remove,
-        label=lambda s: s.reference,
+        # Counted only: a screening's number is for the Bibob role (the compartment).
+        label=lambda s: "",
         order=45,
     ),
     Kind(
@@ -328,13 +345,15 @@ KINDS.append(
         default_days=5 * YEAR,
         reason=_(
             "Long enough to answer who saw what about a record for as long as the records "
-            "themselves are kept; each record past it leaves a tombstone with its hashes, so "
-            "the chain stays whole and verifiable."
+            "themselves are kept (never shorter than the longest case type's term); each "
+            "record past it leaves a tombstone with its hashes, so the chain stays whole and "
+            "verifiable."
         ),
         due=_audit_due,
         remove=_audit_remove,
         label=lambda r: _("audit record %(n)s") % {"n": r.pk},
         order=99,
+        chained=True,
     )
 )
 

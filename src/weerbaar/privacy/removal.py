@@ -51,7 +51,9 @@ def signals_delete(rows) -> int:
         for field in fields:
             model.objects.filter(**{f"{field}__in": ids}).update(**{field: None})
     _shares_delete(Signal, Signal.objects.filter(pk__in=ids).values_list("uuid", flat=True))
-    LegalHold.objects.filter(signal__in=ids).delete()  # lifted ones: held ones are not due
+    # Lifted holds go with their record; an active one stops the batch (PROTECT), so a hold
+    # placed while the job runs is never lost.
+    LegalHold.objects.filter(signal__in=ids, lifted_at__isnull=False).delete()
     Signal.objects.filter(pk__in=ids).delete()
     return len(ids)
 
@@ -69,6 +71,6 @@ def cases_delete(rows) -> int:
         for field in fields:
             model.objects.filter(**{f"{field}__in": ids}).update(**{field: None})
     _shares_delete(Case, Case.objects.filter(pk__in=ids).values_list("uuid", flat=True))
-    LegalHold.objects.filter(case__in=ids).delete()
+    LegalHold.objects.filter(case__in=ids, lifted_at__isnull=False).delete()
     Case.objects.filter(pk__in=ids).delete()
     return len(ids)

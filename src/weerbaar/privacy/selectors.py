@@ -29,11 +29,11 @@ def retention_overview(*, user, request=None) -> dict:
     rows = {r.code: r for r in RetentionRule.objects.all()}
     terms = [_term(kind, rows) for kind in retention.kinds()]
     audit_record(actor=user, action=AuditAction.RETENTION_VIEWED, request=request)
+    # The holds and their reasons are the FG's; the beheerder keeps the terms.
+    holds = LegalHold.objects.filter(lifted_at__isnull=True) if may_hold(user) else None
     return {
         "terms": terms,
-        "holds": LegalHold.objects.filter(lifted_at__isnull=True).select_related(
-            "case", "signal", "placed_by"
-        ),
+        "holds": holds.select_related("case", "signal", "placed_by") if holds is not None else None,
         "register": Deletion.objects.select_related("run", "run__started_by"),
     }
 

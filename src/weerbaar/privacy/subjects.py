@@ -6,7 +6,7 @@ go with the subject."""
 from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from weerbaar.accounts.models import Share
@@ -17,7 +17,7 @@ from weerbaar.screening.models import Screening, ScreeningParty
 from weerbaar.signals.models import Signal, SignalSubject
 from weerbaar.subjects import text_index
 from weerbaar.subjects.constants import REGISTRY_SOURCES
-from weerbaar.subjects.models import Subject
+from weerbaar.subjects.models import Relation, Subject
 
 # Every field of the apps below ``privacy`` that keeps a subject
 # (tests/privacy/test_retention_subjects.py checks none is missing).
@@ -42,7 +42,10 @@ def _due(today, days):
     )
     for model, field in REFERENCES:
         rows = rows.exclude(Exists(model.objects.filter(**{field: OuterRef("pk")})))
-    return rows
+    # A relation is kept knowledge about both ends: a subject with one stays (a later
+    # version may weigh the other end).
+    related = Relation.objects.filter(Q(from_subject=OuterRef("pk")) | Q(to_subject=OuterRef("pk")))
+    return rows.exclude(Exists(related))
 
 
 def _remove(rows) -> int:
@@ -50,7 +53,7 @@ def _remove(rows) -> int:
     kind = ContentType.objects.get_for_model(Subject)
     uuids = Subject.objects.filter(pk__in=ids).values_list("uuid", flat=True)
     Share.objects.filter(content_type=kind, object_uuid__in=uuids).delete()
-    # The person, organisation, address or vehicle and its relations go with it.
+    # The person, organisation, address or vehicle goes with it.
     Subject.objects.filter(pk__in=ids).delete()
     return len(ids)
 

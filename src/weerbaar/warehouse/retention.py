@@ -3,6 +3,7 @@
 
 from datetime import timedelta
 
+from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -44,13 +45,17 @@ def _current_runs() -> list[int]:
 
 def _imports_remove(rows) -> int:
     runs = list(rows.values_list("pk", "uuid"))
-    # An upload whose worker died before it could remove it.
-    for _pk, run_uuid in runs:
+    ImportRun.objects.filter(pk__in=[pk for pk, _uuid in runs]).delete()
+    # An upload whose worker died before it could remove it; gone once the batch commits.
+    transaction.on_commit(lambda: _leftovers_remove([run_uuid for _pk, run_uuid in runs]))
+    return len(runs)
+
+
+def _leftovers_remove(uuids) -> None:
+    for run_uuid in uuids:
         base = files.path_for(UPLOADS, run_uuid)
         for leftover in base.parent.glob(base.name + ".*"):
             leftover.unlink(missing_ok=True)
-    ImportRun.objects.filter(pk__in=[pk for pk, _uuid in runs]).delete()
-    return len(runs)
 
 
 def register() -> None:

@@ -95,8 +95,9 @@ TERMS = [
         "De audittrail",
         1825,
         "Lang genoeg om te beantwoorden wie wat over een record zag, zolang de records zelf "
-        "bewaard worden; elk record na deze termijn laat een grafsteen met zijn hashes achter, "
-        "zodat de keten heel en controleerbaar blijft.",
+        "bewaard worden (nooit korter dan de langste termijn van een zaaktype); elk record na "
+        "deze termijn laat een grafsteen met zijn hashes achter, zodat de keten heel en "
+        "controleerbaar blijft.",
     ),
 ]
 NO_ACTION_REASON = (
