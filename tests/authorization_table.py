@@ -51,6 +51,7 @@ WORLD_OBJECTS = (
     "link_id",
     "account_id",
     "hold_id",
+    "request_id",
 )
 OBJECT_PARAMS = {
     *WORLD_OBJECTS,
@@ -62,6 +63,11 @@ OBJECT_PARAMS = {
     "report_id",
     "uuid",
 }
+
+# Routes whose readers confirm who they are first (core.reauth): the principals listed get the
+# redirect to the confirmation page, everyone else what EXPECTED_GET says; a test of the route
+# proves the page after it (tests/privacy/test_requests.py).
+CONFIRM_FIRST = {"privacy:request_copy": {"fg"}}
 
 EXPECTED_GET = {
     "home": LOGGED_IN,
@@ -199,6 +205,20 @@ EXPECTED_GET = {
     "privacy:dry_run": NOBODY,  # POST only
     "privacy:hold_add": NOBODY,  # POST only
     "privacy:hold_lift": NOBODY,  # POST only
+    "privacy:requests": {"fg"},
+    "privacy:request_new": {"fg"},
+    "privacy:request": {"fg"},
+    "privacy:request_extend": NOBODY,  # POST only
+    "privacy:request_answer": NOBODY,  # POST only
+    "privacy:withhold": NOBODY,  # POST only
+    "privacy:withhold_clear": NOBODY,  # POST only
+    "privacy:annotate": NOBODY,  # POST only
+    "privacy:restrict": NOBODY,  # POST only
+    "privacy:restriction_lift": NOBODY,  # POST only
+    "privacy:request_copy": NOBODY,  # CONFIRM_FIRST
+    "privacy:access_review": {"fg"},
+    "privacy:access_review_sign": NOBODY,  # POST only
+    "privacy:unusual": {"fg"},
     "reporting:report": {"regisseur", "burgemeester"},
     "reporting:overview": {"regisseur", "burgemeester"},
     "reporting:map": {"regisseur", "burgemeester"},

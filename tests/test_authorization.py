@@ -8,6 +8,7 @@ from django.utils import timezone
 from tests.authorization_table import (
     ADMIN_ALLOWED,
     ADMIN_PREFIX,
+    CONFIRM_FIRST,
     EXPECTED_GET,
     PUBLIC,
     ROLES,
@@ -79,6 +80,15 @@ def world(db, team, other_team):
     SIGNALS["hold_id"] = hold_place(
         actor=users["fg"], reference=report.signal.reference, reason="Verzoek van de AP."
     )
+    from weerbaar.privacy.services import request_open
+
+    SIGNALS["request_id"] = request_open(
+        actor=users["fg"],
+        kind="access",
+        subject=registry,
+        requester="Pieter Jansen, paspoort gezien",
+        received_on=timezone.localdate(),
+    )
     from weerbaar.warehouse.models import Alert
 
     SIGNALS["alert_id"] = Alert.objects.create(
@@ -147,6 +157,10 @@ def test_route_matrix(world, principal):
         if name.startswith(ADMIN_PREFIX):
             allowed = principal in ADMIN_ALLOWED
             ok = response.status_code < 500 and (allowed or not 200 <= response.status_code < 300)
+        elif principal in CONFIRM_FIRST.get(name, ()):
+            allowed = True
+            reauth = reverse("accounts:reauth")
+            ok = response.status_code == 302 and response.url.startswith(reauth)
         else:
             expected = EXPECTED_GET[name]
             allowed = expected == PUBLIC or principal in expected

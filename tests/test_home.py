@@ -75,7 +75,8 @@ EXPECTED = {
     "ketenpartner": {"taken", "overleg"},
     "burgemeester": {"taken", "verantwoording"},
     "beheerder": set(),
-    "fg": {"exports"},
+    # The terms of the requests of data subjects are on the deadline overview (#17).
+    "fg": {"exports", "termijnen"},
 }
 
 

@@ -13,6 +13,8 @@ from weerbaar.inspections.selectors import sees_anything as may_see_inspections
 from weerbaar.intake.constants import PARTNER_PERMISSION
 from weerbaar.interventions.constants import CHANGE_PERMISSION as DEADLINES_PERMISSION
 from weerbaar.meetings.selectors import may_see_meetings
+from weerbaar.privacy.selectors import may_handle as may_handle_requests
+from weerbaar.privacy.selectors import may_review as may_review_access
 from weerbaar.privacy.selectors import may_view as may_view_retention
 from weerbaar.reporting.selectors import may_view as may_view_report
 from weerbaar.screening.constants import SEE_ALL_PERMISSION as BIBOB_PERMISSION
@@ -61,10 +63,21 @@ MENU = [
     (lambda u: True, _messages_label, "accounts:inbox", "inbox"),
     (lambda u: can_use(u, AUDIT_PERMISSION), _("Audit trail"), "audit:list", "audit"),
     (may_view_retention, _("Retention"), "privacy:retention", "privacy"),
+    (may_handle_requests, _("Data subjects"), "privacy:requests", "privacy-requests"),
+    (may_review_access, _("Access review"), "privacy:access_review", "privacy-access"),
     (may_configure, _("Settings"), "configuration:index", "configuration"),
     (lambda u: u.is_staff, _("Administration"), "admin:index", "admin"),
     (lambda u: True, _("API"), "api-docs", "api"),
 ]
+
+# The privacy app's pages in three menu items: retention, data subjects, the access review.
+PRIVACY_SECTIONS = {
+    **dict.fromkeys(
+        ("requests", "request", "withhold", "annotate", "restrict", "restriction"),
+        "privacy-requests",
+    ),
+    "access": "privacy-access",
+}
 
 
 def _items(user):
@@ -89,6 +102,8 @@ def _current(match) -> str:
         return "configuration"  # the letters' texts are the beheerder's settings
     if match.namespace == "interventions" and match.url_name != "overview":
         return "cases"  # a measure and its letters are part of its case, not the deadlines
+    if match.namespace == "privacy":
+        return PRIVACY_SECTIONS.get(match.url_name.split("_")[0], "privacy")
     return match.namespace or match.url_name
 
 

@@ -58,14 +58,14 @@ def _secret(name: str) -> str:
 SECRET_KEY = _secret("SECRET_KEY")
 # Keyed hash for BSNs: without this key a stored hash cannot be linked back to a number.
 BSN_HMAC_KEY = _secret("BSN_HMAC_KEY")
-# Signs the audit chain's daily head, so an anchor cannot be forged by whoever can write the
-# anchor folder; keep it away from the database and its administrators.
+# The audit chain's daily head, signed so whoever writes the folder cannot forge it, goes
+# outside the database: a folder the database administrators cannot write, and by mail.
 AUDIT_ANCHOR_KEY = _secret("AUDIT_ANCHOR_KEY")
-# The daily head of the audit chain goes outside the database: a folder another system
-# collects or a share the database administrators cannot write (AUDIT_ANCHOR_DIR), and by
-# mail to the privacy officers when AUDIT_ANCHOR_MAIL is on.
 AUDIT_ANCHOR_DIR = env_str("AUDIT_ANCHOR_DIR", str(DATA_DIR / "audit-anchors"))
 AUDIT_ANCHOR_MAIL = env_bool("AUDIT_ANCHOR_MAIL", default=False)
+# What the FG's weekly report of unusual access counts as unusual (privacy/unusual.py).
+UNUSUAL = (("outside_team", 25), ("night_reads", 20), ("refusals", 10))
+UNUSUAL_ACCESS = {name: env_int(f"UNUSUAL_{name.upper()}", n) for name, n in UNUSUAL}
 
 ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"]

@@ -65,6 +65,25 @@ def axe_violations(page) -> list[dict]:
     ]
 
 
+# The password of every persona the factories make (tests/factories.py).
+PASSWORD = "geheim-wachtwoord-123"
+
+
+def sign_in(page, live_server, username: str) -> None:
+    """Sign in on the login page as ``username`` and wait for the start page."""
+    page.goto(f"{live_server.url}/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_role("heading", name="Welkom").wait_for()
+
+
+def axe_clean(page, name: str) -> None:
+    """No axe-core violation on the current page; its screenshot for the artifacts."""
+    assert axe_violations(page) == [], name
+    page.screenshot(path=f"test-artifacts/{name}.png", full_page=True)
+
+
 @pytest.fixture(autouse=True)
 def _audit_triggers_around_flush(transactional_db):
     """Live-server tests empty every table afterwards, and the audit trail refuses DELETE.

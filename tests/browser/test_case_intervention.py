@@ -5,8 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from tests.browser.conftest import axe_violations
-from tests.browser.test_lio import _login
+from tests.browser.conftest import axe_violations, sign_in
 from tests.factories import UserFactory, make_address
 from weerbaar.meetings import services as meetings
 from weerbaar.signals import services as signals
@@ -66,7 +65,7 @@ def _day(days_ago: int) -> str:
 
 def test_case_from_lio_decision_to_closure_letter_and_deadline(page, live_server, decided_signal):
     meeting = decided_signal
-    _login(page, live_server, "rianne")
+    sign_in(page, live_server, "rianne")
     page.goto(f"{live_server.url}/overleg/{meeting.uuid}/")
     page.get_by_text("Besluit vastleggen over punt 1").click()
     page.get_by_label("Besluit", exact=True).select_option("open_case")

@@ -6,8 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from tests.browser.conftest import axe_violations
-from tests.browser.test_lio import _login
+from tests.browser.conftest import axe_violations, sign_in
 from tests.factories import CaseFactory, SignalFactory, TeamFactory, UserFactory, make_person, weigh
 from weerbaar.cases import services as cases
 from weerbaar.signals import services as signals
@@ -45,7 +44,7 @@ def _clean(page):
 
 def test_close_and_reopen_a_signal_and_remove_enrichment(page, live_server, world):
     signal, _case, _person = world
-    _login(page, live_server, "rianne")
+    sign_in(page, live_server, "rianne")
     page.goto(f"{live_server.url}/signalen/{signal.uuid}/")
     page.get_by_label("Reden").first.fill("Geen aanknopingspunten gevonden")
     page.get_by_role("button", name="Naar “Afgesloten”").click()
@@ -81,7 +80,7 @@ def test_close_and_reopen_a_signal_and_remove_enrichment(page, live_server, worl
 
 def test_close_and_reopen_a_case_remove_a_note_and_correct_a_person(page, live_server, world):
     _signal, case, person = world
-    _login(page, live_server, "rianne")
+    sign_in(page, live_server, "rianne")
     page.goto(f"{live_server.url}/casussen/{case.uuid}/")
     page.locator("summary", has_text="Casus afsluiten").click()
     page.get_by_label("Resultaat").select_option("Maatregel uitgevoerd")

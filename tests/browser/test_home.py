@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import axe_violations, sign_in
 from tests.conftest import PERSONAS
 from tests.home_world import home_world
 
@@ -17,14 +17,6 @@ def personas(request):
     return {name: request.getfixturevalue(name) for name in PERSONAS}
 
 
-def _login(page, live_server, username):
-    page.goto(f"{live_server.url}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill("geheim-wachtwoord-123")
-    page.get_by_role("button", name="Inloggen").click()
-    page.get_by_role("heading", name="Welkom").wait_for()
-
-
 def _logout(page):
     page.get_by_role("button", name="Uitloggen").click()
     page.get_by_label("Gebruikersnaam").wait_for()
@@ -33,7 +25,7 @@ def _logout(page):
 def test_every_role_start_page_is_accessible(page, live_server, personas, other_team):
     home_world(personas, other_team)
     for role in sorted(PERSONAS):
-        _login(page, live_server, role)
+        sign_in(page, live_server, role)
         assert axe_violations(page) == [], role
         page.screenshot(path=f"test-artifacts/home-{role}.png", full_page=True)
         _logout(page)
@@ -42,7 +34,7 @@ def test_every_role_start_page_is_accessible(page, live_server, personas, other_
 
 def test_regisseur_follows_a_count_to_its_list(page, live_server, personas, other_team):
     home_world(personas, other_team)
-    _login(page, live_server, "regisseur")
+    sign_in(page, live_server, "regisseur")
     page.get_by_role("link", name="1 open attendering").click()
     page.get_by_role("heading", name="Attenderingen").first.wait_for()
     assert axe_violations(page) == []

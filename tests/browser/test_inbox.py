@@ -2,8 +2,8 @@
 
 import pytest
 
-from tests.browser.conftest import axe_violations
-from tests.browser.test_home import _login, _logout
+from tests.browser.conftest import axe_violations, sign_in
+from tests.browser.test_home import _logout
 from tests.conftest import PERSONAS
 from tests.home_world import home_world
 
@@ -20,7 +20,7 @@ def personas(request):
 
 def test_regisseur_decides_a_reveal_request_from_its_list(page, live_server, personas, other_team):
     home_world(personas, other_team)
-    _login(page, live_server, "regisseur")
+    sign_in(page, live_server, "regisseur")
     page.get_by_role("link", name="1 verzoek wacht op uw goedkeuring.").click()
     page.get_by_role("heading", name="Verzoeken tot onthulling").wait_for()
     assert axe_violations(page) == []
@@ -33,7 +33,7 @@ def test_regisseur_decides_a_reveal_request_from_its_list(page, live_server, per
 
 def test_the_inbox_marks_new_messages_in_words(page, live_server, personas, other_team):
     home_world(personas, other_team)
-    _login(page, live_server, "regisseur")
+    sign_in(page, live_server, "regisseur")
     page.get_by_role("link", name="Berichten (1 nieuw)").click()
     page.get_by_role("heading", name="Berichten").wait_for()
     row = page.get_by_role("row").filter(has_text="wacht op een tweede persoon")
@@ -45,7 +45,7 @@ def test_the_inbox_marks_new_messages_in_words(page, live_server, personas, othe
     assert page.get_by_text("0 ongelezen berichten").is_visible()
     assert axe_violations(page) == []
     _logout(page)
-    _login(page, live_server, "fg")
+    sign_in(page, live_server, "fg")
     page.goto(f"{live_server.url}/berichten/")
     page.get_by_text("U heeft geen berichten.").wait_for()
     assert axe_violations(page) == []
@@ -53,7 +53,7 @@ def test_the_inbox_marks_new_messages_in_words(page, live_server, personas, othe
 
 def test_toezichthouder_opens_my_tasks_and_marks_one_done(page, live_server, personas, other_team):
     home_world(personas, other_team)
-    _login(page, live_server, "toezichthouder")
+    sign_in(page, live_server, "toezichthouder")
     page.get_by_role("link", name="1 open taak").click()
     page.get_by_role("heading", name="Mijn taken").wait_for()
     assert page.get_by_text("Verborgen").count() == 0  # a task of a case out of sight

@@ -7,8 +7,8 @@ registry facts)."""
 import pytest
 from django.utils import timezone
 
-from tests.browser.conftest import axe_violations
-from tests.browser.test_inspections import PARTNERS, _login, _record_on_site
+from tests.browser.conftest import axe_violations, sign_in
+from tests.browser.test_inspections import PARTNERS, _record_on_site
 from tests.factories import AlertFactory, OrganisationFactory, make_address
 from weerbaar.cases.models import Case
 from weerbaar.inspections.models import Finding, Inspection
@@ -72,7 +72,7 @@ def test_a_control_from_an_alert_with_three_partners_becomes_a_damocles_case(
     page, live_server, regisseur
 ):
     alert = _world()
-    _login(page, live_server, "regisseur")
+    sign_in(page, live_server, "regisseur")
     _plan_from_the_alert(page, live_server, alert)
     inspection = Inspection.objects.get()
     assert inspection.alert_reference == str(alert.uuid)
@@ -104,7 +104,7 @@ def test_a_control_from_an_alert_with_three_partners_becomes_a_damocles_case(
 
 def test_the_typed_list_on_a_tablet(page, live_server, toezichthouder):
     make_address("Dijkweg", 8, "2611AA", "Weerdam")
-    _login(page, live_server, "toezichthouder")
+    sign_in(page, live_server, "toezichthouder")
     page.set_viewport_size({"width": 768, "height": 1024})
     page.goto(f"{live_server.url}/controles/planning/")
     form = page.locator('form[action$="/planning/kandidaat/"]')

@@ -3,7 +3,7 @@ wide screen, and an address check; axe-core on every new page (#15)."""
 
 import pytest
 
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import axe_clean, sign_in
 from tests.factories import OrganisationFactory, make_address
 from weerbaar.inspections.models import Finding, Inspection, PartnerKind
 
@@ -11,21 +11,7 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-PASSWORD = "geheim-wachtwoord-123"
 PARTNERS = ("Politie", "Brandweer", "Eigen toezicht gemeente")
-
-
-def _login(page, live_server, username):
-    page.goto(f"{live_server.url}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.get_by_role("heading", name="Welkom").wait_for()
-
-
-def _clean(page, name):
-    assert axe_violations(page) == [], name
-    page.screenshot(path=f"test-artifacts/{name}.png", full_page=True)
 
 
 def _plan(page, today):
@@ -35,9 +21,9 @@ def _plan(page, today):
     INTEGRALE = InspectionKind.objects.get(code="integrale-controle").pk
     page.get_by_role("link", name="Controles").first.click()
     page.get_by_role("heading", name="Controles").wait_for()
-    _clean(page, "inspections-list")
+    axe_clean(page, "inspections-list")
     page.get_by_role("link", name="Controle plannen").first.click()
-    _clean(page, "inspections-plan")
+    axe_clean(page, "inspections-plan")
     assert page.get_by_label("Soort").input_value() == str(INTEGRALE)
     page.get_by_label("Geplande datum").fill(today)
     page.get_by_label("Adressen").fill("3131 AB 7")
@@ -47,14 +33,14 @@ def _plan(page, today):
     page.get_by_label("Doel").fill("Signalen van drugshandel vanuit de shishalounge.")
     page.get_by_role("button", name="Plannen").click()
     page.get_by_text("De controle is gepland.").wait_for()
-    _clean(page, "inspection-detail")
+    axe_clean(page, "inspection-detail")
 
 
 def _record_on_site(page, inspection):
     page.set_viewport_size({"width": 768, "height": 1024})
     page.get_by_role("link", name="Ter plaatse: checklists, bevindingen en foto’s").click()
     page.get_by_role("heading", name=f"Ter plaatse: {inspection.reference}").wait_for()
-    _clean(page, "inspection-site-768")
+    axe_clean(page, "inspection-site-768")
     # Nothing is wider than the tablet's screen.
     assert page.evaluate("document.documentElement.scrollWidth") <= 768
     for partner in PartnerKind.objects.filter(name__in=PARTNERS):
@@ -63,7 +49,7 @@ def _record_on_site(page, inspection):
         page.locator(f"#id_p{partner.pk}-note_{first.pk}").fill(f"Gezien door {partner.name}")
         page.get_by_role("button", name=f"Bevindingen van {partner.name} opslaan").click()
         page.get_by_text(f"De bevindingen van {partner.name} zijn opgeslagen.").wait_for()
-    _clean(page, "inspection-site-recorded")
+    axe_clean(page, "inspection-site-recorded")
 
 
 def test_an_integrale_controle_with_three_partners_becomes_a_case(
@@ -73,7 +59,7 @@ def test_an_integrale_controle_with_three_partners_becomes_a_case(
 
     make_address("Havenkade", 7, "3131AB", "Weerdam")
     OrganisationFactory(name="Shisha Lounge Havenkade", kvk_number="87654321")
-    _login(page, live_server, "toezichthouder")
+    sign_in(page, live_server, "toezichthouder")
     _plan(page, timezone.localdate().isoformat())
     inspection = Inspection.objects.get()
     assert inspection.participations.count() == 3
@@ -84,7 +70,7 @@ def test_an_integrale_controle_with_three_partners_becomes_a_case(
     page.locator("#uitkomst").get_by_label("Politie").check()
     page.get_by_role("button", name="Uitkomst vastleggen en afsluiten").click()
     page.get_by_text("De uitkomst is vastgelegd; de controle is afgesloten.").wait_for()
-    _clean(page, "inspection-closed")
+    axe_clean(page, "inspection-closed")
     page.get_by_label("Casustype").select_option(label="Hennep/drugs sluiting gemeente")
     page.get_by_role("button", name="Casus openen").click()
     page.get_by_text("Vanuit de controle is een casus geopend.").wait_for()
@@ -94,23 +80,23 @@ def test_an_integrale_controle_with_three_partners_becomes_a_case(
     page.get_by_role("link", name=inspection.made_case.reference).click()
     page.get_by_role("heading", name=inspection.made_case.title).first.wait_for()
     page.goto(f"{live_server.url}/controles/planning/")
-    _clean(page, "inspections-planning")
+    axe_clean(page, "inspections-planning")
     assert page.foreign_requests == []
 
 
 def test_an_address_check_where_nobody_was_found_plans_the_next(page, live_server, toezichthouder):
     make_address("Dijkweg", 8, "2611AA", "Weerdam")
-    _login(page, live_server, "toezichthouder")
+    sign_in(page, live_server, "toezichthouder")
     page.goto(f"{live_server.url}/controles/adrescontroles/")
-    _clean(page, "checks-list")
+    axe_clean(page, "checks-list")
     page.get_by_role("link", name="Adrescontrole plannen").click()
-    _clean(page, "check-plan")
+    axe_clean(page, "check-plan")
     page.locator("#id_address").fill("2611 AA 8")
     page.get_by_role("button", name="Plannen").click()
     page.get_by_text("De adrescontrole is gepland.").wait_for()
-    _clean(page, "check-detail")
+    axe_clean(page, "check-detail")
     page.get_by_label("Niemand aangetroffen: opnieuw controleren").check()
     page.get_by_role("button", name="Uitkomst opslaan").click()
     page.get_by_text("De uitkomst van de adrescontrole is vastgelegd.").wait_for()
     page.get_by_text("Volgende controle").wait_for()
-    _clean(page, "check-recorded")
+    axe_clean(page, "check-recorded")

@@ -8,8 +8,7 @@ import docx
 import pytest
 from django.utils import timezone
 
-from tests.browser.conftest import axe_violations
-from tests.browser.test_lio import _login
+from tests.browser.conftest import axe_violations, sign_in
 from tests.factories import TeamFactory, UserFactory, make_address
 from weerbaar.cases import services as cases
 from weerbaar.cases.models import CaseType
@@ -79,7 +78,7 @@ def _make(page, title: str, word: bool = False) -> str:
 
 def test_the_letters_of_a_closure_step_by_step(page, live_server, closure):
     reference = closure.case.reference
-    _login(page, live_server, "bart")
+    sign_in(page, live_server, "bart")
     page.goto(f"{live_server.url}/interventies/{closure.uuid}/")
     page.get_by_role("heading", name="Brieven").wait_for()
     assert "Deze brief kan worden gemaakt zodra de dag is vastgelegd" in page.content()
@@ -153,7 +152,7 @@ def test_the_letters_of_a_closure_step_by_step(page, live_server, closure):
 
 def test_the_beheerder_edits_a_letter_text_with_a_preview(page, live_server):
     UserFactory(username="bert", roles=["beheerder"], is_staff=True)
-    _login(page, live_server, "bert")
+    sign_in(page, live_server, "bert")
     page.goto(f"{live_server.url}/interventies/briefteksten/")
     page.get_by_role("heading", name="Briefteksten").wait_for()
     assert axe_violations(page) == []

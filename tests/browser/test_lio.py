@@ -7,7 +7,7 @@ import pypdf
 import pytest
 from django.utils import timezone
 
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import axe_violations, sign_in
 from tests.factories import UserFactory, make_person
 from weerbaar.meetings import services as meetings
 from weerbaar.signals.constants import Channel
@@ -46,17 +46,9 @@ def setting():
     return signal, meeting
 
 
-def _login(page, live_server, username):
-    page.goto(f"{live_server.url}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill("geheim-wachtwoord-123")
-    page.get_by_role("button", name="Inloggen").click()
-    page.get_by_role("heading", name="Welkom").wait_for()
-
-
 def test_triage_enrich_and_decide_in_the_lio(page, live_server, setting):
     signal, meeting = setting
-    _login(page, live_server, "rianne")
+    sign_in(page, live_server, "rianne")
 
     page.get_by_role("link", name="Signalen", exact=True).first.click()
     page.get_by_role("heading", name="Signalen", exact=True).wait_for()
@@ -146,7 +138,7 @@ def test_partner_sees_the_shared_item_only(page, live_server, setting):
         actor=rianne, meeting=meeting, signals_with_reason=[(signal, "new"), (other, "new")]
     )
     meetings.item_share(actor=rianne, item=meeting.items.get(signal=signal), shared=True)
-    _login(page, live_server, "petra")
+    sign_in(page, live_server, "petra")
     page.get_by_role("link", name="Overleggen").click()
     page.get_by_role(
         "link", name=timezone.localtime(meeting.starts_at).strftime("%-d-%-m-%Y")

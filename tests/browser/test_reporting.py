@@ -5,28 +5,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import axe_clean, sign_in
 from tests.reporting import westland
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-PASSWORD = "geheim-wachtwoord-123"
 PANDEN = Path(__file__).resolve().parents[2] / "src/weerbaar/demo/data/0221PND15092020.zip"
-
-
-def _login(page, live_server, username):
-    page.goto(f"{live_server.url}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.get_by_role("heading", name="Welkom").wait_for()
-
-
-def _clean(page, name):
-    assert axe_violations(page) == [], name
-    page.screenshot(path=f"test-artifacts/{name}.png", full_page=True)
 
 
 def test_the_mayor_reads_the_overview_and_the_report(
@@ -36,13 +22,13 @@ def test_the_mayor_reads_the_overview_and_the_report(
 
     westland.load(regisseur, other_team)
     SignalFactory.create_batch(3)
-    _login(page, live_server, "burgemeester")
+    sign_in(page, live_server, "burgemeester")
     page.get_by_role("link", name="Overzicht", exact=True).click()
     page.get_by_role("heading", name="Overzicht", exact=True).wait_for()
     page.get_by_role("table", name="Open signalen naar status en leeftijd").wait_for()
     # Chart.js drew on the canvas from the table (not a blank canvas).
     page.wait_for_function("document.getElementById('chart-signalen').toDataURL().length > 5000")
-    _clean(page, "reporting-overview")
+    axe_clean(page, "reporting-overview")
 
     page.get_by_role("link", name="Het jaarverslag").click()
     page.get_by_label("Vanaf het jaar").select_option("2016")
@@ -53,7 +39,7 @@ def test_the_mayor_reads_the_overview_and_the_report(
     # The mayor may not see these cases: small numbers are hidden, and a total over a hidden
     # number shows the least it can be, so it cannot give the hidden one away.
     assert [t.strip() for t in totals] == ["< 5", "≥ 8", "≥ 10", "≥ 23"]
-    _clean(page, "reporting-yearly-report")
+    axe_clean(page, "reporting-yearly-report")
     assert page.foreign_requests == []
 
 
@@ -68,7 +54,7 @@ def test_the_mayor_reads_the_map_drawn_on_the_bags_own_buildings(
     for n in range(1, 7):
         _signal("6981AB", n, owner_team=other_team)
     _signal("6982EF", 1, owner_team=other_team)
-    _login(page, live_server, "burgemeester")
+    sign_in(page, live_server, "burgemeester")
     page.get_by_role("link", name="Overzicht", exact=True).click()
     page.get_by_role("link", name="De kaart").click()
     page.get_by_role("heading", name="Kaart", exact=True).wait_for()
@@ -84,12 +70,12 @@ def test_the_mayor_reads_the_map_drawn_on_the_bags_own_buildings(
     page.get_by_role("button", name="Tonen").click()
     page.get_by_role("table", name="Signalen per gebied in").wait_for()
     assert page.get_by_role("option", name="Adressen (alleen wat u mag zien)").count() == 0
-    _clean(page, "reporting-map")
+    axe_clean(page, "reporting-map")
     assert page.foreign_requests == []
 
 
 def test_a_partner_gets_none_of_it(page, live_server, ketenpartner):
-    _login(page, live_server, "ketenpartner")
+    sign_in(page, live_server, "ketenpartner")
     assert page.get_by_role("link", name="Overzicht", exact=True).count() == 0
     for path in (
         "/verantwoording/overzicht/",
@@ -98,4 +84,4 @@ def test_a_partner_gets_none_of_it(page, live_server, ketenpartner):
     ):
         response = page.goto(f"{live_server.url}{path}")
         assert response.status == 404
-    _clean(page, "reporting-partner-404")
+    axe_clean(page, "reporting-partner-404")

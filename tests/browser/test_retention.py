@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import axe_clean, sign_in
 from tests.factories import CaseFactory, SignalFactory
 from weerbaar.signals.constants import SignalStatus
 from weerbaar.signals.models import Signal
@@ -16,20 +16,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-PASSWORD = "geheim-wachtwoord-123"
-
-
-def _login(page, live_server, username):
-    page.goto(f"{live_server.url}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.get_by_role("heading", name="Welkom").wait_for()
-
-
-def _clean(page, name):
-    assert axe_violations(page) == [], name
-    page.screenshot(path=f"test-artifacts/{name}.png", full_page=True)
 
 
 def test_the_fg_tries_the_job_and_holds_a_case(page, live_server, fg, regisseur):
@@ -40,15 +26,15 @@ def test_the_fg_tries_the_job_and_holds_a_case(page, live_server, fg, regisseur)
         retain_until=timezone.localdate() - timedelta(days=1)
     )
     case = CaseFactory(actor=regisseur)
-    _login(page, live_server, "fg")
+    sign_in(page, live_server, "fg")
     page.get_by_role("link", name="Bewaren").click()
     page.get_by_role("heading", name="Geldende termijnen").wait_for()
-    _clean(page, "retention")
+    axe_clean(page, "retention")
 
     page.get_by_role("button", name="Start de proefrun").click()
     page.get_by_text("De taak zou vandaag").wait_for()
     assert signal.reference in page.get_by_role("table", name="Proefrun").inner_text()
-    _clean(page, "retention-trial")
+    axe_clean(page, "retention-trial")
     assert Signal.objects.filter(pk=signal.pk).exists()
 
     page.get_by_label("Casus- of signaalnummer").fill(case.reference)
@@ -57,7 +43,7 @@ def test_the_fg_tries_the_job_and_holds_a_case(page, live_server, fg, regisseur)
     page.get_by_text("De bewaarplicht is opgelegd").wait_for()
     holds = page.get_by_role("table", name="Bewaarplichten")
     assert case.reference in holds.inner_text()
-    _clean(page, "retention-held")
+    axe_clean(page, "retention-held")
     page.get_by_label("Reden van opheffen").fill("De rechtbank heeft uitspraak gedaan.")
     page.get_by_role("button", name="Bewaarplicht opheffen").click()
     page.get_by_text("De bewaarplicht is opgeheven").wait_for()

@@ -7,27 +7,13 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import axe_clean, sign_in
 from tests.factories import OrganisationFactory, UserFactory, make_person
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-PASSWORD = "geheim-wachtwoord-123"
-
-
-def _login(page, live_server, username):
-    page.goto(f"{live_server.url}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.get_by_role("heading", name="Welkom").wait_for()
-
-
-def _clean(page, name):
-    assert axe_violations(page) == [], name
-    page.screenshot(path=f"test-artifacts/{name}.png", full_page=True)
 
 
 def _day(days_ago: int) -> str:
@@ -38,23 +24,23 @@ def test_a_horeca_application_through_the_screening(page, live_server, bibob_coo
     OrganisationFactory(name="Eetcafé De Gouden Leeuw")
     make_person("Piet Pandbezit")
     UserFactory(username="jurist", first_name="Joke", last_name="Jurist", roles=["behandelaar"])
-    _login(page, live_server, "bibob_coordinator")
+    sign_in(page, live_server, "bibob_coordinator")
     page.get_by_role("link", name="Bibob", exact=True).click()
     page.get_by_role("heading", name="Bibob-screenings").wait_for()
     page.get_by_text("Geen screenings bij deze filters.").wait_for()
-    _clean(page, "screening-list-empty")
+    axe_clean(page, "screening-list-empty")
 
     page.get_by_role("link", name="Screening starten").click()
     page.get_by_label("Zoek de aanvrager").fill("Gouden Leeuw")
     page.get_by_role("button", name="Zoeken").click()
-    _clean(page, "screening-applicant-search")
+    axe_clean(page, "screening-applicant-search")
     page.get_by_role("link", name="Kies Eetcafé De Gouden Leeuw als aanvrager").click()
     page.get_by_label("Soort vergunning").select_option(label="Drank- en horecavergunning")
     page.get_by_label("Aanvraag ontvangen op").fill(_day(60))
-    _clean(page, "screening-new")
+    axe_clean(page, "screening-new")
     page.get_by_role("button", name="Start de screening").click()
     page.get_by_text("De screening is gestart.").wait_for()
-    _clean(page, "screening-detail-new")
+    axe_clean(page, "screening-detail-new")
 
     # An LBB request before the questionnaire is back: the message next to the field.
     page.get_by_label("Vragenlijst verstuurd op").fill(_day(55))
@@ -63,7 +49,7 @@ def test_a_horeca_application_through_the_screening(page, live_server, bibob_coo
     page.get_by_text(
         "Vraag het advies van het LBB pas aan als de vragenlijst compleet terug is."
     ).wait_for()
-    _clean(page, "screening-step-refused")
+    axe_clean(page, "screening-step-refused")
     page.get_by_label("Vragenlijst compleet terug op").fill(_day(45))
     page.get_by_label("Aanvrager over de adviesaanvraag geïnformeerd op").fill(_day(40))
     page.get_by_role("button", name="Stappen opslaan").click()
@@ -76,7 +62,7 @@ def test_a_horeca_application_through_the_screening(page, live_server, bibob_coo
     page.get_by_label("Wanneer").select_option(value="all")
     page.get_by_role("button", name="Tonen").click()
     page.get_by_role("table", name="Bibob-screenings").get_by_text("Advies van het LBB").wait_for()
-    _clean(page, "screening-deadline-overview")
+    axe_clean(page, "screening-deadline-overview")
     page.get_by_role("table", name="Bibob-screenings").get_by_role("link").first.click()
 
     page.get_by_label("Advies ontvangen op").fill(_day(5))
@@ -88,7 +74,7 @@ def test_a_horeca_application_through_the_screening(page, live_server, bibob_coo
     page.get_by_label("Zoek een persoon of organisatie").fill("Piet Pandbezit")
     page.get_by_role("button", name="Zoeken").click()
     page.get_by_label("Rol").select_option(label="Pandeigenaar")
-    _clean(page, "screening-party-find")
+    axe_clean(page, "screening-party-find")
     page.get_by_role("button", name="Noem Piet Pandbezit").click()
     page.get_by_text("Piet Pandbezit: Pandeigenaar").wait_for()
 
@@ -107,7 +93,7 @@ def test_a_horeca_application_through_the_screening(page, live_server, bibob_coo
     page.get_by_label("Ik bevestig het besluit").check()
     page.get_by_role("button", name="Besluit vastleggen").click()
     page.get_by_text("Verstuur eerst het voornemen").wait_for()
-    _clean(page, "screening-decision-refused")
+    axe_clean(page, "screening-decision-refused")
 
     page.locator("#intention_intention").select_option(label="Verlenen onder voorwaarden")
     page.get_by_label("Voornemen verstuurd op").fill(_day(4))
@@ -127,7 +113,7 @@ def test_a_horeca_application_through_the_screening(page, live_server, bibob_coo
     page.get_by_label("De zienswijze in het kort").fill("De leidinggevende blijft dezelfde.")
     page.get_by_role("button", name="Voornemen opslaan").click()
     page.get_by_text("Het voornemen is opgeslagen.").wait_for()
-    _clean(page, "screening-intention")
+    axe_clean(page, "screening-intention")
 
     page.locator("#decision_decision").select_option(label="Verleend onder voorwaarden")
     page.get_by_label("Besloten op").fill(_day(1))
@@ -138,11 +124,11 @@ def test_a_horeca_application_through_the_screening(page, live_server, bibob_coo
     page.get_by_role("button", name="Brief maken: besluit (PDF)").click()
     page.get_by_text("De brief is gemaakt en bij de screening bewaard.").wait_for()
     page.get_by_text("Een minder ernstige mate van gevaar").first.wait_for()
-    _clean(page, "screening-decided")
+    axe_clean(page, "screening-decided")
 
     page.get_by_role("link", name="Terug naar de screenings").click()
     page.get_by_text("1 screening", exact=True).wait_for()
-    _clean(page, "screening-list")
+    axe_clean(page, "screening-list")
     assert page.foreign_requests == []
 
 
@@ -151,7 +137,7 @@ def test_the_coordinator_shares_a_screening(page, live_server, bibob_coordinator
 
     UserFactory(username="jurist", first_name="Joke", last_name="Jurist", roles=["behandelaar"])
     screening = ScreeningFactory(actor=bibob_coordinator)
-    _login(page, live_server, "bibob_coordinator")
+    sign_in(page, live_server, "bibob_coordinator")
     page.goto(f"{live_server.url}/bibob/{screening.uuid}/delen/")
     page.get_by_text("Met niemand gedeeld.").wait_for()
     page.get_by_label("Collega").select_option(label="Joke Jurist (jurist)")
@@ -159,4 +145,4 @@ def test_the_coordinator_shares_a_screening(page, live_server, bibob_coordinator
     page.get_by_label("Doel").fill("Juridische toets van het besluit")
     page.get_by_role("button", name="Delen", exact=True).click()
     page.get_by_text("De screening is gedeeld.").wait_for()
-    _clean(page, "screening-share")
+    axe_clean(page, "screening-share")

@@ -4,8 +4,7 @@ Dutch is added to the catalogue separately."""
 
 import pytest
 
-from tests.browser.conftest import axe_violations
-from tests.browser.test_screening import _login
+from tests.browser.conftest import axe_violations, sign_in
 from tests.factories import ScreeningFactory
 from tests.screening.test_lists import town, warehouse  # noqa: F401
 
@@ -22,7 +21,7 @@ def _clean(page, name):
 
 def test_a_list_is_checked_and_the_year_shown(page, live_server, town, bibob_coordinator):  # noqa: F811
     ScreeningFactory(actor=bibob_coordinator)
-    _login(page, live_server, "bibob_coordinator")
+    sign_in(page, live_server, "bibob_coordinator")
     page.goto(f"{live_server.url}/bibob/")
     page.locator("#year-overview table").first.wait_for()  # loaded into the page by htmx
     _clean(page, "screening-list-year")

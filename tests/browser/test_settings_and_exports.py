@@ -3,7 +3,7 @@ in a real browser with axe-core on every new page (#14)."""
 
 import pytest
 
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import PASSWORD, axe_clean, sign_in
 from tests.factories import AlertFactory, MeetingFactory, SignalFactory, UserFactory, make_person
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
@@ -12,38 +12,24 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-PASSWORD = "geheim-wachtwoord-123"
-
-
-def _login(page, live_server, username):
-    page.goto(f"{live_server.url}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.get_by_role("heading", name="Welkom").wait_for()
-
-
-def _clean(page, name):
-    assert axe_violations(page) == [], name
-    page.screenshot(path=f"test-artifacts/{name}.png", full_page=True)
 
 
 def test_the_beheerder_keeps_the_settings_and_the_users(page, live_server, beheerder, team):
-    _login(page, live_server, "beheerder")
+    sign_in(page, live_server, "beheerder")
     page.get_by_role("link", name="Instellingen").first.click()
     page.get_by_role("heading", name="Instellingen").wait_for()
-    _clean(page, "settings-index")
+    axe_clean(page, "settings-index")
     page.get_by_role("link", name="Fenomenen").click()
-    _clean(page, "settings-phenomena")
+    axe_clean(page, "settings-phenomena")
     page.get_by_role("link", name="Toevoegen").click()
     page.get_by_label("Code").fill("woonfraude")
     page.get_by_label("Naam").fill("Woonfraude")
     page.get_by_role("button", name="Opslaan").click()
     page.get_by_text("“Woonfraude” is opgeslagen.").wait_for()
     page.goto(f"{live_server.url}/instellingen/drempels/")
-    _clean(page, "settings-thresholds")
+    axe_clean(page, "settings-thresholds")
     page.goto(f"{live_server.url}/instellingen/gebruikers/nieuw/")
-    _clean(page, "settings-user-new")
+    axe_clean(page, "settings-user-new")
     page.get_by_label("Gebruikersnaam").fill("k.jansen")
     page.get_by_label("Voornaam").fill("Karin")
     page.get_by_label("Achternaam").fill("Jansen")
@@ -52,26 +38,26 @@ def test_the_beheerder_keeps_the_settings_and_the_users(page, live_server, behee
     page.get_by_role("button", name="Opslaan").click()
     page.get_by_text("Het account k.jansen is aangemaakt.").wait_for()
     page.get_by_role("heading", name="Rolverzoeken die wachten op een tweede persoon").wait_for()
-    _clean(page, "settings-users")
+    axe_clean(page, "settings-users")
     assert page.foreign_requests == []
 
 
 def test_the_privacy_officer_finds_a_subject_and_checks_the_trail(page, live_server, fg, regisseur):
     person = make_person("Priscilla Ozturk")
     audit_record(actor=regisseur, action=AuditAction.SUBJECT_VIEWED, subject_ref=person.uuid)
-    _login(page, live_server, "fg")
+    sign_in(page, live_server, "fg")
     page.goto(f"{live_server.url}/audit/")
     page.get_by_text("Een subject zoeken op naam of adres").click()
     page.get_by_label("Naam of adres van een subject").fill("Priscilla Ozturk")
     page.get_by_role("button", name="Subject zoeken").click()
-    _clean(page, "audit-find")
+    axe_clean(page, "audit-find")
     page.get_by_role("link", name="Priscilla Ozturk").click()
     page.get_by_role("link", name="Priscilla Ozturk").first.wait_for()
     page.get_by_role("button", name="Audittrail controleren op wijzigingen").click()
     page.get_by_text("De audittrail is heel").wait_for()
-    _clean(page, "audit-checked")
+    axe_clean(page, "audit-checked")
     page.goto(f"{live_server.url}/audit/exportverzoeken/")
-    _clean(page, "export-requests")
+    axe_clean(page, "export-requests")
 
 
 def test_the_regisseur_works_through_lists_in_one_go(page, live_server, regisseur):
@@ -81,9 +67,9 @@ def test_the_regisseur_works_through_lists_in_one_go(page, live_server, regisseu
     SignalFactory(), SignalFactory()
     MeetingFactory(actor=regisseur)
     AlertFactory(), AlertFactory()
-    _login(page, live_server, "regisseur")
+    sign_in(page, live_server, "regisseur")
     page.goto(f"{live_server.url}/signalen/")
-    _clean(page, "signals-bulk")
+    axe_clean(page, "signals-bulk")
     boxes = page.locator('input[name="signals"]')
     boxes.nth(0).check()
     boxes.nth(1).check()
@@ -98,7 +84,7 @@ def test_the_regisseur_works_through_lists_in_one_go(page, live_server, regisseu
     page.get_by_label("Ja, wijs alle aangevinkte attenderingen af met deze reden").check()
     page.get_by_role("button", name="Aangevinkte attenderingen afwijzen").click()
     page.get_by_text("1 attendering afgewezen.").wait_for()
-    _clean(page, "alerts-bulk")
+    axe_clean(page, "alerts-bulk")
     # an export asks for the password first
     page.goto(f"{live_server.url}/signalen/")
     page.get_by_text("Deze lijst exporteren").click()
@@ -106,7 +92,7 @@ def test_the_regisseur_works_through_lists_in_one_go(page, live_server, regisseu
     with page.expect_download() as download:
         page.get_by_role("button", name="Downloaden als CSV").click()
         page.get_by_role("heading", name="Bevestig dat u het bent").wait_for()
-        _clean(page, "reauth")
+        axe_clean(page, "reauth")
         page.get_by_label("Uw wachtwoord").fill(PASSWORD)
         page.get_by_role("button", name="Bevestigen").click()
     assert download.value.suggested_filename.endswith(".csv")

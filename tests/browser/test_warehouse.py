@@ -6,8 +6,7 @@ import csv
 import pytest
 from django.utils import timezone
 
-from tests.browser.conftest import axe_violations
-from tests.browser.test_lio import _login
+from tests.browser.conftest import axe_violations, sign_in
 from tests.factories import UserFactory, make_person
 from weerbaar.warehouse import services
 from weerbaar.warehouse.models import Alert, RegistryLink
@@ -62,7 +61,7 @@ def analyst(settings, tmp_path):
 
 def test_import_link_and_open_the_subject(page, live_server, analyst):
     person, link, bag = analyst
-    _login(page, live_server, "rianne")
+    sign_in(page, live_server, "rianne")
     page.goto(f"{live_server.url}/pakhuis/imports/")
     assert axe_violations(page) == []
     page.get_by_label("Wat is het?").select_option("bag-csv")

@@ -41,6 +41,7 @@ ALWAYS_IN_DEMO = {
     "signal_case",
     "warehouse_alert",
     "subject_recorded",
+    "data_request",
     "audit_trail",
 }
 

@@ -174,6 +174,23 @@ class AuditAction(models.TextChoices):
     RETENTION_VIEWED = "privacy.retention_viewed", _("Retention terms and register viewed")
     HOLD_PLACED = "privacy.hold_placed", _("Legal hold placed")
     HOLD_LIFTED = "privacy.hold_lifted", _("Legal hold lifted")
+    DATA_REQUEST_OPENED = "privacy.request_opened", _("Request of a data subject recorded")
+    DATA_REQUEST_VIEWED = "privacy.request_viewed", _("Overview for a data subject viewed")
+    DATA_REQUEST_EXTENDED = (
+        "privacy.request_extended",
+        _("Term of a data subject's request extended"),
+    )
+    DATA_REQUEST_ANSWERED = "privacy.request_answered", _("Request of a data subject answered")
+    DATA_REQUEST_COPY = "privacy.request_copy", _("Copy for a data subject made")
+    WITHHOLDING_SET = "privacy.withholding_set", _("Record withheld from a copy (UAVG art. 41)")
+    WITHHOLDING_CLEARED = "privacy.withholding_cleared", _("Withholding of a record undone")
+    ANNOTATION_ADDED = "privacy.annotation_added", _("Disputed fact annotated")
+    RESTRICTION_PLACED = "privacy.restriction_placed", _("Processing of a subject restricted")
+    RESTRICTION_LIFTED = "privacy.restriction_lifted", _("Restriction of processing lifted")
+    ACCESS_REVIEW_VIEWED = "privacy.access_review_viewed", _("Review of access rights viewed")
+    ACCESS_REVIEW_SIGNED = "privacy.access_review_signed", _("Review of access rights signed off")
+    UNUSUAL_ACCESS_VIEWED = "privacy.unusual_viewed", _("Report of unusual access viewed")
+    UNUSUAL_ACCESS_SENT = "privacy.unusual_sent", _("Weekly report of unusual access sent")
     # audit
     AUDIT_VIEWED = "audit.viewed", _("Audit trail viewed")
     AUDIT_VERIFIED = "audit.verified", _("Audit trail checked for changes")

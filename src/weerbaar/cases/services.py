@@ -37,6 +37,7 @@ from weerbaar.cases.models import (
 from weerbaar.core import files
 from weerbaar.core.locking import lock_current
 from weerbaar.core.references import next_reference
+from weerbaar.core.restrictions import refuse_if_restricted
 from weerbaar.signals.services import signal_case_decided
 
 
@@ -237,6 +238,7 @@ def task_done(*, actor: User, task: Task) -> Task:
 
 @transaction.atomic
 def case_link_subject(*, actor: User, case: Case, subject, role: str) -> CaseSubject:
+    refuse_if_restricted(subject)
     link, created = CaseSubject.objects.get_or_create(
         case=case, subject=subject, defaults={"role": role}
     )

@@ -9,6 +9,7 @@ from weerbaar.demo.cases import create_cases
 from weerbaar.demo.inspections import create_inspections
 from weerbaar.demo.lio import create_meetings
 from weerbaar.demo.population import Generator
+from weerbaar.demo.privacy import create_requests
 from weerbaar.demo.reports import create_reports
 from weerbaar.demo.screening import create_screenings
 from weerbaar.demo.users import USERS, create_users
@@ -62,6 +63,7 @@ class Command(BaseCommand):
         create_warehouse(seed=seed)
         create_screenings(seed=seed)
         create_inspections(seed=seed)
+        create_requests(seed=seed)
         elapsed = time.monotonic() - started
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         self.stdout.write(

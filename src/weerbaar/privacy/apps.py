@@ -12,3 +12,9 @@ class PrivacyConfig(AppConfig):
         from weerbaar.privacy import kinds
 
         kinds.register()
+        # The records of the apps below this one for a data subject's request, the check of a
+        # restriction for the apps that link subjects, and the answer's term on the overview.
+        from weerbaar.privacy import hooks, records
+
+        records.register()
+        hooks.register()

@@ -30,9 +30,3 @@ def held_signals() -> QuerySet:
     own = Q(pk__in=manual.values("signal_id")) | Q(cases__in=held_cases())
     merged = Signal.objects.filter(own, merged_into__isnull=False).values("merged_into_id")
     return Signal.objects.filter(own | Q(pk__in=merged)).values("pk")
-
-
-def linked_to_a_case() -> QuerySet:
-    """Ids of the signals a signal merged into which led to a case that is still there."""
-    through = Signal.cases.through.objects.values("signal_id")
-    return Signal.objects.filter(pk__in=through, merged_into__isnull=False).values("merged_into_id")

@@ -23,6 +23,7 @@ from weerbaar.intake.models import Attachment, Message, Report
 from weerbaar.interventions.models import Intervention
 from weerbaar.meetings.models import Meeting
 from weerbaar.privacy import holds, removal, subjects
+from weerbaar.privacy.models import DataRequest
 from weerbaar.screening.constants import LETTER_FOLDER
 from weerbaar.screening.models import Screening, ScreeningLetter
 from weerbaar.signals import text_index
@@ -358,6 +359,30 @@ KINDS.append(
 )
 
 
+def _requests_due(today, days):
+    return DataRequest.objects.filter(completed_on__lt=today - timedelta(days=days))
+
+
+def _requests_remove(rows) -> int:
+    # The withholdings go with the request; annotations and restrictions stay with the person.
+    return rows.delete()[1].get(DataRequest._meta.label, 0)
+
+
+DATA_REQUESTS = Kind(
+    code="data_request",
+    title=_("Requests of data subjects"),
+    default_days=YEAR,
+    reason=_(
+        "A request with its decisions, counted from the answer: long enough for an objection "
+        "or a complaint with the Autoriteit Persoonsgegevens."
+    ),
+    due=_requests_due,
+    remove=_requests_remove,
+    label=lambda r: r.reference,
+    order=85,
+)
+
+
 def register() -> None:
-    for kind in [*KINDS, subjects.KIND]:
+    for kind in [*KINDS, DATA_REQUESTS, subjects.KIND]:
         retention.register(kind)

@@ -1,15 +1,38 @@
 """The privacy app's reads: its public API. The retention page (terms, holds, register),
-only for the FG and the beheerder."""
+only for the FG and the beheerder; the requests of data subjects with the overview of every
+record about the person and who read it, only for the FG."""
 
-from django.db.models import QuerySet
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from weerbaar.accounts.access import is_active_user
+from weerbaar.accounts.constants import Role
 from weerbaar.accounts.lookup import refuse, visible_get
+from weerbaar.audit.constants import VIEW_PERMISSION as AUDIT_PERMISSION
 from weerbaar.audit.constants import AuditAction
+from weerbaar.audit.models import AuditRecord
 from weerbaar.audit.services import audit_record
-from weerbaar.core import retention
-from weerbaar.privacy.constants import HOLD_PERMISSION, VIEW_PERMISSION
-from weerbaar.privacy.models import Deletion, LegalHold
+from weerbaar.core import retention, subject_records
+from weerbaar.privacy import reviews, unusual
+from weerbaar.privacy.constants import (
+    HANDLE_PERMISSION,
+    HOLD_PERMISSION,
+    REVIEW_PERMISSION,
+    VIEW_PERMISSION,
+)
+from weerbaar.privacy.models import (
+    AccessReview,
+    Annotation,
+    DataRequest,
+    Deletion,
+    LegalHold,
+    Restriction,
+    Withholding,
+)
 from weerbaar.signals.models import RetentionRule
 
 
@@ -57,3 +80,222 @@ def hold_get(*, user, hold_id, request=None) -> LegalHold:
         request=request,
         allowed=may_hold(user),
     )
+
+
+# Reads listed per record on the overview; the count is always complete.
+ACCESSES_SHOWN = 50
+
+
+def may_handle(user) -> bool:
+    return is_active_user(user) and user.has_perm(HANDLE_PERMISSION)
+
+
+def requests_list(*, user, query: str = "", state: str = "open", request=None) -> QuerySet:
+    """The requests of data subjects, open first by their term; refused to anyone but the FG.
+    ``query`` finds a request by its number, the person's name or the requester."""
+    if not may_handle(user):
+        refuse(user=user, label="data requests", request=request)
+    rows = DataRequest.objects.select_related("subject")
+    if state == "open":
+        rows = rows.filter(completed_on__isnull=True)
+    elif state == "answered":
+        rows = rows.filter(completed_on__isnull=False)
+    if query.strip():
+        text = query.strip()
+        rows = rows.filter(
+            Q(reference__icontains=text)
+            | Q(subject__label__icontains=text)
+            | Q(requester__icontains=text)
+        )
+    return rows.order_by("completed_on", "due_on", "-id")
+
+
+def open_requests() -> QuerySet:
+    """The requests not answered yet, for the deadline overview."""
+    return DataRequest.objects.filter(completed_on__isnull=True).only(
+        "uuid", "reference", "kind", "due_on"
+    )
+
+
+def request_get(*, user, request_id, request=None, audit: bool = True) -> DataRequest:
+    """One request, for the FG; the read is audited against the person (``audit`` False for
+    a write that records itself)."""
+    return visible_get(
+        DataRequest.objects.select_related("subject"),
+        user=user,
+        object_id=request_id,
+        action=AuditAction.DATA_REQUEST_VIEWED if audit else None,
+        request=request,
+        allowed=may_handle(user),
+        subject_of=lambda found: found.subject.uuid,
+    )
+
+
+def restriction_current(subject) -> Restriction | None:
+    return Restriction.objects.filter(subject=subject, lifted_at__isnull=True).first()
+
+
+def is_restricted(subject_pk: int) -> bool:
+    return Restriction.objects.filter(subject_id=subject_pk, lifted_at__isnull=True).exists()
+
+
+@dataclass
+class Item:
+    """One record on the overview: what it holds, who read it, and what the FG decided."""
+
+    record: subject_records.Record
+    accesses: list = field(default_factory=list)
+    access_count: int = 0
+    withheld: Withholding | None = None
+    annotations: list = field(default_factory=list)
+
+    @property
+    def disclosed(self) -> bool:
+        return not self.record.compartment and self.withheld is None
+
+
+def _accesses(subject, records) -> dict[str, list[AuditRecord]]:
+    ids = {r.object_id for r in records}
+    rows = AuditRecord.objects.filter(Q(object_id__in=ids) | Q(subject_ref=str(subject.uuid)))
+    found: dict[str, list[AuditRecord]] = defaultdict(list)
+    own = str(subject.uuid)
+    for row in rows.order_by("-id").iterator():
+        # A read of the person that names no record of the overview is one of the person.
+        found[row.object_id if row.object_id in ids else own].append(row)
+    return found
+
+
+def request_items(data_request: DataRequest) -> list[Item]:
+    """Every record about the person of the request, with its reads (newest first), the
+    withholding and the annotations of each."""
+    subject = data_request.subject
+    records = subject_records.records(subject)
+    accesses = _accesses(subject, records)
+    withheld = {w.record_key: w for w in data_request.withheld.select_related("recorded_by")}
+    notes: dict[str, list[Annotation]] = defaultdict(list)
+    for note in Annotation.objects.filter(subject=subject).order_by("created_at", "id"):
+        notes[note.record_key].append(note)
+    return [
+        Item(
+            record=r,
+            accesses=accesses[r.object_id][:ACCESSES_SHOWN],
+            access_count=len(accesses[r.object_id]),
+            withheld=withheld.get(r.key),
+            annotations=notes[r.key],
+        )
+        for r in records
+    ]
+
+
+def grouped(items: list[Item]) -> list[tuple[str, list[Item]]]:
+    """The items per part of the product, in the order the apps registered them."""
+    groups: dict[str, list[Item]] = {}
+    for item in items:
+        groups.setdefault(item.record.group, []).append(item)
+    return list(groups.items())
+
+
+def request_copy(*, user, data_request: DataRequest, request=None) -> dict:
+    """What the copy for the data subject holds: ``items``, the records not withheld and
+    never those of a compartment (Bibob, police information), and ``grounds``, the grounds of
+    the records withheld outside the compartments; the making of the copy is audited."""
+    if not may_handle(user):
+        refuse(user=user, label="data requests", request=request)
+    items = request_items(data_request)
+    disclosed = [item for item in items if item.disclosed]
+    grounds = {
+        item.withheld.get_ground_display()
+        for item in items
+        if item.withheld is not None and not item.record.compartment
+    }
+    audit_record(
+        actor=user,
+        action=AuditAction.DATA_REQUEST_COPY,
+        obj=data_request,
+        subject_ref=data_request.subject.uuid,
+        request=request,
+        extra={"records": len(disclosed), "withheld": len(items) - len(disclosed)},
+    )
+    return {"items": disclosed, "grounds": sorted(grounds)}
+
+
+def may_review(user) -> bool:
+    return is_active_user(user) and user.has_perm(REVIEW_PERMISSION)
+
+
+@dataclass
+class ReviewRow:
+    """A user on the review list, marked when new or changed since the last sign-off."""
+
+    user: object
+    values: dict
+    change: str = ""  # "new", "changed" or ""
+
+    @property
+    def role_labels(self) -> list[str]:
+        labels = dict(Role.choices)
+        return [str(labels.get(name, name)) for name in self.values["roles"]]
+
+
+def access_review(*, user, scope: str, request=None, audit: bool = True) -> dict:
+    """The review list of ``scope`` (every user, or the privileged roles) with this period's
+    sign-off and the earlier ones; refused to anyone but the FG. ``users`` is the queryset
+    (for the export); ``rows`` the marked rows."""
+    if not may_review(user):
+        refuse(user=user, label="access review", request=request)
+    users = reviews.reviewed_users(scope)
+    period = reviews.period_of(scope, timezone.localdate())
+    history = AccessReview.objects.filter(scope=scope).select_related("signed_by")
+    last = history.first()
+    before = {r["username"]: r for r in last.snapshot} if last else {}
+    rows = []
+    for found in users:
+        values = reviews.row(found)
+        earlier = before.get(found.username)
+        change = "" if not before else "new" if earlier is None else ""
+        if earlier is not None and (earlier["roles"], earlier["teams"]) != (
+            values["roles"],
+            values["teams"],
+        ):
+            change = "changed"
+        rows.append(ReviewRow(found, values, change))
+    if audit:
+        audit_record(
+            actor=user,
+            action=AuditAction.ACCESS_REVIEW_VIEWED,
+            request=request,
+            extra={"scope": scope, "users": len(rows)},
+        )
+    return {
+        "users": users,
+        "rows": rows,
+        "period": period,
+        "signed": next((r for r in history if r.period == period), None),
+        "history": history[:12],
+        "gone": sorted(set(before) - {r.values["username"] for r in rows}),
+    }
+
+
+def may_see_unusual(user) -> bool:
+    return is_active_user(user) and user.has_perm(AUDIT_PERMISSION)
+
+
+def week_of(day) -> tuple:
+    """The Monday and Sunday of the week ``day`` lies in."""
+    start = day - timedelta(days=day.weekday())
+    return start, start + timedelta(days=6)
+
+
+def unusual_access_report(*, user, start, request=None) -> unusual.Report:
+    """The findings of the week starting ``start`` (a Monday), for the FG; audited."""
+    if not may_see_unusual(user):
+        refuse(user=user, label="unusual access", request=request)
+    start, end = week_of(start)
+    report = unusual.unusual_access(start, end)
+    audit_record(
+        actor=user,
+        action=AuditAction.UNUSUAL_ACCESS_VIEWED,
+        request=request,
+        extra={"week": start.isoformat(), "findings": len(report.findings)},
+    )
+    return report

@@ -17,6 +17,19 @@ from weerbaar.cases.models import Case
 from weerbaar.core import retention
 from weerbaar.core.references import typed_reference
 from weerbaar.privacy.models import Deletion, LegalHold, RetentionRun
+
+# The writes of a data subject's request live in a module of their own; they are this app's
+# services as well.
+from weerbaar.privacy.requests import annotation_add as annotation_add
+from weerbaar.privacy.requests import request_answer as request_answer
+from weerbaar.privacy.requests import request_extend as request_extend
+from weerbaar.privacy.requests import request_open as request_open
+from weerbaar.privacy.requests import restriction_lift as restriction_lift
+from weerbaar.privacy.requests import restriction_place as restriction_place
+from weerbaar.privacy.requests import withholding_clear as withholding_clear
+from weerbaar.privacy.requests import withholding_set as withholding_set
+from weerbaar.privacy.reviews import access_review_sign as access_review_sign
+from weerbaar.privacy.weekly import unusual_access_send as unusual_access_send
 from weerbaar.signals.models import RetentionRule, Signal
 
 log = logging.getLogger(__name__)

@@ -13,13 +13,14 @@ from weerbaar.accounts.models import Share
 from weerbaar.cases.models import CaseSubject
 from weerbaar.core.retention import Kind
 from weerbaar.inspections.models import AddressCheck, Inspection, ResearchNote, TypedCandidate
+from weerbaar.privacy.models import DataRequest
 from weerbaar.screening.models import Screening, ScreeningParty
 from weerbaar.signals.models import Signal, SignalSubject
 from weerbaar.subjects import text_index
 from weerbaar.subjects.constants import REGISTRY_SOURCES
 from weerbaar.subjects.models import Relation, Subject
 
-# Every field of the apps below ``privacy`` that keeps a subject
+# Every field of the apps below ``privacy``, and of this one, that keeps a subject
 # (tests/privacy/test_retention_subjects.py checks none is missing).
 REFERENCES = [
     (SignalSubject, "subject"),
@@ -33,6 +34,7 @@ REFERENCES = [
     (AddressCheck, "address"),
     (AddressCheck, "persons"),
     (TypedCandidate, "address"),
+    (DataRequest, "subject"),
 ]
 
 

@@ -13,6 +13,7 @@ from weerbaar.accounts.models import User
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.core.references import next_reference
+from weerbaar.core.restrictions import refuse_if_restricted
 from weerbaar.signals.bulk import signals_assign  # noqa: F401
 from weerbaar.signals.closing import signal_status_move  # noqa: F401
 from weerbaar.signals.constants import (
@@ -281,6 +282,7 @@ def enrichment_add(
 
 @transaction.atomic
 def signal_link_subject(*, actor: User | None, signal: Signal, subject, role: str) -> SignalSubject:
+    refuse_if_restricted(subject)
     link, created = SignalSubject.objects.get_or_create(
         signal=signal, subject=subject, defaults={"role": role}
     )

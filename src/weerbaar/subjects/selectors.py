@@ -91,6 +91,25 @@ def subject_search(*, user, query: str, limit: int = 25, request=None) -> list[S
     return hits
 
 
+def subject_search_all(
+    *, user, query: str, allowed: bool, purpose: str, limit: int = 25, request=None
+) -> list[SearchHit]:
+    """The same search over every subject, for a task beyond need-to-know whose right the
+    caller checked (``allowed``: the FG answering a data subject's request); audited with its
+    purpose. Refused (no hits) for anyone else."""
+    if not (is_active_user(user) and allowed):
+        return []
+    hits = search(Subject.objects.all(), query, limit=limit)
+    audit_record(
+        actor=user,
+        action=AuditAction.SUBJECT_SEARCHED,
+        request=request,
+        purpose=purpose,
+        extra={"query": query[:200], "results": len(hits)},
+    )
+    return hits
+
+
 def address_suggestions(*, query: str, limit: int = 8) -> list[Subject]:
     """Registry addresses (BAG) for the public form's autocomplete.
 

@@ -23,6 +23,7 @@ from weerbaar.core.normalize import (
     normalize_plate,
     normalize_postcode,
 )
+from weerbaar.core.restrictions import refuse_if_restricted
 from weerbaar.subjects.constants import RELATION_ENDS, SubjectKind
 from weerbaar.subjects.models import (
     Address,
@@ -220,6 +221,7 @@ def relation_create(
     note: str = "",
 ) -> Relation:
     relation_check(kind=kind, from_subject=from_subject, to_subject=to_subject)
+    refuse_if_restricted(from_subject, to_subject)
     if valid_from and valid_until and valid_until < valid_from:
         raise ValidationError({"valid_until": _("The end date lies before the start date.")})
     relation = Relation(

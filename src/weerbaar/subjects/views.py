@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from weerbaar.accounts.access import can_use
+from weerbaar.core import restrictions
 from weerbaar.core.forms import form_submit
 from weerbaar.core.http import is_htmx, local_return_path
 from weerbaar.subjects import selectors, services
@@ -48,7 +49,12 @@ def detail(request, subject_id):
     subject = selectors.subject_get(user=request.user, subject_id=subject_id, request=request)
     relations = selectors.subject_relations(user=request.user, subject=subject)
     may_edit = can_use(request.user, CHANGE_PERMISSION)
-    context = {"subject": subject, "relations": relations, "may_edit": may_edit}
+    context = {
+        "subject": subject,
+        "relations": relations,
+        "may_edit": may_edit,
+        "restricted": restrictions.is_restricted(subject),
+    }
     return render(request, "subjects/detail.html", context)
 
 

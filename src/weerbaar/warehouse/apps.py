@@ -34,3 +34,7 @@ class WarehouseConfig(AppConfig):
         from weerbaar.warehouse import retention
 
         retention.register()
+        # The overview of a data subject's request (privacy, a sibling) lists its records.
+        from weerbaar.warehouse import records
+
+        records.register()
