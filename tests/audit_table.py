@@ -32,11 +32,12 @@ def _grant(users):
 
 
 def _contribution(users):
-    from tests.factories import AgendaItemFactory
+    from tests.factories import AgendaItemFactory, weigh
     from weerbaar.meetings.services import contribution_add, item_share
 
     item = AgendaItemFactory()
-    item_share(actor=users["regisseur"], item=item, shared=True)
+    weigh(item.signal, phase="sharing", actor=users["regisseur"])
+    item_share(actor=users["regisseur"], item=item, shared=True, legal_basis="Convenant LIO")
     return contribution_add(
         actor=users["ketenpartner"], item=item, text="Gezien.", source_grade="B", info_grade="2"
     )

@@ -219,6 +219,8 @@ EXPECTED_GET = {
     "privacy:access_review": {"fg"},
     "privacy:access_review_sign": NOBODY,  # POST only
     "privacy:unusual": {"fg"},
+    "privacy:register": {"fg", "beheerder"},
+    "privacy:register_annex": {"fg", "beheerder"},
     "reporting:report": {"regisseur", "burgemeester"},
     "reporting:overview": {"regisseur", "burgemeester"},
     "reporting:map": {"regisseur", "burgemeester"},

@@ -77,6 +77,8 @@ PRIVACY_SECTIONS = {
         "privacy-requests",
     ),
     "access": "privacy-access",
+    "unusual": "audit",
+    "register": "privacy",
 }
 
 

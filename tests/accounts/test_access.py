@@ -29,7 +29,9 @@ def test_team_door(outsider, hidden):
 
 def test_share_with_user(ketenpartner, regisseur, hidden):
     assert hidden not in subjects_visible_to(ketenpartner)
-    share_grant(actor=regisseur, obj=hidden, user=ketenpartner, purpose="LIO")
+    share_grant(
+        actor=regisseur, obj=hidden, user=ketenpartner, purpose="LIO", legal_basis="Convenant LIO"
+    )
     assert hidden in subjects_visible_to(ketenpartner)
 
 
@@ -46,6 +48,7 @@ def test_expired_share_is_closed(ketenpartner, regisseur, hidden):
         obj=hidden,
         user=ketenpartner,
         purpose="LIO",
+        legal_basis="Convenant LIO",
         expires_at=timezone.now() - timezone.timedelta(minutes=1),
     )
     assert hidden not in subjects_visible_to(ketenpartner)

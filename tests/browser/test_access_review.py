@@ -1,5 +1,6 @@
 """The FG's oversight pages in a real browser: the review of access rights (both lists, the
-sign-off) and the week's unusual access; axe-core on each state (#17)."""
+sign-off), the week's unusual access and the processing register; axe-core on each state
+(#17)."""
 
 import pytest
 
@@ -38,4 +39,14 @@ def test_the_fg_reads_the_weeks_unusual_access(page, live_server, fg):
     axe_clean(page, "unusual-access")
     page.get_by_role("link", name="Vorige week").click()
     page.get_by_role("heading", name="Ongewone toegang", exact=True).wait_for()
+    assert page.foreign_requests == []
+
+
+def test_the_fg_reads_the_register_beside_practice(page, live_server, fg):
+    sign_in(page, live_server, "fg")
+    page.get_by_role("link", name="Bewaren").click()
+    page.get_by_role("link", name="Het verwerkingsregister naast de praktijk").click()
+    page.get_by_role("heading", name="Meldpunt ondermijning").wait_for()
+    page.get_by_role("heading", name="Praktijk: bewaartermijnen ingesteld en toegepast").wait_for()
+    axe_clean(page, "processing-register")
     assert page.foreign_requests == []

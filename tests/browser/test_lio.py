@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from tests.browser.conftest import axe_violations, sign_in
-from tests.factories import UserFactory, make_person
+from tests.factories import UserFactory, make_person, weigh
 from weerbaar.meetings import services as meetings
 from weerbaar.signals.constants import Channel
 from weerbaar.signals.models import Signal
@@ -137,7 +137,13 @@ def test_partner_sees_the_shared_item_only(page, live_server, setting):
     meetings.agenda_add(
         actor=rianne, meeting=meeting, signals_with_reason=[(signal, "new"), (other, "new")]
     )
-    meetings.item_share(actor=rianne, item=meeting.items.get(signal=signal), shared=True)
+    weigh(signal, phase="sharing", actor=rianne)
+    meetings.item_share(
+        actor=rianne,
+        item=meeting.items.get(signal=signal),
+        shared=True,
+        legal_basis="Convenant LIO",
+    )
     sign_in(page, live_server, "petra")
     page.get_by_role("link", name="Overleggen").click()
     page.get_by_role(

@@ -71,6 +71,7 @@ def test_demo_reports_from_every_inflow():
 
 def test_same_seed_same_municipality():
     from weerbaar.intake.models import Report
+    from weerbaar.privacy.models import DataRequest
     from weerbaar.signals.models import Signal
 
     _load(seed=11)
@@ -82,6 +83,7 @@ def test_same_seed_same_municipality():
     from weerbaar.screening.models import Screening
 
     Screening.objects.all().delete()
+    DataRequest.objects.all().delete()
     TypedCandidate.objects.all().delete()
     AddressCheck.objects.update(follow_up=None)
     AddressCheck.objects.all().delete()

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
+from tests.factories import weigh
 from weerbaar.meetings import services as meetings
 from weerbaar.signals import services as signals
 from weerbaar.signals.constants import Channel, WeighingPhase
@@ -78,7 +79,8 @@ def meeting_world(users, shared_signal):
         signals_with_reason=[(shared_signal, "new"), (internal, "new")],
     )
     shared_item, internal_item = meeting.items.order_by("position")
-    meetings.item_share(actor=regisseur, item=shared_item, shared=True)
+    weigh(shared_item.signal, phase="sharing", actor=regisseur)
+    meetings.item_share(actor=regisseur, item=shared_item, shared=True, legal_basis="Convenant LIO")
     action = meetings.action_add(
         actor=regisseur,
         item=shared_item,

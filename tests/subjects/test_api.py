@@ -24,7 +24,9 @@ def test_token_search_and_detail(regisseur):
 
 def test_partner_sees_only_shared(ketenpartner, regisseur):
     shared, hidden = make_person("Anna Gedeeld"), make_person("Bert Verborgen")
-    share_grant(actor=regisseur, obj=shared, user=ketenpartner, purpose="LIO")
+    share_grant(
+        actor=regisseur, obj=shared, user=ketenpartner, purpose="LIO", legal_basis="Convenant LIO"
+    )
     client = APIClient()
     client.force_authenticate(ketenpartner)
     listed = client.get("/api/v1/subjecten/").json()

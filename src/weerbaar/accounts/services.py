@@ -261,6 +261,16 @@ def team_add_member(*, actor: User | None, team: Team, user: User) -> TeamMember
     return membership
 
 
+def _is_partner(user: User | None, team: Team | None) -> bool:
+    """A recipient outside the municipality: an external team, or a partner's account."""
+    if team is not None:
+        return team.is_external
+    return user is not None and (
+        user.groups.filter(name=Role.KETENPARTNER).exists()
+        or user.teams.filter(is_external=True).exists()
+    )
+
+
 @transaction.atomic
 def share_grant(
     *,
@@ -272,6 +282,10 @@ def share_grant(
     legal_basis: str = "",
     expires_at=None,
 ) -> Share:
+    if _is_partner(user, team) and not legal_basis.strip():
+        raise ValidationError(
+            {"legal_basis": _("A share with a partner names its legal basis, e.g. the covenant.")}
+        )
     share = Share(
         content_type=ContentType.objects.get_for_model(type(obj)),
         object_uuid=obj.uuid,
@@ -289,7 +303,11 @@ def share_grant(
         action=AuditAction.SHARE_GRANTED,
         obj=obj,
         purpose=purpose,
-        new={"user": str(user.uuid) if user else "", "team": str(team.uuid) if team else ""},
+        new={
+            "user": str(user.uuid) if user else "",
+            "team": str(team.uuid) if team else "",
+            "legal_basis": legal_basis.strip(),
+        },
     )
     return share
 

@@ -191,6 +191,8 @@ class AuditAction(models.TextChoices):
     ACCESS_REVIEW_SIGNED = "privacy.access_review_signed", _("Review of access rights signed off")
     UNUSUAL_ACCESS_VIEWED = "privacy.unusual_viewed", _("Report of unusual access viewed")
     UNUSUAL_ACCESS_SENT = "privacy.unusual_sent", _("Weekly report of unusual access sent")
+    REGISTER_VIEWED = "privacy.register_viewed", _("Processing register viewed")
+    REGISTER_ANNEX = "privacy.register_annex", _("DPIA annex downloaded")
     # audit
     AUDIT_VIEWED = "audit.viewed", _("Audit trail viewed")
     AUDIT_VERIFIED = "audit.verified", _("Audit trail checked for changes")

@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from weerbaar.accounts.constants import Role
 from weerbaar.cases.models import CaseType
+from weerbaar.core import retention
 from weerbaar.interventions.models import Instrument, PolicyRule
+from weerbaar.privacy.models import ProcessingActivity
 from weerbaar.signals.models import Phenomenon, RetentionRule
 
 
@@ -148,3 +150,35 @@ class ThresholdsForm(forms.Form):
 
 class FindForm(forms.Form):
     q = forms.CharField(label=_("Search"), max_length=100, required=False)
+
+
+class ProcessingActivityForm(forms.ModelForm):
+    retention = forms.MultipleChoiceField(
+        label=_("Retention terms that apply"),
+        choices=(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = ProcessingActivity
+        fields = [
+            "code",
+            "name",
+            "purpose",
+            "legal_basis",
+            "data_subjects",
+            "data_categories",
+            "criminal_data",
+            "recipients",
+            "sources",
+            "retention",
+            "measures",
+            "order",
+            "active",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The kinds the retention job knows, by their titles (core.retention).
+        self.fields["retention"].choices = [(k.code, k.title) for k in retention.kinds()]

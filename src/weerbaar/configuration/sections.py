@@ -15,6 +15,7 @@ from weerbaar.inspections.models import ChecklistItem as InspectionChecklistItem
 from weerbaar.inspections.models import InspectionKind, PartnerKind
 from weerbaar.intake.models import StandardText
 from weerbaar.interventions.models import Instrument, PolicyRule
+from weerbaar.privacy.models import ProcessingActivity
 from weerbaar.screening.models import ChecklistItem, PermitKind
 from weerbaar.signals.bulk import assignable_users
 from weerbaar.signals.models import Phenomenon, RetentionRule, RoutingRule
@@ -168,6 +169,20 @@ SECTIONS = {
             form=config_forms.RetentionRuleForm,
             columns=("name", "days", "reason"),
             can_add=False,
+        ),
+        Section(
+            slug="verwerkingsregister",
+            title=_("Processing register"),
+            intro=_(
+                "The processing activities of the product (AVG art. 30): purpose, legal basis, "
+                "data, recipients and the retention terms that apply. The FG sees them beside "
+                "what the product does in practice."
+            ),
+            model=ProcessingActivity,
+            form=config_forms.ProcessingActivityForm,
+            columns=("name", "legal_basis", "criminal_data", "active"),
+            search=("name", "purpose"),
+            fixed_after_create=("code",),
         ),
         Section(
             slug="routering",

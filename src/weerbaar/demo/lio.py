@@ -64,6 +64,8 @@ FACTS = [
     ("Vergunningenregister", "Exploitatievergunning verleend op 1 maart 2024, geldig tot 2027."),
     ("BRP", "Op het adres staan 9 personen ingeschreven, 6 van hen korter dan een jaar."),
 ]
+# The covenant the partners of the LIO signed: the basis of every share in the meeting.
+LIO_COVENANT = "Convenant LIO Weerdam 2025, art. 4"
 WEIGHING = {
     "purpose": "administrative",
     "purpose_text": "Nagaan of hier sprake is van ondermijnende activiteiten op dit adres.",
@@ -157,7 +159,13 @@ def _past_meeting(rng, series, when, pool, people) -> None:
     )
     for item in meeting.items.order_by("position"):
         if series.kind == "lio":
-            meetings.item_share(actor=regisseur, item=item, shared=True)
+            signals.weighing_record(
+                actor=regisseur,
+                signal=item.signal,
+                phase=WeighingPhase.SHARING,
+                **{**WEIGHING, "purpose_text": "Bespreken met de partners van het LIO."},
+            )
+            meetings.item_share(actor=regisseur, item=item, shared=True, legal_basis=LIO_COVENANT)
         decision = rng.choice(DECISIONS)
         case_type = None
         if decision == Decision.OPEN_CASE:

@@ -67,6 +67,7 @@ class AgendaItem(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     reason = models.CharField(_("why on the agenda"), max_length=8, choices=ItemReason.choices)
     shared_with_partners = models.BooleanField(_("shared with the LIO partners"), default=False)
+    share_basis = models.CharField(_("legal basis of the share"), max_length=255, blank=True)
     notes = models.TextField(_("notes"), blank=True)
     decision = models.CharField(_("decision"), max_length=12, choices=Decision.choices, blank=True)
     decision_text = models.TextField(_("decision in words"), blank=True)

@@ -20,8 +20,8 @@ from weerbaar.meetings.contributions import contribution_add as contribution_add
 from weerbaar.meetings.contributions import contribution_share as contribution_share
 from weerbaar.meetings.corrections import decision_correct as decision_correct
 from weerbaar.meetings.models import ActionPoint, AgendaItem, Meeting, MeetingSeries
-from weerbaar.signals.constants import ALLOWED, SignalStatus
-from weerbaar.signals.services import signal_set_status
+from weerbaar.signals.constants import ALLOWED, SignalStatus, WeighingPhase
+from weerbaar.signals.services import signal_set_status, weighing_passed
 
 
 @transaction.atomic
@@ -109,18 +109,38 @@ def agenda_move(*, actor: User, item: AgendaItem, up: bool) -> None:
 
 
 @transaction.atomic
-def item_share(*, actor: User, item: AgendaItem, shared: bool) -> None:
-    """Share an item with the LIO partners, or take the share back (P21: logged)."""
-    if shared and not item.meeting.is_lio:
-        raise ValidationError(_("Only items of an LIO can be shared with partners."))
+def item_share(*, actor: User, item: AgendaItem, shared: bool, legal_basis: str = "") -> None:
+    """Share an item with the LIO partners, or take the share back (P21: logged). Sharing
+    needs a passing weighing of the sharing phase on the signal and a legal basis, both
+    recorded with the share (P20)."""
+    basis = legal_basis.strip()
+    if shared:
+        if not item.meeting.is_lio:
+            raise ValidationError(_("Only items of an LIO can be shared with partners."))
+        if not weighing_passed(signal=item.signal, phase=WeighingPhase.SHARING):
+            raise ValidationError(
+                _(
+                    "Record on the signal first that sharing it with the partners is "
+                    "necessary and proportionate (the weighing before sharing)."
+                )
+            )
+        if not basis:
+            raise ValidationError(
+                {"legal_basis": _("State the legal basis of the share, e.g. the LIO covenant.")}
+            )
     item.shared_with_partners = shared
-    item.save(update_fields=["shared_with_partners"])
+    item.share_basis = basis if shared else ""
+    item.save(update_fields=["shared_with_partners", "share_basis"])
     audit_record(
         actor=actor,
         action=AuditAction.MEETING_AGENDA_CHANGED,
         obj=item.signal,
         purpose=_("Discussion in the LIO") if shared else "",
-        new={"meeting": str(item.meeting.uuid), "shared_with_partners": shared},
+        new={
+            "meeting": str(item.meeting.uuid),
+            "shared_with_partners": shared,
+            "legal_basis": item.share_basis,
+        },
     )
 
 

@@ -194,9 +194,14 @@ def item_move(request, item_id):
 def item_share(request, item_id):
     item = _managed_item(request, item_id)
     shared = request.POST.get("shared") == "1"
+    basis = request.POST.get("legal_basis", "")[:255]
     done = _("The item is shared with the partners.") if shared else _("The share was withdrawn.")
     attempt(
-        request, lambda: services.item_share(actor=request.user, item=item, shared=shared), done
+        request,
+        lambda: services.item_share(
+            actor=request.user, item=item, shared=shared, legal_basis=basis
+        ),
+        done,
     )
     return _back(item, f"item-{item.uuid}")
 

@@ -229,3 +229,39 @@ class AccessReview(PublicIdModel):
         constraints = [
             models.UniqueConstraint(fields=["scope", "period"], name="review_once_per_period")
         ]
+
+
+class ProcessingActivity(models.Model):
+    """One processing activity of the register (AVG art. 30): policy data with defaults, kept
+    by the functioneel beheerder, shown to the FG beside what the product does in practice."""
+
+    code = models.SlugField(_("code"), unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    purpose = models.TextField(_("purpose"))
+    legal_basis = models.TextField(_("legal basis"))
+    data_subjects = models.TextField(_("categories of data subjects"))
+    data_categories = models.TextField(_("categories of personal data"))
+    criminal_data = models.BooleanField(
+        _("criminal data (UAVG art. 33)"),
+        default=False,
+        help_text=_("Data about criminal convictions and offences or related measures."),
+    )
+    recipients = models.TextField(_("recipients"))
+    sources = models.TextField(_("sources"), blank=True)
+    retention = models.JSONField(
+        _("retention kinds"),
+        default=list,
+        blank=True,
+        help_text=_('The codes of the retention terms that apply, e.g. ["case", "intervention"].'),
+    )
+    measures = models.TextField(_("security measures"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("processing activity")
+        verbose_name_plural = _("processing register")
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name

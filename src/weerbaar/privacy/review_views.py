@@ -1,6 +1,6 @@
 """The FG's oversight pages: the review of access rights (the list of every user or of the
-privileged roles, its export, the sign-off of this period) and the weekly report of unusual
-access."""
+privileged roles, its export, the sign-off of this period), the weekly report of unusual
+access, and the processing register beside practice with its PDF for the DPIA."""
 
 from datetime import date, timedelta
 
@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,9 +18,10 @@ from django.views.decorators.http import require_GET, require_POST
 from weerbaar.accounts.constants import Role
 from weerbaar.accounts.lookup import refuse
 from weerbaar.audit.exports import list_export, offer
-from weerbaar.core import exports
+from weerbaar.core import exports, pdf
 from weerbaar.core.exports import Column
 from weerbaar.core.forms import form_submit
+from weerbaar.core.http import sandboxed_bytes
 from weerbaar.privacy import reviews, selectors, services
 from weerbaar.privacy.forms import ReviewForm
 from weerbaar.privacy.models import ReviewScope
@@ -126,3 +128,24 @@ def unusual_access(request):
         "thresholds": {name: threshold(name) for name in DEFAULTS},
     }
     return render(request, "privacy/unusual.html", context)
+
+
+@login_required
+@require_GET
+def register(request):
+    """The processing register beside practice, for the FG and the beheerder."""
+    context = selectors.processing_register(user=request.user, request=request)
+    return render(request, "privacy/register.html", context)
+
+
+@login_required
+@require_GET
+def register_annex(request):
+    """The same as a PDF, the annex of the municipality's DPIA."""
+    context = selectors.processing_register(user=request.user, request=request, annex=True)
+    html = render_to_string("privacy/register_pdf.html", context, request=request)
+    return sandboxed_bytes(
+        pdf.render(html),
+        filename=f"verwerkingsregister-{context['today']:%Y-%m-%d}.pdf",
+        content_type="application/pdf",
+    )

@@ -6,17 +6,20 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db.models import Q, QuerySet
+from django.contrib.auth.models import Group
+from django.db.models import Count, Max, Q, QuerySet, Sum
 from django.utils import timezone
 
 from weerbaar.accounts.access import is_active_user
 from weerbaar.accounts.constants import Role
 from weerbaar.accounts.lookup import refuse, visible_get
+from weerbaar.accounts.models import Share
 from weerbaar.audit.constants import VIEW_PERMISSION as AUDIT_PERMISSION
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.models import AuditRecord
 from weerbaar.audit.services import audit_record
-from weerbaar.core import retention, subject_records
+from weerbaar.core import practice, retention, subject_records
+from weerbaar.meetings.models import AgendaItem
 from weerbaar.privacy import reviews, unusual
 from weerbaar.privacy.constants import (
     HANDLE_PERMISSION,
@@ -30,6 +33,7 @@ from weerbaar.privacy.models import (
     DataRequest,
     Deletion,
     LegalHold,
+    ProcessingActivity,
     Restriction,
     Withholding,
 )
@@ -299,3 +303,58 @@ def unusual_access_report(*, user, start, request=None) -> unusual.Report:
         extra={"week": start.isoformat(), "findings": len(report.findings)},
     )
     return report
+
+
+def _applied(kind, days, today) -> dict:
+    """What the job did with a kind in the last year, and what is past its term now."""
+    year_ago = today - timedelta(days=365)
+    done = Deletion.objects.filter(kind=kind.code, deleted_on__gte=year_ago).aggregate(
+        count=Sum("count"), last=Max("deleted_on")
+    )
+    overdue = None if kind.chained else kind.due(today, days).count()
+    return {"removed": done["count"] or 0, "last": done["last"], "overdue": overdue}
+
+
+def processing_register(*, user, request=None, annex: bool = False) -> dict:
+    """The register of processing activities beside practice: the terms configured and what
+    the job applied, the shares made per recipient, the LIO items shared, the users per role
+    and what other apps report (the sources imported); for the FG and the beheerder. Read for
+    the DPIA annex (``annex``), it is audited as a download."""
+    if not may_view(user):
+        refuse(user=user, label="processing register", request=request)
+    today = timezone.localdate()
+    rules = {r.code: r for r in RetentionRule.objects.all()}
+    terms = []
+    for kind in retention.kinds():
+        term = _term(kind, rules)
+        terms.append({**term, **_applied(kind, term["days"], today)})
+    year_ago = timezone.now() - timedelta(days=365)
+    shares = (
+        Share.objects.filter(created_at__gte=year_ago)
+        .values("team__name", "team__is_external")
+        .annotate(count=Count("pk"), bases=Count("legal_basis", distinct=True))
+        .order_by("-count", "team__name")
+    )
+    shared_items = (
+        AgendaItem.objects.filter(shared_with_partners=True, meeting__starts_at__gte=year_ago)
+        .values("meeting__series__name")
+        .annotate(count=Count("pk"))
+        .order_by("meeting__series__name")
+    )
+    roles = (
+        Group.objects.annotate(users=Count("user", filter=Q(user__is_active=True)))
+        .order_by("name")
+        .values_list("name", "users")
+    )
+    action = AuditAction.REGISTER_ANNEX if annex else AuditAction.REGISTER_VIEWED
+    audit_record(actor=user, action=action, request=request)
+    labels = dict(Role.choices)
+    return {
+        "activities": ProcessingActivity.objects.filter(active=True),
+        "terms": terms,
+        "shares": list(shares),
+        "shared_items": list(shared_items),
+        "roles": [(labels.get(name, name), count) for name, count in roles],
+        "sections": practice.sections(),
+        "today": today,
+    }

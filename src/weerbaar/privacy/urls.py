@@ -41,5 +41,7 @@ urlpatterns = [
     ),
     path("toegang/", review_views.access_review, name="access_review"),
     path("ongewoon/", review_views.unusual_access, name="unusual"),
+    path("register/", review_views.register, name="register"),
+    path("register/dpia-bijlage.pdf", review_views.register_annex, name="register_annex"),
     path("toegang/aftekenen/", review_views.access_review_sign, name="access_review_sign"),
 ]

@@ -91,6 +91,7 @@ class WeighingPhase(models.TextChoices):
 
     ENRICHMENT = "enrichment", _("Before enrichment with other sources")
     CASE = "case", _("Before it becomes a case")
+    SHARING = "sharing", _("Before it is shared with the partners of the LIO")
 
 
 class Purpose(models.TextChoices):

@@ -38,3 +38,7 @@ class WarehouseConfig(AppConfig):
         from weerbaar.warehouse import records
 
         records.register()
+        # The processing register (privacy) lists the sources imported.
+        from weerbaar.warehouse import practice
+
+        practice.register()
