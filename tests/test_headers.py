@@ -86,6 +86,7 @@ def test_deploy_check_is_clean_with_production_settings(tmp_path):
         "SECRET_KEY": "x" * 20 + "-a-long-random-production-secret-for-the-check-only",
         "BSN_HMAC_KEY": "k" * 40,
         "AUDIT_ANCHOR_KEY": "a" * 40,
+        "FIELD_ENCRYPTION_KEYS": "b" * 44,
         "ALLOWED_HOSTS": "weerbaar.example.nl",
         "WEERBAAR_DATA_DIR": str(tmp_path),
         "CACHE_URL": "redis://127.0.0.1:6379/15",

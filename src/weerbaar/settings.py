@@ -61,6 +61,8 @@ BSN_HMAC_KEY = _secret("BSN_HMAC_KEY")
 # The audit chain's daily head, signed so whoever writes the folder cannot forge it, goes
 # outside the database: a folder the database administrators cannot write, and by mail.
 AUDIT_ANCHOR_KEY = _secret("AUDIT_ANCHOR_KEY")
+# The compartments' field encryption (core/crypto.py): secrets, the current one first.
+FIELD_ENCRYPTION_KEYS = _secret("FIELD_ENCRYPTION_KEYS").split()
 AUDIT_ANCHOR_DIR = env_str("AUDIT_ANCHOR_DIR", str(DATA_DIR / "audit-anchors"))
 AUDIT_ANCHOR_MAIL = env_bool("AUDIT_ANCHOR_MAIL", default=False)
 # What the FG's weekly report of unusual access counts as unusual (privacy/unusual.py).
@@ -214,9 +216,8 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = _secure_cookies
 SESSION_COOKIE_NAME = "__Host-weerbaar-session" if _secure_cookies else "weerbaar-session"
 CSRF_COOKIE_NAME = "__Host-weerbaar-csrf" if _secure_cookies else "weerbaar-csrf"
 
-# Login lockout: per username and address, so nobody can lock out a user from elsewhere; a
-# growing delay rather than a fixed lock, and refused tries do not count (accounts/lockout.py).
-# The address is taken behind TRUSTED_PROXY_COUNT proxies (accounts/client_ip.py).
+# Login lockout per username and address (behind TRUSTED_PROXY_COUNT proxies): a growing
+# delay rather than a fixed lock; refused tries do not count (accounts/lockout.py).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "weerbaar.accounts.client_ip.client_ip"
 AXES_HANDLER = "weerbaar.accounts.lockout.GrowingDelayHandler"
@@ -245,10 +246,7 @@ HUEY = {
 # across all workers; the default in-memory cache counts per process.
 _cache_url = env_str("CACHE_URL")
 if PRODUCTION and not _cache_url:
-    raise ImproperlyConfigured(
-        "CACHE_URL must be set in production: the meldpunt's counters and single-use tokens "
-        "must be shared by all workers."
-    )
+    raise ImproperlyConfigured("CACHE_URL must be set in production (shared counters, tokens).")
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}
     if _cache_url

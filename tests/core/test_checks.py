@@ -39,6 +39,7 @@ def test_production_refuses_to_start_without_a_shared_cache(tmp_path):
         "SECRET_KEY": "x" * 60,
         "BSN_HMAC_KEY": "k" * 40,
         "AUDIT_ANCHOR_KEY": "a" * 40,
+        "FIELD_ENCRYPTION_KEYS": "b" * 44,
         "ALLOWED_HOSTS": "weerbaar.example.nl",
         "WEERBAAR_DATA_DIR": str(tmp_path),
     }

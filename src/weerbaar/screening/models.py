@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from weerbaar.cases.models import Case
+from weerbaar.core.fields import EncryptedTextField
 from weerbaar.core.models import PublicIdModel
 from weerbaar.screening.constants import (
     Authority,
@@ -117,8 +118,8 @@ class Screening(PublicIdModel):
     )
     intention_sent_on = models.DateField(_("intention sent on"), null=True, blank=True)
     opinion_received_on = models.DateField(_("opinion received on"), null=True, blank=True)
-    opinion_summary = models.TextField(_("the opinion in short"), blank=True)
-    opinion_answer = models.TextField(_("the answer to the opinion"), blank=True)
+    opinion_summary = EncryptedTextField(_("the opinion in short"), blank=True)
+    opinion_answer = EncryptedTextField(_("the answer to the opinion"), blank=True)
     decision = models.CharField(_("decision"), max_length=12, choices=Decision.choices, blank=True)
     conditions = models.TextField(_("conditions"), blank=True)
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
@@ -163,7 +164,7 @@ class ScreeningFinding(models.Model):
     item = models.ForeignKey(
         ChecklistItem, on_delete=models.PROTECT, related_name="+", verbose_name=_("checklist item")
     )
-    text = models.TextField(_("finding"))
+    text = EncryptedTextField(_("finding"))
     source_grade = models.CharField(
         _("reliability of the source"), max_length=1, choices=SourceGrade.choices
     )

@@ -15,6 +15,8 @@ from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.cases.models import Case
 from weerbaar.core import files
+from weerbaar.core.crypto import masked
+from weerbaar.core.fields import EncryptedTextField
 from weerbaar.core.locking import lock_current
 from weerbaar.core.references import next_reference
 from weerbaar.screening import letters
@@ -50,7 +52,11 @@ STALE = _("This screening was changed meanwhile; look at it again and repeat the
 
 
 def _plain(s: Screening, fields) -> dict:
-    return {f: getattr(s, f) for f in fields}
+    """The values for the audit trail; an encrypted one masked (it stays in its compartment)."""
+    return {
+        f: masked(v) if isinstance(s._meta.get_field(f), EncryptedTextField) else v
+        for f, v in ((f, getattr(s, f)) for f in fields)
+    }
 
 
 def _locked(screening: Screening, version: int | None) -> Screening:
@@ -210,7 +216,7 @@ def finding_record(
     finding = current.findings.filter(item=item).first() or ScreeningFinding(
         screening=current, item=item
     )
-    old = {"text": finding.text, "grade": f"{finding.source_grade}{finding.info_grade}"}
+    old = {"text": masked(finding.text), "grade": f"{finding.source_grade}{finding.info_grade}"}
     old = old if finding.pk else None
     finding.text, finding.source_grade, finding.info_grade = text, source_grade, info_grade
     finding.recorded_by = actor
@@ -222,7 +228,7 @@ def finding_record(
         obj=current,
         subject_ref=current.applicant.uuid,
         old=old,
-        new={"item": item.code, "text": text, "grade": f"{source_grade}{info_grade}"},
+        new={"item": item.code, "text": masked(text), "grade": f"{source_grade}{info_grade}"},
     )
     return finding
 
