@@ -86,3 +86,8 @@ def test_other_roles_get_the_missing_page(request, role):
     sign = client.post(reverse("privacy:access_review_sign"), {"scope": "all"})
     assert sign.status_code == 404
     assert not AccessReview.objects.exists()
+
+
+def test_a_superuser_without_a_role_is_on_the_privileged_list(fg):
+    UserFactory(username="root-zonder-rol", is_superuser=True)
+    assert "root-zonder-rol" in login(fg).get(PAGE).content.decode()

@@ -4,6 +4,7 @@ restricts processing, and makes the copy as a PDF with no compartment and nothin
 in it; the term of the answer is on the deadline overview."""
 
 import io
+import re
 from datetime import date, timedelta
 
 import pypdf
@@ -26,10 +27,12 @@ from tests.factories import (
     make_person,
 )
 from weerbaar.audit.models import AuditRecord
+from weerbaar.cases.models import CaseType
 from weerbaar.cases.services import case_link_subject
 from weerbaar.inspections.services import check_plan, check_record
 from weerbaar.privacy import services
 from weerbaar.privacy.models import Withholding
+from weerbaar.privacy.selectors import request_items
 from weerbaar.signals.services import signal_link_subject, signal_triage
 from weerbaar.subjects.services import relation_create
 
@@ -195,7 +198,8 @@ def test_the_copy_holds_no_compartment_and_nothing_withheld(fg, person, world):
     assert "Lopend onderzoek" not in text  # the explanation is the FG's
     assert "voorkoming en opsporing van strafbare feiten" in text
     made = AuditRecord.objects.get(action="privacy.request_copy")
-    assert made.changes["extra"]["withheld"] == 2  # the case and the screening
+    # the case, its measure with it, and the screening
+    assert made.changes["extra"]["withheld"] == 3
 
 
 def test_the_copy_names_no_official(fg, regisseur, person, world):
@@ -347,3 +351,101 @@ def test_other_roles_get_the_missing_page(request, role, fg, person):
             requester="x",
             received_on=timezone.localdate(),
         )
+
+
+def test_the_reporters_own_words_stay_out_of_the_copy(fg, regisseur, person):
+    signal = SignalFactory(location_text="Achter de schuur van buurman Pietqz")
+    signal_link_subject(actor=regisseur, signal=signal, subject=person, role="involved")
+    case = CaseFactory(actor=regisseur, title="Melder Pietqz zag het")
+    case_link_subject(actor=regisseur, case=case, subject=person, role="concerned")
+    request = _open(fg, person)
+    text = _text(confirmed(login(fg)).get(reverse("privacy:request_copy", args=[request.uuid])))
+    assert signal.reference in text and case.reference in text
+    assert "Pietqz" not in text
+
+
+def test_a_registry_link_the_analyst_rejected_brings_nothing(fg, person):
+    from weerbaar.warehouse.models import RegistryLink
+
+    other = "f" * 64
+    RegistryLink.objects.create(
+        subject=person,
+        registry_key=other,
+        match_weight=1.0,
+        match_probability=0.4,
+        status=RegistryLink.Status.REJECTED,
+        found_at=timezone.now(),
+    )
+    AlertFactory(rule="return_of_closed", key=f"persoon {other[:12]} → 1", explanation="Andermans")
+    request = _open(fg, person)
+    page = login(fg).get(reverse("privacy:request", args=[request.uuid])).content.decode()
+    assert "Andermans" not in page and "Informatiepakhuis" not in page
+
+
+def test_reads_of_a_bibob_letter_are_not_counted_with_the_person(fg, bibob_coordinator, person):
+    from weerbaar.audit.constants import AuditAction
+    from weerbaar.audit.services import audit_record
+
+    screening = ScreeningFactory(actor=bibob_coordinator, applicant=person)
+    request = _open(fg, person)
+    url = reverse("privacy:request_copy", args=[request.uuid])
+    before = re.findall(r"(\d+) keer", _text(confirmed(login(fg)).get(url)))
+    audit_record(
+        actor=bibob_coordinator,
+        action=AuditAction.SCREENING_VIEWED,
+        obj=screening,
+        subject_ref=person.uuid,
+    )
+    after = re.findall(r"(\d+) keer", _text(confirmed(login(fg)).get(url)))
+    assert before == after and before
+
+
+def test_a_restriction_blocks_a_new_case_a_signal_and_a_control(fg, regisseur, person, team):
+    from weerbaar.cases.models import CaseType
+    from weerbaar.cases.services import case_open
+    from weerbaar.signals.services import signal_create
+
+    address = make_address(number=7)
+    services.restriction_place(actor=fg, request=_open(fg, address), reason="Betwist.")
+    with pytest.raises(ValidationError, match="art. 18 AVG"):
+        case_open(
+            actor=regisseur,
+            case_type=CaseType.objects.get(code="hennep-sluiting"),
+            title="Nieuw",
+            owner_team=team,
+            subjects=[(address, "location")],
+        )
+    with pytest.raises(ValidationError, match="art. 18 AVG"):
+        signal_create(actor=regisseur, channel="internal", description="x", address=address)
+    with pytest.raises(ValidationError, match="art. 18 AVG"):
+        check_plan(
+            actor=regisseur, address=address, planned_on=timezone.localdate(), owner_team=team
+        )
+
+
+def test_withholding_a_signal_withholds_what_comes_from_it(fg, regisseur, person, team):
+    from weerbaar.cases.services import case_open_from_signal
+
+    signal = SignalFactory(weighed="case")
+    signal_link_subject(actor=regisseur, signal=signal, subject=person, role="suspected")
+    item = AgendaItemFactory(signal=signal)
+    from_signal = case_open_from_signal(
+        actor=regisseur,
+        signal=signal,
+        case_type=CaseType.objects.get(code="hennep-sluiting"),
+        owner_team=team,
+    )
+    request = _open(fg, person)
+    services.withholding_set(
+        actor=fg,
+        request=request,
+        record_key=f"signals.signal:{signal.uuid}",
+        ground="reporter",
+        explanation="Melder herkenbaar.",
+    )
+    items = {i.record.key: i for i in request_items(request)}
+    assert items[f"meetings.agendaitem:{item.uuid}"].inherited
+    # the case is linked to the person itself (its subjects came along): it stands alone
+    assert items[f"cases.case:{from_signal.uuid}"].disclosed
+    text = _text(confirmed(login(fg)).get(reverse("privacy:request_copy", args=[request.uuid])))
+    assert signal.reference not in text and str(item.meeting.series) not in text

@@ -128,3 +128,15 @@ def test_the_weekly_report_reaches_the_fg_once(fg, regisseur, other_team, settin
     assert MONDAY.isoformat() in message.url
     assert not Notification.objects.filter(user=regisseur).exists()
     assert AuditRecord.objects.filter(action="privacy.unusual_sent").count() == 2
+
+
+def test_a_night_is_counted_once_across_the_weeks(settings, regisseur, team):
+    settings.UNUSUAL_ACCESS = {"night_reads": 4}
+    signals = [SignalFactory(owner_team=team) for _ in range(4)]
+    sunday = MONDAY + timedelta(days=6)
+    _read_signals(regisseur, signals[:2], day=sunday, hour=23)
+    _read_signals(regisseur, signals[2:], day=sunday + timedelta(days=1), hour=1)
+    this_week = unusual_access(MONDAY, sunday).of("night")
+    next_week = unusual_access(sunday + timedelta(days=1), sunday + timedelta(days=7))
+    assert [(f.count, f.detail) for f in this_week] == [(4, sunday.isoformat())]
+    assert not next_week.of("night")

@@ -64,6 +64,7 @@ def case_open(
     origin: str = "",
 ) -> Case:
     """Open a case; each signal it comes from must have passed the case-phase weighing."""
+    refuse_if_restricted(*(subject for subject, _role in subjects))
     for signal in signals:
         signal_case_decided(actor=actor, signal=signal)
     case = Case(

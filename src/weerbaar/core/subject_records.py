@@ -21,6 +21,12 @@ class Record:
     # "bibob" or "police": shown to the FG, never in the copy for the data subject
     # (Wet Bibob art. 28, Wpg art. 7).
     compartment: str = ""
+    # The retention kinds (core.retention) the record falls under: the copy names the
+    # processing activities they belong to.
+    terms: tuple[str, ...] = ()
+    # The records this one comes from (their keys): withholding one withholds this as well,
+    # so a withheld signal does not show through its meeting or a case through its measure.
+    parents: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:

@@ -11,6 +11,7 @@ from weerbaar.accounts.models import Team, User
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.core.references import next_reference
+from weerbaar.core.restrictions import refuse_if_restricted
 from weerbaar.inspections import hooks
 from weerbaar.inspections.constants import RECHECK_DAYS, CheckOutcome
 from weerbaar.inspections.models import AddressCheck
@@ -59,6 +60,7 @@ def check_plan(
     """Plan a check of ``address``, typed in or from a signal or an alert."""
     if planned_on < timezone.localdate():
         raise ValidationError({"planned_on": _("A new check cannot be planned in the past.")})
+    refuse_if_restricted(address)
     team = owner_team or (signal.owner_team if signal else None)
     return _new_check(
         actor=actor,
@@ -83,6 +85,7 @@ def check_record(
 ) -> AddressCheck:
     """The outcome of a check. "Incorrect" notes the report for a BRP address investigation;
     "nobody found" plans the next check (``next_on``, a week later when not given)."""
+    refuse_if_restricted(*persons)
     check = AddressCheck.objects.select_for_update().get(pk=check.pk)
     if check.outcome:
         raise ValidationError(_("The outcome of this check has been recorded already."))

@@ -11,6 +11,7 @@ from weerbaar.accounts.models import Team, User
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.core.references import next_reference
+from weerbaar.core.restrictions import refuse_if_restricted
 from weerbaar.inspections import storage
 from weerbaar.inspections.after import inspection_close as inspection_close
 from weerbaar.inspections.after import inspection_to_case as inspection_to_case
@@ -54,6 +55,7 @@ def inspection_plan(
         raise ValidationError({"kind": _("Address checks are planned as address checks.")})
     if not addresses:
         raise ValidationError({"addresses": _("Name at least one address.")})
+    refuse_if_restricted(*addresses, *businesses)
     if not partners:
         raise ValidationError({"partners": _("Choose at least one partner that takes part.")})
     inspection = Inspection(

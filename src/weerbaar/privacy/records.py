@@ -4,6 +4,7 @@ officer recorded about the subject goes in a record's facts: the reporter's own 
 the officials' names stay out of the copy by construction."""
 
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from weerbaar.cases.models import Case, CaseSubject
@@ -35,10 +36,11 @@ def _subject(subject):
     yield Record(
         group=_("Recorded data"),
         object_type="subjects.subject",
+        terms=("subject_recorded",),
         object_id=str(subject.uuid),
         reference=subject.label,
         title=_("The recorded data themselves"),
-        day=subject.created_at.date(),
+        day=timezone.localdate(subject.created_at),
         facts=_facts(*facts),
     )
     relations = Relation.objects.filter(
@@ -51,6 +53,7 @@ def _subject(subject):
         yield Record(
             group=_("Relations"),
             object_type="subjects.relation",
+            terms=("subject_recorded",),
             object_id=str(relation.uuid),
             reference=relation.get_kind_display(),
             title=other.label,
@@ -80,11 +83,14 @@ def case_ids(subject) -> set[int]:
 def _signals(subject):
     roles = dict(SignalSubject.objects.filter(subject=subject).values_list("signal_id", "role"))
     labels = dict(SignalSubject._meta.get_field("role").choices)
-    signals = Signal.objects.filter(pk__in=signal_ids(subject)).select_related("phenomenon")
+    signals = Signal.objects.filter(pk__in=signal_ids(subject)).select_related(
+        "phenomenon", "address"
+    )
     for signal in signals.order_by("reported_on", "pk"):
         yield Record(
             group=_("Signals"),
             object_type="signals.signal",
+            terms=("signal_no_action", "signal_case", "reporter_contact"),
             object_id=str(signal.uuid),
             reference=signal.reference,
             title=signal.summary or str(signal.phenomenon or ""),
@@ -94,7 +100,7 @@ def _signals(subject):
                 (_("Phenomenon"), signal.phenomenon or ""),
                 (_("Status"), signal.get_status_display()),
                 (_("Role"), labels.get(roles.get(signal.pk), _("Address"))),
-                (_("Location"), signal.location_text),
+                (_("Address"), signal.address.label if signal.address else ""),
                 (_("Summary"), signal.summary),
                 (_("Closed on"), _day(signal.closed_on)),
             ),
@@ -105,13 +111,22 @@ def _cases(subject):
     roles = dict(CaseSubject.objects.filter(subject=subject).values_list("case_id", "role"))
     labels = dict(CaseSubject._meta.get_field("role").choices)
     cases = Case.objects.filter(pk__in=case_ids(subject)).select_related("case_type")
+    through = Case.signals.through.objects.filter(signal_id__in=signal_ids(subject))
+    sources: dict[int, list[str]] = {}
+    for case_id, uuid in through.values_list("case_id", "signal__uuid"):
+        sources.setdefault(case_id, []).append(f"signals.signal:{uuid}")
     for case in cases.order_by("opened_on", "pk"):
+        # Linked to the person itself, the case stands on its own; else it comes from them.
+        parents = () if case.pk in roles else tuple(sources.get(case.pk, ()))
         yield Record(
+            parents=parents,
             group=_("Cases"),
             object_type="cases.case",
+            terms=("case",),
             object_id=str(case.uuid),
             reference=case.reference,
-            title=case.title,
+            # The type, not the title: a title made from a signal holds the reporter's words.
+            title=case.case_type.name,
             day=case.opened_on,
             facts=_facts(
                 (_("Case type"), case.case_type.name),
@@ -126,12 +141,14 @@ def _cases(subject):
 
 def _measures(subject):
     measures = Intervention.objects.filter(case_id__in=case_ids(subject)).select_related(
-        "instrument"
+        "instrument", "case"
     )
     for measure in measures.order_by("pk"):
         yield Record(
+            parents=(f"cases.case:{measure.case.uuid}",),
             group=_("Measures"),
             object_type="interventions.intervention",
+            terms=("intervention",),
             object_id=str(measure.uuid),
             # Not the case's number: a withheld case must not show through its measure.
             reference=measure.instrument.name,
@@ -149,20 +166,22 @@ def _measures(subject):
 
 def _meetings(subject):
     items = AgendaItem.objects.filter(signal_id__in=signal_ids(subject)).select_related(
-        "meeting__series"
+        "meeting__series", "signal"
     )
     for item in items.order_by("meeting__starts_at", "pk"):
         yield Record(
+            parents=(f"signals.signal:{item.signal.uuid}",),
             group=_("Meetings"),
             object_type="meetings.agendaitem",
+            terms=("meeting_minutes",),
             object_id=str(item.uuid),
             # Not the signal's number: a withheld signal must not show through its meeting.
             reference=str(item.meeting.series),
             title="",
-            day=item.meeting.starts_at.date(),
+            day=timezone.localdate(item.meeting.starts_at),
             facts=_facts(
                 (_("Meeting"), item.meeting.series),
-                (_("Date"), _day(item.meeting.starts_at)),
+                (_("Date"), _day(timezone.localdate(item.meeting.starts_at))),
                 (_("Decision"), item.get_decision_display()),
             ),
         )
@@ -176,6 +195,7 @@ def _controls(subject):
         yield Record(
             group=_("Controls"),
             object_type="inspections.inspection",
+            terms=("inspection",),
             object_id=str(inspection.uuid),
             reference=inspection.reference,
             title=inspection.kind.name,
@@ -192,6 +212,7 @@ def _controls(subject):
         yield Record(
             group=_("Controls"),
             object_type="inspections.addresscheck",
+            terms=("inspection",),
             object_id=str(check.uuid),
             reference=check.reference,
             title=_("Address check"),
@@ -214,6 +235,7 @@ def _screenings(subject):
         yield Record(
             group=_("Bibob screenings"),
             object_type="screening.screening",
+            terms=("screening",),
             object_id=str(screening.uuid),
             reference=screening.reference,
             title=screening.permit_kind.name,

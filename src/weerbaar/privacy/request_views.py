@@ -223,6 +223,7 @@ def request_copy(request, request_id):
         "data_request": data_request,
         "groups": selectors.grouped(copy["items"]),
         "grounds": copy["grounds"],
+        "activities": copy["activities"],
         "today": timezone.localdate(),
     }
     html = render_to_string("privacy/copy_pdf.html", context, request=request)

@@ -34,7 +34,12 @@ def reviewed_users(scope: str) -> QuerySet[User]:
     live = Share.objects.filter(Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now()))
     users = User.objects.filter(is_active=True)
     if scope == ReviewScope.PRIVILEGED:
-        users = users.filter(groups__name__in=PRIVILEGED).distinct()
+        # A superuser holds every right without a role; so do rights given to one account.
+        users = users.filter(
+            Q(groups__name__in=PRIVILEGED)
+            | Q(is_superuser=True)
+            | Q(user_permissions__isnull=False)
+        ).distinct()
     return users.order_by("username").prefetch_related(
         "groups",
         "teams",
@@ -52,7 +57,7 @@ def row(user: User) -> dict:
         "teams": sorted(t.name for t in user.teams.all()),
         "shares": len(user.live_shares),
         "superuser": user.is_superuser,
-        "last_login": user.last_login.date().isoformat() if user.last_login else "",
+        "last_login": timezone.localdate(user.last_login).isoformat() if user.last_login else "",
     }
 
 

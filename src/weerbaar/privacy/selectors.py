@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.contrib.auth.models import Group
-from django.db.models import Count, Max, Q, QuerySet, Sum
+from django.db.models import Count, F, Max, Q, QuerySet, Sum
 from django.utils import timezone
 
 from weerbaar.accounts.access import is_active_user
@@ -111,7 +111,7 @@ def requests_list(*, user, query: str = "", state: str = "open", request=None) -
             | Q(subject__label__icontains=text)
             | Q(requester__icontains=text)
         )
-    return rows.order_by("completed_on", "due_on", "-id")
+    return rows.order_by(F("completed_on").asc(nulls_first=True), "due_on", "-id")
 
 
 def open_requests() -> QuerySet:
@@ -152,6 +152,8 @@ class Item:
     access_count: int = 0
     withheld: Withholding | None = None
     annotations: list = field(default_factory=list)
+    # Withheld with the record it comes from, not by a decision of its own.
+    inherited: bool = False
 
     @property
     def disclosed(self) -> bool:
@@ -159,13 +161,18 @@ class Item:
 
 
 def _accesses(subject, records) -> dict[str, list[AuditRecord]]:
+    """The allowed reads and changes of each record, by its object in the trail. Rows that
+    name the person but another object (a Bibob letter, say) stay with that object, and the
+    FG's own handling of requests is not access to the person's records."""
     ids = {r.object_id for r in records}
-    rows = AuditRecord.objects.filter(Q(object_id__in=ids) | Q(subject_ref=str(subject.uuid)))
+    rows = (
+        AuditRecord.objects.filter(object_id__in=ids, result="allowed")
+        .exclude(action__startswith="privacy.")
+        .only("object_id", "created_at", "actor_username", "actor_roles", "action")
+    )
     found: dict[str, list[AuditRecord]] = defaultdict(list)
-    own = str(subject.uuid)
     for row in rows.order_by("-id").iterator():
-        # A read of the person that names no record of the overview is one of the person.
-        found[row.object_id if row.object_id in ids else own].append(row)
+        found[row.object_id].append(row)
     return found
 
 
@@ -179,7 +186,7 @@ def request_items(data_request: DataRequest) -> list[Item]:
     notes: dict[str, list[Annotation]] = defaultdict(list)
     for note in Annotation.objects.filter(subject=subject).order_by("created_at", "id"):
         notes[note.record_key].append(note)
-    return [
+    items = [
         Item(
             record=r,
             accesses=accesses[r.object_id][:ACCESSES_SHOWN],
@@ -189,6 +196,26 @@ def request_items(data_request: DataRequest) -> list[Item]:
         )
         for r in records
     ]
+    # A record comes from its parents: withheld with them (a measure with its case, which
+    # may itself be withheld through the signal it came from).
+    by_key = {item.record.key: item for item in items}
+    for item in items:
+        if item.withheld is None:
+            item.withheld = _inherited(item, by_key, set())
+            item.inherited = item.withheld is not None
+    return items
+
+
+def _inherited(item: Item, by_key: dict, seen: set) -> Withholding | None:
+    for key in item.record.parents:
+        parent = by_key.get(key)
+        if parent is None or key in seen:
+            continue
+        seen.add(key)
+        found = parent.withheld or _inherited(parent, by_key, seen)
+        if found is not None:
+            return found
+    return None
 
 
 def grouped(items: list[Item]) -> list[tuple[str, list[Item]]]:
@@ -202,7 +229,9 @@ def grouped(items: list[Item]) -> list[tuple[str, list[Item]]]:
 def request_copy(*, user, data_request: DataRequest, request=None) -> dict:
     """What the copy for the data subject holds: ``items``, the records not withheld and
     never those of a compartment (Bibob, police information), and ``grounds``, the grounds of
-    the records withheld outside the compartments; the making of the copy is audited."""
+    the records withheld outside the compartments, and ``activities``, the processing
+    activities with their purposes, recipients and sources; the making of the copy is
+    audited."""
     if not may_handle(user):
         refuse(user=user, label="data requests", request=request)
     items = request_items(data_request)
@@ -220,7 +249,13 @@ def request_copy(*, user, data_request: DataRequest, request=None) -> dict:
         request=request,
         extra={"records": len(disclosed), "withheld": len(items) - len(disclosed)},
     )
-    return {"items": disclosed, "grounds": sorted(grounds)}
+    # What AVG art. 15(1) asks beside the data: purposes, recipients, terms and sources, of
+    # the activities the disclosed records fall under (a compartment's never shows).
+    terms = {term for item in disclosed for term in item.record.terms}
+    activities = [
+        a for a in ProcessingActivity.objects.filter(active=True) if terms & set(a.retention)
+    ]
+    return {"items": disclosed, "grounds": sorted(grounds), "activities": activities}
 
 
 def may_review(user) -> bool:
@@ -332,7 +367,10 @@ def processing_register(*, user, request=None, annex: bool = False) -> dict:
     shares = (
         Share.objects.filter(created_at__gte=year_ago)
         .values("team__name", "team__is_external")
-        .annotate(count=Count("pk"), bases=Count("legal_basis", distinct=True))
+        .annotate(
+            count=Count("pk"),
+            bases=Count("legal_basis", distinct=True, filter=~Q(legal_basis="")),
+        )
         .order_by("-count", "team__name")
     )
     shared_items = (

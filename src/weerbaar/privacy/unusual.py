@@ -74,10 +74,11 @@ def threshold(name: str) -> int:
     return int(getattr(settings, "UNUSUAL_ACCESS", {}).get(name, DEFAULTS[name]))
 
 
-def _window(start: date, end: date):
+def _window(start: date, end: date, *, from_hour: int = 0):
+    """The trail from ``start`` to ``end`` (the day after, before ``from_hour``)."""
     zone = timezone.get_current_timezone()
-    since = datetime.combine(start, time.min, tzinfo=zone)
-    until = datetime.combine(end + timedelta(days=1), time.min, tzinfo=zone)
+    since = datetime.combine(start, time(from_hour), tzinfo=zone)
+    until = datetime.combine(end + timedelta(days=1), time(from_hour), tzinfo=zone)
     return AuditRecord.objects.filter(created_at__gte=since, created_at__lt=until).exclude(
         actor_id__isnull=True
     )
@@ -192,7 +193,9 @@ def unusual_access(start: date, end: date) -> Report:
     """The findings of every detector over the days ``start`` to ``end``."""
     records = _window(start, end)
     report = Report(start, end)
-    for detector in (_outside_team, _surname, _night, _refusals):
+    for detector in (_outside_team, _surname, _refusals):
         report.findings.extend(detector(records))
+    # The week's nights, Monday's to Sunday's: Monday early belongs to last week's Sunday.
+    report.findings.extend(_night(_window(start, end, from_hour=threshold("night_until"))))
     report.findings.sort(key=lambda f: (f.kind, -f.count, f.username))
     return report

@@ -19,6 +19,7 @@ from weerbaar.core.crypto import masked
 from weerbaar.core.fields import EncryptedTextField
 from weerbaar.core.locking import lock_current
 from weerbaar.core.references import next_reference
+from weerbaar.core.restrictions import refuse_if_restricted
 from weerbaar.screening import letters
 from weerbaar.screening.constants import ALLOWED, LETTER_FOLDER, REFERENCE_PREFIX, Status
 from weerbaar.screening.models import (
@@ -97,6 +98,7 @@ def screening_start(
 ) -> Screening:
     if application_received_on > timezone.localdate():
         raise ValidationError({"application_received_on": _("This date lies in the future.")})
+    refuse_if_restricted(applicant)
     screening = Screening(
         reference=next_reference(REFERENCE_PREFIX),
         permit_kind=permit_kind,
@@ -182,6 +184,7 @@ def screening_decide(
 
 @transaction.atomic
 def party_add(*, actor: User, screening: Screening, subject: Subject, role: str) -> ScreeningParty:
+    refuse_if_restricted(subject)
     current = _locked(screening, None)
     if subject.pk == current.applicant_id:
         raise ValidationError(_("The applicant is named already."))

@@ -61,6 +61,7 @@ def signal_create(
     involved: str = "",
     owner_team=None,
 ) -> Signal:
+    refuse_if_restricted(address)
     signal = Signal(
         reference=next_reference("S"),
         channel=channel,

@@ -3,6 +3,7 @@
 linked to and the alerts raised about the person or the address."""
 
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from weerbaar.core import subject_records
@@ -19,9 +20,7 @@ def _alert_keys(subject) -> Q | None:
             keys.append(" ".join(p for p in [*parts, address.house_number_addition] if p))
         return Q(key__in=keys) if keys else None
     if subject.kind == "person":
-        hashes = set(
-            RegistryLink.objects.filter(subject=subject).values_list("registry_key", flat=True)
-        )
+        hashes = set(_links(subject).values_list("registry_key", flat=True))
         if subject.person.bsn_hash:
             hashes.add(subject.person.bsn_hash)
         found = Q()
@@ -31,15 +30,22 @@ def _alert_keys(subject) -> Q | None:
     return None
 
 
+def _links(subject):
+    # A pair the analyst rejected, or one still to review, is someone else until decided.
+    sure = [RegistryLink.Status.LINKED, RegistryLink.Status.CONFIRMED]
+    return RegistryLink.objects.filter(subject=subject, status__in=sure)
+
+
 def find(subject):
-    for link in RegistryLink.objects.filter(subject=subject).order_by("found_at", "pk"):
+    for link in _links(subject).order_by("found_at", "pk"):
         yield Record(
             group=_("Information warehouse"),
             object_type="warehouse.registrylink",
+            terms=("warehouse_import",),
             object_id=str(link.uuid),
             reference=link.get_kind_display(),
             title=_("Linked to a record of the basisregistraties"),
-            day=link.found_at.date(),
+            day=timezone.localdate(link.found_at),
             facts=(
                 (_("Status"), link.get_status_display()),
                 (_("Match probability"), f"{link.match_probability:.0%}"),
@@ -52,14 +58,15 @@ def find(subject):
         yield Record(
             group=_("Information warehouse"),
             object_type="warehouse.alert",
+            terms=("warehouse_alert",),
             object_id=str(alert.uuid),
             reference=alert.rule,
             title=alert.explanation,
-            day=alert.raised_at.date(),
+            day=timezone.localdate(alert.raised_at),
             facts=(
                 (_("Explanation"), alert.explanation),
                 (_("Status"), alert.get_status_display()),
-                (_("Raised on"), alert.raised_at.strftime("%d-%m-%Y")),
+                (_("Raised on"), timezone.localdate(alert.raised_at).strftime("%d-%m-%Y")),
             ),
         )
 
