@@ -6,6 +6,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from django.core.servers.basehttp import WSGIServer
+from django.test.testcases import LiveServerThread
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = [
@@ -18,6 +20,21 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+class OneRequestAtATime(WSGIServer):
+    """The live server, answering one request at a time: with the in-memory test database
+    the server shares the test's one SQLite connection, and two requests using it at once
+    fail with "database table is locked"."""
+
+    request_queue_size = 64  # the browser's parallel connections wait instead of failing
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        # The server's own thread already uses the shared connections (LiveServerThread.run).
+        super().__init__(*args, **kwargs)
+
+
+LiveServerThread.server_class = OneRequestAtATime
 
 
 @pytest.fixture(scope="session")
