@@ -2,11 +2,17 @@ import signal
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.utils.module_loading import autodiscover_modules
 from huey.contrib.djhuey import HUEY
 
 from weerbaar.demo.command_demo_data import print_logins
 from weerbaar.demo.users import passwords
 from weerbaar.subjects.models import Subject
+
+
+def register_tasks() -> None:
+    """Import every app's ``tasks`` module, so each periodic task is registered with huey."""
+    autodiscover_modules("tasks")
 
 
 class Command(BaseCommand):
@@ -28,7 +34,10 @@ class Command(BaseCommand):
         if not no_serve:
             # One process for the demo: the background worker (imports and scans started
             # from a page) runs in threads beside the web server and stops with it.
-            # The periodic upkeep too (the nightly file sweep), as an installation's worker does.
+            # The periodic upkeep too (the file sweep, retention, the audit anchor, the weekly
+            # report), as an installation's worker does: its tasks modules load first, as
+            # `run_huey` loads them, or the consumer would know only those a page imported.
+            register_tasks()
             consumer = HUEY.create_consumer(workers=1, worker_type="thread", periodic=True)
             handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
             consumer.start()
