@@ -32,6 +32,9 @@ CASE_PEOPLE = {"regisseur", "behandelaar", "toezichthouder", "burgemeester", "ke
 # Who reads the whole file (and so its interventions): not the partner, who has the heading.
 CASE_FILE = CASE_PEOPLE - {"ketenpartner"}
 
+# Who reads and records police information (police 0002).
+POLICE = {"regisseur", "behandelaar"}
+
 # Who plans and records inspections and address checks (inspections 0003).
 INSPECTORS = {"regisseur", "toezichthouder"}
 
@@ -52,6 +55,7 @@ WORLD_OBJECTS = (
     "account_id",
     "hold_id",
     "request_id",
+    "provision_id",
 )
 OBJECT_PARAMS = {
     *WORLD_OBJECTS,
@@ -246,6 +250,15 @@ EXPECTED_GET = {
     "screening:list_detail": NOBODY,
     "screening:copy": NOBODY,
     "screening:year": {"bibob_coordinator"},
+    # The world's police information is for closure (regisseur, behandelaar) on the world's
+    # case: the regisseur through every case, the behandelaar through the case team. Not the
+    # toezichthouder of that team, nor the mayor who sees the case type, nor the partner.
+    "police:list": POLICE,
+    "police:for_case": POLICE,
+    "police:create": POLICE,
+    "police:detail": POLICE,
+    "police:edit": POLICE,
+    "police:destroy": POLICE,
     # Inspections and address checks: the toezichthouder and the regisseur see them all (the
     # world has none, so no team member is offered the lists); the sample ids name no object,
     # so the object pages answer 404 to all (tests/inspections walk real ones, both sides).

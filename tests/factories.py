@@ -12,6 +12,7 @@ from django.utils import timezone
 from weerbaar.accounts.models import Team, TeamMembership, User
 from weerbaar.cases.models import CaseType
 from weerbaar.interventions.models import Instrument
+from weerbaar.police.models import Purpose
 from weerbaar.screening.models import PermitKind
 from weerbaar.subjects import services as subject_services
 
@@ -397,3 +398,25 @@ class ScreeningFactory(_ServiceFactory):
         from weerbaar.screening.services import screening_start
 
         return screening_start(**fields)
+
+
+class ProvisionFactory(_ServiceFactory):
+    """Police information of the purpose ``sluiting`` for a case, recorded by the regisseur
+    (who reads every case) unless ``actor`` says otherwise."""
+
+    class Meta:
+        model = "police.Provision"
+
+    actor = factory.SubFactory(UserFactory, roles=["regisseur"])
+    case = factory.SubFactory(CaseFactory)
+    purpose = factory.LazyFunction(lambda: Purpose.objects.get(code="sluiting"))
+    basis = "art16"
+    provided_by = "Politie eenheid Den Haag, district Westland"
+    received_on = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=3))
+    summary = "Bestuurlijke rapportage: hennepkwekerij aangetroffen."
+
+    @staticmethod
+    def _service(**fields):
+        from weerbaar.police.services import provision_record
+
+        return provision_record(**fields)

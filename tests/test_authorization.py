@@ -16,10 +16,12 @@ from tests.authorization_table import (
     WORLD_OBJECTS,
 )
 from tests.cases.world import case_world
-from tests.factories import UserFactory, make_person
+from tests.factories import ProvisionFactory, UserFactory, make_person
 from tests.meetings.world import meeting_world
 from weerbaar.accounts.services import user_set_roles
 
+# In every field of the world's police information (tests/police/test_compartment.py).
+POLICE_CANARY = "Politiekanarie"
 PRINCIPALS = ["anonymous", *sorted(ROLES), "deactivated", "revoked", "outsider"]
 
 
@@ -74,6 +76,13 @@ def world(db, team, other_team):
     SIGNALS["attachment"] = report.attachments.get()
     SIGNALS.update(meeting_world(users, report.signal))
     SIGNALS.update(case_world(users))
+    SIGNALS["provision_id"] = ProvisionFactory(
+        actor=users["regisseur"],
+        case=SIGNALS["case_id"],
+        summary=f"{POLICE_CANARY} rapportage",
+        content=f"{POLICE_CANARY} inhoud van de rapportage",
+        police_reference="PL1500-2026-123456",
+    )
     SIGNALS["account_id"] = users["medewerker"]
     from weerbaar.privacy.services import hold_place
 

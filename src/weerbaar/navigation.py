@@ -13,6 +13,7 @@ from weerbaar.inspections.selectors import sees_anything as may_see_inspections
 from weerbaar.intake.constants import PARTNER_PERMISSION
 from weerbaar.interventions.constants import CHANGE_PERMISSION as DEADLINES_PERMISSION
 from weerbaar.meetings.selectors import may_see_meetings
+from weerbaar.police.selectors import may_use as may_use_police
 from weerbaar.privacy.selectors import may_handle as may_handle_requests
 from weerbaar.privacy.selectors import may_review as may_review_access
 from weerbaar.privacy.selectors import may_view as may_view_retention
@@ -59,6 +60,7 @@ MENU = [
     (may_see_inspections, _("Inspections"), "inspections:list", "inspections"),
     (may_review, _("Warehouse"), "warehouse:alerts", "warehouse"),
     (lambda u: can_use(u, BIBOB_PERMISSION), _("Bibob"), "screening:list", "screening"),
+    (may_use_police, _("Police information"), "police:list", "police"),
     (may_view_report, _("Overview"), "reporting:overview", "reporting"),
     (lambda u: True, _messages_label, "accounts:inbox", "inbox"),
     (lambda u: can_use(u, AUDIT_PERMISSION), _("Audit trail"), "audit:list", "audit"),

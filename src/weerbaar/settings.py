@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "weerbaar.interventions",
     "weerbaar.inspections",
     "weerbaar.screening",
+    "weerbaar.police",
     "weerbaar.warehouse",
     "weerbaar.reporting",
     "weerbaar.privacy",

@@ -25,6 +25,7 @@ urlpatterns = [
     path("interventies/", include("weerbaar.interventions.urls")),
     path("controles/", include("weerbaar.inspections.urls")),
     path("bibob/", include("weerbaar.screening.urls")),
+    path("politie/", include("weerbaar.police.urls")),
     path("verantwoording/", include("weerbaar.reporting.urls")),
     path("pakhuis/", include("weerbaar.warehouse.urls")),
     path("privacy/", include("weerbaar.privacy.urls")),

@@ -207,6 +207,17 @@ def test_demo_has_screenings_in_every_state_with_their_letters():
     assert any(row.ours and row.due_on < today for row in deadline_rows(coordinator))
 
 
+def test_demo_has_police_information_that_only_the_case_team_reads():
+    from weerbaar.police.models import Provision
+    from weerbaar.police.selectors import provisions_visible_to
+
+    _load()
+    provisions = Provision.objects.all()
+    assert provisions.count() == 2 and all(p.case.closed_on is None for p in provisions)
+    readers = {u.username for u in User.objects.all() if provisions_visible_to(u).count() == 2}
+    assert readers == {"regisseur", "behandelaar"}
+
+
 def test_demo_has_a_year_of_controls_and_address_checks():
     from django.utils import timezone
 

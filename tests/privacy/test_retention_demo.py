@@ -19,6 +19,7 @@ from weerbaar.cases.services import DOCUMENT_FOLDER, case_close
 from weerbaar.core import files, retention
 from weerbaar.intake import storage
 from weerbaar.intake.models import Attachment, Report
+from weerbaar.police.models import Provision
 from weerbaar.privacy.services import hold_place, retention_plan, retention_run
 from weerbaar.signals.constants import SignalStatus
 from weerbaar.signals.models import Signal
@@ -41,6 +42,7 @@ ALWAYS_IN_DEMO = {
     "signal_case",
     "warehouse_alert",
     "subject_recorded",
+    "police_information",
     "data_request",
     "audit_trail",
 }
@@ -59,6 +61,8 @@ def test_thirty_years_on_everything_past_its_term_is_gone():
     # The demo's cases opened at the LIO are running; one of them is done with.
     from_lio = Case.objects.filter(signals__isnull=False, closed_on__isnull=True).first()
     case_close(actor=regisseur, case=from_lio, result="Maatregel uitgevoerd")
+    with_police = Provision.objects.order_by("pk").first().case
+    case_close(actor=regisseur, case=with_police, result="Maatregel uitgevoerd")
     quiet = Signal.objects.filter(status=SignalStatus.CLOSED, led_to_case=False).first()
     Signal.objects.filter(pk=quiet.pk).update(description="Zwyxqor kweekt in de schuur")
     words = "Zwyxqor"

@@ -193,6 +193,11 @@ class AuditAction(models.TextChoices):
     UNUSUAL_ACCESS_SENT = "privacy.unusual_sent", _("Weekly report of unusual access sent")
     REGISTER_VIEWED = "privacy.register_viewed", _("Processing register viewed")
     REGISTER_ANNEX = "privacy.register_annex", _("DPIA annex downloaded")
+    # police: the Wpg compartment
+    POLICE_RECORDED = "police.recorded", _("Police information recorded")
+    POLICE_VIEWED = "police.viewed", _("Police information viewed")
+    POLICE_CHANGED = "police.changed", _("Police information corrected")
+    POLICE_DESTROYED = "police.destroyed", _("Police information destroyed")
     # audit
     AUDIT_VIEWED = "audit.viewed", _("Audit trail viewed")
     AUDIT_VERIFIED = "audit.verified", _("Audit trail checked for changes")

@@ -3,6 +3,7 @@ from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
 from weerbaar.audit.constants import AuditAction
+from weerbaar.core.forms import DATE
 
 
 def grouped_actions() -> list[tuple[str, list[tuple[str, str]]]]:
@@ -35,13 +36,11 @@ class AuditFilterForm(forms.Form):
         error_messages={"invalid": _("Enter a valid identifier (as on the subject page).")},
     )
     action = forms.ChoiceField(label=_("Action"), choices=[], required=False)
-    date_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_from = forms.DateField(label=_("From"), required=False, widget=DATE)
     date_until = forms.DateField(
         label=_("Up to and including"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DATE,
     )
 
     def __init__(self, *args, **kwargs):

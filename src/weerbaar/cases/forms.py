@@ -5,8 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from weerbaar.accounts.models import Team
 from weerbaar.cases.constants import SubjectRole
 from weerbaar.cases.models import CaseType, DocumentKind, MemberRole
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+from weerbaar.core.forms import DATE
 
 
 class PersonChoice(forms.ModelChoiceField):

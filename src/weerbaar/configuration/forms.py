@@ -8,6 +8,8 @@ from weerbaar.accounts.constants import Role
 from weerbaar.cases.models import CaseType
 from weerbaar.core import retention
 from weerbaar.interventions.models import Instrument, PolicyRule
+from weerbaar.police.models import Purpose
+from weerbaar.police.selectors import reading_roles
 from weerbaar.privacy.models import ProcessingActivity
 from weerbaar.signals.models import Phenomenon, RetentionRule
 
@@ -182,3 +184,25 @@ class ProcessingActivityForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # The kinds the retention job knows, by their titles (core.retention).
         self.fields["retention"].choices = [(k.code, k.title) for k in retention.kinds()]
+
+
+class PurposeForm(forms.ModelForm):
+    """A purpose of police information and the roles that read what is given for it; only
+    roles that hold the compartment's permission can be named."""
+
+    roles = forms.MultipleChoiceField(
+        label=_("Roles that read it"),
+        choices=(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Only on the cases they work on; partners never read police information."),
+    )
+
+    class Meta:
+        model = Purpose
+        fields = ["code", "name", "description", "roles", "active"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        allowed = reading_roles()
+        self.fields["roles"].choices = [(r, label) for r, label in Role.choices if r in allowed]

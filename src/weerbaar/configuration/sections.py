@@ -15,6 +15,7 @@ from weerbaar.inspections.models import ChecklistItem as InspectionChecklistItem
 from weerbaar.inspections.models import InspectionKind, PartnerKind
 from weerbaar.intake.models import StandardText
 from weerbaar.interventions.models import Instrument, PolicyRule
+from weerbaar.police.models import Purpose
 from weerbaar.privacy.models import ProcessingActivity
 from weerbaar.screening.models import ChecklistItem, PermitKind
 from weerbaar.signals.bulk import assignable_users
@@ -236,6 +237,19 @@ SECTIONS = {
             columns=("partner_kind", "text", "order", "active"),
             search=("text",),
             can_remove=True,
+        ),
+        Section(
+            slug="politie-doelen",
+            title=_("Police information: purposes"),
+            intro=_(
+                "The purposes police information is provided for (Wpg art. 7) and the roles "
+                "that read what is given for each, on the cases they work on."
+            ),
+            model=Purpose,
+            form=config_forms.PurposeForm,
+            columns=("name", "code", "active"),
+            search=("name", "code"),
+            fixed_after_create=("code",),
         ),
         Section(
             slug="teams",

@@ -8,6 +8,9 @@ from django.http import HttpResponse
 
 from weerbaar.core.locking import is_stale
 
+# A date field's widget: the browser's date picker, the value in ISO form so it shows again.
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
 # What a 64-bit integer column holds; SQLite fails on a larger value instead of finding nothing.
 _INT_RANGE = range(-(2**63), 2**63)
 

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from weerbaar.demo.cases import create_cases
 from weerbaar.demo.inspections import create_inspections
 from weerbaar.demo.lio import create_meetings
+from weerbaar.demo.police import create_provisions
 from weerbaar.demo.population import Generator
 from weerbaar.demo.privacy import create_requests
 from weerbaar.demo.reports import create_reports
@@ -62,6 +63,7 @@ class Command(BaseCommand):
         create_cases(seed=seed)
         create_warehouse(seed=seed)
         create_screenings(seed=seed)
+        create_provisions(seed=seed)
         create_inspections(seed=seed)
         create_requests(seed=seed)
         elapsed = time.monotonic() - started

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from weerbaar.accounts.models import Team
 from weerbaar.cases.selectors import case_types, cases_visible_to
-from weerbaar.core.forms import ModelMultipleChoiceField
+from weerbaar.core.forms import DATE, ModelMultipleChoiceField
 from weerbaar.core.normalize import normalize_kvk, normalize_postcode
 from weerbaar.core.references import typed_reference
 from weerbaar.inspections.constants import CheckOutcome, FindingResult, Measure, Outcome
@@ -15,7 +15,6 @@ from weerbaar.signals.constants import InfoGrade, SourceGrade
 from weerbaar.signals.selectors import signals_visible_to
 from weerbaar.subjects.selectors import subjects_visible_to
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DEFAULT_KIND = "integrale-controle"
 _ADDRESS = re.compile(r"^\s*(\d{4}\s?[A-Za-z]{2})\s+(\d{1,5})\s*$")
 

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from weerbaar.core.forms import DATE
 from weerbaar.interventions.constants import (
     Finding,
     ObjectionOutcome,
@@ -11,8 +12,6 @@ from weerbaar.interventions.constants import (
 )
 from weerbaar.interventions.letters.kinds import paragraph_help
 from weerbaar.interventions.models import Instrument
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class PersonChoice(forms.ModelChoiceField):

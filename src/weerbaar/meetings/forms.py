@@ -6,11 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from weerbaar.cases.selectors import case_types
-from weerbaar.core.forms import ModelMultipleChoiceField
+from weerbaar.core.forms import DATE, ModelMultipleChoiceField
 from weerbaar.meetings.constants import Decision, MeetingKind
 from weerbaar.signals.constants import InfoGrade, SourceGrade
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class PersonChoice(forms.ModelChoiceField):

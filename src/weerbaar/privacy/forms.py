@@ -2,10 +2,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from weerbaar.core.forms import DATE
 from weerbaar.privacy.models import Ground, RequestKind, ReviewScope
 from weerbaar.subjects.models import Subject
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class HoldForm(forms.Form):

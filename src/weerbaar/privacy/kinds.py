@@ -22,7 +22,7 @@ from weerbaar.inspections.models import Inspection, Photo
 from weerbaar.intake.models import Attachment, Message, Report
 from weerbaar.interventions.models import Intervention
 from weerbaar.meetings.models import Meeting
-from weerbaar.privacy import holds, removal, subjects
+from weerbaar.privacy import holds, police, removal, subjects
 from weerbaar.privacy.models import DataRequest
 from weerbaar.screening.constants import LETTER_FOLDER
 from weerbaar.screening.models import Screening, ScreeningLetter
@@ -384,5 +384,5 @@ DATA_REQUESTS = Kind(
 
 
 def register() -> None:
-    for kind in [*KINDS, DATA_REQUESTS, subjects.KIND]:
+    for kind in [*KINDS, DATA_REQUESTS, subjects.KIND, police.KIND]:
         retention.register(kind)

@@ -13,6 +13,7 @@ from weerbaar.core.subject_records import Record
 from weerbaar.inspections.models import AddressCheck, Inspection
 from weerbaar.interventions.models import Intervention
 from weerbaar.meetings.models import AgendaItem
+from weerbaar.privacy import police
 from weerbaar.screening.models import Screening
 from weerbaar.signals.models import Signal, SignalSubject
 from weerbaar.subjects.models import Relation
@@ -262,3 +263,4 @@ def register() -> None:
         ]
     ):
         subject_records.register(name, finder, order=order * 10)
+    police.register(order=75)

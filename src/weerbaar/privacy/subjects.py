@@ -13,6 +13,7 @@ from weerbaar.accounts.models import Share
 from weerbaar.cases.models import CaseSubject
 from weerbaar.core.retention import Kind
 from weerbaar.inspections.models import AddressCheck, Inspection, ResearchNote, TypedCandidate
+from weerbaar.police.models import Provision
 from weerbaar.privacy.models import DataRequest
 from weerbaar.screening.models import Screening, ScreeningParty
 from weerbaar.signals.models import Signal, SignalSubject
@@ -35,6 +36,7 @@ REFERENCES = [
     (AddressCheck, "persons"),
     (TypedCandidate, "address"),
     (DataRequest, "subject"),
+    (Provision, "subject"),
 ]
 
 

@@ -2,11 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from weerbaar.accounts.models import User
+from weerbaar.core.forms import DATE
 from weerbaar.screening.constants import Decision, Degree, Intention, PartyRole, Status
 from weerbaar.screening.models import ChecklistItem, PermitKind
 from weerbaar.signals.constants import InfoGrade, SourceGrade
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _date(label, required=False, help_text=""):

@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from weerbaar.core.forms import ModelMultipleChoiceField
+from weerbaar.core.forms import DATE, ModelMultipleChoiceField
 from weerbaar.signals.constants import (
     Channel,
     EnrichmentKind,
@@ -121,13 +121,11 @@ class SignalFilterForm(forms.Form):
         required=False,
         choices=[("", _("All")), ("me", _("To me")), ("nobody", _("To nobody"))],
     )
-    date_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_from = forms.DateField(label=_("From"), required=False, widget=DATE)
     date_until = forms.DateField(
         label=_("Up to and including"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DATE,
     )
     area = forms.CharField(
         label=_("Area"),
@@ -163,9 +161,6 @@ class SignalFilterForm(forms.Form):
         ):
             self.add_error("date_until", _("The end date lies before the start date."))
         return data
-
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class SearchForm(forms.Form):

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from weerbaar.core.bsn import normalize_bsn
+from weerbaar.core.forms import DATE
 from weerbaar.core.normalize import (
     normalize_kvk,
     normalize_plate,
@@ -28,9 +29,7 @@ class PersonForm(forms.Form):
     given_names = forms.CharField(label=_("Given names"), max_length=200, required=False)
     prefix = forms.CharField(label=_("Name prefix"), max_length=20, required=False)
     surname = forms.CharField(label=_("Surname"), max_length=200)
-    birth_date = forms.DateField(
-        label=_("Date of birth"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    birth_date = forms.DateField(label=_("Date of birth"), required=False, widget=DATE)
     bsn = forms.CharField(
         label=_("BSN"),
         max_length=11,
