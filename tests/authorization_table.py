@@ -56,6 +56,7 @@ WORLD_OBJECTS = (
     "hold_id",
     "request_id",
     "provision_id",
+    "access_id",
 )
 OBJECT_PARAMS = {
     *WORLD_OBJECTS,
@@ -225,6 +226,10 @@ EXPECTED_GET = {
     "privacy:unusual": {"fg"},
     "privacy:register": {"fg", "beheerder"},
     "privacy:register_annex": {"fg", "beheerder"},
+    "privacy:emergency": {"behandelaar", "toezichthouder"},
+    "privacy:emergency_end": NOBODY,  # POST only
+    "privacy:openings": {"fg"},
+    "privacy:opening": {"fg"},
     "reporting:report": {"regisseur", "burgemeester"},
     "reporting:overview": {"regisseur", "burgemeester"},
     "reporting:map": {"regisseur", "burgemeester"},

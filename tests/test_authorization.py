@@ -16,7 +16,13 @@ from tests.authorization_table import (
     WORLD_OBJECTS,
 )
 from tests.cases.world import case_world
-from tests.factories import ProvisionFactory, UserFactory, make_person
+from tests.factories import (
+    ProvisionFactory,
+    SignalFactory,
+    TeamFactory,
+    UserFactory,
+    make_person,
+)
 from tests.meetings.world import meeting_world
 from weerbaar.accounts.services import user_set_roles
 
@@ -84,6 +90,13 @@ def world(db, team, other_team):
         police_reference="PL1500-2026-123456",
     )
     SIGNALS["account_id"] = users["medewerker"]
+    from weerbaar.privacy.services import glass_break
+
+    SIGNALS["access_id"] = glass_break(
+        actor=UserFactory(username="nachtdienst", roles=["toezichthouder"], teams=[TeamFactory()]),
+        number=SignalFactory(owner_team=other_team).reference,
+        reason="Sluiting vannacht, het team zelf is niet bereikbaar.",
+    )
     from weerbaar.privacy.services import hold_place
 
     SIGNALS["hold_id"] = hold_place(

@@ -14,6 +14,7 @@ from weerbaar.intake.constants import PARTNER_PERMISSION
 from weerbaar.interventions.constants import CHANGE_PERMISSION as DEADLINES_PERMISSION
 from weerbaar.meetings.selectors import may_see_meetings
 from weerbaar.police.selectors import may_use as may_use_police
+from weerbaar.privacy.glass import may_break
 from weerbaar.privacy.selectors import may_handle as may_handle_requests
 from weerbaar.privacy.selectors import may_review as may_review_access
 from weerbaar.privacy.selectors import may_view as may_view_retention
@@ -67,12 +68,14 @@ MENU = [
     (may_view_retention, _("Retention"), "privacy:retention", "privacy"),
     (may_handle_requests, _("Data subjects"), "privacy:requests", "privacy-requests"),
     (may_review_access, _("Access review"), "privacy:access_review", "privacy-access"),
+    (may_break, _("Open with a reason"), "privacy:emergency", "privacy-glass"),
     (may_configure, _("Settings"), "configuration:index", "configuration"),
     (lambda u: u.is_staff, _("Administration"), "admin:index", "admin"),
     (lambda u: True, _("API"), "api-docs", "api"),
 ]
 
-# The privacy app's pages in three menu items: retention, data subjects, the access review.
+# The privacy app's pages in four menu items: retention, data subjects, the access review,
+# opening with a reason; the FG's list of openings is part of the audit trail's.
 PRIVACY_SECTIONS = {
     **dict.fromkeys(
         ("requests", "request", "withhold", "annotate", "restrict", "restriction"),
@@ -80,6 +83,9 @@ PRIVACY_SECTIONS = {
     ),
     "access": "privacy-access",
     "unusual": "audit",
+    "openings": "audit",
+    "opening": "audit",
+    "emergency": "privacy-glass",
     "register": "privacy",
 }
 

@@ -71,7 +71,7 @@ def test_demo_reports_from_every_inflow():
 
 def test_same_seed_same_municipality():
     from weerbaar.intake.models import Report
-    from weerbaar.privacy.models import DataRequest
+    from weerbaar.privacy.models import DataRequest, EmergencyAccess
     from weerbaar.signals.models import Signal
 
     _load(seed=11)
@@ -83,6 +83,7 @@ def test_same_seed_same_municipality():
     from weerbaar.screening.models import Screening
 
     Screening.objects.all().delete()
+    EmergencyAccess.objects.all().delete()
     DataRequest.objects.all().delete()
     TypedCandidate.objects.all().delete()
     AddressCheck.objects.update(follow_up=None)
@@ -216,6 +217,17 @@ def test_demo_has_police_information_that_only_the_case_team_reads():
     assert provisions.count() == 2 and all(p.case.closed_on is None for p in provisions)
     readers = {u.username for u in User.objects.all() if provisions_visible_to(u).count() == 2}
     assert readers == {"regisseur", "behandelaar"}
+
+
+def test_demo_has_an_opening_with_a_reason_for_the_fg_to_judge():
+    from weerbaar.privacy.glass import emergency_list
+    from weerbaar.signals.selectors import signals_visible_to
+
+    _load()
+    [opening] = emergency_list(user=User.objects.get(username="fg"), judgement="")
+    assert opening.user.username == "toezichthouder"
+    visible = signals_visible_to(opening.user).filter(uuid=opening.object_uuid)
+    assert visible.exists()
 
 
 def test_demo_has_a_year_of_controls_and_address_checks():

@@ -193,6 +193,9 @@ class AuditAction(models.TextChoices):
     UNUSUAL_ACCESS_SENT = "privacy.unusual_sent", _("Weekly report of unusual access sent")
     REGISTER_VIEWED = "privacy.register_viewed", _("Processing register viewed")
     REGISTER_ANNEX = "privacy.register_annex", _("DPIA annex downloaded")
+    GLASS_BROKEN = "privacy.glass_broken", _("Record of another team opened with a reason")
+    GLASS_ENDED = "privacy.glass_ended", _("Access with a reason ended")
+    GLASS_JUDGED = "privacy.glass_judged", _("Access with a reason judged by the FG")
     # police: the Wpg compartment
     POLICE_RECORDED = "police.recorded", _("Police information recorded")
     POLICE_VIEWED = "police.viewed", _("Police information viewed")

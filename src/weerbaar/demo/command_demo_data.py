@@ -10,7 +10,7 @@ from weerbaar.demo.inspections import create_inspections
 from weerbaar.demo.lio import create_meetings
 from weerbaar.demo.police import create_provisions
 from weerbaar.demo.population import Generator
-from weerbaar.demo.privacy import create_requests
+from weerbaar.demo.privacy import create_opening, create_requests
 from weerbaar.demo.reports import create_reports
 from weerbaar.demo.screening import create_screenings
 from weerbaar.demo.users import USERS, create_users
@@ -66,6 +66,7 @@ class Command(BaseCommand):
         create_provisions(seed=seed)
         create_inspections(seed=seed)
         create_requests(seed=seed)
+        create_opening()
         elapsed = time.monotonic() - started
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         self.stdout.write(

@@ -10,7 +10,8 @@ from django.utils import timezone
 from weerbaar.accounts.models import User
 from weerbaar.core import subject_records
 from weerbaar.privacy import services
-from weerbaar.signals.models import SignalSubject
+from weerbaar.signals.models import Signal, SignalSubject
+from weerbaar.signals.selectors import signals_visible_to
 
 
 def _persons_with_signals(count: int) -> list:
@@ -76,3 +77,18 @@ def create_requests(*, seed: int) -> None:
         request=disputed,
         reason="De betrokkene betwist de juistheid; beperkt tot het onderzoek klaar is.",
     )
+
+
+def create_opening() -> None:
+    """An inspector who opened a signal of another team with a reason, for the FG to judge."""
+    inspector = User.objects.filter(username="toezichthouder").first()
+    if inspector is None:
+        return
+    hidden = Signal.objects.exclude(pk__in=signals_visible_to(inspector).values("pk"))
+    signal = hidden.order_by("pk").first()
+    if signal is not None:
+        services.glass_break(
+            actor=inspector,
+            number=signal.reference,
+            reason="Controle vanavond op dit adres; het eigen team is niet bereikbaar.",
+        )

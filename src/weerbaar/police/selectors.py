@@ -60,15 +60,17 @@ def provisions_visible_to(user) -> QuerySet[Provision]:
 
 
 def may_use(user) -> bool:
-    """Whether the compartment's pages are open to ``user`` (possibly empty)."""
-    return purposes_for(user).exists()
+    """Whether the compartment's pages are open to ``user``: its role holds the permission
+    (what the pages then show is decided by the purposes). No query beyond the permissions
+    Django caches, since the menu asks on every page."""
+    return can_use(user, VIEW_PERMISSION)
 
 
 def may_record(user, case: Case) -> bool:
     """Whether ``user`` may record police information for ``case``."""
     return (
         can_use(user, ADD_PERMISSION)
-        and may_use(user)
+        and purposes_for(user).exists()
         and Case.objects.filter(_worked_on(user, case=""), pk=case.pk).exists()
     )
 

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from weerbaar.core.forms import DATE
-from weerbaar.privacy.models import Ground, RequestKind, ReviewScope
+from weerbaar.privacy.models import Ground, Judgement, RequestKind, ReviewScope
 from weerbaar.subjects.models import Subject
 
 
@@ -97,4 +97,43 @@ class ReviewForm(forms.Form):
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("What was checked, what was changed and by whom."),
+    )
+
+
+class BreakForm(forms.Form):
+    number = forms.CharField(
+        label=_("Signal or case number"),
+        max_length=30,
+        help_text=_("For example S-2026-0131 or C-2026-0007."),
+    )
+    reason = forms.CharField(
+        label=_("Why you must open it now"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "For example: a closure tonight and nobody of the owning team can be reached. "
+            "The privacy officer reads this."
+        ),
+    )
+    understood = forms.BooleanField(
+        label=_(
+            "I understand that this opening is recorded with my name and reason and is "
+            "reported to the privacy officer."
+        ),
+        error_messages={"required": _("Confirm that you understand this.")},
+    )
+
+
+class JudgeForm(forms.Form):
+    judgement = forms.ChoiceField(
+        label=_("Judgement"),
+        choices=[(k, v) for k, v in Judgement.choices if k],
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when not justified: what was wrong and what you did about it."),
     )

@@ -1,4 +1,6 @@
-"""The retention job's runs, its deletion register and the legal holds that stop it."""
+"""The retention job's runs, its deletion register and the legal holds that stop it; the
+requests of data subjects, the review of access rights, the processing register and the
+openings of another team's records with a reason."""
 
 from django.conf import settings
 from django.db import models
@@ -265,3 +267,49 @@ class ProcessingActivity(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Judgement(models.TextChoices):
+    OPEN = "", _("Not judged yet")
+    JUSTIFIED = "justified", _("Justified")
+    UNJUSTIFIED = "unjustified", _("Not justified")
+
+
+class EmergencyAccess(PublicIdModel):
+    """A signal or case of another team opened with a stated reason ("break the glass",
+    SECURITY.md P22): a share to the user alone until ``until``, judged by the FG after."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("user")
+    )
+    object_type = models.CharField(_("kind of record"), max_length=40)
+    object_uuid = models.UUIDField(_("record"))
+    reference = models.CharField(_("number"), max_length=20)
+    reason = models.TextField(_("reason"))
+    share = models.OneToOneField(
+        "accounts.Share", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    until = models.DateTimeField(_("open until"))
+    ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
+    judgement = models.CharField(
+        _("judgement"), max_length=12, choices=Judgement.choices, blank=True, default=""
+    )
+    judgement_note = models.TextField(_("note of the FG"), blank=True)
+    judged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    judged_at = models.DateTimeField(_("judged at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("opening with a reason")
+        verbose_name_plural = _("openings with a reason")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["judgement", "-created_at"])]
+        permissions = [("judge_emergencyaccess", _("Can judge openings with a reason"))]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def closes_at(self):
+        return min(self.until, self.ended_at) if self.ended_at else self.until

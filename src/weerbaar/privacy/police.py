@@ -8,7 +8,7 @@ from datetime import timedelta
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from weerbaar.core import practice, subject_records
 from weerbaar.core.retention import Kind
@@ -30,9 +30,9 @@ def _remove(rows) -> int:
 
 KIND = Kind(
     code=CODE,
-    title=_lazy("Police information"),
+    title=gettext_lazy("Police information"),
     default_days=365,
-    reason=_lazy(
+    reason=gettext_lazy(
         "Counted from the closing of the case the police provided it for: then its purpose "
         "has been reached (Wpg art. 7). A case under objection or appeal stays."
     ),
@@ -84,8 +84,8 @@ def register(order: int) -> None:
     practice.register(
         "police",
         practice.Section(
-            _lazy("Police information received (Wpg), per purpose and legal basis"),
-            (_lazy("Received in the last year"), _lazy("Held now")),
+            gettext_lazy("Police information received (Wpg), per purpose and legal basis"),
+            (gettext_lazy("Received in the last year"), gettext_lazy("Held now")),
             _practice,
         ),
     )

@@ -16,10 +16,13 @@ from weerbaar.audit.services import audit_record
 from weerbaar.cases.models import Case
 from weerbaar.core import retention
 from weerbaar.core.references import typed_reference
-from weerbaar.privacy.models import Deletion, LegalHold, RetentionRun
 
-# The writes of a data subject's request live in a module of their own; they are this app's
-# services as well.
+# The writes of a data subject's request and of opening a record with a reason live in
+# modules of their own; they are this app's services as well.
+from weerbaar.privacy.glass import glass_break as glass_break
+from weerbaar.privacy.glass import glass_end as glass_end
+from weerbaar.privacy.glass import glass_judge as glass_judge
+from weerbaar.privacy.models import Deletion, LegalHold, RetentionRun
 from weerbaar.privacy.requests import annotation_add as annotation_add
 from weerbaar.privacy.requests import request_answer as request_answer
 from weerbaar.privacy.requests import request_extend as request_extend

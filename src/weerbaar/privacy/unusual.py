@@ -6,7 +6,9 @@ trail and names the users with what they did, never the content of what they rea
 - **own surname**: persons read who share the user's surname (family, neighbours, exes);
 - **at night**: many reads between 22:00 and 06:00 in one night;
 - **refusals**: a burst of refused accesses within one hour (probing for what one may not
-  see).
+  see);
+- **opened with a reason**: every record of another team opened by breaking the glass (P22),
+  each to be judged on its own page.
 The thresholds are settings (``UNUSUAL_ACCESS``), with the defaults below.
 """
 
@@ -39,6 +41,7 @@ KINDS = {
     "surname": _("Persons read who share the user's surname"),
     "night": _("Bulk reading at night"),
     "refusals": _("A burst of refused accesses"),
+    "glass": _("Records of other teams opened with a reason"),
 }
 # The models whose reads count as files, with the trail's name for them.
 FILES = {"signals.signal": Signal, "cases.case": Case, "subjects.subject": Subject}
@@ -189,11 +192,21 @@ def _refusals(records) -> list[Finding]:
     return found
 
 
+def _glass(records) -> list[Finding]:
+    broken = records.filter(action=AuditAction.GLASS_BROKEN).only(
+        "actor_id", "actor_username", "actor_roles", "created_at"
+    )
+    per_user: dict[int, list] = defaultdict(list)
+    for r in broken.order_by("created_at", "id"):
+        per_user[r.actor_id].append(r)
+    return [_finding("glass", rows) for rows in per_user.values()]
+
+
 def unusual_access(start: date, end: date) -> Report:
     """The findings of every detector over the days ``start`` to ``end``."""
     records = _window(start, end)
     report = Report(start, end)
-    for detector in (_outside_team, _surname, _refusals):
+    for detector in (_outside_team, _surname, _refusals, _glass):
         report.findings.extend(detector(records))
     # The week's nights, Monday's to Sunday's: Monday early belongs to last week's Sunday.
     report.findings.extend(_night(_window(start, end, from_hour=threshold("night_until"))))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from weerbaar.privacy import request_views, review_views, views
+from weerbaar.privacy import glass_views, request_views, review_views, views
 
 app_name = "privacy"
 urlpatterns = [
@@ -44,4 +44,12 @@ urlpatterns = [
     path("register/", review_views.register, name="register"),
     path("register/dpia-bijlage.pdf", review_views.register_annex, name="register_annex"),
     path("toegang/aftekenen/", review_views.access_review_sign, name="access_review_sign"),
+    path("openen-met-reden/", glass_views.emergency_open, name="emergency"),
+    path(
+        "openen-met-reden/<uuid:access_id>/beeindigen/",
+        glass_views.emergency_end,
+        name="emergency_end",
+    ),
+    path("geopend-met-reden/", glass_views.emergency_list, name="openings"),
+    path("geopend-met-reden/<uuid:access_id>/", glass_views.emergency_detail, name="opening"),
 ]
