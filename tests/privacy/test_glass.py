@@ -15,7 +15,7 @@ from tests.factories import CaseFactory, ScreeningFactory, SignalFactory, UserFa
 from weerbaar.accounts.models import Notification
 from weerbaar.audit.models import AuditRecord
 from weerbaar.cases.selectors import cases_visible_to
-from weerbaar.privacy import glass, services
+from weerbaar.privacy import services
 from weerbaar.privacy.models import EmergencyAccess
 from weerbaar.privacy.unusual import unusual_access
 from weerbaar.signals.selectors import signals_visible_to
