@@ -11,6 +11,7 @@ was encrypted: it is read as it is until ``weerbaar encryption rotate`` encrypts
 
 import base64
 import hashlib
+import hmac
 import os
 
 from cryptography.exceptions import InvalidTag
@@ -71,6 +72,14 @@ def decrypt(value: str, *, context: str) -> str:
         return AESGCM(key).decrypt(raw[:NONCE_BYTES], raw[NONCE_BYTES:], context.encode()).decode()
     except InvalidTag as exc:
         raise DecryptionError(f"value of {context} does not open") from exc
+
+
+def lookup_key(value: str, *, context: str) -> str:
+    """A keyed hash to find rows by a sealed value without opening it (a shielded reporter's
+    own reports). It uses the stable ``BSN_HMAC_KEY``, not the rotating encryption keys, so
+    a rotation leaves it valid; ``context`` keeps the hashes of different uses apart."""
+    message = f"{context}:{value}".encode()
+    return hmac.new(settings.BSN_HMAC_KEY.encode(), message, hashlib.sha256).hexdigest()
 
 
 def masked(plain: str) -> str:

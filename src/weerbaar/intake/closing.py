@@ -3,6 +3,7 @@ answer who has not heard from us since they last wrote gets an answer with the c
 
 from django.utils.translation import gettext as _
 
+from weerbaar.intake import sealing
 from weerbaar.intake.models import MessageDirection, Report, StandardText
 from weerbaar.intake.services import feedback_send
 
@@ -14,7 +15,8 @@ def unanswered(signal) -> list[Report]:
     has heard nothing from us since the report or their last message."""
     reports = Report.objects.filter(signal__in=[signal, *signal.merged.all()])
     owed = []
-    for report in reports.exclude(receipt_code="", reporter__isnull=True, contact_email=""):
+    silent = reports.filter(receipt_code="", contact_email="").exclude(sealing.has_reporter())
+    for report in reports.exclude(pk__in=silent.values("pk")):
         # Messages keep only their day; their order says who wrote last.
         last = report.messages.order_by("-id").values_list("direction", flat=True).first()
         if last in (None, MessageDirection.FROM_REPORTER):

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from weerbaar.core.fields import EncryptedTextField
 from weerbaar.signals.constants import Channel
 from weerbaar.signals.models import Signal
 
@@ -38,6 +39,10 @@ class Report(models.Model):
         default=False,
         help_text=_("Nobody sees who reported unless two people agree (four-eyes)."),
     )
+    # A shielded reporter is not in ``reporter``: their account and team are sealed here
+    # (SECURITY.md P20c, P36), and found for their own list by a keyed hash (intake/sealing.py).
+    reporter_sealed = EncryptedTextField(_("reporter (sealed)"), blank=True)
+    reporter_key = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     partner_reference = models.CharField(_("partner's reference"), max_length=100, blank=True)
     partner_organisation = models.CharField(_("partner organisation"), max_length=120, blank=True)
 

@@ -13,7 +13,7 @@ from weerbaar.accounts.lookup import visible_get
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.core.counting import per_year
-from weerbaar.intake import receipts, throttle
+from weerbaar.intake import receipts, sealing, throttle
 from weerbaar.intake.models import (
     Attachment,
     MessageDirection,
@@ -76,7 +76,7 @@ def my_reports(*, user):
     if not user.is_authenticated:
         return Report.objects.none()
     return (
-        Report.objects.filter(reporter=user)
+        Report.objects.filter(sealing.reports_of(user))
         .select_related("signal")
         .prefetch_related("messages")
         .order_by("-id")
@@ -108,14 +108,16 @@ def reporter_label(*, report: Report, user=None, confirmed: bool = True) -> str:
     again a moment ago (P29)."""
     from django.utils.translation import gettext as _
 
-    if report.reporter_id is None:
+    if report.shielded and (report.reporter_id or report.reporter_sealed):
+        if not (confirmed and user and reveal_granted(user=user, report=report)):
+            return _("shielded staff member")
+    reporter, team = sealing.opened(report)
+    if reporter is None:
         return _("anonymous") if not report.contact_name else report.contact_name
-    if report.shielded and not (confirmed and user and reveal_granted(user=user, report=report)):
-        return _("shielded staff member")
-    name = report.reporter.get_full_name() or report.reporter.get_username()
+    name = reporter.get_full_name() or reporter.get_username()
     if report.partner_organisation:
         return f"{name} ({report.partner_organisation})"
-    return f"{name} ({report.reporter_team})" if report.reporter_team else name
+    return f"{name} ({team})" if team else name
 
 
 def staff_report_get(*, user, report_id: UUID, request=None) -> Report:
@@ -154,7 +156,7 @@ def reporter_silence_days(*, signal) -> int | None:
     waited = [
         (timezone.localdate() - (r.last_word or r.submitted_on)).days
         for r in reports
-        if r.receipt_code or r.reporter_id or r.contact_email
+        if r.receipt_code or r.reporter_id or r.reporter_key or r.contact_email
     ]
     return max(waited) if waited else None
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from weerbaar.accounts.models import User
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
-from weerbaar.intake import idempotency, notices, receipts, start_tokens, storage, throttle
+from weerbaar.intake import idempotency, notices, receipts, sealing, start_tokens, storage, throttle
 from weerbaar.intake.models import Attachment, Message, MessageDirection, Report
 from weerbaar.intake.reveals import reveal_approve, reveal_refuse, reveal_request  # noqa: F401
 from weerbaar.signals.constants import Channel
@@ -287,9 +287,8 @@ def _report_submit_staff(
         signal=signal,
         channel=channel,
         submitted_on=timezone.localdate(),
-        reporter=actor,
-        reporter_team=team,
         shielded=shielded,
+        **(sealing.seal(actor, team) if shielded else {"reporter": actor, "reporter_team": team}),
         partner_reference=partner_reference.strip(),
         partner_organisation=actor.organisation if channel == Channel.PARTNER else "",
     )
@@ -306,7 +305,7 @@ def _report_submit_staff(
 
 def staff_reply_add(*, actor: User, report: Report, text: str) -> Message:
     """A staff or partner reporter answers on their own report."""
-    if report.reporter_id != actor.pk:
+    if not sealing.is_reporter(report, actor):
         raise PermissionError("only the reporter answers on a report")
     with transaction.atomic():
         message = Message.objects.create(
@@ -314,7 +313,7 @@ def staff_reply_add(*, actor: User, report: Report, text: str) -> Message:
             direction=MessageDirection.FROM_REPORTER,
             text=text.strip(),
             sent_on=timezone.localdate(),
-            author=actor,
+            author=None if report.shielded else actor,
         )
         audit_record(actor=actor, action=AuditAction.REPORTER_MESSAGE, obj=report)
         notices.reporter_answered(signal=report.signal)

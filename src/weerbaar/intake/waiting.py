@@ -12,6 +12,7 @@ from datetime import timedelta
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from weerbaar.intake import sealing
 from weerbaar.intake.constants import FEEDBACK_DAYS
 from weerbaar.intake.models import Message, MessageDirection, Report
 from weerbaar.signals.constants import SignalStatus
@@ -26,7 +27,7 @@ def waiting_reports(*, days: int = FEEDBACK_DAYS) -> QuerySet[Report]:
     answered = Message.objects.filter(
         report=OuterRef("pk"), direction=MessageDirection.TO_REPORTER, sent_on__gt=cutoff
     )
-    answerable = ~Q(receipt_code="") | Q(reporter__isnull=False) | ~Q(contact_email="")
+    answerable = ~Q(receipt_code="") | sealing.has_reporter() | ~Q(contact_email="")
     return Report.objects.filter(answerable, submitted_on__lte=cutoff).exclude(Exists(answered))
 
 
