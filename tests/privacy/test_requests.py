@@ -449,3 +449,30 @@ def test_withholding_a_signal_withholds_what_comes_from_it(fg, regisseur, person
     assert items[f"cases.case:{from_signal.uuid}"].disclosed
     text = _text(confirmed(login(fg)).get(reverse("privacy:request_copy", args=[request.uuid])))
     assert signal.reference not in text and str(item.meeting.series) not in text
+
+
+def test_research_on_a_business_and_a_typed_candidate_are_in_the_overview(fg, toezichthouder, team):
+    from tests.inspections.world import planned
+    from weerbaar.inspections.services import research_add, typed_candidate_add
+
+    inspection = planned(toezichthouder, team)
+    business = inspection.businesses.get()
+    research_add(
+        actor=toezichthouder,
+        inspection=inspection,
+        business=business,
+        source_url="https://example.org/nieuws",
+        consulted_on=inspection.planned_on,
+        found="Eigenaar eerder failliet",
+        source_grade="B",
+        info_grade="2",
+    )
+    address = inspection.addresses.first()
+    typed_candidate_add(actor=toezichthouder, address=address, note="Veel aanloop", owner_team=team)
+    client = login(fg)
+    about_business = _open(fg, business)
+    text = client.get(reverse("privacy:request", args=[about_business.uuid])).content.decode()
+    assert "Open-bronnenonderzoek" in text and "Eigenaar eerder failliet" in text
+    about_address = _open(fg, address)
+    text = client.get(reverse("privacy:request", args=[about_address.uuid])).content.decode()
+    assert "Kandidaat voor een controle" in text and "Veel aanloop" in text

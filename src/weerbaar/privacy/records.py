@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from weerbaar.cases.models import Case, CaseSubject
 from weerbaar.core import subject_records
 from weerbaar.core.subject_records import Record
-from weerbaar.inspections.models import AddressCheck, Inspection
+from weerbaar.inspections.models import AddressCheck, Inspection, ResearchNote, TypedCandidate
 from weerbaar.interventions.models import Intervention
 from weerbaar.meetings.models import AgendaItem
 from weerbaar.privacy import police
@@ -226,6 +226,41 @@ def _controls(subject):
         )
 
 
+def _research_and_candidates(subject):
+    notes = ResearchNote.objects.filter(business=subject).select_related("inspection")
+    for note in notes.order_by("consulted_on", "pk"):
+        yield Record(
+            parents=(f"inspections.inspection:{note.inspection.uuid}",),
+            group=_("Controls"),
+            object_type="inspections.researchnote",
+            terms=("inspection",),
+            object_id=str(note.uuid),
+            reference=note.inspection.reference,
+            title=_("Open-source research"),
+            day=note.consulted_on,
+            facts=_facts(
+                (_("Consulted on"), _day(note.consulted_on)),
+                (_("Source"), note.source_url),
+                (_("What was found"), note.found),
+                (_("Grading"), note.grading),
+            ),
+        )
+    # Kept until it is planned or removed, so no term of its own.
+    for candidate in TypedCandidate.objects.filter(address=subject).order_by("created_at", "pk"):
+        yield Record(
+            group=_("Controls"),
+            object_type="inspections.typedcandidate",
+            object_id=str(candidate.uuid),
+            reference=_("Candidate for a control"),
+            title="",
+            day=timezone.localdate(candidate.created_at),
+            facts=_facts(
+                (_("Added on"), _day(timezone.localdate(candidate.created_at))),
+                (_("Why a control"), candidate.note),
+            ),
+        )
+
+
 def _screenings(subject):
     # The screenings the person knows of: they applied, or a party was named in the
     # questionnaire they filled in. Bibob files never go in the copy (art. 28).
@@ -259,6 +294,7 @@ def register() -> None:
             ("interventions", _measures),
             ("meetings", _meetings),
             ("inspections", _controls),
+            ("inspections-research", _research_and_candidates),
             ("screening", _screenings),
         ]
     ):
