@@ -31,7 +31,7 @@ from weerbaar.cases.models import CaseType
 from weerbaar.cases.services import case_link_subject
 from weerbaar.inspections.services import check_plan, check_record
 from weerbaar.privacy import services
-from weerbaar.privacy.models import Withholding
+from weerbaar.privacy.models import DataRequest, Withholding
 from weerbaar.privacy.selectors import request_items
 from weerbaar.signals.services import signal_link_subject, signal_triage
 from weerbaar.subjects.services import relation_create
@@ -297,7 +297,9 @@ def test_the_term_is_a_month_extended_by_two_and_on_the_deadline_overview(fg, pe
     with freeze_time("2026-11-28"):
         week = login(fg).get(overview, {"window": "week"}).content.decode()
         assert request.reference in week
-    services.request_extend(actor=fg, request=request, reason="Veel stukken bij vier partners.")
+    request = services.request_extend(
+        actor=fg, request=request, reason="Veel stukken bij vier partners."
+    )
     assert request.due_on == date(2027, 2, 2)
     with pytest.raises(ValidationError):
         services.request_extend(actor=fg, request=request, reason="Nog eens.")
@@ -476,3 +478,13 @@ def test_research_on_a_business_and_a_typed_candidate_are_in_the_overview(fg, to
     about_address = _open(fg, address)
     text = client.get(reverse("privacy:request", args=[about_address.uuid])).content.decode()
     assert "Kandidaat voor een controle" in text and "Veel aanloop" in text
+
+
+def test_a_decision_on_a_request_answered_meanwhile_is_refused(fg, person):
+    request = _open(fg, person)
+    stale = DataRequest.objects.get(pk=request.pk)  # the page opened before the answer
+    services.request_answer(
+        actor=fg, request=request, answered_on=timezone.localdate(), outcome="Afschrift verstuurd."
+    )
+    with pytest.raises(ValidationError, match="afgehandeld"):
+        services.request_extend(actor=fg, request=stale, reason="Complex verzoek.")

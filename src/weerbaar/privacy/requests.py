@@ -14,6 +14,7 @@ from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
 from weerbaar.core import subject_records
 from weerbaar.core.deadlines import Unit, equated_days, term_end
+from weerbaar.core.locking import lock_current
 from weerbaar.core.references import next_reference
 from weerbaar.privacy.constants import HANDLE_PERMISSION
 from weerbaar.privacy.models import Annotation, DataRequest, Restriction, Withholding
@@ -33,9 +34,18 @@ def _today() -> date:
     return timezone.localdate()
 
 
-def _open(request: DataRequest) -> None:
-    if request.completed_on is not None:
+def _open(request: DataRequest) -> DataRequest:
+    """The request as stored, locked until the write ends (two officers deciding at once
+    wait for each other), and refused once answered."""
+    current = lock_current(
+        DataRequest.objects,
+        pk=request.pk,
+        version=None,
+        message=_("This request was changed meanwhile; open it again."),
+    )
+    if current.completed_on is not None:
         raise ValidationError(_("This request has been answered; nothing can be changed."))
+    return current
 
 
 @transaction.atomic
@@ -67,7 +77,7 @@ def request_open(
 @transaction.atomic
 def request_extend(*, actor: User, request: DataRequest, reason: str) -> DataRequest:
     _require(actor)
-    _open(request)
+    request = _open(request)
     if request.extension_reason:
         raise ValidationError(_("The term of this request has been extended already."))
     if _today() > request.due_on:
@@ -95,7 +105,7 @@ def request_extend(*, actor: User, request: DataRequest, reason: str) -> DataReq
 @transaction.atomic
 def request_answer(*, actor: User, request: DataRequest, answered_on: date, outcome: str):
     _require(actor)
-    _open(request)
+    request = _open(request)
     if answered_on > _today() or answered_on < request.received_on:
         raise ValidationError({"answered_on": _("The answer lies between the receipt and today.")})
     if not outcome.strip():
@@ -126,7 +136,7 @@ def withholding_set(
     *, actor: User, request: DataRequest, record_key: str, ground: str, explanation: str
 ) -> Withholding:
     _require(actor)
-    _open(request)
+    request = _open(request)
     record = _record(request, record_key)
     if not explanation.strip():
         raise ValidationError({"explanation": _("Say why the record is withheld.")})
@@ -149,7 +159,7 @@ def withholding_set(
 @transaction.atomic
 def withholding_clear(*, actor: User, request: DataRequest, record_key: str) -> None:
     _require(actor)
-    _open(request)
+    request = _open(request)
     deleted, _rows = Withholding.objects.filter(request=request, record_key=record_key).delete()
     if deleted:
         audit_record(
@@ -166,7 +176,7 @@ def annotation_add(
     *, actor: User, request: DataRequest, record_key: str, fact: str, statement: str
 ) -> Annotation:
     _require(actor)
-    _open(request)
+    request = _open(request)
     record = _record(request, record_key)
     if not fact.strip():
         raise ValidationError({"fact": _("Name the fact the person disputes.")})
@@ -194,7 +204,7 @@ def annotation_add(
 @transaction.atomic
 def restriction_place(*, actor: User, request: DataRequest, reason: str) -> Restriction:
     _require(actor)
-    _open(request)
+    request = _open(request)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why processing is restricted.")})
     if Restriction.objects.filter(subject=request.subject, lifted_at__isnull=True).exists():
