@@ -185,6 +185,7 @@ SERVICES = {
     "accounts.team_create": AuditAction.TEAM_CREATED,
     "accounts.team_add_member": AuditAction.TEAM_MEMBER_ADDED,
     "accounts.share_grant": AuditAction.SHARE_GRANTED,
+    "accounts.share_end": AuditAction.SHARE_ENDED,
     "accounts.login_succeeded": AuditAction.LOGIN,
     "accounts.login_failed": AuditAction.LOGIN_FAILED,
     "accounts.logged_out": AuditAction.LOGOUT,

@@ -93,3 +93,11 @@ def test_the_migration_seals_the_reports_there_were_and_unseals_them_back(client
         "Veiligheid",
         "",
     )
+
+
+def test_the_signal_page_does_not_name_the_shielded_reporter(client, medewerker, regisseur):
+    report = _shielded(client, medewerker)
+    client.post(reverse("intake:my_reports"), {"report": str(report.uuid), "text": "Nu 14."})
+    client.force_login(regisseur)
+    page = client.get(reverse("signals:detail", args=[report.signal.uuid])).content.decode()
+    assert medewerker.username not in page and medewerker.last_name not in page

@@ -215,3 +215,11 @@ def test_the_beheerder_names_the_roles_of_a_purpose(beheerder, regisseur, behand
     assert AuditRecord.objects.filter(action="configuration.changed").count() == 1
     assert not selectors.provisions_visible_to(behandelaar).filter(pk=provision.pk).exists()
     assert selectors.provisions_visible_to(regisseur).filter(pk=provision.pk).exists()
+
+
+def test_a_correction_of_the_same_length_is_saved(regisseur, case):
+    provision = _record(regisseur, case)
+    summary = provision.summary
+    typo = summary[:-1] + ("x" if summary[-1] != "x" else "y")
+    services.provision_correct(actor=regisseur, provision=provision, version=0, summary=typo)
+    assert Provision.objects.get().summary == typo and Provision.objects.get().version == 1

@@ -11,7 +11,15 @@ from django.urls import reverse
 from django.utils import timezone
 from freezegun import freeze_time
 
-from tests.factories import CaseFactory, ScreeningFactory, SignalFactory, UserFactory, login
+from tests.factories import (
+    CaseFactory,
+    ProvisionFactory,
+    ScreeningFactory,
+    SignalFactory,
+    TeamFactory,
+    UserFactory,
+    login,
+)
 from weerbaar.accounts.models import Notification
 from weerbaar.audit.models import AuditRecord
 from weerbaar.cases.selectors import cases_visible_to
@@ -43,7 +51,9 @@ def test_the_record_opens_for_the_user_alone_until_the_end_of_the_day(night, tea
     assert signals_visible_to(night).filter(pk=signal.pk).exists()
     assert not signals_visible_to(colleague).filter(pk=signal.pk).exists()
     broken = AuditRecord.objects.get(action="privacy.glass_broken")
-    assert (broken.object_id, broken.purpose) == (str(signal.uuid), REASON)
+    assert (broken.object_id, broken.changes["extra"]["reason"]) == (str(signal.uuid), REASON)
+    shared = AuditRecord.objects.get(action="accounts.share_granted")
+    assert "Sluiting" not in shared.purpose  # the record's team reads its timeline
     told = Notification.objects.get(user=fg)
     assert signal.reference in told.text and told.url.endswith(f"{access.uuid}/")
     with freeze_time(timezone.now() + timedelta(hours=8, minutes=1)):
@@ -93,8 +103,12 @@ def test_the_fg_judges_it_and_a_not_justified_needs_a_note(night, team, fg):
         services.glass_judge(actor=fg, access=access, judgement="unjustified", note=" ")
     with pytest.raises(PermissionDenied):
         services.glass_judge(actor=night, access=access, judgement="justified")
+    both = UserFactory(roles=["fg", "toezichthouder"], teams=[TeamFactory()])
+    own = _break(both, SignalFactory(owner_team=team).reference)
+    with pytest.raises(ValidationError):
+        services.glass_judge(actor=both, access=own, judgement="justified")
     services.glass_judge(actor=fg, access=access, judgement="justified", note="Klopt.")
-    judged = EmergencyAccess.objects.get()
+    judged = EmergencyAccess.objects.get(pk=access.pk)
     assert (judged.judgement, judged.judged_by) == ("justified", fg)
     assert AuditRecord.objects.filter(action="privacy.glass_judged").count() == 1
 
@@ -145,3 +159,20 @@ def test_the_pages_as_the_inspector_and_the_fg(night, team, fg):
     ended = client.post(reverse("privacy:emergency_end", args=[access.uuid]))
     assert ended.status_code == 302
     assert client.get(reverse("signals:detail", args=[signal.uuid])).status_code == 404
+
+
+def test_an_opened_case_does_not_let_its_holder_decide_who_works_on_it(night, team, regisseur):
+    case = CaseFactory(actor=regisseur, owner_team=team)
+    provision = ProvisionFactory(actor=regisseur, case=case)
+    behandelaar = UserFactory(roles=["behandelaar"], teams=[TeamFactory()])
+    _break(behandelaar, case.reference)
+    client = login(behandelaar)
+    assert client.get(reverse("cases:detail", args=[case.uuid])).status_code == 200
+    member = {"user": behandelaar.pk, "role": "behandelaar"}
+    assert client.post(reverse("cases:member", args=[case.uuid]), member).status_code == 404
+    other = {"team": behandelaar.teams.get().pk}
+    assert client.post(reverse("cases:team_set", args=[case.uuid]), other).status_code == 404
+    assert client.post(reverse("cases:share", args=[case.uuid]), {}).status_code == 404
+    assert not case.members.filter(user=behandelaar).exists()
+    # police information follows its purpose and the case team, not an opening
+    assert client.get(reverse("police:detail", args=[provision.uuid])).status_code == 404

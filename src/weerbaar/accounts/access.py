@@ -44,11 +44,13 @@ def by_team(user, team_field: str | None) -> Q:
     return Q(**{f"{team_field}__in": Team.objects.filter(memberships__user=user).values("pk")})
 
 
-def by_share(user, model: type[Model]) -> Q:
-    """Objects shared with the user, or with a team of the user, that have not expired."""
+def by_share(user, model: type[Model], *, emergency: bool = True) -> Q:
+    """Objects shared with the user, or with a team of the user, that have not expired;
+    ``emergency`` False leaves out the records the user opened with a reason."""
     shares = (
         Share.objects.filter(
             content_type=ContentType.objects.get_for_model(model),
+            **({} if emergency else {"emergency": False}),
         )
         .filter(Q(user=user) | Q(team__in=Team.objects.filter(memberships__user=user).values("pk")))
         .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now()))
@@ -56,14 +58,22 @@ def by_share(user, model: type[Model]) -> Q:
     return Q(uuid__in=shares.values("object_uuid"))
 
 
-def visible_q(user, *, model: type[Model], see_all_perm: str | None, team_field: str | None) -> Q:
-    """The condition selecting the objects of ``model`` that ``user`` may see."""
+def visible_q(
+    user,
+    *,
+    model: type[Model],
+    see_all_perm: str | None,
+    team_field: str | None,
+    emergency: bool = True,
+) -> Q:
+    """The condition selecting the objects of ``model`` that ``user`` may see (``emergency``
+    False: not counting what the user opened with a reason)."""
     if not is_active_user(user):
         return NOTHING
     everything = by_role(user, see_all_perm)
     if everything is not None:
         return everything
-    return by_team(user, team_field) | by_share(user, model)
+    return by_team(user, team_field) | by_share(user, model, emergency=emergency)
 
 
 def can_use(user, *perms: str) -> bool:

@@ -89,6 +89,9 @@ class Share(PublicIdModel):
         User, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("shared by")
     )
     expires_at = models.DateTimeField(_("expires on"), null=True, blank=True)
+    # Opened with a reason by its own holder (break the glass, privacy/glass.py): it lets the
+    # holder read and work on the record, never decide who else may (team, shares, members).
+    emergency = models.BooleanField(_("opened with a reason"), default=False)
 
     class Meta:
         verbose_name = _("share")

@@ -281,6 +281,7 @@ def share_grant(
     team: Team | None = None,
     legal_basis: str = "",
     expires_at=None,
+    emergency: bool = False,
 ) -> Share:
     if _is_partner(user, team) and not legal_basis.strip():
         raise ValidationError(
@@ -295,6 +296,7 @@ def share_grant(
         legal_basis=legal_basis,
         granted_by=actor,
         expires_at=expires_at,
+        emergency=emergency,
     )
     share.full_clean()
     share.save()
@@ -308,6 +310,21 @@ def share_grant(
             "team": str(team.uuid) if team else "",
             "legal_basis": legal_basis.strip(),
         },
+    )
+    return share
+
+
+def share_end(*, actor: User, share: Share) -> Share:
+    """End a share now (its holder is done with it); a share that has ended stays ended."""
+    now = timezone.now()
+    if share.expires_at is not None and share.expires_at <= now:
+        return share
+    share.expires_at = now
+    share.save(update_fields=["expires_at", "updated_at"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.SHARE_ENDED,
+        extra={"share": str(share.uuid), "object": str(share.object_uuid)},
     )
     return share
 

@@ -27,6 +27,7 @@ class AuditAction(models.TextChoices):
         _("Identity confirmed again before an export or reveal"),
     )
     SHARE_GRANTED = "accounts.share_granted", _("Shared")
+    SHARE_ENDED = "accounts.share_ended", _("Share ended")
     TOKEN_CREATED = "accounts.token_created", _("API key created")
     TOKEN_REVOKED = "accounts.token_revoked", _("API keys withdrawn")
     CALENDAR_TOKEN_CREATED = "accounts.calendar_token_created", _("Calendar link created")
@@ -196,6 +197,7 @@ class AuditAction(models.TextChoices):
     GLASS_BROKEN = "privacy.glass_broken", _("Record of another team opened with a reason")
     GLASS_ENDED = "privacy.glass_ended", _("Access with a reason ended")
     GLASS_JUDGED = "privacy.glass_judged", _("Access with a reason judged by the FG")
+    GLASS_VIEWED = "privacy.glass_viewed", _("Opening with a reason looked at by the FG")
     # police: the Wpg compartment
     POLICE_RECORDED = "police.recorded", _("Police information recorded")
     POLICE_VIEWED = "police.viewed", _("Police information viewed")

@@ -61,7 +61,7 @@ def retitle(request, case_id):
 @login_required
 @require_POST
 def team_set(request, case_id):
-    case = _changeable(request, case_id)
+    case = _changeable(request, case_id, governs=True)
     return _run(
         request,
         case,

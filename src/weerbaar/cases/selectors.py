@@ -34,9 +34,14 @@ def _types_for_roles(user) -> list[int]:
     return [t.pk for t in CaseType.objects.all() if roles & set(t.visible_to_roles or [])]
 
 
-def cases_visible_to(user) -> QuerySet[Case]:
+def cases_visible_to(user, *, emergency: bool = True) -> QuerySet[Case]:
+    """``emergency`` False: not counting the cases the user opened with a reason."""
     condition = visible_q(
-        user, model=Case, see_all_perm=SEE_ALL_PERMISSION, team_field="owner_team"
+        user,
+        model=Case,
+        see_all_perm=SEE_ALL_PERMISSION,
+        team_field="owner_team",
+        emergency=emergency,
     )
     if is_active_user(user) and not user.has_perm(SEE_ALL_PERMISSION):
         condition |= Q(case_type_id__in=_types_for_roles(user))

@@ -153,13 +153,16 @@ def case_detail(request, case_id):
     return _detail(request, case)
 
 
-def _changeable(request, case_id):
+def _changeable(request, case_id, *, governs: bool = False):
+    """The case to change; ``governs`` for a write that decides who else works on it (its
+    team, its members, its shares), which a case opened with a reason does not allow."""
+    allowed = request.user.has_perm(CHANGE_PERMISSION)
+    if governs and allowed:
+        allowed = (
+            selectors.cases_visible_to(request.user, emergency=False).filter(uuid=case_id).exists()
+        )
     return selectors.case_file_get(
-        user=request.user,
-        case_id=case_id,
-        request=request,
-        audit=False,
-        allowed=request.user.has_perm(CHANGE_PERMISSION),
+        user=request.user, case_id=case_id, request=request, audit=False, allowed=allowed
     )
 
 
@@ -347,7 +350,7 @@ def document_download(request, version_id):
 @require_POST
 def share(request, case_id):
     """Share the case's heading with a partner team (RIEC): logged with purpose and basis."""
-    case = _changeable(request, case_id)
+    case = _changeable(request, case_id, governs=True)
     return _run(
         request,
         case,
@@ -367,7 +370,7 @@ def share(request, case_id):
 @login_required
 @require_POST
 def member(request, case_id):
-    case = _changeable(request, case_id)
+    case = _changeable(request, case_id, governs=True)
     return _run(
         request,
         case,

@@ -274,8 +274,11 @@ def _report_submit_staff(
     partner_reference: str = "",
 ) -> Report:
     """An internal (intern meldpunt) or partner report, with its signal."""
+    # A shielded reporter is not the actor of the rows that the signal's timeline shows
+    # its readers: the seal would be undone there (SECURITY.md P20c).
+    recorded_by = None if shielded else actor
     signal = signal_create(
-        actor=actor,
+        actor=recorded_by,
         channel=channel,
         description=description,
         phenomenon=phenomenon,
@@ -295,7 +298,7 @@ def _report_submit_staff(
     report.full_clean()
     report.save()
     audit_record(
-        actor=actor,
+        actor=recorded_by,
         action=AuditAction.REPORT_SUBMITTED,
         obj=report,
         new={"channel": channel, "shielded": shielded},
@@ -315,7 +318,10 @@ def staff_reply_add(*, actor: User, report: Report, text: str) -> Message:
             sent_on=timezone.localdate(),
             author=None if report.shielded else actor,
         )
-        audit_record(actor=actor, action=AuditAction.REPORTER_MESSAGE, obj=report)
+        shielded = report.shielded
+        audit_record(
+            actor=None if shielded else actor, action=AuditAction.REPORTER_MESSAGE, obj=report
+        )
         notices.reporter_answered(signal=report.signal)
     return message
 

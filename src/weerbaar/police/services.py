@@ -20,7 +20,7 @@ from weerbaar.core.references import next_reference
 from weerbaar.core.restrictions import refuse_if_restricted
 from weerbaar.police.constants import REFERENCE_PREFIX
 from weerbaar.police.models import Provision, Purpose
-from weerbaar.police.selectors import may_record, purposes_for
+from weerbaar.police.selectors import may_record, provisions_visible_to, purposes_for
 from weerbaar.subjects.models import Subject
 
 FIELDS = (
@@ -61,6 +61,16 @@ def _check(actor: User, case: Case, purpose: Purpose, received_on: date, subject
         raise ValidationError({"received_on": _("This date lies in the future.")})
     if subject is not None and not CaseSubject.objects.filter(case=case, subject=subject).exists():
         raise ValidationError({"subject": _("Choose a subject of this case.")})
+
+
+def _changeable(actor: User, provision: Provision, version: int | None) -> Provision:
+    """The provision locked, if ``actor`` reads it (its purpose, its case) and records for
+    the case; refused as the pages refuse otherwise."""
+    current = lock_current(Provision.objects, pk=provision.pk, version=version, message=STALE)
+    readable = provisions_visible_to(actor).filter(pk=current.pk).exists()
+    if not (readable and may_record(actor, current.case)):
+        raise ValidationError(_("You may not record police information for this case."))
+    return current
 
 
 @transaction.atomic
@@ -115,9 +125,8 @@ def provision_correct(
 ) -> Provision:
     """Correct what was recorded (a wrong date, a typo in the text); ``changes`` are
     ``FIELDS``."""
-    current = lock_current(Provision.objects, pk=provision.pk, version=version, message=STALE)
-    if not may_record(actor, current.case):
-        raise ValidationError(_("You may not record police information for this case."))
+    current = _changeable(actor, provision, version)
+    before = {name: getattr(current, name) for name in FIELDS}
     old = _plain(current)
     for name in FIELDS:
         if name in changes:
@@ -126,9 +135,11 @@ def provision_correct(
     _check(actor, current.case, current.purpose, current.received_on, current.subject)
     if changes.get("subject") is not None:
         refuse_if_restricted(current.subject)
-    new = _plain(current)
-    if new == old:
+    # Compared as values: the masked form of an encrypted text only tells its length.
+    changed = [name for name in FIELDS if getattr(current, name) != before[name]]
+    if not changed:
         return current
+    new = _plain(current)
     current.version += 1
     current.full_clean()
     current.save()
@@ -136,8 +147,8 @@ def provision_correct(
         actor=actor,
         action=AuditAction.POLICE_CHANGED,
         obj=current,
-        old={k: v for k, v in old.items() if new[k] != v},
-        new={k: v for k, v in new.items() if old[k] != v},
+        old={k: old[k] for k in changed},
+        new={k: new[k] for k in changed},
     )
     return current
 
@@ -149,9 +160,7 @@ def provision_destroy(*, actor: User, provision: Provision, reason: str) -> str:
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": _("State why the information is destroyed.")})
-    current = lock_current(Provision.objects, pk=provision.pk, version=None, message=STALE)
-    if not may_record(actor, current.case):
-        raise ValidationError(_("You may not record police information for this case."))
+    current = _changeable(actor, provision, None)
     reference = current.reference
     audit_record(
         actor=actor,

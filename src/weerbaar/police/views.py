@@ -110,8 +110,12 @@ def provision_detail(request, provision_id):
 
 
 def _changeable(request, provision_id):
+    # The correction page shows the text again: a read of it, as the detail page is.
     provision = selectors.provision_get(
-        user=request.user, provision_id=provision_id, request=request, audit=False
+        user=request.user,
+        provision_id=provision_id,
+        request=request,
+        audit=request.method == "GET",
     )
     if not selectors.may_record(request.user, provision.case):
         refuse(user=request.user, label=LABEL, object_id=provision_id, request=request)

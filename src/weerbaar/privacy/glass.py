@@ -23,9 +23,9 @@ from django.utils.translation import gettext_lazy
 
 from weerbaar.accounts.access import can_use
 from weerbaar.accounts.lookup import visible_get
-from weerbaar.accounts.models import Share, User
+from weerbaar.accounts.models import User
 from weerbaar.accounts.selectors import users_with_permission
-from weerbaar.accounts.services import notify, share_grant
+from weerbaar.accounts.services import notify, share_end, share_grant
 from weerbaar.audit.constants import AuditAction, AuditResult
 from weerbaar.audit.models import AuditRecord
 from weerbaar.audit.services import audit_record
@@ -103,20 +103,23 @@ def glass_break(*, actor: User, number: str, reason: str, request=None) -> Emerg
         raise ValidationError(
             {"number": _("You can already open %(ref)s; no reason is needed.") % {"ref": found}}
         )
-    return _open(actor, found, reason)
+    return _open(actor, found, reason, request)
 
 
 @transaction.atomic
-def _open(actor: User, found, reason: str) -> EmergencyAccess:
+def _open(actor: User, found, reason: str, request) -> EmergencyAccess:
     until = timezone.now() + timedelta(hours=BREAK_HOURS)
+    # The reason is the FG's to read: the record's own timeline, which its team reads,
+    # says only that it was opened with one.
     share = share_grant(
         actor=actor,
         obj=found,
         user=actor,
-        purpose=_("Opened with a reason: %(reason)s") % {"reason": reason},
+        purpose=_("Opened with a reason (reported to the privacy officer)"),
         expires_at=until,
+        emergency=True,
     )
-    access = EmergencyAccess.objects.create(
+    access = EmergencyAccess(
         user=actor,
         object_type=found._meta.label_lower,
         object_uuid=found.uuid,
@@ -125,12 +128,15 @@ def _open(actor: User, found, reason: str) -> EmergencyAccess:
         share=share,
         until=until,
     )
+    access.full_clean()
+    access.save()
     audit_record(
         actor=actor,
         action=AuditAction.GLASS_BROKEN,
         obj=found,
-        purpose=reason,
-        extra={"until": until.isoformat(), "opening": str(access.uuid)},
+        request=request,
+        purpose="break the glass",
+        extra={"until": until.isoformat(), "opening": str(access.uuid), "reason": reason},
     )
     text = _("%(user)s opened %(ref)s of another team with a reason. Judge it.") % {
         "user": actor.get_full_name() or actor.username,
@@ -159,7 +165,8 @@ def glass_end(*, actor: User, access: EmergencyAccess) -> EmergencyAccess:
         return current
     current.ended_at = now
     current.save(update_fields=["ended_at", "updated_at"])
-    Share.objects.filter(pk=current.share_id).update(expires_at=now)
+    if current.share is not None:
+        share_end(actor=actor, share=current.share)
     audit_record(
         actor=actor,
         action=AuditAction.GLASS_ENDED,
@@ -177,6 +184,8 @@ def glass_judge(
     if not may_judge(actor):
         raise PermissionDenied
     current = lock_current(EmergencyAccess.objects, pk=access.pk, version=None, message=STALE)
+    if current.user_id == actor.pk:
+        raise ValidationError(_("Someone else judges your own opening."))
     note = note.strip()
     if judgement not in (Judgement.JUSTIFIED, Judgement.UNJUSTIFIED):
         raise ValidationError({"judgement": _("Choose justified or not justified.")})
@@ -187,7 +196,9 @@ def glass_judge(
     old = {"judgement": current.judgement, "note": current.judgement_note}
     current.judgement, current.judgement_note = judgement, note
     current.judged_by, current.judged_at = actor, timezone.now()
-    current.save()
+    current.save(
+        update_fields=["judgement", "judgement_note", "judged_by", "judged_at", "updated_at"]
+    )
     audit_record(
         actor=actor,
         action=AuditAction.GLASS_JUDGED,
@@ -215,7 +226,7 @@ def emergency_get(*, user, access_id, request=None) -> EmergencyAccess:
         emergency_list(user=user),
         user=user,
         object_id=access_id,
-        action=None,
+        action=AuditAction.GLASS_VIEWED,
         request=request,
     )
 

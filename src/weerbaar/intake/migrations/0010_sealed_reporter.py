@@ -23,6 +23,7 @@ def seal(apps, schema_editor):
         report.reporter = None
         report.reporter_team = ""
         report.save(update_fields=["reporter_sealed", "reporter_key", "reporter", "reporter_team"])
+        report.messages.filter(direction="from_reporter").update(author=None)
 
 
 def unseal(apps, schema_editor):
