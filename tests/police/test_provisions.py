@@ -223,3 +223,17 @@ def test_a_correction_of_the_same_length_is_saved(regisseur, case):
     typo = summary[:-1] + ("x" if summary[-1] != "x" else "y")
     services.provision_correct(actor=regisseur, provision=provision, version=0, summary=typo)
     assert Provision.objects.get().summary == typo and Provision.objects.get().version == 1
+
+
+def test_a_provision_of_a_purpose_gone_out_of_use_can_still_be_corrected(regisseur, case):
+    provision = _record(regisseur, case)
+    Purpose.objects.filter(code="sluiting").update(active=False)
+    client = login(regisseur)
+    page = client.get(reverse("police:edit", args=[provision.uuid])).content.decode()
+    assert "Sluiting van een woning of lokaal" in page
+    services.provision_correct(
+        actor=regisseur, provision=provision, version=0, summary="Opnieuw verwoord."
+    )
+    assert Provision.objects.get().summary == "Opnieuw verwoord."
+    with pytest.raises(ValidationError):
+        _record(regisseur, case)  # but no new information for it

@@ -52,8 +52,12 @@ def _plain(p: Provision) -> dict:
     return values
 
 
-def _check(actor: User, case: Case, purpose: Purpose, received_on: date, subject) -> None:
-    if not purposes_for(actor).filter(pk=purpose.pk).exists() or not purpose.active:
+def _check(
+    actor: User, case: Case, purpose: Purpose, received_on: date, subject, *, kept=False
+) -> None:
+    """``kept``: the purpose is the one already recorded, which may have gone out of use
+    since; a new provision or a changed purpose needs one in use."""
+    if not purposes_for(actor).filter(pk=purpose.pk).exists() or not (purpose.active or kept):
         raise ValidationError(
             {"purpose": _("You may not record information given for this purpose.")}
         )
@@ -132,7 +136,8 @@ def provision_correct(
         if name in changes:
             value = changes[name]
             setattr(current, name, value.strip() if isinstance(value, str) else value)
-    _check(actor, current.case, current.purpose, current.received_on, current.subject)
+    kept = current.purpose_id == before["purpose"].pk
+    _check(actor, current.case, current.purpose, current.received_on, current.subject, kept=kept)
     if changes.get("subject") is not None:
         refuse_if_restricted(current.subject)
     # Compared as values: the masked form of an encrypted text only tells its length.

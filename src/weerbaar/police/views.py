@@ -5,6 +5,7 @@ would tell that there is something."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -59,10 +60,12 @@ def _recordable_case(request, case_id):
     return case
 
 
-def _form(request, case, data=None, **kwargs):
+def _form(request, case, data=None, *, provision=None, **kwargs):
+    # A purpose gone out of use stays on the provisions recorded for it.
+    usable = Q(active=True) | Q(pk=provision.purpose_id) if provision else Q(active=True)
     return ProvisionForm(
         data,
-        purposes=selectors.purposes_for(request.user).filter(active=True),
+        purposes=selectors.purposes_for(request.user).filter(usable),
         subjects=selectors.case_subjects(case=case),
         **kwargs,
     )
@@ -131,6 +134,7 @@ def provision_edit(request, provision_id):
         request,
         provision.case,
         request.POST if request.method == "POST" else None,
+        provision=provision,
         initial={**initial, "version": provision.version},
     )
 
