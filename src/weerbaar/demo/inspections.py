@@ -178,7 +178,9 @@ def _checks(rng, people, team, today) -> int:
     for n in range(40):
         day = today - timedelta(days=9 * n + 2)
         address = rng.choice(addresses).subject
-        check = services.check_plan(actor=actor, address=address, planned_on=today, owner_team=team)
+        # Planned for the day it is now, not the day the run began: a run across midnight.
+        now = timezone.localdate()
+        check = services.check_plan(actor=actor, address=address, planned_on=now, owner_team=team)
         AddressCheck.objects.filter(pk=check.pk).update(planned_on=day)
         persons = [
             r.from_subject
@@ -200,7 +202,7 @@ def _checks(rng, people, team, today) -> int:
         services.check_plan(
             actor=actor,
             address=rng.choice(addresses).subject,
-            planned_on=today + timedelta(days=days_ahead),
+            planned_on=max(today + timedelta(days=days_ahead), timezone.localdate()),
             owner_team=team,
         )
         made += 1
