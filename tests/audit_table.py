@@ -229,6 +229,8 @@ SERVICES = {
     "cases.note_remove": AuditAction.CASE_NOTE_REMOVED,
     "cases.case_subject_role_set": AuditAction.CASE_SUBJECT_ROLE,
     "cases.case_unlink_subject": AuditAction.CASE_SUBJECT_UNLINKED,
+    "cases.case_share": AuditAction.CASE_SHARED,
+    "cases.case_share_stop": AuditAction.CASE_SHARE_STOPPED,
     "intake.attachments_add": PART,
     "intake.report_submit_public": AuditAction.REPORT_SUBMITTED,
     "intake.report_submit_staff": AuditAction.REPORT_SUBMITTED,

@@ -177,6 +177,7 @@ EXPECTED_GET = {
     "cases:task_done": NOBODY,  # POST only
     "cases:riec": NOBODY,  # POST only
     "cases:share": NOBODY,  # POST only
+    "cases:share_stop": NOBODY,  # POST only
     "cases:member": NOBODY,  # POST only
     "cases:subject_find": {"regisseur", "behandelaar", "toezichthouder"},
     "cases:subject_link": NOBODY,  # POST only

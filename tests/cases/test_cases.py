@@ -275,7 +275,15 @@ def test_share_with_a_partner_team_and_the_timeline(regisseur, ketenpartner, oth
     assert "Dit veld is vereist" in missing.content.decode()
     client.post(
         reverse("cases:share", args=[case.uuid]),
-        {"team": partner_team.pk, "purpose": "RIEC-casus", "legal_basis": "RIEC-convenant 2024"},
+        {
+            "team": partner_team.pk,
+            "purpose": "RIEC-casus",
+            "legal_basis": "RIEC-convenant 2024",
+            "proportional": "on",
+            "proportionality_text": "Alleen de kop van de casus, voor de RIEC-analyse.",
+            "subsidiary": "on",
+            "subsidiarity_text": "Zonder de kop kan het RIEC de casus niet bespreken.",
+        },
     )
     assert login(ketenpartner).get(reverse("cases:detail", args=[case.uuid])).status_code == 200
     page = client.get(reverse("cases:detail", args=[case.uuid])).content.decode()

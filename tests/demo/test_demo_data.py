@@ -166,6 +166,13 @@ def test_demo_has_cases_of_every_type_and_live_deadlines():
     ).first()
     assert refusal(closure, "besluit") == "" and refusal(closure, "voornemen") == ""
 
+    # A running RIEC case is shared with the police partner, with its basis and weighing (P20).
+    from weerbaar.cases.models import PartnerShare
+
+    shared = PartnerShare.objects.select_related("case", "share__team").get()
+    assert shared.case.case_type.riec and shared.share.team.is_external
+    assert shared.share.legal_basis and shared.subsidiarity_text
+
 
 def test_demo_warehouse_has_an_alert_for_every_rule():
     from weerbaar.warehouse.models import Alert, ImportRun

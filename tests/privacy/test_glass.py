@@ -167,12 +167,18 @@ def test_an_opened_case_does_not_let_its_holder_decide_who_works_on_it(night, te
     behandelaar = UserFactory(roles=["behandelaar"], teams=[TeamFactory()])
     _break(behandelaar, case.reference)
     client = login(behandelaar)
-    assert client.get(reverse("cases:detail", args=[case.uuid])).status_code == 200
+    page = client.get(reverse("cases:detail", args=[case.uuid]))
+    assert page.status_code == 200
+    body = page.content.decode()
+    for route in ("cases:member", "cases:team_set", "cases:share", "cases:share_stop"):
+        assert reverse(route, args=[case.uuid]) not in body  # no form that would answer 404
+    assert reverse("cases:note", args=[case.uuid]) in body  # the work itself stays possible
     member = {"user": behandelaar.pk, "role": "behandelaar"}
     assert client.post(reverse("cases:member", args=[case.uuid]), member).status_code == 404
     other = {"team": behandelaar.teams.get().pk}
     assert client.post(reverse("cases:team_set", args=[case.uuid]), other).status_code == 404
     assert client.post(reverse("cases:share", args=[case.uuid]), {}).status_code == 404
+    assert client.post(reverse("cases:share_stop", args=[case.uuid]), {}).status_code == 404
     assert not case.members.filter(user=behandelaar).exists()
     # police information follows its purpose and the case team, not an opening
     assert client.get(reverse("police:detail", args=[provision.uuid])).status_code == 404

@@ -162,10 +162,26 @@ class ShareForm(forms.Form):
     legal_basis = forms.CharField(
         label=_("Legal basis"), max_length=200, help_text=_("E.g. the RIEC covenant.")
     )
+    proportional = forms.BooleanField(
+        label=_("The intrusion on privacy is in proportion to the purpose"), required=False
+    )
+    proportionality_text = forms.CharField(
+        label=_("Proportionality in words"), min_length=10, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    subsidiary = forms.BooleanField(
+        label=_("No less intrusive means will achieve the purpose"), required=False
+    )
+    subsidiarity_text = forms.CharField(
+        label=_("Subsidiarity in words"), min_length=10, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "share_%s")
         super().__init__(*args, **kwargs)
+
+
+class ShareStopForm(forms.Form):
+    share = forms.UUIDField(widget=forms.HiddenInput)
 
 
 class MemberForm(forms.Form):

@@ -246,3 +246,24 @@ class CaseMember(models.Model):
         verbose_name_plural = _("case team members")
         constraints = [models.UniqueConstraint(fields=["case", "user"], name="case_member_once")]
         indexes = [models.Index(fields=["user", "case"])]
+
+
+class PartnerShare(models.Model):
+    """The weighing behind sharing a case with a partner (P20): why it is needed, why it is in
+    proportion and why less will not do, recorded once per share, beside its legal basis."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="partner_shares")
+    share = models.OneToOneField(
+        "accounts.Share", on_delete=models.CASCADE, related_name="case_weighing"
+    )
+    proportionality_text = models.TextField(_("proportionality in words"))
+    subsidiarity_text = models.TextField(_("subsidiarity in words"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("weighing of a share with a partner")
+        verbose_name_plural = _("weighings of shares with partners")
+        ordering = ["-recorded_at", "-id"]

@@ -8,11 +8,14 @@ and their own tasks, never notes, subjects or signals.
 
 from uuid import UUID
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.functional import cached_property
 
 from weerbaar.accounts.access import is_active_user, may_see_any, visible_q
 from weerbaar.accounts.lookup import visible_get
+from weerbaar.accounts.models import Share
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.models import AuditRecord
 from weerbaar.audit.services import audit_record
@@ -320,3 +323,18 @@ def map_counts(*, user, year: int) -> list[dict]:
 
     opened = Case.objects.filter(opened_on__year=year)
     return per_address(opened, **first_address(), visible=cases_visible_to(user))
+
+
+def case_shares(case: Case):
+    """The shares of the case that still hold, an opening with a reason left out."""
+    now = timezone.now()
+    return (
+        Share.objects.filter(
+            content_type=ContentType.objects.get_for_model(Case),
+            object_uuid=case.uuid,
+            emergency=False,
+        )
+        .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
+        .select_related("team", "user", "granted_by", "case_weighing")
+        .order_by("-created_at", "-id")
+    )

@@ -34,6 +34,7 @@ from weerbaar.cases.models import (
     StatusChange,
     Task,
 )
+from weerbaar.cases.sharing import case_share, case_share_stop  # noqa: F401
 from weerbaar.core import files
 from weerbaar.core.locking import lock_current
 from weerbaar.core.references import next_reference

@@ -14,6 +14,7 @@ urlpatterns = [
     path("<uuid:case_id>/taak/", views.task_add, name="task"),
     path("<uuid:case_id>/riec/", views.case_riec, name="riec"),
     path("<uuid:case_id>/delen/", views.share, name="share"),
+    path("<uuid:case_id>/delen/beeindigen/", views.share_stop, name="share_stop"),
     path("<uuid:case_id>/team/", views.member, name="member"),
     path("<uuid:case_id>/subjecten/", views.subject_find, name="subject_find"),
     path("<uuid:case_id>/subjecten/koppelen/", views.subject_link, name="subject_link"),

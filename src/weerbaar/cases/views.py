@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from weerbaar.accounts.services import share_grant
 from weerbaar.audit.exports import list_export, offer
 from weerbaar.cases import selectors, services
 from weerbaar.cases.constants import ADD_PERMISSION, CHANGE_PERMISSION
@@ -22,6 +21,7 @@ from weerbaar.cases.forms import (
     NoteForm,
     RiecForm,
     ShareForm,
+    ShareStopForm,
     StatusForm,
     SubjectLinkForm,
     SubjectSearchForm,
@@ -137,6 +137,9 @@ def _detail(request, case, forms=None, status=200):
         "documents": readable.documents,
         "document_form": forms.get("document") or DocumentForm(),
         "share_form": forms.get("share") or ShareForm(),
+        "may_govern": may_change and _governs(user, case),
+        "shares": selectors.case_shares(case),
+        "share_stop_form": forms.get("share_stop"),
         "members": readable.members,
         "member_form": forms.get("member") or MemberForm(),
         "timeline": readable.timeline,
@@ -151,6 +154,10 @@ def _detail(request, case, forms=None, status=200):
 def case_detail(request, case_id):
     case = selectors.case_get(user=request.user, case_id=case_id, request=request)
     return _detail(request, case)
+
+
+def _governs(user, case) -> bool:
+    return selectors.cases_visible_to(user, emergency=False).filter(pk=case.pk).exists()
 
 
 def _changeable(request, case_id, *, governs: bool = False):
@@ -356,14 +363,23 @@ def share(request, case_id):
         case,
         "share",
         ShareForm(request.POST),
-        lambda d: share_grant(
-            actor=request.user,
-            obj=case,
-            team=d["team"],
-            purpose=d["purpose"],
-            legal_basis=d["legal_basis"],
-        ),
+        lambda d: services.case_share(actor=request.user, case=case, **d),
         _("The case has been shared with the partner."),
+    )
+
+
+@login_required
+@require_POST
+def share_stop(request, case_id):
+    """End a share of the case: the partner no longer sees its heading."""
+    case = _changeable(request, case_id, governs=True)
+    return _run(
+        request,
+        case,
+        "share_stop",
+        ShareStopForm(request.POST),
+        lambda d: services.case_share_stop(actor=request.user, case=case, share_id=d["share"]),
+        _("The partner no longer sees the case."),
     )
 
 

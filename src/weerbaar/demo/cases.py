@@ -228,6 +228,25 @@ def _penalty_orders(regisseur, bart, team, addresses, today) -> int:
     return 3
 
 
+def _share_riec_case(regisseur) -> None:
+    """One running RIEC case shared with the police, with its basis and weighing."""
+    partner = Team.objects.filter(name="Politie basisteam", is_external=True).first()
+    case = Case.objects.filter(case_type__riec=True, closed_on__isnull=True).order_by("id").first()
+    if partner is None or case is None:
+        return
+    cases.case_share(
+        actor=regisseur,
+        case=case,
+        team=partner,
+        purpose="Bespreking van de casus in het RIEC-casusoverleg",
+        legal_basis="RIEC-convenant, art. 6 lid 1 sub e AVG",
+        proportional=True,
+        proportionality_text="Alleen de kop van de casus: type, status en RIEC-kenmerk.",
+        subsidiary=True,
+        subsidiarity_text="Zonder deze gegevens kan de politie de casus niet voorbereiden.",
+    )
+
+
 def create_cases(*, seed: int) -> int:
     rng = random.Random(f"demo-cases-{seed}")
     people = {u.username: u for u in User.objects.all()}
@@ -235,8 +254,10 @@ def create_cases(*, seed: int) -> int:
     team = Team.objects.get(name="Handhaving")
     addresses = list(Address.objects.select_related("subject").order_by("subject_id")[:120])
     today = timezone.localdate()
-    return (
+    count = (
         _every_type(rng, regisseur, team, addresses, today)
         + _damocles(regisseur, bart, team, addresses, today)
         + _penalty_orders(regisseur, bart, team, addresses, today)
     )
+    _share_riec_case(regisseur)
+    return count
