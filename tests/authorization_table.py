@@ -57,6 +57,7 @@ WORLD_OBJECTS = (
     "request_id",
     "provision_id",
     "access_id",
+    "relation_id",
 )
 OBJECT_PARAMS = {
     *WORLD_OBJECTS,
@@ -97,6 +98,10 @@ EXPECTED_GET = {
     "subjects:create": {"regisseur", "behandelaar"},
     "subjects:detail": SEE_ALL,
     "subjects:edit": {"regisseur", "behandelaar"},  # who may correct a subject's details
+    "subjects:relation_find": {"regisseur", "behandelaar"},
+    "subjects:relation_new": NOBODY,  # without the other end it sends on to relation_find
+    "subjects:relation_edit": {"regisseur", "behandelaar"},
+    "subjects:relation_end": NOBODY,  # POST only
     "audit:list": {"fg"},
     "audit:find": NOBODY,  # POST only
     "audit:exports": LOGGED_IN,

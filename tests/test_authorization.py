@@ -21,6 +21,7 @@ from tests.factories import (
     SignalFactory,
     TeamFactory,
     UserFactory,
+    make_address,
     make_person,
 )
 from tests.meetings.world import meeting_world
@@ -90,6 +91,17 @@ def world(db, team, other_team):
         police_reference="PL1500-2026-123456",
     )
     SIGNALS["account_id"] = users["medewerker"]
+    from weerbaar.subjects.services import relation_record
+
+    SIGNALS["relation_id"] = relation_record(
+        actor=users["regisseur"],
+        kind="lives_at",
+        from_subject=registry,
+        to_subject=make_address("Loodsweg", 3, "6981AB", "Doesburg"),
+        source="Politie",
+        source_grade="B",
+        info_grade="2",
+    )
     from weerbaar.privacy.services import glass_break
 
     SIGNALS["access_id"] = glass_break(

@@ -45,6 +45,9 @@ class AuditAction(models.TextChoices):
     SUBJECT_VIEWED = "subjects.viewed", _("Subject viewed")
     SUBJECT_SEARCHED = "subjects.searched", _("Subjects searched")
     RELATION_CREATED = "subjects.relation_created", _("Relation recorded")
+    RELATION_CHANGED = "subjects.relation_changed", _("Relation corrected")
+    RELATION_VIEWED = "subjects.relation_viewed", _("Relation opened for correction")
+    RELATION_ENDED = "subjects.relation_ended", _("Relation ended")
     # signals
     SIGNAL_CREATED = "signals.created", _("Signal created")
     SIGNAL_VIEWED = "signals.viewed", _("Signal viewed")

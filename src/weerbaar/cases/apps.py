@@ -15,3 +15,7 @@ class CasesConfig(AppConfig):
         files.register(
             DOCUMENT_FOLDER, lambda: DocumentVersion.objects.values_list("uuid", flat=True)
         )
+        # The subject page (subjects, an app below) lists what the reader may see here.
+        from weerbaar.cases import subject_page
+
+        subject_page.register()

@@ -15,3 +15,7 @@ class InspectionsConfig(AppConfig):
 
         files.register(FOLDER, lambda: Photo.objects.values_list("uuid", flat=True))
         sources.register()
+        # The subject page (subjects, an app below) lists what the reader may see here.
+        from weerbaar.inspections import subject_page
+
+        subject_page.register()

@@ -13,3 +13,7 @@ class InterventionsConfig(AppConfig):
         from weerbaar.interventions.follow import deadlines_follow
 
         team_follower_register(deadlines_follow)
+        # The subject page (subjects, an app below) lists what the reader may see here.
+        from weerbaar.interventions import subject_page
+
+        subject_page.register()

@@ -11,3 +11,7 @@ class MeetingsConfig(AppConfig):
         from weerbaar.meetings.bulk import register_agenda_action
 
         register_agenda_action()
+        # The subject page (subjects, an app below) lists what the reader may see here.
+        from weerbaar.meetings import subject_page
+
+        subject_page.register()

@@ -24,3 +24,7 @@ class ScreeningConfig(AppConfig):
             shown=selectors.may_change,
             rows=selectors.deadline_rows,
         )
+        # The subject page (subjects, an app below) lists what the reader may see here.
+        from weerbaar.screening import subject_page
+
+        subject_page.register()

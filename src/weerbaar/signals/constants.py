@@ -1,6 +1,9 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# The 4x4 grading is the subjects' too (a relation recorded by hand is graded the same way).
+from weerbaar.subjects.constants import InfoGrade, SourceGrade  # noqa: F401
+
 
 class SignalStatus(models.TextChoices):
     NEW = "new", _("New")
@@ -48,24 +51,6 @@ class Channel(models.TextChoices):
 SEE_ALL_PERMISSION = "signals.view_signal"
 CHANGE_PERMISSION = "signals.change_signal"
 ENRICH_PERMISSION = "signals.add_enrichment"
-
-
-class SourceGrade(models.TextChoices):
-    """Reliability of the source, the first half of the 4x4 grading of police and RIEC."""
-
-    A = "A", _("A: reliable, always proven reliable")
-    B = "B", _("B: mostly reliable")
-    C = "C", _("C: not reliable")
-    D = "D", _("D: reliability cannot be judged")
-
-
-class InfoGrade(models.TextChoices):
-    """Reliability of the information itself, the second half of the 4x4 grading."""
-
-    ONE = "1", _("1: known to be true without reservation")
-    TWO = "2", _("2: known personally to the source, not to the official")
-    THREE = "3", _("3: not known personally to the source, corroborated by other information")
-    FOUR = "4", _("4: cannot be judged")
 
 
 class EnrichmentKind(models.TextChoices):

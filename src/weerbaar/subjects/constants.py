@@ -25,6 +25,37 @@ class RelationKind(models.TextChoices):
     VEHICLE_OWNER = "vehicle_owner", _("is registered keeper of")
 
 
+# How the relation reads from its other end ("Loodsweg 3 is the address of K. de Bruijn").
+RELATION_REVERSE = {
+    RelationKind.LIVES_AT: _("is the address of"),
+    RelationKind.REGISTERED_AT: _("is the registered address of"),
+    RelationKind.OWNS: _("is owned by"),
+    RelationKind.RENTS: _("is rented by"),
+    RelationKind.DIRECTS: _("is directed by"),
+    RelationKind.WORKS_AT: _("employs"),
+    RelationKind.FAMILY_OF: _("is family of"),
+    RelationKind.VEHICLE_OWNER: _("has as registered keeper"),
+}
+
+
+class SourceGrade(models.TextChoices):
+    """Reliability of the source, the first half of the 4x4 grading of police and RIEC."""
+
+    A = "A", _("A: reliable, always proven reliable")
+    B = "B", _("B: mostly reliable")
+    C = "C", _("C: not reliable")
+    D = "D", _("D: reliability cannot be judged")
+
+
+class InfoGrade(models.TextChoices):
+    """Reliability of the information itself, the second half of the 4x4 grading."""
+
+    ONE = "1", _("1: known to be true without reservation")
+    TWO = "2", _("2: known personally to the source, not to the official")
+    THREE = "3", _("3: not known personally to the source, corroborated by other information")
+    FOUR = "4", _("4: cannot be judged")
+
+
 P, ORG, A, V = (
     SubjectKind.PERSON,
     SubjectKind.ORGANISATION,
@@ -78,3 +109,6 @@ SEE_ALL_PERMISSION = "subjects.view_subject"
 ADD_PERMISSION = "subjects.add_subject"
 # Who corrects a subject's details (a typo in a name, a birth date, an address).
 CHANGE_PERMISSION = "subjects.change_subject"
+# Who records, corrects and ends a relation by hand.
+RELATE_PERMISSION = "subjects.add_relation"
+CHANGE_RELATION_PERMISSION = "subjects.change_relation"

@@ -5,6 +5,7 @@ in the table of its kind, sharing the primary key. Relations join two subjects, 
 network of persons, companies, premises and vehicles is one graph.
 """
 
+from django.conf import settings
 from django.db import models
 from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +13,15 @@ from django.utils.translation import gettext_lazy as _
 from weerbaar.accounts.models import Team
 from weerbaar.core.models import PublicIdModel, TimeStampedModel
 from weerbaar.core.normalize import format_plate, format_postcode
-from weerbaar.subjects.constants import LegalForm, RelationKind, SubjectKind, UsePurpose
+from weerbaar.subjects.constants import (
+    RELATION_REVERSE,
+    InfoGrade,
+    LegalForm,
+    RelationKind,
+    SourceGrade,
+    SubjectKind,
+    UsePurpose,
+)
 
 
 class Subject(PublicIdModel):
@@ -158,6 +167,23 @@ class Relation(PublicIdModel):
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
     source = models.CharField(_("source"), max_length=64)
     note = models.CharField(_("note"), max_length=255, blank=True)
+    # Graded like soft information on a signal when recorded by hand; a registry's own
+    # relations (BRP, KvK) carry no grade.
+    source_grade = models.CharField(
+        _("reliability of the source"), max_length=1, choices=SourceGrade.choices, blank=True
+    )
+    info_grade = models.CharField(
+        _("reliability of the information"), max_length=1, choices=InfoGrade.choices, blank=True
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    version = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("relation")
@@ -170,6 +196,15 @@ class Relation(PublicIdModel):
                 name="relation_dates_in_order",
             )
         ]
+
+    @property
+    def reverse_label(self) -> str:
+        """How the relation reads from the subject at its other end."""
+        return str(RELATION_REVERSE.get(self.kind, self.get_kind_display()))
+
+    @property
+    def grading(self) -> str:
+        return f"{self.source_grade}{self.info_grade}"
 
 
 class NameToken(TimeStampedModel):

@@ -77,6 +77,25 @@ def subject_relations(*, user, subject: Subject) -> list[tuple[Relation, Subject
     ]
 
 
+def relation_get(
+    *, user, relation_id: UUID, request=None, allowed: bool = True, audit: bool = True
+) -> Relation:
+    """A relation whose two ends ``user`` may see; its read is audited unless the caller
+    writes (and audits) it."""
+    visible = subjects_visible_to(user).values("pk")
+    return visible_get(
+        Relation.objects.filter(from_subject__in=visible, to_subject__in=visible).select_related(
+            "from_subject", "to_subject", "recorded_by"
+        ),
+        user=user,
+        object_id=relation_id,
+        action=AuditAction.RELATION_VIEWED if audit else None,
+        request=request,
+        allowed=allowed,
+        subject_of=lambda relation: relation.from_subject.uuid,
+    )
+
+
 def subject_search(*, user, query: str, limit: int = 25, request=None) -> list[SearchHit]:
     """Ranked, typo-tolerant search over the subjects ``user`` may see; audited."""
     if not is_active_user(user):

@@ -24,7 +24,7 @@ from weerbaar.core.normalize import (
     normalize_postcode,
 )
 from weerbaar.core.restrictions import refuse_if_restricted
-from weerbaar.subjects.constants import RELATION_ENDS, SubjectKind
+from weerbaar.subjects.constants import SubjectKind
 from weerbaar.subjects.models import (
     Address,
     NameToken,
@@ -33,6 +33,12 @@ from weerbaar.subjects.models import (
     Relation,
     Subject,
     Vehicle,
+)
+from weerbaar.subjects.relations import (  # noqa: F401
+    relation_check,
+    relation_correct,
+    relation_end,
+    relation_record,
 )
 
 
@@ -197,15 +203,6 @@ def vehicle_create(
     return _store(
         actor=actor, subject=subject, detail=vehicle, source=source, owner_team=owner_team
     )
-
-
-def relation_check(*, kind: str, from_subject: Subject, to_subject: Subject) -> None:
-    if (from_subject.kind, to_subject.kind) not in RELATION_ENDS[kind]:
-        raise ValidationError(
-            {"kind": _("This relation does not fit the kinds of subject you are linking.")}
-        )
-    if from_subject.pk == to_subject.pk:
-        raise ValidationError({"kind": _("A subject cannot have a relation with itself.")})
 
 
 @transaction.atomic

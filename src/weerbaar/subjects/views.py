@@ -5,11 +5,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from weerbaar.accounts.access import can_use
-from weerbaar.core import restrictions
+from weerbaar.core import restrictions, subject_page
 from weerbaar.core.forms import form_submit
 from weerbaar.core.http import is_htmx, local_return_path
 from weerbaar.subjects import selectors, services
-from weerbaar.subjects.constants import ADD_PERMISSION, CHANGE_PERMISSION, SubjectKind
+from weerbaar.subjects.constants import (
+    ADD_PERMISSION,
+    CHANGE_PERMISSION,
+    CHANGE_RELATION_PERMISSION,
+    RELATE_PERMISSION,
+    SubjectKind,
+)
 from weerbaar.subjects.forms import (
     AddressForm,
     OrganisationForm,
@@ -52,7 +58,10 @@ def detail(request, subject_id):
     context = {
         "subject": subject,
         "relations": relations,
+        "sections": subject_page.sections(subject, request.user),
         "may_edit": may_edit,
+        "may_relate": can_use(request.user, RELATE_PERMISSION),
+        "may_correct_relations": can_use(request.user, CHANGE_RELATION_PERMISSION),
         "restricted": restrictions.is_restricted(subject),
     }
     return render(request, "subjects/detail.html", context)

@@ -42,3 +42,7 @@ class WarehouseConfig(AppConfig):
         from weerbaar.warehouse import practice
 
         practice.register()
+        # The subject page (subjects, an app below) lists what the reader may see here.
+        from weerbaar.warehouse import subject_page
+
+        subject_page.register()

@@ -11,7 +11,7 @@ from weerbaar.core.subject_records import Record
 from weerbaar.warehouse.models import Alert, RegistryLink
 
 
-def _alert_keys(subject) -> Q | None:
+def alert_keys(subject) -> Q | None:
     if subject.kind == "address":
         address = subject.address
         keys = [address.bag_verblijfsobject_id] if address.bag_verblijfsobject_id else []
@@ -51,7 +51,7 @@ def find(subject):
                 (_("Match probability"), f"{link.match_probability:.0%}"),
             ),
         )
-    keys = _alert_keys(subject)
+    keys = alert_keys(subject)
     if keys is None:
         return
     for alert in Alert.objects.filter(keys).order_by("raised_at", "pk"):

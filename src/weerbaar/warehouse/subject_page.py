@@ -1,0 +1,32 @@
+"""The warehouse's alerts about a subject on its page (``core.subject_page``), for those who
+review alerts."""
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
+
+from weerbaar.core import subject_page
+from weerbaar.warehouse.models import Alert
+from weerbaar.warehouse.records import alert_keys
+from weerbaar.warehouse.selectors import may_review
+
+
+def _rows(subject, user):
+    keys = alert_keys(subject) if may_review(user) else None
+    if keys is None:
+        return Alert.objects.none()
+    return Alert.objects.filter(keys).order_by("-raised_at", "-id")
+
+
+def _entry(alert) -> subject_page.Entry:
+    return subject_page.Entry(
+        reference=alert.rule,
+        title=alert.explanation,
+        url=reverse("warehouse:alert", args=[alert.uuid]),
+        day=timezone.localdate(alert.raised_at),
+        status=alert.get_status_display(),
+    )
+
+
+def register() -> None:
+    subject_page.register("warehouse", gettext_lazy("Alerts"), _rows, _entry, order=70)
