@@ -26,9 +26,10 @@ node_modules/.installed: package.json package-lock.json
 
 # Front-end packages are copied from node_modules, never committed (ARCHITECTURE.md).
 static: node_modules/.installed
-	mkdir -p $(VENDOR)/htmx $(VENDOR)/utrecht $(VENDOR)/chartjs $(VENDOR)/leaflet
+	mkdir -p $(VENDOR)/htmx $(VENDOR)/utrecht $(VENDOR)/chartjs $(VENDOR)/leaflet $(VENDOR)/cytoscape
 	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx/
 	cp node_modules/chart.js/dist/chart.umd.min.js $(VENDOR)/chartjs/
+	cp node_modules/cytoscape/dist/cytoscape.min.js node_modules/cytoscape-svg/cytoscape-svg.js $(VENDOR)/cytoscape/
 	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images $(VENDOR)/leaflet/
 	cp node_modules/@utrecht/component-library-css/dist/index.css $(VENDOR)/utrecht/components.css
 	cp node_modules/@utrecht/design-tokens/dist/index.css $(VENDOR)/utrecht/tokens.css

@@ -11,6 +11,7 @@ NO_SINGLE_OBJECT_READS = {
     "accounts": "users, teams and keys are read through their owner or the admin",
     "demo": "builds the demo municipality; no pages",
     "reporting": "aggregates only; the report's read is recorded as a whole (reporting.viewed)",
+    "network": "reads subjects, signals and cases through their own apps' audited getters",
 }
 
 
@@ -266,6 +267,7 @@ SERVICES = {
     "privacy.access_review_sign": AuditAction.ACCESS_REVIEW_SIGNED,
     "privacy.unusual_access_send": AuditAction.UNUSUAL_ACCESS_SENT,
     "reporting.report_exported": AuditAction.EXPORT_MADE,
+    "network.network_exported": AuditAction.EXPORT_MADE,
     "reporting.narrative_save": AuditAction.REPORT_NARRATIVE,
     "reporting.year_adopt": AuditAction.REPORT_ADOPTED,
     "screening.screening_start": AuditAction.SCREENING_STARTED,

@@ -99,9 +99,13 @@ EXPECTED_GET = {
     "subjects:detail": SEE_ALL,
     "subjects:edit": {"regisseur", "behandelaar"},  # who may correct a subject's details
     "subjects:relation_find": {"regisseur", "behandelaar"},
-    "subjects:relation_new": NOBODY,  # without the other end it sends on to relation_find
+    "subjects:relation_new": NOBODY,  # reached from relation_find with its other end
     "subjects:relation_edit": {"regisseur", "behandelaar"},
     "subjects:relation_end": NOBODY,  # POST only
+    "network:network": SEE_ALL,  # who may search subjects; without a start it says where to begin
+    "network:expand": NOBODY,  # without a subject to expand: as a missing one
+    "network:path": NOBODY,  # without its two subjects: as missing ones
+    "network:picture": NOBODY,  # POST only
     "audit:list": {"fg"},
     "audit:find": NOBODY,  # POST only
     "audit:exports": LOGGED_IN,

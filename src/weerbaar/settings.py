@@ -115,6 +115,7 @@ INSTALLED_APPS = [
     "weerbaar.warehouse",
     "weerbaar.reporting",
     "weerbaar.privacy",
+    "weerbaar.network",
     "weerbaar.configuration",
     "weerbaar.demo",
 ]

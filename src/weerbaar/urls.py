@@ -28,6 +28,7 @@ urlpatterns = [
     path("politie/", include("weerbaar.police.urls")),
     path("verantwoording/", include("weerbaar.reporting.urls")),
     path("pakhuis/", include("weerbaar.warehouse.urls")),
+    path("netwerk/", include("weerbaar.network.urls")),
     path("privacy/", include("weerbaar.privacy.urls")),
     path("instellingen/", include("weerbaar.configuration.urls")),
     path("melden/", include("weerbaar.intake.urls")),

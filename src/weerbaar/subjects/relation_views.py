@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from weerbaar.accounts.access import can_use
-from weerbaar.accounts.lookup import parse_uuid
+from weerbaar.accounts.lookup import parse_uuid, refuse
 from weerbaar.core.forms import form_submit
 from weerbaar.subjects import selectors, services
 from weerbaar.subjects.constants import CHANGE_RELATION_PERMISSION, RELATE_PERMISSION
@@ -51,10 +51,10 @@ def relation_find(request, subject_id):
 @login_required
 @require_http_methods(["GET", "POST"])
 def relation_new(request, subject_id):
-    subject = _subject(request, subject_id)
     other_id = parse_uuid(request.POST.get("other") or request.GET.get("other", ""))
-    if other_id is None:
-        return redirect("subjects:relation_find", subject_id=subject.uuid)
+    if other_id is None:  # the page is reached from the search with its other end
+        refuse(user=request.user, label="subjects.relation", request=request)
+    subject = _subject(request, subject_id)
     other = selectors.subject_get(user=request.user, subject_id=other_id, request=request)
     if not kind_choices(subject, other):
         raise Http404
