@@ -31,17 +31,20 @@ from subject_search import OUT, PG_ADMIN, weerbaar  # noqa: E402
 BATCH = 20_000
 
 
-def database_url(kind: str) -> str:
+def database_url(kind: str, reuse: bool) -> str:
     if kind == "sqlite":
         OUT.mkdir(exist_ok=True)
         path = OUT / "network.sqlite3"
-        path.unlink(missing_ok=True)
+        if not reuse:
+            path.unlink(missing_ok=True)
         return f"sqlite:///{path}"
     import psycopg
 
     with psycopg.connect(PG_ADMIN.replace("postgres://", "postgresql://"), autocommit=True) as c:
-        c.execute('DROP DATABASE IF EXISTS "weerbaar_bench_network"')
-        c.execute('CREATE DATABASE "weerbaar_bench_network"')
+        exists = c.execute("SELECT 1 FROM pg_database WHERE datname = 'weerbaar_bench_network'")
+        if not (reuse and exists.fetchone()):
+            c.execute('DROP DATABASE IF EXISTS "weerbaar_bench_network"')
+            c.execute('CREATE DATABASE "weerbaar_bench_network"')
     return "postgres://postgres@127.0.0.1:5432/weerbaar_bench_network"
 
 
@@ -117,8 +120,9 @@ def run(expansions: int, seed: int, team) -> None:
     from weerbaar.subjects.models import Subject
 
     rng = random.Random(seed + 1)
-    regisseur = UserFactory(username="bench-regisseur", roles=["regisseur"])
-    staff = UserFactory(username="bench-medewerker", roles=["medewerker"], teams=[team])
+    run_id = uuid.uuid4().hex[:6]
+    regisseur = UserFactory(username=f"bench-regisseur-{run_id}", roles=["regisseur"])
+    staff = UserFactory(username=f"bench-medewerker-{run_id}", roles=["medewerker"], teams=[team])
     low, high = _ids(Subject)
     everyone = [rng.randint(low, high) for _ in range(expansions)]
     own = list(
@@ -171,8 +175,9 @@ def main() -> None:
     parser.add_argument("--expansions", type=int, default=500)
     parser.add_argument("--database", choices=["postgres", "sqlite"], default="postgres")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--reuse", action="store_true", help="keep the data of the last run")
     args = parser.parse_args()
-    os.environ["DATABASE_URL"] = database_url(args.database)
+    os.environ["DATABASE_URL"] = database_url(args.database, args.reuse)
     os.environ.setdefault("WEERBAAR_ENV", "test")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "weerbaar.settings")
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -184,7 +189,10 @@ def main() -> None:
 
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
     print(f"commit {commit.stdout.strip()}, {args.database}")
-    team = generate(args.persons, args.relations, args.seed)
+    from weerbaar.accounts.models import Team
+
+    team = Team.objects.filter(name="Wijkteam").first() if args.reuse else None
+    team = team or generate(args.persons, args.relations, args.seed)
     run(args.expansions, args.seed, team)
 
 

@@ -184,6 +184,10 @@ def test_demo_warehouse_has_an_alert_for_every_rule():
     assert set(ImportRun.objects.values_list("source", flat=True)) >= {"kvk-csv", "permits-csv"}
     # the planted permit of a closed premises' tenant, elsewhere
     assert Alert.objects.filter(rule="return_of_closed", key="vergunning V-PLANT-0001").exists()
+    # the nail studio the warehouse flags is a subject the Bibob coordinator can find (#18)
+    from weerbaar.subjects.models import Organisation
+
+    assert Organisation.objects.get(kvk_number="79999999").subject.source == "KvK"
     # the BRP holds the demo's own persons (hits open their pages by hashed BSN), and some
     # persons known only from reports are found in it by record linkage
     from weerbaar.core.bsn import bsn_hash

@@ -7,7 +7,7 @@ information) hold no relations and never appear."""
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.urls import reverse
 
 from weerbaar.cases.selectors import case_file_get
@@ -90,29 +90,45 @@ def _edge(relation: Relation) -> dict:
     }
 
 
-def visible_relations(user, filters: Filters) -> QuerySet[Relation]:
-    """The relations whose two ends ``user`` may see, filtered."""
-    visible = subjects_visible_to(user).values("pk")
+def _visible_ids(user, ids) -> set[int]:
+    """Which of the subject ids ``user`` may see: one query on those ids, so need-to-know
+    costs as much as the neighbourhood, not as much as the whole register."""
+    found: set[int] = set()
+    ids = list(ids)
+    for start in range(0, len(ids), 2000):
+        chunk = ids[start : start + 2000]
+        found.update(subjects_visible_to(user).filter(pk__in=chunk).values_list("pk", flat=True))
+    return found
+
+
+def _touching(subject_ids, filters: Filters):
+    """(relation, from, to) of every relation at the subjects, filtered, without names."""
     return (
-        Relation.objects.filter(from_subject__in=visible, to_subject__in=visible)
+        Relation.objects.filter(
+            Q(from_subject_id__in=subject_ids) | Q(to_subject_id__in=subject_ids)
+        )
         .filter(filters.q())
-        .select_related("from_subject", "to_subject")
+        .values_list("pk", "from_subject_id", "to_subject_id")
     )
 
 
 def expand(*, user, graph: Graph, subjects: list[Subject], filters: Filters) -> Graph:
     """Add the subjects and their relations to ``graph``; each subject must be one the user
-    may see (the callers fetch it through ``subject_get``)."""
+    may see (the callers fetch it through ``subject_get``). A relation whose other end the
+    user may not see is left out before anything is counted."""
     for subject in subjects:
         graph.nodes.setdefault(str(subject.uuid), _node(subject))
-        touching = visible_relations(user, filters).filter(
-            Q(from_subject=subject) | Q(to_subject=subject)
+        rows = list(_touching([subject.pk], filters))
+        ends = {b if a == subject.pk else a for _pk, a, b in rows}
+        seen = _visible_ids(user, ends) | {subject.pk}
+        shown = [pk for pk, a, b in rows if a in seen and b in seen]
+        relations = Relation.objects.filter(pk__in=shown).select_related(
+            "from_subject", "to_subject"
         )
-        rows = list(touching.order_by("kind", "-valid_from", "id")[: EXPAND_LIMIT + 1])
-        if len(rows) > EXPAND_LIMIT:
-            graph.more[str(subject.uuid)] = touching.count() - EXPAND_LIMIT
-            rows = rows[:EXPAND_LIMIT]
-        for relation in rows:
+        picked = list(relations.order_by("kind", "-valid_from", "id")[:EXPAND_LIMIT])
+        if len(shown) > EXPAND_LIMIT:
+            graph.more[str(subject.uuid)] = len(shown) - EXPAND_LIMIT
+        for relation in picked:
             for end in (relation.from_subject, relation.to_subject):
                 graph.nodes.setdefault(str(end.uuid), _node(end))
             graph.edges[str(relation.uuid)] = _edge(relation)
@@ -170,20 +186,24 @@ def _signal_links(signal):
     return signal.subject_links.select_related("subject")
 
 
-def _step(relations, frontier: set, seen: dict, far: dict) -> tuple[set, int | None]:
-    """One level of the search from one side: the subjects newly reached, and the first one
-    the other side has reached too (where the two searches meet)."""
+def _step(user, filters, frontier: set, seen: dict, far: dict) -> tuple[set, int | None]:
+    """One level of the search from one side: the subjects newly reached that the user may
+    see, and the first one the other side has reached too (where the two searches meet)."""
+    steps = []
+    ids = list(frontier)
+    for start in range(0, len(ids), 2000):  # two IN lists per query: under SQLite's limit
+        for pk, a, b in _touching(ids[start : start + 2000], filters).iterator(chunk_size=2000):
+            for here, there in ((a, b), (b, a)):
+                if here in frontier and there not in seen:
+                    steps.append((here, there, pk))
+    visible = _visible_ids(user, {there for _here, there, _pk in steps})
     found = set()
-    rows = relations.filter(
-        Q(from_subject_id__in=frontier) | Q(to_subject_id__in=frontier)
-    ).values_list("pk", "from_subject_id", "to_subject_id")
-    for pk, a, b in rows.iterator(chunk_size=2000):
-        for here, there in ((a, b), (b, a)):
-            if here in frontier and there not in seen:
-                seen[there] = (here, pk)
-                found.add(there)
-                if there in far:
-                    return found, there
+    for here, there, pk in steps:
+        if there in visible and there not in seen:
+            seen[there] = (here, pk)
+            found.add(there)
+            if there in far:
+                return found, there
     return found, None
 
 
@@ -204,14 +224,13 @@ def shortest_path(*, user, one: Subject, other: Subject, filters: Filters) -> Gr
     graph = Graph(nodes={str(one.uuid): _node(one)})
     if one.pk == other.pk:
         return graph
-    relations = visible_relations(user, filters)
     # parents[side][pk] = (previous subject, relation) on the way back to that side's start
     parents = ({one.pk: None}, {other.pk: None})
     frontiers = [{one.pk}, {other.pk}]
     meeting = None
     for _level in range(PATH_DEPTH):
         side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
-        found, meeting = _step(relations, frontiers[side], parents[side], parents[1 - side])
+        found, meeting = _step(user, filters, frontiers[side], parents[side], parents[1 - side])
         if meeting is not None or not found or len(found) > PATH_FRONTIER:
             break
         frontiers[side] = found

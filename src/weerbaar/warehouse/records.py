@@ -27,6 +27,8 @@ def alert_keys(subject) -> Q | None:
         for value in hashes:
             found |= Q(key__startswith=f"persoon {value[:12]} ")
         return found or None
+    if subject.kind == "organisation" and subject.organisation.kvk_number:
+        return Q(facts__kvk_number=subject.organisation.kvk_number)
     return None
 
 

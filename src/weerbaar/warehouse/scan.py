@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
-from weerbaar.warehouse import alerts, db, engines, rules
+from weerbaar.warehouse import alerts, db, engines, organisations, rules
 from weerbaar.warehouse.models import RuleSetting
 from weerbaar.warehouse.services import import_closures
 
@@ -65,4 +65,6 @@ def scan(*, actor=None, engine: str | None = None, progress=None) -> dict:
             action=AuditAction.WAREHOUSE_SCAN,
             new={"rules": per_rule, "engine": runner.name, **counts, "failed": failed},
         )
+    # After the alerts are kept: the organisations they name become findable subjects.
+    counts["organisations"] = organisations.add_flagged(actor=actor)
     return counts | {"failed": failed, "rules": per_rule}

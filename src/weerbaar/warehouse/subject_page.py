@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 from weerbaar.core import subject_page
 from weerbaar.warehouse.models import Alert
 from weerbaar.warehouse.records import alert_keys
-from weerbaar.warehouse.selectors import may_review
+from weerbaar.warehouse.selectors import may_review, rule_catalogue
 
 
 def _rows(subject, user):
@@ -19,8 +19,9 @@ def _rows(subject, user):
 
 
 def _entry(alert) -> subject_page.Entry:
+    rule = rule_catalogue().get(alert.rule)
     return subject_page.Entry(
-        reference=alert.rule,
+        reference=rule.name if rule else alert.rule,
         title=alert.explanation,
         url=reverse("warehouse:alert", args=[alert.uuid]),
         day=timezone.localdate(alert.raised_at),
