@@ -233,6 +233,7 @@ SERVICES = {
     "cases.case_unlink_subject": AuditAction.CASE_SUBJECT_UNLINKED,
     "cases.case_share": AuditAction.CASE_SHARED,
     "cases.case_share_stop": AuditAction.CASE_SHARE_STOPPED,
+    "cases.case_exported": AuditAction.EXPORT_MADE,
     "intake.attachments_add": PART,
     "intake.report_submit_public": AuditAction.REPORT_SUBMITTED,
     "intake.report_submit_staff": AuditAction.REPORT_SUBMITTED,

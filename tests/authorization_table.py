@@ -187,6 +187,7 @@ EXPECTED_GET = {
     "cases:riec": NOBODY,  # POST only
     "cases:share": NOBODY,  # POST only
     "cases:share_stop": NOBODY,  # POST only
+    "cases:zgw": CASE_FILE,  # without a purpose: the page that asks for it
     "cases:member": NOBODY,  # POST only
     "cases:subject_find": {"regisseur", "behandelaar", "toezichthouder"},
     "cases:subject_link": NOBODY,  # POST only

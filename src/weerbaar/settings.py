@@ -76,6 +76,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 MUNICIPALITY_NAME = env_str("MUNICIPALITY_NAME", "Gemeente Weerdam")
 MUNICIPALITY_CODE = env_str("MUNICIPALITY_CODE", "9999")
+MUNICIPALITY_RSIN = env_str("MUNICIPALITY_RSIN", "999999990")  # bronorganisatie in ZGW
 # Replies to decision letters go to a general mailbox, never to the handling official.
 GENERAL_MAILBOX = env_str("GENERAL_MAILBOX", "veiligheid@weerdam.invalid")
 # Where letters send opinions and objections by post, and the court named for appeal.

@@ -325,3 +325,15 @@ def member_set(*, actor: User, case: Case, user, role: str) -> CaseMember:
         new={"user": user.pk, "role": role},
     )
     return member
+
+
+def case_exported(*, actor: User, case: Case, fmt: str, purpose: str, request=None) -> None:
+    """Record a hand-over file of the case (ZGW) with its purpose, as every export is."""
+    audit_record(
+        actor=actor,
+        action=AuditAction.EXPORT_MADE,
+        obj=case,
+        request=request,
+        purpose=purpose,
+        extra={"list": "zaak", "format": fmt},
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from weerbaar.cases import correction_views, views
+from weerbaar.cases import correction_views, handover_views, views
 
 app_name = "cases"
 urlpatterns = [
@@ -15,6 +15,7 @@ urlpatterns = [
     path("<uuid:case_id>/riec/", views.case_riec, name="riec"),
     path("<uuid:case_id>/delen/", views.share, name="share"),
     path("<uuid:case_id>/delen/beeindigen/", views.share_stop, name="share_stop"),
+    path("<uuid:case_id>/zgw/", handover_views.zgw_export, name="zgw"),
     path("<uuid:case_id>/team/", views.member, name="member"),
     path("<uuid:case_id>/subjecten/", views.subject_find, name="subject_find"),
     path("<uuid:case_id>/subjecten/koppelen/", views.subject_link, name="subject_link"),
