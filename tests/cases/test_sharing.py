@@ -71,7 +71,7 @@ def test_a_weighed_share_is_recorded_shown_and_ended(regisseur, ketenpartner, ca
         weighing.share.team == partner_team and weighing.share.legal_basis == "RIEC-convenant 2024"
     )
     assert weighing.recorded_by == regisseur
-    row = AuditRecord.objects.get(action=AuditAction.CASE_SHARED)
+    row = AuditRecord.objects.get(action=AuditAction.SHARE_GRANTED, object_id=str(case.uuid))
     assert row.changes["new"]["subsidiarity"] == WEIGHED["subsidiarity_text"]
     assert row.changes["new"]["legal_basis"] == "RIEC-convenant 2024"
     partner = login(ketenpartner)
@@ -87,11 +87,17 @@ def test_a_weighed_share_is_recorded_shown_and_ended(regisseur, ketenpartner, ca
     )
     assert ended.status_code == 302
     assert partner.get(reverse("cases:detail", args=[case.uuid])).status_code == 404
-    assert AuditRecord.objects.filter(action=AuditAction.CASE_SHARE_STOPPED).count() == 1
+    assert (
+        AuditRecord.objects.filter(action=AuditAction.SHARE_ENDED, object_id=str(case.uuid)).count()
+        == 1
+    )
     again = client.post(
         reverse("cases:share_stop", args=[case.uuid]), {"share": weighing.share.uuid}
     ).content.decode()
     assert "Dit delen bestaat niet of is al beëindigd." in again
-    assert AuditRecord.objects.filter(action=AuditAction.CASE_SHARE_STOPPED).count() == 1
+    assert (
+        AuditRecord.objects.filter(action=AuditAction.SHARE_ENDED, object_id=str(case.uuid)).count()
+        == 1
+    )
     page = client.get(reverse("cases:detail", args=[case.uuid])).content.decode()
     assert str(weighing.share.uuid) not in page

@@ -114,6 +114,13 @@ def test_the_shortest_path_and_its_bounds(regisseur, chain, monkeypatch):
         reverse("network:path"), {"van": chain["anna"].uuid, "naar": chain["dijk"].uuid}
     ).json()
     assert not too_far["found"] and "3 relaties" in too_far["message"]
+    monkeypatch.setattr(selectors, "PATH_DEPTH", 6)
+    monkeypatch.setattr(selectors, "PATH_FRONTIER", 0)
+    wide = client.get(
+        reverse("network:path"), {"van": chain["anna"].uuid, "naar": chain["dijk"].uuid}
+    ).json()
+    assert not wide["found"] and "te breed" in wide["message"]
+    monkeypatch.setattr(selectors, "PATH_FRONTIER", 20_000)
     stranger = make_person("Eva Zwart")
     none = client.get(reverse("network:path"), {"van": chain["anna"].uuid, "naar": stranger.uuid})
     assert none.json()["found"] is False
@@ -178,7 +185,8 @@ def test_from_a_case_and_a_signal(regisseur, ketenpartner, team, chain):
 
 def test_a_picture_is_recorded_with_its_purpose_after_confirming(regisseur, chain):
     client = login(regisseur)
-    data = {"format": "png", "doel": "RIEC-analyse", "start": "subject:x", "nodes": 3, "edges": 2}
+    start = f"subject:{chain['loods'].uuid}"
+    data = {"format": "png", "doel": "RIEC-analyse", "start": start, "nodes": 3, "edges": 2}
     asked = client.post(reverse("network:picture"), data)
     assert asked.status_code == 401 and "reauth" in asked.json()
     session = client.session
@@ -188,3 +196,7 @@ def test_a_picture_is_recorded_with_its_purpose_after_confirming(regisseur, chai
     assert client.post(reverse("network:picture"), data).status_code == 200
     row = AuditRecord.objects.get(action=AuditAction.EXPORT_MADE)
     assert row.purpose == "RIEC-analyse" and row.changes["extra"]["list"] == "netwerk"
+    assert row.subject_ref == str(chain["loods"].uuid)
+    hidden = {**data, "start": "subject:00000000-0000-4000-8000-00000000abcd"}
+    assert client.post(reverse("network:picture"), hidden).status_code == 404
+    assert AuditRecord.objects.filter(action=AuditAction.EXPORT_MADE).count() == 1

@@ -77,6 +77,8 @@ def test_correct_and_end_a_relation_with_the_lock(regisseur, behandelaar, pair):
     assert client.get(edit).status_code == 200
     assert AuditRecord.objects.filter(action=AuditAction.RELATION_VIEWED).count() == 1
 
+    not_so = client.post(edit, {**GRADED, "version": 0, "valid_until": "2025-06-01"})
+    assert "Beëindig de relatie met de reden" in not_so.content.decode()
     corrected = client.post(edit, {**GRADED, "version": 0, "info_grade": "3"})
     assert corrected.status_code == 302
     relation.refresh_from_db()

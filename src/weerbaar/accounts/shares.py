@@ -34,6 +34,7 @@ def share_grant(
     legal_basis: str = "",
     expires_at=None,
     emergency: bool = False,
+    weighing: dict | None = None,
 ) -> Share:
     if _is_partner(user, team) and not legal_basis.strip():
         raise ValidationError(
@@ -61,13 +62,15 @@ def share_grant(
             "user": str(user.uuid) if user else "",
             "team": str(team.uuid) if team else "",
             "legal_basis": legal_basis.strip(),
+            **(weighing or {}),
         },
     )
     return share
 
 
-def share_end(*, actor: User, share: Share) -> Share:
-    """End a share now (its holder is done with it); a share that has ended stays ended."""
+def share_end(*, actor: User, share: Share, obj=None) -> Share:
+    """End a share now (its holder is done with it); a share that has ended stays ended.
+    ``obj``, the shared object, puts the row in that object's trail."""
     now = timezone.now()
     if share.expires_at is not None and share.expires_at <= now:
         return share
@@ -76,6 +79,7 @@ def share_end(*, actor: User, share: Share) -> Share:
     audit_record(
         actor=actor,
         action=AuditAction.SHARE_ENDED,
+        obj=obj,
         extra={"share": str(share.uuid), "object": str(share.object_uuid)},
     )
     return share

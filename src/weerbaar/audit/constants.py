@@ -86,8 +86,6 @@ class AuditAction(models.TextChoices):
     CASE_TEAM_CHANGED = "cases.team_changed", _("Team of a case changed")
     CASE_SUBJECT_ROLE = "cases.subject_role", _("Role of a subject on a case changed")
     CASE_SUBJECT_UNLINKED = "cases.subject_unlinked", _("Subject unlinked from a case")
-    CASE_SHARED = "cases.shared", _("Case shared with a partner after a weighing")
-    CASE_SHARE_STOPPED = "cases.share_stopped", _("Sharing of a case with a partner ended")
     # interventions
     INTERVENTION_STARTED = "interventions.started", _("Intervention started")
     INTERVENTION_VIEWED = "interventions.viewed", _("Intervention viewed")

@@ -30,6 +30,7 @@ from weerbaar.cases.models import (
 )
 from weerbaar.core.counting import per_year
 from weerbaar.core.references import typed_reference
+from weerbaar.signals.selectors import signals_about
 
 
 def _types_for_roles(user) -> list[int]:
@@ -180,6 +181,17 @@ class CaseFile:
 def case_file(*, user, case: Case) -> CaseFile:
     """The parts of ``case`` (already fetched for ``user``) that ``user`` may read."""
     return CaseFile(user=user, case=case)
+
+
+def cases_about(*, user, subject) -> QuerySet[Case]:
+    """The case files about ``subject`` that ``user`` may read: linked to it, or coming from
+    a signal about it. A partner with a case's heading only gets none: the heading never
+    says which subjects a case is about."""
+    linked = CaseSubject.objects.filter(subject=subject).values("case_id")
+    through = Case.signals.through.objects.filter(
+        signal__in=signals_about(user=user, subject=subject)
+    ).values("case_id")
+    return case_files_visible_to(user).filter(Q(pk__in=linked) | Q(pk__in=through))
 
 
 def case_subjects(*, case: Case):

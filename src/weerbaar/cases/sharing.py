@@ -7,10 +7,17 @@ from django.utils.translation import gettext as _
 
 from weerbaar.accounts.models import Share, Team, User
 from weerbaar.accounts.services import share_end, share_grant
-from weerbaar.audit.constants import AuditAction
-from weerbaar.audit.services import audit_record
 from weerbaar.cases.models import Case, PartnerShare
-from weerbaar.cases.selectors import case_shares
+from weerbaar.cases.selectors import case_shares, cases_visible_to
+
+
+def _governs(actor: User, case: Case) -> None:
+    """Who shares decides who else works on the case: not the holder of an opening with a
+    reason (privacy/glass.py), whose share of the case is marked as such."""
+    if not cases_visible_to(actor, emergency=False).filter(pk=case.pk).exists():
+        raise ValidationError(
+            _("An opening with a reason does not let you decide who else works on the case.")
+        )
 
 
 @transaction.atomic
@@ -29,6 +36,7 @@ def case_share(
     """Share the case with a partner team after a weighing that passes; a weighing that does
     not pass shares nothing."""
     Case.objects.select_for_update().filter(pk=case.pk).first()
+    _governs(actor, case)
     errors = {}
     if not team.is_external:
         errors["team"] = _("A case is shared here with a partner organisation only.")
@@ -45,7 +53,15 @@ def case_share(
     if errors:
         raise ValidationError(errors)
     share = share_grant(
-        actor=actor, obj=case, team=team, purpose=purpose.strip(), legal_basis=legal_basis
+        actor=actor,
+        obj=case,
+        team=team,
+        purpose=purpose.strip(),
+        legal_basis=legal_basis,
+        weighing={
+            "proportionality": proportionality_text.strip(),
+            "subsidiarity": subsidiarity_text.strip(),
+        },
     )
     weighing = PartnerShare(
         case=case,
@@ -56,32 +72,15 @@ def case_share(
     )
     weighing.full_clean()
     weighing.save()
-    audit_record(
-        actor=actor,
-        action=AuditAction.CASE_SHARED,
-        obj=case,
-        purpose=share.purpose,
-        new={
-            "team": str(team.uuid),
-            "legal_basis": share.legal_basis,
-            "proportionality": weighing.proportionality_text,
-            "subsidiarity": weighing.subsidiarity_text,
-        },
-    )
     return share
 
 
 @transaction.atomic
 def case_share_stop(*, actor: User, case: Case, share_id) -> Share:
     """End one of the case's shares; one that is not the case's, or has ended, is refused."""
+    _governs(actor, case)
     share = case_shares(case).select_for_update(of=("self",)).filter(uuid=share_id).first()
     if share is None:
         raise ValidationError(_("This share does not exist or has already ended."))
-    share_end(actor=actor, share=share)
-    audit_record(
-        actor=actor,
-        action=AuditAction.CASE_SHARE_STOPPED,
-        obj=case,
-        old={"team": str(share.team.uuid) if share.team else "", "share": str(share.uuid)},
-    )
+    share_end(actor=actor, share=share, obj=case)
     return share

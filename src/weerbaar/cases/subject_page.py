@@ -1,30 +1,16 @@
-"""The cases about a subject on its page (``core.subject_page``): linked to it or coming from
-a signal about it, for those who read the case file; a partner who sees a shared case's
-heading only does not learn from it which subjects the case is about."""
+"""The cases about a subject on its page (``core.subject_page``), for those who read the case
+file (``cases.selectors.cases_about``)."""
 
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
-from weerbaar.cases.selectors import case_files_visible_to
+from weerbaar.cases.selectors import cases_about
 from weerbaar.core import subject_page
 
 
-def about(subject, user):
-    """The case files about ``subject`` that ``user`` may read (also for the apps above)."""
-    return (
-        case_files_visible_to(user)
-        .filter(
-            Q(subject_links__subject=subject)
-            | Q(signals__subject_links__subject=subject)
-            | Q(signals__address=subject)
-        )
-        .distinct()
-    )
-
-
 def _rows(subject, user):
-    return about(subject, user).select_related("case_type").order_by("-opened_on", "-id")
+    found = cases_about(user=user, subject=subject)
+    return found.select_related("case_type").order_by("-opened_on", "-id")
 
 
 def _entry(case) -> subject_page.Entry:

@@ -379,7 +379,7 @@ def share_stop(request, case_id):
         "share_stop",
         ShareStopForm(request.POST),
         lambda d: services.case_share_stop(actor=request.user, case=case, share_id=d["share"]),
-        _("The partner no longer sees the case."),
+        _("The sharing has ended."),
     )
 
 

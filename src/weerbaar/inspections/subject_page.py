@@ -34,6 +34,7 @@ def _checks(subject, user):
         checks_visible_to(user)
         .filter(Q(address=subject) | Q(persons=subject))
         .distinct()
+        .select_related("address")
         .order_by("-planned_on", "-id")
     )
 

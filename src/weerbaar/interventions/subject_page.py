@@ -4,7 +4,7 @@ about it that the reader may read."""
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
-from weerbaar.cases.subject_page import about as cases_about
+from weerbaar.cases.selectors import cases_about
 from weerbaar.core import subject_page
 from weerbaar.interventions.selectors import interventions_visible_to
 
@@ -12,7 +12,7 @@ from weerbaar.interventions.selectors import interventions_visible_to
 def _rows(subject, user):
     return (
         interventions_visible_to(user)
-        .filter(case__in=cases_about(subject, user))
+        .filter(case__in=cases_about(user=user, subject=subject))
         .select_related("instrument", "case")
         .order_by("-id")
     )

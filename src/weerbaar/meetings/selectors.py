@@ -43,6 +43,13 @@ def meetings_visible_to(user) -> QuerySet[Meeting]:
     return Meeting.objects.filter(Q(series__participants=user) | Q(guests=user)).distinct()
 
 
+def agenda_items_visible_to(user) -> QuerySet[AgendaItem]:
+    """Agenda items of meetings ``user`` takes part in; outside the municipality only the
+    items shared with the partners."""
+    items = AgendaItem.objects.filter(meeting__in=meetings_visible_to(user))
+    return items if sees_internal(user) else items.filter(shared_with_partners=True)
+
+
 def series_visible_to(user) -> QuerySet[MeetingSeries]:
     if not is_active_user(user):
         return MeetingSeries.objects.none()

@@ -1,21 +1,20 @@
 """The meetings that discussed a subject, on its page (``core.subject_page``): agenda items
-of meetings the reader takes part in, on signals about the subject the reader may see."""
+the reader may read (partners: only those shared with them), on signals about the subject
+the reader may see."""
 
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from weerbaar.core import subject_page
-from weerbaar.meetings.models import AgendaItem
-from weerbaar.meetings.selectors import meetings_visible_to
-from weerbaar.signals.subject_page import about as signals_about
+from weerbaar.meetings.selectors import agenda_items_visible_to
+from weerbaar.signals.selectors import signals_about
 
 
 def _rows(subject, user):
     return (
-        AgendaItem.objects.filter(
-            meeting__in=meetings_visible_to(user), signal__in=signals_about(subject, user)
-        )
+        agenda_items_visible_to(user)
+        .filter(signal__in=signals_about(user=user, subject=subject))
         .select_related("meeting__series", "signal")
         .order_by("-meeting__starts_at", "-id")
     )

@@ -10,8 +10,9 @@ from datetime import date
 from django.db.models import Q
 from django.urls import reverse
 
-from weerbaar.cases.selectors import case_file_get
-from weerbaar.signals.selectors import signal_get
+from weerbaar.accounts.lookup import parse_uuid, refuse
+from weerbaar.cases.selectors import case_file_get, case_files_visible_to
+from weerbaar.signals.selectors import signal_get, signals_visible_to
 from weerbaar.subjects.models import Relation, Subject
 from weerbaar.subjects.selectors import may_search_subjects, subject_get, subjects_visible_to
 
@@ -23,6 +24,10 @@ PATH_DEPTH = 6
 PATH_FRONTIER = 20_000
 # Source grades a filter keeps; a relation from a registry (no grade) is kept by every one.
 GRADE_FILTERS = {"A": "A", "AB": "AB", "ABC": "ABC"}
+
+
+class PathTooWide(Exception):
+    """The search reached more subjects than it may hold before the two sides met."""
 
 
 @dataclass(frozen=True)
@@ -102,14 +107,21 @@ def _visible_ids(user, ids) -> set[int]:
 
 
 def _touching(subject_ids, filters: Filters):
-    """(relation, from, to) of every relation at the subjects, filtered, without names."""
+    """(relation, from, to, kind, start) of every relation at the subjects, filtered, without
+    names."""
     return (
         Relation.objects.filter(
             Q(from_subject_id__in=subject_ids) | Q(to_subject_id__in=subject_ids)
         )
         .filter(filters.q())
-        .values_list("pk", "from_subject_id", "to_subject_id")
+        .values_list("pk", "from_subject_id", "to_subject_id", "kind", "valid_from")
     )
+
+
+def _order(row) -> tuple:
+    """By kind, the latest first, as the tables read."""
+    _pk, _a, _b, kind, start = row
+    return (kind, -(start.toordinal() if start else 0), _pk)
 
 
 def expand(*, user, graph: Graph, subjects: list[Subject], filters: Filters) -> Graph:
@@ -119,16 +131,16 @@ def expand(*, user, graph: Graph, subjects: list[Subject], filters: Filters) -> 
     for subject in subjects:
         graph.nodes.setdefault(str(subject.uuid), _node(subject))
         rows = list(_touching([subject.pk], filters))
-        ends = {b if a == subject.pk else a for _pk, a, b in rows}
+        ends = {row[2] if row[1] == subject.pk else row[1] for row in rows}
         seen = _visible_ids(user, ends) | {subject.pk}
-        shown = [pk for pk, a, b in rows if a in seen and b in seen]
-        relations = Relation.objects.filter(pk__in=shown).select_related(
-            "from_subject", "to_subject"
-        )
-        picked = list(relations.order_by("kind", "-valid_from", "id")[:EXPAND_LIMIT])
+        shown = sorted((row for row in rows if row[1] in seen and row[2] in seen), key=_order)
         if len(shown) > EXPAND_LIMIT:
             graph.more[str(subject.uuid)] = len(shown) - EXPAND_LIMIT
-        for relation in picked:
+        picked = [row[0] for row in shown[:EXPAND_LIMIT]]
+        relations = Relation.objects.filter(pk__in=picked).select_related(
+            "from_subject", "to_subject"
+        )
+        for relation in sorted(relations, key=lambda r: picked.index(r.pk)):
             for end in (relation.from_subject, relation.to_subject):
                 graph.nodes.setdefault(str(end.uuid), _node(end))
             graph.edges[str(relation.uuid)] = _edge(relation)
@@ -182,6 +194,23 @@ def start(*, user, kind: str, object_id, filters: Filters, request=None) -> tupl
     return record, graph
 
 
+def start_object(*, user, start: str, request=None):
+    """The subject, signal or case a drawing started from (``kind:uuid``), if ``user`` may
+    see it; refused like a missing one otherwise. Not audited as a read: the caller records
+    what is done with it (a picture)."""
+    kind, _sep, object_id = start.partition(":")
+    rows = {
+        "subject": subjects_visible_to,
+        "signal": signals_visible_to,
+        "case": case_files_visible_to,
+    }.get(kind)
+    ident = parse_uuid(object_id)
+    found = rows(user).filter(uuid=ident).first() if rows and ident else None
+    if found is None:
+        refuse(user=user, label=f"network.{kind or 'start'}", object_id=object_id, request=request)
+    return found
+
+
 def _signal_links(signal):
     return signal.subject_links.select_related("subject")
 
@@ -192,7 +221,8 @@ def _step(user, filters, frontier: set, seen: dict, far: dict) -> tuple[set, int
     steps = []
     ids = list(frontier)
     for start in range(0, len(ids), 2000):  # two IN lists per query: under SQLite's limit
-        for pk, a, b in _touching(ids[start : start + 2000], filters).iterator(chunk_size=2000):
+        rows = _touching(ids[start : start + 2000], filters)
+        for pk, a, b, _kind, _from in rows.iterator(chunk_size=2000):
             for here, there in ((a, b), (b, a)):
                 if here in frontier and there not in seen:
                     steps.append((here, there, pk))
@@ -220,7 +250,8 @@ def _chain(parents: tuple[dict, dict], meeting: int) -> list[int]:
 def shortest_path(*, user, one: Subject, other: Subject, filters: Filters) -> Graph | None:
     """The fewest relations between two subjects the user may see, through subjects the user
     may see; searched from both ends a level at a time. None when there is none within
-    PATH_DEPTH relations."""
+    PATH_DEPTH relations; PathTooWide when one level holds more than PATH_FRONTIER subjects
+    (the filters narrow it)."""
     graph = Graph(nodes={str(one.uuid): _node(one)})
     if one.pk == other.pk:
         return graph
@@ -231,7 +262,9 @@ def shortest_path(*, user, one: Subject, other: Subject, filters: Filters) -> Gr
     for _level in range(PATH_DEPTH):
         side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
         found, meeting = _step(user, filters, frontiers[side], parents[side], parents[1 - side])
-        if meeting is not None or not found or len(found) > PATH_FRONTIER:
+        if meeting is None and len(found) > PATH_FRONTIER:
+            raise PathTooWide
+        if meeting is not None or not found:
             break
         frontiers[side] = found
     if meeting is None:

@@ -8,12 +8,17 @@ from weerbaar.audit.services import audit_record
 
 
 def network_exported(
-    *, actor: User, fmt: str, purpose: str, start: str, nodes: int, edges: int, request=None
+    *, actor: User, start, fmt: str, purpose: str, nodes: int, edges: int, request=None
 ) -> None:
+    """``start``: the subject, signal or case the drawing began with (found through
+    ``selectors.start_object``, so one the actor may see); the numbers are the browser's."""
+    is_subject = start._meta.label_lower == "subjects.subject"
     audit_record(
         actor=actor,
         action=AuditAction.EXPORT_MADE,
+        obj=start,
+        subject_ref=start.uuid if is_subject else "",
         request=request,
         purpose=purpose,
-        extra={"list": "netwerk", "format": fmt, "start": start, "nodes": nodes, "edges": edges},
+        extra={"list": "netwerk", "format": fmt, "nodes": nodes, "edges": edges},
     )

@@ -119,9 +119,13 @@ def shortest(request):
     _require(request.user)
     one = subject_get(user=request.user, subject_id=request.GET.get("van"), request=request)
     other = subject_get(user=request.user, subject_id=request.GET.get("naar"), request=request)
-    graph = selectors.shortest_path(
-        user=request.user, one=one, other=other, filters=FilterForm(request.GET).filters()
-    )
+    try:
+        graph = selectors.shortest_path(
+            user=request.user, one=one, other=other, filters=FilterForm(request.GET).filters()
+        )
+    except selectors.PathTooWide:
+        message = _("The search became too wide before it found a chain; narrow the filters.")
+        return JsonResponse({"found": False, "message": message})
     if graph is None:
         message = _("No chain of at most %(n)s relations joins these two.") % {
             "n": selectors.PATH_DEPTH
@@ -139,6 +143,9 @@ def picture(request):
     if not form.is_valid():
         message = _("State the purpose of the picture (at least 5 characters).")
         return JsonResponse({"message": message}, status=400)
+    start = selectors.start_object(
+        user=request.user, start=form.cleaned_data["start"], request=request
+    )
     if not reauth.recent(request):
         back = request.POST.get("terug", "")
         target = back if back.startswith("/netwerk/") else reverse("network:network")
@@ -148,9 +155,9 @@ def picture(request):
     data = form.cleaned_data
     services.network_exported(
         actor=request.user,
+        start=start,
         fmt=data["format"],
         purpose=data["doel"],
-        start=data["start"],
         nodes=data["nodes"],
         edges=data["edges"],
         request=request,

@@ -194,6 +194,13 @@ def _signals_about(subject_ids: list[int], cap: int = 500) -> tuple[set[int], se
     return set(linked[:cap]), set(located[:cap])
 
 
+def signals_about(*, user, subject) -> QuerySet[Signal]:
+    """The signals about ``subject`` that ``user`` may see: linked to it, or at it when it
+    is an address (two index lookups, not an OR over a join)."""
+    linked = SignalSubject.objects.filter(subject=subject).values("signal_id")
+    return signals_visible_to(user).filter(Q(pk__in=linked) | Q(address=subject))
+
+
 def signal_subjects(*, user, signal: Signal) -> list[dict]:
     """The subjects linked to the signal that ``user`` may see, each with what the
     municipality already knows: the other visible signals about it."""

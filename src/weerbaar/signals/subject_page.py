@@ -1,25 +1,16 @@
 """The signals about a subject on its page (``core.subject_page``), as far as the reader may
 see them: linked to the subject, or at it when it is an address."""
 
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
 from weerbaar.core import subject_page
-from weerbaar.signals.selectors import signals_visible_to
-
-
-def about(subject, user):
-    """The signals about ``subject`` that ``user`` may see (also for the apps above)."""
-    return (
-        signals_visible_to(user)
-        .filter(Q(subject_links__subject=subject) | Q(address=subject))
-        .distinct()
-    )
+from weerbaar.signals.selectors import signals_about
 
 
 def _rows(subject, user):
-    return about(subject, user).select_related("phenomenon").order_by("-reported_on", "-id")
+    found = signals_about(user=user, subject=subject)
+    return found.select_related("phenomenon").order_by("-reported_on", "-id")
 
 
 def _entry(signal) -> subject_page.Entry:

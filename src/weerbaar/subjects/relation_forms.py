@@ -41,7 +41,12 @@ class _Graded(forms.Form):
         label=_("Until"), required=False, widget=DATE, help_text=_("Empty while it holds.")
     )
     source = forms.CharField(
-        label=_("Source"), max_length=64, help_text=_("E.g. the police, a control, the KvK.")
+        label=_("Source"),
+        max_length=64,
+        help_text=_(
+            "E.g. a control, a report, the KvK. Information the police provided belongs in "
+            "the police compartment of the case, not here."
+        ),
     )
     source_grade = forms.ChoiceField(
         label=_("Reliability of the source"), choices=[("", "—"), *SourceGrade.choices]

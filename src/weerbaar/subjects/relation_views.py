@@ -98,12 +98,16 @@ def _relation(request, relation_id):
     )
 
 
+def _back(request, relation):
+    """The end of the relation whose page the user came from (``vanuit``)."""
+    came = request.GET.get("vanuit") or request.POST.get("vanuit") or ""
+    return relation.to_subject if came == str(relation.to_subject.uuid) else relation.from_subject
+
+
 def _edit_page(request, relation, correct, end, status=200):
-    back = request.GET.get("vanuit") or request.POST.get("vanuit") or ""
-    start = relation.from_subject
     context = {
         "relation": relation,
-        "back": relation.to_subject if back == str(relation.to_subject.uuid) else start,
+        "back": _back(request, relation),
         "correct_form": correct,
         "end_form": end,
         "from_registry": relation.recorded_by_id is None and not relation.source_grade,
@@ -127,9 +131,12 @@ def relation_edit(request, relation_id):
     relation = _relation(request, relation_id)
     form = RelationCorrectForm(request.POST or None, initial=_initial(relation))
 
-    def done(_relation):
-        messages.success(request, _("The relation has been corrected."))
-        return redirect("subjects:detail", subject_id=relation.from_subject.uuid)
+    def done(corrected):
+        if corrected.version == relation.version:
+            messages.info(request, _("Nothing was changed."))
+        else:
+            messages.success(request, _("The relation has been corrected."))
+        return redirect("subjects:detail", subject_id=_back(request, relation).uuid)
 
     def again(form, status):
         return _edit_page(request, relation, form, _end_form(relation), status)
@@ -152,7 +159,7 @@ def relation_end(request, relation_id):
 
     def done(_relation):
         messages.success(request, _("The relation has been ended."))
-        return redirect("subjects:detail", subject_id=relation.from_subject.uuid)
+        return redirect("subjects:detail", subject_id=_back(request, relation).uuid)
 
     def again(form, status):
         correct = RelationCorrectForm(initial=_initial(relation))

@@ -21,7 +21,7 @@ CORRECTED = ("valid_from", "valid_until", "source", "source_grade", "info_grade"
 
 def _locked(relation: Relation, version: int | None) -> Relation:
     return lock_current(
-        Relation.objects.select_related("from_subject"),
+        Relation.objects.select_related("from_subject", "to_subject"),
         pk=relation.pk,
         version=version,
         message=_("Someone changed this relation in the meantime; look at it again."),
@@ -124,6 +124,15 @@ def relation_correct(*, actor: User, relation: Relation, version: int | None, **
     new["source"], new["note"] = new["source"].strip(), new["note"].strip()
     _graded(new["source"], new["source_grade"], new["info_grade"])
     _dates(new["valid_from"], new["valid_until"])
+    if current.valid_until is None and new["valid_until"] is not None:
+        raise ValidationError(
+            {"valid_until": _("End the relation with its reason, below: not as a correction.")}
+        )
+    if current.valid_until is not None and new["valid_until"] is None:
+        raise ValidationError(
+            {"valid_until": _("An ended relation is not reopened: record it again.")}
+        )
+    refuse_if_restricted(current.from_subject, current.to_subject)
     changed = [f for f in CORRECTED if getattr(current, f) != new[f]]
     if not changed:
         return current
@@ -157,8 +166,10 @@ def relation_end(
         raise ValidationError({"reason": _("Say why the relation ended.")})
     if current.valid_from and ended_on < current.valid_from:
         raise ValidationError({"ended_on": _("The end date lies before the start date.")})
+    refuse_if_restricted(current.from_subject, current.to_subject)
     current.valid_until = ended_on
     current.version += 1
+    current.full_clean()
     current.save(update_fields=["valid_until", "version", "updated_at"])
     audit_record(
         actor=actor,

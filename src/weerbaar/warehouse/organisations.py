@@ -7,7 +7,7 @@ alerts, signals and cases on its page; its address is linked when the applicatio
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from weerbaar.subjects.models import Address, Organisation
 from weerbaar.subjects.services import organisation_create, relation_create
@@ -52,15 +52,18 @@ def add_flagged(*, actor=None) -> int:
     """Make the organisations open alerts name that the application does not have yet;
     returns how many were made."""
     named = _named(Alert.objects.filter(status=Alert.Status.OPEN, facts__has_key="kvk_number"))
-    known = set(
-        Organisation.objects.filter(kvk_number__in=list(named)).values_list("kvk_number", flat=True)
-    )
+    numbers, known = list(named), set()
+    for start in range(0, len(numbers), 2000):  # under SQLite's limit of parameters
+        chunk = numbers[start : start + 2000]
+        known.update(
+            Organisation.objects.filter(kvk_number__in=chunk).values_list("kvk_number", flat=True)
+        )
     made = 0
     for number, facts in named.items():
         if number in known:
             continue
-        with transaction.atomic():
-            try:
+        try:
+            with transaction.atomic():  # the organisation with its address, or neither
                 subject = organisation_create(
                     actor=actor,
                     name=str(facts["name"])[:200],
@@ -78,7 +81,7 @@ def add_flagged(*, actor=None) -> int:
                         to_subject=address.subject,
                         source=SOURCE,
                     )
-            except ValidationError:
-                continue  # made in the meantime, or a record the subjects app refuses
-            made += 1
+        except (ValidationError, IntegrityError):
+            continue  # made in the meantime, or refused (a restricted address): next scan
+        made += 1
     return made

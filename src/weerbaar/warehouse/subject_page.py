@@ -1,6 +1,8 @@
 """The warehouse's alerts about a subject on its page (``core.subject_page``), for those who
 review alerts."""
 
+from functools import cache
+
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
@@ -18,10 +20,15 @@ def _rows(subject, user):
     return Alert.objects.filter(keys).order_by("-raised_at", "-id")
 
 
+@cache
+def _rule_names() -> dict[str, str]:
+    return {code: rule.name for code, rule in rule_catalogue().items()}
+
+
 def _entry(alert) -> subject_page.Entry:
-    rule = rule_catalogue().get(alert.rule)
+    name = _rule_names().get(alert.rule)
     return subject_page.Entry(
-        reference=rule.name if rule else alert.rule,
+        reference=name or alert.rule,
         title=alert.explanation,
         url=reverse("warehouse:alert", args=[alert.uuid]),
         day=timezone.localdate(alert.raised_at),

@@ -10,8 +10,7 @@
   if (!box || !source || !window.cytoscape) { return; }
   var config = JSON.parse(source.textContent);
   var status = document.getElementById("network-status");
-  var csrf = (document.querySelector("input[name=csrfmiddlewaretoken]") || {}).value ||
-    (document.cookie.match(/(?:^|; )csrftoken=([^;]+)/) || [])[1] || "";
+  var csrf = (document.querySelector("#network-picture input[name=csrfmiddlewaretoken]") || {}).value || "";
   var colours = {
     person: "#154273", organisation: "#7a3e00", address: "#2f6d3a", vehicle: "#5b2c83",
     signal: "#a4002b", "case": "#a4002b"
@@ -83,6 +82,9 @@
   }
 
   function refreshTables() {
+    // The tables are rebuilt: a keyboard user keeps their place on the same subject's button.
+    var focused = document.activeElement && document.activeElement.dataset
+      ? document.activeElement.dataset.expand : null;
     var nodes = subjects();
     ["network-selected", "path-from", "path-to"].forEach(function (id) {
       var select = document.getElementById(id);
@@ -120,6 +122,10 @@
       cell(row, e.data("source_text") + (e.data("grade") ? " (" + e.data("grade") + ")" : ""));
       edgeBody.appendChild(row);
     });
+    if (focused) {
+      var again = nodeBody.querySelector('button[data-expand="' + focused + '"]');
+      if (again) { again.focus(); }
+    }
   }
 
   function add(graph) {
@@ -202,10 +208,15 @@
     fetch(config.urls.picture, {
       method: "POST", credentials: "same-origin", body: body,
       headers: { "X-CSRFToken": csrf, "Accept": "application/json" }
-    }).then(function (r) { return r.json().then(function (data) { return { ok: r.ok, data: data }; }); })
+    }).then(function (r) {
+      return r.json().then(function (data) { return { ok: r.ok, status: r.status, data: data }; });
+    })
       .then(function (answer) {
+        var purpose = document.getElementById("picture-purpose");
+        purpose.removeAttribute("aria-invalid");
         if (!answer.ok) {
           say(answer.data.message || config.messages.failed);
+          if (answer.status === 400) { purpose.setAttribute("aria-invalid", "true"); purpose.focus(); }
           if (answer.data.reauth) {
             var link = document.createElement("a");
             link.className = "utrecht-link"; link.href = answer.data.reauth;
