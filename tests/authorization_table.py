@@ -58,6 +58,8 @@ WORLD_OBJECTS = (
     "provision_id",
     "access_id",
     "relation_id",
+    "pair_id",
+    "merge_id",
 )
 OBJECT_PARAMS = {
     *WORLD_OBJECTS,
@@ -102,6 +104,12 @@ EXPECTED_GET = {
     "subjects:relation_new": NOBODY,  # reached from relation_find with its other end
     "subjects:relation_edit": {"regisseur", "behandelaar"},
     "subjects:relation_end": NOBODY,  # POST only
+    "subjects:duplicates": {"regisseur"},
+    "subjects:duplicate": {"regisseur"},
+    "subjects:duplicate_distinct": NOBODY,  # POST only
+    "subjects:merge_find": {"regisseur"},
+    "subjects:merge_compare": NOBODY,  # reached from merge_find with the other one
+    "subjects:unmerge": NOBODY,  # POST only
     "network:network": SEE_ALL,  # who may search subjects; without a start it says where to begin
     "network:expand": NOBODY,  # without a subject to expand: as a missing one
     "network:path": NOBODY,  # without its two subjects: as missing ones

@@ -149,7 +149,25 @@ def world(db, team, other_team):
         status="review",
         found_at=timezone.now(),
     )
+    SIGNALS.update(duplicate_world(users))
     return users, registry, hidden
+
+
+def duplicate_world(users) -> dict:
+    """A pair of possible duplicates to judge, and a merge to undo."""
+    from weerbaar.subjects.models import DuplicatePair
+    from weerbaar.subjects.services import subject_merge
+
+    one, two = make_person("Anna Visser"), make_person("A. Visser")
+    kept, double = make_person("Bert Kok"), make_person("B. Kok")
+    return {
+        "pair_id": DuplicatePair.objects.create(
+            first=one, second=two, probability=0.97, found_by="test"
+        ),
+        "merge_id": subject_merge(
+            actor=users["regisseur"], kept=kept, absorbed=double, reason="Dubbel."
+        ),
+    }
 
 
 def _client(users, principal):

@@ -198,7 +198,13 @@ def test_demo_warehouse_has_an_alert_for_every_rule():
     assert Person.objects.filter(bsn_hash=bsn_hash(valid_bsn(0))).exists()
     reported = Person.objects.filter(bsn_hash="", subject__source="melding").count()
     linked = RegistryLink.objects.filter(status__in=["linked", "review"]).count()
-    assert reported == 16 and linked >= 12
+    assert reported == 16 + 3 and linked >= 12
+    # residents recorded a second time from a report are proposed as duplicates (#18)
+    from weerbaar.subjects.models import DuplicatePair
+
+    pairs = DuplicatePair.objects.filter(status="open", first__kind="person")
+    assert pairs.count() >= 2
+    assert all(p.explanation["sides"] for p in pairs)
 
 
 def test_demo_has_screenings_in_every_state_with_their_letters():

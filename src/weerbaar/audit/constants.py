@@ -48,6 +48,11 @@ class AuditAction(models.TextChoices):
     RELATION_CHANGED = "subjects.relation_changed", _("Relation corrected")
     RELATION_VIEWED = "subjects.relation_viewed", _("Relation opened for correction")
     RELATION_ENDED = "subjects.relation_ended", _("Relation ended")
+    SUBJECT_MERGED = "subjects.merged", _("Duplicate subject merged")
+    SUBJECT_UNMERGED = "subjects.unmerged", _("Merge of subjects undone")
+    DUPLICATES_PROPOSED = "subjects.duplicates_proposed", _("Possible duplicates proposed")
+    DUPLICATE_JUDGED = "subjects.duplicate_judged", _("Possible duplicate judged")
+    DUPLICATE_VIEWED = "subjects.duplicate_viewed", _("Possible duplicate opened")
     # signals
     SIGNAL_CREATED = "signals.created", _("Signal created")
     SIGNAL_VIEWED = "signals.viewed", _("Signal viewed")

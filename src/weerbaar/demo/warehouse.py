@@ -230,6 +230,7 @@ def create_warehouse(*, seed: int) -> dict:
             )
         )
     _recorded_from_reports(rng, residents, planted)
+    _recorded_twice(residents)
     link_all()
     return scan()
 
@@ -254,6 +255,23 @@ def _recorded_from_reports(rng, residents: _Residents, planted: dict) -> None:
                 if "." in varied["given_names"]
                 else "",
                 birth_date=varied["birth_date"],
+            ),
+            source="melding",
+        )
+
+
+def _recorded_twice(residents: _Residents) -> None:
+    """A few residents the application already knows from the BRP, recorded again from a
+    report with only their initials: the linkage ties both to one BRP record, and the
+    analyst finds them among the possible duplicates."""
+    for surname, prefix, given, born in residents.known[3:6]:
+        person_create(
+            actor=None,
+            data=PersonData(
+                surname=surname,
+                prefix=prefix,
+                initials="".join(name[0] for name in given.split()),
+                birth_date=born,
             ),
             source="melding",
         )

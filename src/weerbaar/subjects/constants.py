@@ -112,3 +112,4 @@ CHANGE_PERMISSION = "subjects.change_subject"
 # Who records, corrects and ends a relation by hand.
 RELATE_PERMISSION = "subjects.add_relation"
 CHANGE_RELATION_PERMISSION = "subjects.change_relation"
+MERGE_PERMISSION = "subjects.merge_subject"

@@ -38,6 +38,16 @@ class Subject(PublicIdModel):
         help_text=_("Empty for registry data; otherwise the team that recorded the subject."),
     )
     source = models.CharField(_("source"), max_length=64, blank=True)
+    # Set when the subject turned out to be a duplicate: what pointed at it now points at
+    # the subject it was merged into (``subjects.merging``), until the merge is undone.
+    merged_into = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("merged into"),
+    )
 
     class Meta:
         verbose_name = _("subject")
@@ -225,3 +235,73 @@ class NameToken(TimeStampedModel):
         verbose_name = _("search token")
         verbose_name_plural = _("search tokens")
         constraints = [models.UniqueConstraint(fields=["kind", "token"], name="unique_name_token")]
+
+
+class DuplicatePair(PublicIdModel):
+    """Two subjects that may be the same, and the analyst's judgement of them. A judged pair
+    is kept, so the next import or linkage run never proposes it again."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("To judge")
+        SAME = "same", _("The same: merged")
+        DISTINCT = "distinct", _("Not the same")
+
+    # ``first`` has the smaller primary key, so a pair has one row whichever way it is found.
+    first = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True
+    )
+    probability = models.FloatField(_("match probability"))
+    # Per side, how it was linked to the registry record both share: comparison -> level, weight.
+    explanation = models.JSONField(_("why"), default=dict)
+    found_by = models.CharField(_("found by"), max_length=120)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("possible duplicate")
+        verbose_name_plural = _("possible duplicates")
+        ordering = ["-probability", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["first", "second"], name="duplicate_pair_once"),
+            models.CheckConstraint(
+                condition=models.Q(first__lt=models.F("second")), name="duplicate_pair_ordered"
+            ),
+        ]
+        permissions = [("merge_subject", _("Can merge and unmerge duplicate subjects"))]
+
+
+class SubjectMerge(PublicIdModel):
+    """One merge of a duplicate into the subject kept, with what it moved, so that undoing
+    it puts exactly those records back."""
+
+    kept = models.ForeignKey(
+        Subject, on_delete=models.PROTECT, related_name="+", verbose_name=_("kept")
+    )
+    absorbed = models.ForeignKey(
+        Subject, on_delete=models.PROTECT, related_name="+", verbose_name=_("merged duplicate")
+    )
+    reason = models.CharField(_("reason"), max_length=255)
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # [{"model": label, "field": name, "pks": [...]}] for foreign keys moved;
+    # [{"model": label, "field": name, "owner": pk, "had_kept": bool}] for many-to-many;
+    # the serialised rows set aside because the kept subject already had their like.
+    moved = models.JSONField(default=list)
+    joined = models.JSONField(default=list)
+    set_aside = models.JSONField(default=list)
+    undone_at = models.DateTimeField(_("undone at"), null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    undo_reason = models.CharField(_("reason for undoing"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("merge of subjects")
+        verbose_name_plural = _("merges of subjects")
+        ordering = ["-created_at"]

@@ -16,8 +16,15 @@ from weerbaar.accounts.access import can_use, is_active_user, may_see_any, visib
 from weerbaar.accounts.lookup import visible_get
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
-from weerbaar.subjects.constants import SEE_ALL_PERMISSION
-from weerbaar.subjects.models import Organisation, Person, Relation, Subject
+from weerbaar.subjects.constants import MERGE_PERMISSION, SEE_ALL_PERMISSION
+from weerbaar.subjects.models import (
+    DuplicatePair,
+    Organisation,
+    Person,
+    Relation,
+    Subject,
+    SubjectMerge,
+)
 from weerbaar.subjects.search import SearchHit, search
 
 
@@ -100,7 +107,8 @@ def subject_search(*, user, query: str, limit: int = 25, request=None) -> list[S
     """Ranked, typo-tolerant search over the subjects ``user`` may see; audited."""
     if not is_active_user(user):
         return []
-    hits = search(subjects_visible_to(user), query, limit=limit)
+    # A merged duplicate is reached through the subject it was merged into.
+    hits = search(subjects_visible_to(user).filter(merged_into__isnull=True), query, limit=limit)
     audit_record(
         actor=user,
         action=AuditAction.SUBJECT_SEARCHED,
@@ -190,7 +198,7 @@ def persons_for_linkage():
     recorded without a BSN, for record linkage against the BRP extract. A system job, not a
     user's read: the pairs it finds are shown through the usual need-to-know."""
     rows = (
-        Person.objects.filter(bsn_hash="")
+        Person.objects.filter(bsn_hash="", subject__merged_into__isnull=True)
         .values_list("subject__uuid", "surname", "prefix", "given_names", "initials", "birth_date")
         .order_by("subject_id")
     )
@@ -211,9 +219,9 @@ def organisations_for_linkage():
         "from_subject_id", "to_subject__address__postcode", "to_subject__address__house_number"
     ):
         places.setdefault(org, (postcode, number))
-    rows = Organisation.objects.filter(kvk_number="").values_list(
-        "subject_id", "subject__uuid", "name"
-    )
+    rows = Organisation.objects.filter(
+        kvk_number="", subject__merged_into__isnull=True
+    ).values_list("subject_id", "subject__uuid", "name")
     for pk, uuid, name in rows.order_by("subject_id").iterator(chunk_size=5000):
         postcode, number = places.get(pk, ("", ""))
         yield str(uuid), name, postcode or "", number or ""
@@ -225,3 +233,87 @@ def subject_keys(uuids) -> dict[str, int]:
         str(u): pk
         for u, pk in Subject.objects.filter(uuid__in=list(uuids)).values_list("uuid", "pk")
     }
+
+
+def may_merge(user) -> bool:
+    return is_active_user(user) and can_use(user, MERGE_PERMISSION)
+
+
+def duplicates_open(user, *, kind: str = "") -> QuerySet[DuplicatePair]:
+    """The pairs waiting for the analyst's judgement, most likely first; none for anyone
+    who may not merge (the judgement needs every subject in view)."""
+    if not may_merge(user):
+        return DuplicatePair.objects.none()
+    rows = DuplicatePair.objects.filter(
+        status=DuplicatePair.Status.OPEN,
+        first__merged_into__isnull=True,
+        second__merged_into__isnull=True,
+    )
+    if kind:
+        rows = rows.filter(first__kind=kind)
+    return rows.select_related("first", "second").order_by("-probability", "pk")
+
+
+def duplicate_get(*, user, pair_id: UUID, request=None) -> DuplicatePair:
+    """A possible duplicate with both its subjects, for the analyst who may merge."""
+    return visible_get(
+        DuplicatePair.objects.select_related(
+            *(
+                f"{side}__{d}"
+                for side in ("first", "second")
+                for d in ("person", "organisation", "address", "vehicle", "owner_team")
+            )
+        ),  # fmt: skip
+        user=user,
+        object_id=pair_id,
+        action=AuditAction.DUPLICATE_VIEWED,
+        request=request,
+        allowed=may_merge(user),
+        subject_of=lambda pair: pair.first.uuid,
+    )
+
+
+def subject_merges(subject: Subject) -> list[SubjectMerge]:
+    """The merges the subject took part in, either side, newest first (for its page, which
+    the caller has already read with need-to-know)."""
+    return list(
+        SubjectMerge.objects.filter(Q(kept=subject) | Q(absorbed=subject))
+        .select_related("kept", "absorbed", "merged_by", "undone_by")
+        .order_by("-created_at")
+    )
+
+
+def merge_get(*, user, merge_id: UUID, request=None) -> SubjectMerge:
+    """A merge, to undo it; only for who may merge. The undoing audits itself."""
+    return visible_get(
+        SubjectMerge.objects.select_related("kept", "absorbed"),
+        user=user,
+        object_id=merge_id,
+        action=None,
+        request=request,
+        allowed=may_merge(user),
+    )
+
+
+def subjects_by_registry_key(kind: str, keys) -> dict[str, list[int]]:
+    """Subjects (by primary key) that carry one of ``keys`` themselves: the hashed BSN of a
+    person, the KvK number of an organisation; merged duplicates left out. A system job's
+    read, like ``persons_for_linkage``."""
+    keys = [k for k in set(keys) if k]
+    if kind == "person":
+        rows = Person.objects.filter(bsn_hash__in=keys).values_list("bsn_hash", "subject_id")
+    else:
+        rows = Organisation.objects.filter(kvk_number__in=keys).values_list(
+            "kvk_number", "subject_id"
+        )
+    found: dict[str, list[int]] = {}
+    for key, pk in rows.filter(subject__merged_into__isnull=True):
+        found.setdefault(key, []).append(pk)
+    return found
+
+
+def merged_into_visible(*, user, subject: Subject) -> Subject | None:
+    """The subject a merged duplicate went into, when ``user`` may see it."""
+    if not subject.merged_into_id:
+        return None
+    return subjects_visible_to(user).filter(pk=subject.merged_into_id).first()

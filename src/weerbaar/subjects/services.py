@@ -25,6 +25,12 @@ from weerbaar.core.normalize import (
 )
 from weerbaar.core.restrictions import refuse_if_restricted
 from weerbaar.subjects.constants import SubjectKind
+from weerbaar.subjects.duplicates import (  # noqa: F401
+    Proposal,
+    duplicate_distinct,
+    duplicates_propose,
+)
+from weerbaar.subjects.merging import subject_merge, subject_unmerge  # noqa: F401
 from weerbaar.subjects.models import (
     Address,
     NameToken,

@@ -23,6 +23,7 @@ from weerbaar.subjects.forms import (
     SearchForm,
     VehicleForm,
 )
+from weerbaar.subjects.merge_forms import UnmergeForm
 
 
 def _require_search(user):
@@ -45,7 +46,12 @@ def search(request):
     return render(
         request,
         template,
-        {"form": form, "hits": hits, "may_add": can_use(request.user, ADD_PERMISSION)},
+        {
+            "form": form,
+            "hits": hits,
+            "may_add": can_use(request.user, ADD_PERMISSION),
+            "duplicates": selectors.duplicates_open(request.user).count(),
+        },
     )
 
 
@@ -63,8 +69,17 @@ def detail(request, subject_id):
         "may_relate": can_use(request.user, RELATE_PERMISSION),
         "may_correct_relations": can_use(request.user, CHANGE_RELATION_PERMISSION),
         "restricted": restrictions.is_restricted(subject),
+        "may_merge": (may_merge := selectors.may_merge(request.user)),
+        "merges": _with_forms(selectors.subject_merges(subject) if may_merge else []),
+        "merged_into": selectors.merged_into_visible(user=request.user, subject=subject),
     }
     return render(request, "subjects/detail.html", context)
+
+
+def _with_forms(merges):
+    for n, merge in enumerate(merges):
+        merge.form = UnmergeForm(auto_id=f"merge{n}_%s")
+    return merges
 
 
 FORMS = {

@@ -3,6 +3,8 @@ point at subjects in the application (an address, an organisation, a person)."""
 
 from django.utils.translation import gettext_lazy as _
 
+from weerbaar.subjects.comparisons import COMPARED, OUTCOMES, weights_shown  # noqa: F401
+
 # Columns the rules return, in the analyst's words; anything else shows under its own name.
 LABELS = {
     "verblijfsobject_id": _("BAG object"),
@@ -48,33 +50,3 @@ def refs(facts: dict) -> dict:
         "kvk_numbers": [facts.get("kvk_number")],
         "bsn_hashes": [facts.get("bsn_hash")],
     }
-
-
-# Record linkage: what was compared and how it came out (codes of warehouse.linkage).
-COMPARED = {
-    "name": _("Name"),
-    "house_number": _("House number"),
-    "surname": _("Surname"),
-    "given_name": _("Given name"),
-    "birth_date": _("Date of birth"),
-    "postcode": _("Postcode"),
-}
-OUTCOMES = {
-    "missing": _("missing on one side"),
-    "same": _("the same"),
-    "prefix_differs": _("the same, name prefix written differently"),
-    "very_similar": _("very similar"),
-    "similar": _("similar"),
-    "initial_same": _("only an initial, and it agrees"),
-    "day_month_swapped": _("day and month swapped"),
-    "one_digit": _("one digit differs"),
-    "same_area": _("same postcode area"),
-    "different": _("different"),
-}
-
-
-def weights_shown(weights: dict) -> list[tuple[str, str, float]]:
-    return [
-        (COMPARED.get(name, name), OUTCOMES.get(v["level"], v["level"]), v["weight"])
-        for name, v in weights.items()
-    ]

@@ -19,6 +19,7 @@ from weerbaar.subjects.selectors import (
     subject_keys,
 )
 from weerbaar.warehouse import linkage
+from weerbaar.warehouse.duplicates import duplicates_find
 from weerbaar.warehouse.engines import spark_session
 from weerbaar.warehouse.models import RegistryLink
 
@@ -125,10 +126,12 @@ KINDS = ("person", "organisation")
 
 
 def link_all(*, actor=None, progress=None) -> dict:
-    """Both kinds; returns the counts per kind. ``progress(done, total)`` after each kind."""
+    """Both kinds, and the possible duplicate subjects each brings to light; returns the
+    counts per kind. ``progress(done, total)`` after each kind."""
     counts = {}
     for done, kind in enumerate(KINDS, start=1):
         counts[kind] = link_registry(kind=kind, actor=actor)
+        counts[kind]["duplicates"] = duplicates_find(kind=kind, actor=actor)
         if progress:
             progress(done, len(KINDS))
     return counts
