@@ -19,3 +19,7 @@ class CasesConfig(AppConfig):
         from weerbaar.cases import subject_page
 
         subject_page.register()
+        # What a merge of duplicate subjects moves (subjects.merging).
+        from weerbaar.subjects.merging import register_references
+
+        register_references("cases.casesubject", keys=("subject",), many=())

@@ -19,3 +19,10 @@ class InspectionsConfig(AppConfig):
         from weerbaar.inspections import subject_page
 
         subject_page.register()
+        # What a merge of duplicate subjects moves (subjects.merging).
+        from weerbaar.subjects.merging import register_references
+
+        register_references("inspections.inspection", keys=(), many=("addresses", "businesses"))
+        register_references("inspections.researchnote", keys=("business",), many=())
+        register_references("inspections.addresscheck", keys=("address",), many=("persons",))
+        register_references("inspections.typedcandidate", keys=("address",), many=())

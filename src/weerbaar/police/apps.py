@@ -6,3 +6,9 @@ class PoliceConfig(AppConfig):
     name = "weerbaar.police"
     label = "police"
     verbose_name = _("Police information")
+
+    def ready(self) -> None:
+        # What a merge of duplicate subjects moves (subjects.merging).
+        from weerbaar.subjects.merging import register_references
+
+        register_references("police.provision", keys=("subject",))

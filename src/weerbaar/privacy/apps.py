@@ -18,3 +18,9 @@ class PrivacyConfig(AppConfig):
 
         records.register()
         hooks.register()
+        # What a merge of duplicate subjects moves (subjects.merging).
+        from weerbaar.subjects.merging import register_references
+
+        register_references("privacy.datarequest", keys=("subject",), many=())
+        register_references("privacy.annotation", keys=("subject",), many=())
+        register_references("privacy.restriction", keys=("subject",), many=())

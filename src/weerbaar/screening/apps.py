@@ -28,3 +28,8 @@ class ScreeningConfig(AppConfig):
         from weerbaar.screening import subject_page
 
         subject_page.register()
+        # What a merge of duplicate subjects moves (subjects.merging).
+        from weerbaar.subjects.merging import register_references
+
+        register_references("screening.screening", keys=("applicant",), many=())
+        register_references("screening.screeningparty", keys=("subject",), many=())

@@ -12,3 +12,8 @@ class SignalsConfig(AppConfig):
         from weerbaar.signals import subject_page
 
         subject_page.register()
+        # What a merge of duplicate subjects moves (subjects.merging).
+        from weerbaar.subjects.merging import register_references
+
+        register_references("signals.signalsubject", keys=("subject",), many=())
+        register_references("signals.signal", keys=("address",), many=())

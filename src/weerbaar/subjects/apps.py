@@ -12,3 +12,7 @@ class SubjectsConfig(AppConfig):
         from weerbaar.subjects.audit_lookup import find_for_audit
 
         finders.register(find_for_audit)
+        # What a merge of duplicate subjects moves (subjects.merging).
+        from weerbaar.subjects.merging import register_references
+
+        register_references("subjects.relation", keys=("from_subject", "to_subject"), many=())

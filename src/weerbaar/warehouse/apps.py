@@ -46,3 +46,7 @@ class WarehouseConfig(AppConfig):
         from weerbaar.warehouse import subject_page
 
         subject_page.register()
+        # What a merge of duplicate subjects moves (subjects.merging).
+        from weerbaar.subjects.merging import register_references
+
+        register_references("warehouse.registrylink", keys=("subject",), many=())
