@@ -9,11 +9,11 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/weerbaar
 DEMO_SEED ?= 1
 DEMO_SCALE ?= 1
 
-.PHONY: demo test install static chromium gettext pango java lint i18n test-sqlite test-postgres test-browser bench clean
+.PHONY: demo test install static chromium gettext pango java icu lint i18n test-sqlite test-postgres test-browser bench clean
 
 install: $(VENV)/.installed node_modules/.installed
 
-$(VENV)/.installed: requirements.lock pyproject.toml
+$(VENV)/.installed: requirements.lock pyproject.toml | icu
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
@@ -44,6 +44,11 @@ pango:
 # The warehouse's Spark engine (tests run Spark in local mode) needs a Java runtime.
 java:
 	@command -v java >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
+
+# pyicu (under followthemoney, which checks the FtM hand-over in the tests) is built from
+# source: it needs ICU's headers, pkg-config and a C++ compiler.
+icu:
+	@pkg-config --exists icu-uc 2>/dev/null && command -v g++ >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libicu-dev pkg-config g++ >/dev/null; }
 
 gettext:
 	@command -v msgfmt >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; }

@@ -114,6 +114,7 @@ EXPECTED_GET = {
     "network:expand": NOBODY,  # without a subject to expand: as a missing one
     "network:path": NOBODY,  # without its two subjects: as missing ones
     "network:picture": NOBODY,  # POST only
+    "network:handover": NOBODY,  # without a start: as a missing one
     "audit:list": {"fg"},
     "audit:find": NOBODY,  # POST only
     "audit:exports": LOGGED_IN,

@@ -50,7 +50,7 @@ def town(tmp_path):
     brp = [
         [valid_bsn(n), surname, prefix, given, birth.isoformat(), "V", f"V{n}", f"N{n}",
          "Markt", 1 + n % 80, postcode, "2015-01-01", ""]
-        for n, (_uid, surname, prefix, given, birth, postcode) in enumerate(left)
+        for n, (_uid, surname, prefix, given, birth, *_at, postcode, _place) in enumerate(left)
     ]  # fmt: skip
     brp.append([BERG_BSN, "Berg", "van den", "Pieter Jan", "1980-03-05", "M", "VB", "NB",
                 "Kade", 4, "6981AB", "2015-01-01", ""])  # fmt: skip
@@ -87,7 +87,7 @@ def _rows(checked) -> dict[str, ListCheckRow]:
 
 def test_a_pasted_list_shows_per_line_what_the_warehouse_holds(town, bibob_coordinator):
     client = login(bibob_coordinator)
-    _uid, surname, prefix, given, birth, _pc = town[7]
+    _uid, surname, prefix, given, birth, *_address = town[7]
     someone = " ".join(filter(None, [given, prefix, surname]))
     text = "\n".join(
         [

@@ -71,3 +71,62 @@ def test_the_pair_page_explains_each_side(population, regisseur):  # noqa: F811
     page = login(regisseur).get(reverse("subjects:duplicate", args=[pair.uuid])).content.decode()
     assert "Geboortedatum" in page  # a comparison of the linked side, in Dutch
     assert "Samenvoegen" in page or "samenvoegen" in page
+
+
+def _non_residents(count: int, twice: int) -> dict[int, int]:
+    """``count`` persons in no registry recorded without a BSN, the first ``twice`` of them
+    recorded a second time as another source wrote them (with the address when known);
+    returns the second record's primary key per first."""
+    from tests.factories import make_address
+    from weerbaar.demo.linkage_data import COLUMNS, two_sources
+    from weerbaar.subjects.models import Relation
+    from weerbaar.subjects.services import PersonData, person_create
+
+    left, right, truth = two_sources(count, twice, twice, seed=21)
+    by_id = {row[0]: dict(zip(COLUMNS, row, strict=True)) for row in left + right}
+    made = {}
+    for uid, person in by_id.items():
+        initials = "." in person["given_names"]
+        subject = person_create(
+            actor=None,
+            data=PersonData(
+                surname=f"Buiten{person['surname']}",  # in no BRP of the town
+                prefix=person["prefix"],
+                given_names="" if initials else person["given_names"],
+                initials=person["given_names"].replace(".", "") if initials else "",
+                birth_date=person["birth_date"],
+            ),
+            source="melding",
+        )
+        if person["street"]:
+            address = make_address(person["street"], person["house_number"],
+                                   person["postcode"], person["place"])  # fmt: skip
+            Relation.objects.create(kind="lives_at", from_subject=subject, to_subject=address,
+                                    source="melding")  # fmt: skip
+        made[uid] = subject.pk
+    return {made[a]: made[b] for a, b in truth}
+
+
+def test_persons_in_no_registry_recorded_twice_are_found_by_comparing(population, regisseur):  # noqa: F811
+    twice = _non_residents(80, 12)
+    counts = link_all()
+    compared = {
+        tuple(sorted((p.first_id, p.second_id)))
+        for p in DuplicatePair.objects.filter(explanation__has_key="compared")
+    }
+    truth = {tuple(sorted(pair)) for pair in twice.items()}
+    assert len(compared & truth) >= 10, (compared, truth)  # nearly every one found
+    assert compared <= truth  # and no two different persons proposed
+    pair = DuplicatePair.objects.filter(explanation__has_key="compared").first()
+    assert "BSN" in pair.found_by
+    assert {"surname", "given_name", "birth_date", "address"} <= set(
+        pair.explanation["compared"]["weights"]
+    )
+    page = login(regisseur).get(reverse("subjects:duplicate", args=[pair.uuid])).content.decode()
+    assert "met elkaar vergeleken" in page and "Adres" in page
+
+    services.duplicate_distinct(actor=regisseur, pair=pair, note="Twee personen.")
+    again = link_all()
+    assert again["person"]["duplicates"]["judged"] >= 1
+    assert DuplicatePair.objects.get(pk=pair.pk).status == "distinct"
+    assert counts["person"]["duplicates"]["new"] >= len(compared)

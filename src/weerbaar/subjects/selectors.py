@@ -10,7 +10,7 @@ Visibility rule for subjects (prose, as decided in ``accounts.access``):
 
 from uuid import UUID
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from weerbaar.accounts.access import can_use, is_active_user, may_see_any, visible_q
 from weerbaar.accounts.lookup import visible_get
@@ -193,38 +193,70 @@ def subjects_for_registry(
     )
 
 
+def _addresses_for_linkage(kind: str) -> dict[int, tuple]:
+    """(street, house number, postcode, place) per subject of ``kind`` recorded without a
+    registry number: the address it lives or is registered at now, else any it is tied to."""
+    unregistered = (
+        {"from_subject__person__bsn_hash": ""}
+        if kind == "person"
+        else {"from_subject__organisation__kvk_number": ""}
+    )
+    found: dict[int, tuple] = {}
+    rows = (
+        Relation.objects.filter(from_subject__kind=kind, to_subject__kind="address", **unregistered)
+        # ended relations last, then the newest first: the first row per subject wins
+        .order_by("from_subject_id", F("valid_until").desc(nulls_first=True), "-pk")
+        .values_list(
+            "from_subject_id",
+            "to_subject__address__street",
+            "to_subject__address__house_number",
+            "to_subject__address__postcode",
+            "to_subject__address__place",
+        )
+    )
+    for pk, *address in rows.iterator(chunk_size=5000):
+        found.setdefault(pk, tuple(address))
+    return found
+
+
+NO_ADDRESS = ("", "", "", "")
+
+
 def persons_for_linkage():
-    """(uuid, surname, prefix, given names or initials, birth date, postcode) of every person
-    recorded without a BSN, for record linkage against the BRP extract. A system job, not a
-    user's read: the pairs it finds are shown through the usual need-to-know."""
+    """(uuid, surname, prefix, given names or initials, birth date, street, house number,
+    postcode, place) of every person recorded without a BSN, for record linkage against the
+    BRP extract. A system job, not a user's read: the pairs it finds are shown through the
+    usual need-to-know."""
+    addresses = _addresses_for_linkage("person")
     rows = (
         Person.objects.filter(bsn_hash="", subject__merged_into__isnull=True)
-        .values_list("subject__uuid", "surname", "prefix", "given_names", "initials", "birth_date")
+        .values_list(
+            "subject_id",
+            "subject__uuid",
+            "surname",
+            "prefix",
+            "given_names",
+            "initials",
+            "birth_date",
+        )  # fmt: skip
         .order_by("subject_id")
     )
-    for uuid, surname, prefix, given, initials, birth in rows.iterator(chunk_size=5000):
-        yield str(uuid), surname, prefix, given or initials, birth or "", ""
+    for pk, uuid, surname, prefix, given, initials, birth in rows.iterator(chunk_size=5000):
+        address = addresses.get(pk, NO_ADDRESS)
+        yield str(uuid), surname, prefix, given or initials, birth or "", *address
 
 
 def organisations_for_linkage():
-    """(uuid, name, postcode, house number) of every organisation recorded without a KvK
-    number, with the address it is registered or located at when one is recorded; for
-    record linkage against the KvK extract (a system job, like ``persons_for_linkage``)."""
-    places = {}
-    for org, postcode, number in Relation.objects.filter(
-        from_subject__kind="organisation",
-        from_subject__organisation__kvk_number="",
-        to_subject__kind="address",
-    ).values_list(
-        "from_subject_id", "to_subject__address__postcode", "to_subject__address__house_number"
-    ):
-        places.setdefault(org, (postcode, number))
+    """(uuid, name, street, house number, postcode, place) of every organisation recorded
+    without a KvK number, with the address it is registered or located at when one is
+    recorded; for record linkage against the KvK extract (a system job, like
+    ``persons_for_linkage``)."""
+    addresses = _addresses_for_linkage("organisation")
     rows = Organisation.objects.filter(
         kvk_number="", subject__merged_into__isnull=True
     ).values_list("subject_id", "subject__uuid", "name")
     for pk, uuid, name in rows.order_by("subject_id").iterator(chunk_size=5000):
-        postcode, number = places.get(pk, ("", ""))
-        yield str(uuid), name, postcode or "", number or ""
+        yield str(uuid), name, *addresses.get(pk, NO_ADDRESS)
 
 
 def subject_keys(uuids) -> dict[str, int]:

@@ -1,15 +1,24 @@
-"""Possible duplicate subjects found by the record linkage: two subjects tied to the same
-record of the BRP or the KvK (both linked to it, or one linked to the record whose number
-the other carries) are likely one person or organisation recorded twice. Proposed to the
-analyst with, per side, why it was tied to that record; judged pairs are never proposed
-again (``subjects.duplicates``)."""
+"""Possible duplicate subjects found by the record linkage, in two ways. Two subjects tied
+to the same record of the BRP or the KvK (both linked to it, or one linked to the record
+whose number the other carries) are likely one person or organisation recorded twice. And
+persons recorded without a BSN are compared with each other (``linkage.dedupe``): for
+someone in no registry, a non-resident say, that is the only way their two records meet.
+Proposed to the analyst with why; judged pairs are never proposed again
+(``subjects.duplicates``)."""
 
+import tempfile
+from contextlib import closing
 from itertools import combinations
+from pathlib import Path
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
-from weerbaar.subjects.selectors import subjects_by_registry_key
+from weerbaar.subjects.selectors import subject_keys, subjects_by_registry_key
 from weerbaar.subjects.services import Proposal, duplicates_propose
+from weerbaar.warehouse import linkage
+from weerbaar.warehouse.engines import spark_session
+from weerbaar.warehouse.link_stage import REVIEW, stage_app, stage_engine
 from weerbaar.warehouse.models import RegistryLink
 
 TIED = (RegistryLink.Status.LINKED, RegistryLink.Status.CONFIRMED)
@@ -36,8 +45,42 @@ def _sides(kind: str) -> dict[str, dict[int, dict]]:
     return {key: sides for key, sides in groups.items() if len(sides) > 1}
 
 
+def _compared(threshold: float) -> list[Proposal]:
+    """Pairs of persons recorded without a BSN that the linkage of the application's persons
+    with each other finds, from ``threshold`` up."""
+    with tempfile.TemporaryDirectory() as folder, closing(stage_engine()) as con:
+        if stage_app(con, Path(folder), "person") < 2:
+            return []
+        con.execute("CREATE TABLE app_side AS " + linkage.NORMALISE.format(table="app_raw"))
+        if settings.WAREHOUSE_ENGINE == "spark":
+            linkage.spark_tables(con, spark_session(), Path(folder), ["app_side"])
+        api = linkage.engine_api(con, settings.WAREHOUSE_ENGINE)
+        pairs = linkage.dedupe(api, "app_side", threshold=threshold)
+    pks = subject_keys({p.left for p in pairs} | {p.right for p in pairs})
+    found = _("comparison of the persons recorded without a BSN")
+    return [
+        Proposal(
+            one=pks[p.left],
+            other=pks[p.right],
+            probability=p.match_probability,
+            explanation={
+                "compared": {
+                    "probability": p.match_probability,
+                    "weights": {k: {"level": v[0], "weight": v[1]} for k, v in p.weights.items()},
+                    "via": p.via,
+                }
+            },
+            found_by=found,
+        )  # fmt: skip
+        for p in pairs
+        if p.left in pks and p.right in pks
+    ]
+
+
 def duplicates_find(*, kind: str, actor=None) -> dict:
-    """Propose every pair of subjects of ``kind`` tied to the same registry record."""
+    """Propose every pair of subjects of ``kind`` tied to the same registry record, and for
+    persons the pairs found by comparing those without a BSN with each other (a pair found
+    both ways is explained by the registry record)."""
     proposals = []
     for sides in _sides(kind).values():
         for one, other in combinations(sorted(sides), 2):
@@ -51,4 +94,7 @@ def duplicates_find(*, kind: str, actor=None) -> dict:
                     found_by=_("linkage with the %(registry)s") % {"registry": FOUND_BY[kind]},
                 )
             )
+    if kind == "person":
+        tied = {tuple(sorted((p.one, p.other))) for p in proposals}
+        proposals += [p for p in _compared(REVIEW) if tuple(sorted((p.one, p.other))) not in tied]
     return duplicates_propose(actor=actor, proposals=proposals)

@@ -1,58 +1,35 @@
 """Linking the application's persons without a BSN and organisations without a KvK number
 to the records of the BRP and KvK extracts."""
 
-import csv
 import tempfile
 from contextlib import closing
 from pathlib import Path
 
-import duckdb
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
-from weerbaar.subjects.selectors import (
-    organisations_for_linkage,
-    persons_for_linkage,
-    subject_keys,
-)
+from weerbaar.subjects.selectors import subject_keys
 from weerbaar.warehouse import linkage
 from weerbaar.warehouse.duplicates import duplicates_find
 from weerbaar.warehouse.engines import spark_session
+from weerbaar.warehouse.link_stage import ACCEPT, REVIEW, stage_app, stage_engine
 from weerbaar.warehouse.models import RegistryLink
 
-# From this probability a pair is linked without review; from REVIEW up it is shown to the
-# analyst; below it nothing is kept.
-ACCEPT, REVIEW = 0.95, 0.5
 KEEP = (RegistryLink.Status.CONFIRMED, RegistryLink.Status.REJECTED)
 
 
-def _engine() -> duckdb.DuckDBPyConnection:
-    """An in-memory engine beside the warehouse file (attached read-only), so the model's
-    working tables never land in the warehouse."""
-    target = Path(settings.WAREHOUSE_PATH)
-    con = duckdb.connect(
-        config={
-            "memory_limit": settings.WAREHOUSE_MEMORY,
-            "temp_directory": str(target.parent / f"{target.stem}.tmp"),
-        }
-    )
-    con.execute(f"ATTACH '{target}' AS wh (READ_ONLY)")
-    return con
-
-
-APP_COLUMNS = {
-    "person": ["unique_id", "surname", "prefix", "given_names", "birth_date", "postcode"],
-    "organisation": ["unique_id", "name", "postcode", "house_number"],
-}
 # The registry side of each kind, from the attached warehouse: one row per record, its key.
 REGISTRY = {
     "person": (
         "SELECT p.bsn_hash AS unique_id, p.bsn_hash AS registry_key, p.surname, p.prefix, "
-        "p.given_names, p.birth_date, r.postcode FROM wh.brp_person p LEFT JOIN ("
-        "SELECT bsn_hash, any_value(postcode) AS postcode FROM wh.brp_residence "
+        "p.given_names, p.birth_date, r.street, r.house_number, r.postcode FROM wh.brp_person p "
+        # the address lived at now; of two, the one moved into last
+        "LEFT JOIN (SELECT bsn_hash, arg_max(street, date_from) AS street, "
+        "arg_max(house_number, date_from) AS house_number, "
+        "arg_max(postcode, date_from) AS postcode FROM wh.brp_residence "
         "WHERE date_until IS NULL GROUP BY bsn_hash) r USING (bsn_hash)"
     ),
     "organisation": (
@@ -60,22 +37,6 @@ REGISTRY = {
         "house_number, street, place FROM wh.kvk_business"
     ),
 }
-
-
-def _stage_app(con, folder: Path, kind: str) -> int:
-    path = folder / f"app_{kind}.csv"
-    rows = persons_for_linkage() if kind == "person" else organisations_for_linkage()
-    count = 0
-    with path.open("w", newline="", encoding="utf-8") as f:
-        out = csv.writer(f)
-        out.writerow(APP_COLUMNS[kind])
-        for row in rows:
-            out.writerow(row)
-            count += 1
-    types = ", ".join(f"'{c}': 'VARCHAR'" for c in APP_COLUMNS[kind])
-    source = f"read_csv(?, header=true, columns={{{types}}})"
-    con.execute(f"CREATE TABLE app_raw AS SELECT * FROM {source}", [str(path)])  # noqa: S608
-    return count
 
 
 def _shown(kind: str, r: dict) -> dict:
@@ -103,8 +64,8 @@ def link_registry(*, kind: str, actor=None) -> dict:
     KvK establishments), and keep the pairs: certain ones linked, uncertain ones for review.
     The analyst's earlier judgements (confirmed, rejected) stay as they are."""
     normalise = linkage.NORMALISE_BY_KIND[kind]
-    with tempfile.TemporaryDirectory() as folder, closing(_engine()) as con:
-        if not _stage_app(con, Path(folder), kind):
+    with tempfile.TemporaryDirectory() as folder, closing(stage_engine()) as con:
+        if not stage_app(con, Path(folder), kind):
             return {"linked": 0, "review": 0}
         con.execute("CREATE TABLE registry_raw AS " + REGISTRY[kind])
         con.execute("CREATE TABLE app_side AS " + normalise.format(table="app_raw"))

@@ -1,11 +1,10 @@
 """Record linkage of persons and organisations without a shared key (Splink,
 Fellegi-Sunter), trained on the data itself.
 
-Two tables of persons, each with ``unique_id``, ``surname``, ``prefix``, ``given_names``,
-``birth_date`` and ``postcode`` (any may be empty), are compared on normalised Dutch names
-and dates; two tables of organisations (``unique_id``, ``name``, ``postcode``,
-``house_number``) on their name without its legal form, and their address. A pair's match
-weight is the sum of the weights of what agrees and what does
+Two tables of persons are compared on normalised Dutch names, dates and the address, two
+tables of organisations on their name without its legal form and the address
+(``linkage_model`` says what is compared and how it blocks); ``dedupe`` compares one table
+with itself. A pair's match weight is the sum of the weights of what agrees and what does
 not, per comparison, so the analyst sees why two records were linked. The model is the same
 SQL on every engine Splink supports: DuckDB on one machine, Spark beyond it.
 
@@ -19,176 +18,26 @@ import logging
 import math
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
+from itertools import combinations
 from typing import TYPE_CHECKING
 
 from weerbaar.warehouse import short_list
+from weerbaar.warehouse.linkage_model import (  # noqa: F401 - the model's names, used here
+    NORMALISE,
+    NORMALISE_BY_KIND,
+    NORMALISE_ORGANISATION,
+    model_for,
+)
 
 if TYPE_CHECKING:
-    import splink.comparison_library as cl
     from splink import Linker, SettingsCreator
 
-# Tussenvoegsels written inside the surname ("van der Berg" in the surname field).
-PREFIXES = "van|de|der|den|het|ter|ten|te|in|op|von|la|le|du|da|di|el|al|''t|d''"
-NORMALISE = f"""
-SELECT
-    CAST(unique_id AS VARCHAR) AS unique_id,
-    regexp_replace(strip_accents(lower(regexp_replace(coalesce(surname, ''),
-        '^(({PREFIXES})\\s+)+', '', 'i'))), '[^a-z0-9]', '', 'g') AS surname_key,
-    regexp_replace(strip_accents(lower(coalesce(prefix, '') || coalesce(surname, ''))),
-        '[^a-z0-9]', '', 'g') AS full_key,
-    -- the first given name, or its initial when only initials were written ("P.J.")
-    regexp_replace(strip_accents(lower(split_part(regexp_replace(trim(coalesce(given_names,
-        '')), '[.\\s]+', ' ', 'g'), ' ', 1))), '[^a-z0-9]', '', 'g') AS given_key,
-    left(regexp_replace(strip_accents(lower(coalesce(given_names, ''))), '[^a-z]', '', 'g'), 1)
-        AS initial,
-    CAST(birth_date AS DATE) AS birth_date,
-    strftime(CAST(birth_date AS DATE), '%Y%m%d') AS birth_str,
-    year(CAST(birth_date AS DATE)) AS birth_year,
-    NULLIF(upper(replace(coalesce(postcode, ''), ' ', '')), '') AS postcode
-FROM {{table}}
-"""  # noqa: S608 - constant SQL; the table name comes from the code
 
-
-def _label(level, code: str):
-    return level.configure(label_for_charts=code)
-
-
-def _comparison(name: str, column: str, *between) -> cl.CustomComparison:
-    """Missing, the same, the levels ``between``, different: every comparison's frame."""
-    import splink.comparison_level_library as cll
-    import splink.comparison_library as cl
-
-    return cl.CustomComparison(
-        output_column_name=name,
-        comparison_levels=[
-            _label(cll.NullLevel(column), "missing"),
-            _label(cll.ExactMatchLevel(column), "same"),
-            *between,
-            _label(cll.ElseLevel(), "different"),
-        ],
-    )
-
-
-def _postcode() -> cl.CustomComparison:
-    import splink.comparison_level_library as cll
-
-    return _comparison(
-        "postcode",
-        "postcode",
-        cll.CustomLevel("left(postcode_l, 4) = left(postcode_r, 4)", "same_area"),
-    )
-
-
-def _person_comparisons() -> list:
-    import splink.comparison_level_library as cll
-
-    return [
-        _comparison(
-            "surname",
-            "surname_key",
-            cll.CustomLevel(
-                "full_key_l = full_key_r OR surname_key_l = full_key_r "
-                "OR full_key_l = surname_key_r",
-                label_for_charts="prefix_differs",
-            ),
-            _label(cll.JaroWinklerLevel("surname_key", 0.92), "very_similar"),
-            _label(cll.JaroWinklerLevel("surname_key", 0.80), "similar"),
-        ),
-        _comparison(
-            "given_name",
-            "given_key",
-            cll.CustomLevel(
-                "(length(given_key_l) = 1 OR length(given_key_r) = 1) AND initial_l = initial_r",
-                label_for_charts="initial_same",
-            ),
-            _label(cll.JaroWinklerLevel("given_key", 0.88), "similar"),
-        ),
-        _comparison(
-            "birth_date",
-            "birth_date",
-            cll.CustomLevel(
-                "birth_year_l = birth_year_r AND month(birth_date_l) = day(birth_date_r) "
-                "AND day(birth_date_l) = month(birth_date_r)",
-                label_for_charts="day_month_swapped",
-            ),
-            _label(cll.DamerauLevenshteinLevel("birth_str", 1), "one_digit"),
-        ),
-        _postcode(),
-    ]
-
-
-# Legal forms and filler words that say nothing about which organisation it is.
-LEGAL_FORMS = (
-    "bv|b v|nv|n v|vof|v o f|cv|c v|holding|stichting|vereniging|cooperatie|ua|u a|"
-    "eenmanszaak|the|de|het"
-)
-NORMALISE_ORGANISATION = f"""
-SELECT
-    CAST(unique_id AS VARCHAR) AS unique_id,
-    regexp_replace(regexp_replace(strip_accents(lower(coalesce(name, ''))), '[^a-z0-9]+', ' ',
-        'g'), '\\b({LEGAL_FORMS})\\b', '', 'g') AS name_words,
-    regexp_replace(regexp_replace(regexp_replace(strip_accents(lower(coalesce(name, ''))),
-        '[^a-z0-9]+', ' ', 'g'), '\\b({LEGAL_FORMS})\\b', '', 'g'), '[^a-z0-9]', '', 'g')
-        AS name_key,
-    NULLIF(upper(replace(coalesce(postcode, ''), ' ', '')), '') AS postcode,
-    NULLIF(CAST(house_number AS VARCHAR), '') AS house_number
-FROM {{table}}
-"""  # noqa: S608 - constant SQL; the table name comes from the code
-
-
-def _organisation_comparisons() -> list:
-    import splink.comparison_level_library as cll
-
-    return [
-        _comparison(
-            "name",
-            "name_key",
-            _label(cll.JaroWinklerLevel("name_key", 0.92), "very_similar"),
-            _label(cll.JaroWinklerLevel("name_key", 0.80), "similar"),
-        ),
-        _postcode(),
-        _comparison("house_number", "house_number"),
-    ]
-
-
-@cache
-def model_for(kind: str) -> dict:
-    """The comparisons, blocking rules and training rules of the model for ``kind``."""
-    from splink import block_on
-
-    if kind == "person":
-        return {
-            "comparisons": _person_comparisons(),
-            "blocking": [
-                block_on("birth_date"),
-                block_on("surname_key", "birth_year"),
-                block_on("full_key", "initial"),
-                block_on("given_key", "birth_year"),
-            ],
-            "deterministic": block_on("surname_key", "given_key", "birth_date"),
-            "em": [block_on("birth_date"), block_on("surname_key", "initial")],
-        }
-    return {
-        "comparisons": _organisation_comparisons(),
-        "blocking": [
-            block_on("name_key"),
-            block_on("postcode", "house_number"),
-            block_on("substr(name_key, 1, 4)", "postcode"),
-        ],
-        "deterministic": block_on("name_key"),
-        "em": [block_on("postcode"), block_on("name_key")],
-    }
-
-
-NORMALISE_BY_KIND = {"person": NORMALISE, "organisation": NORMALISE_ORGANISATION}
-
-
-def settings(kind: str = "person") -> SettingsCreator:
+def settings(kind: str = "person", link_type: str = "link_only") -> SettingsCreator:
     from splink import SettingsCreator
 
     return SettingsCreator(
-        link_type="link_only",
+        link_type=link_type,
         comparisons=model_for(kind)["comparisons"],
         blocking_rules_to_generate_predictions=model_for(kind)["blocking"],
         retain_intermediate_calculation_columns=True,
@@ -202,7 +51,8 @@ class Pair:
     right: str
     match_weight: float
     match_probability: float
-    weights: dict  # comparison -> (level, weight)
+    weights: dict  # comparison -> (level, weight); empty for a pair found through others
+    via: str = ""  # a record both are the same as, for a pair found through others
 
 
 def train(
@@ -229,6 +79,35 @@ def train(
         linker.training.estimate_parameters_using_expectation_maximisation(
             rule, estimate_without_term_frequencies=True
         )
+    if rules["share_from_predictions"]:
+        _share_from_predictions(linker)
+
+
+def _rows(linker: Linker, sql: str) -> list[tuple]:
+    answer = linker._db_api._execute_sql_against_backend(sql)
+    if hasattr(answer, "fetchall"):
+        return answer.fetchall()  # DuckDB
+    return [tuple(row) for row in answer.collect()]  # Spark
+
+
+def _share_from_predictions(linker: Linker) -> None:
+    """The share of matching pairs learnt again from the trained model: the strict rule's
+    guess assumes it finds 70% of the matches, and on messy data it finds fewer, so every
+    probability came out too low. The expected number of matches (the sum of the
+    probabilities of the pairs the blocking compares, which holds nearly every match) over
+    the number of possible pairs is the share the model itself implies; once is enough, a
+    second round moves it by less than 1%."""
+    sizes = [
+        _rows(linker, f"SELECT count(*) FROM {t.physical_name}")[0][0]  # noqa: S608 - Splink's
+        for t in linker._input_tables_dict.values()
+    ]
+    possible = sizes[0] * (sizes[0] - 1) / 2 if len(sizes) == 1 else sizes[0] * sizes[1]
+    result = linker.inference.predict(threshold_match_probability=0.001)
+    (expected,) = _rows(linker, f"SELECT sum(match_probability) FROM {result.physical_name}")[0]  # noqa: S608
+    if expected and possible:
+        linker._settings_obj._probability_two_random_records_match = min(
+            float(expected) / possible, 0.5
+        )
 
 
 def _level_names(linker: Linker) -> dict[str, dict[int, str]]:
@@ -241,8 +120,9 @@ def _level_names(linker: Linker) -> dict[str, dict[int, str]]:
     return names
 
 
-def pairs(linker: Linker, *, threshold: float = 0.5) -> list[Pair]:
-    """The best pair per record on either side, from a probability of ``threshold`` up."""
+def pairs(linker: Linker, *, threshold: float = 0.5, best: bool = True) -> list[Pair]:
+    """The pairs from a probability of ``threshold`` up: with ``best``, only the best pair
+    per record on either side (one record of a source is one record of the other)."""
     result = linker.inference.predict(threshold_match_probability=threshold)
     levels = _level_names(linker)
     names = list(levels)
@@ -255,21 +135,19 @@ def pairs(linker: Linker, *, threshold: float = 0.5) -> list[Pair]:
                 PARTITION BY unique_id_l ORDER BY match_weight DESC, unique_id_r
             ) AS rank
             FROM {result.physical_name}
-        ) WHERE rank = 1
+        ) WHERE rank = 1 OR NOT {best}
     """  # noqa: S608 - names from the model and Splink
-    answer = linker._db_api._execute_sql_against_backend(sql)
-    if hasattr(answer, "fetchall"):
-        rows = answer.fetchall()  # DuckDB
-    else:
-        rows = [tuple(row) for row in answer.collect()]  # Spark
-    best_right: dict[str, tuple] = {}
-    for row in rows:
-        best = best_right.get(row[1])
-        # the higher weight wins; on a tie the smaller id, so every engine picks the same
-        if best is None or (row[2], best[0]) > (best[2], row[0]):
-            best_right[row[1]] = row
+    rows = _rows(linker, sql)
+    if best:
+        best_right: dict[str, tuple] = {}
+        for row in rows:
+            seen = best_right.get(row[1])
+            # the higher weight wins; on a tie the smaller id, so every engine picks the same
+            if seen is None or (row[2], seen[0]) > (seen[2], row[0]):
+                best_right[row[1]] = row
+        rows = list(best_right.values())
     found = []
-    for row in best_right.values():
+    for row in rows:
         weights = {}
         for k, name in enumerate(names):
             gamma, bf = row[4 + 2 * k], row[5 + 2 * k]
@@ -312,6 +190,76 @@ def link(
     if model is not None:
         share = linker._settings_obj._probability_two_random_records_match
         model.update({"match_share": round(share, 6), "not_trained": heard.untrained[:40]})
+    return found
+
+
+def dedupe(
+    db_api, table: str, *, kind: str = "person", threshold: float = 0.5, max_pairs: float = 2e6
+) -> list[Pair]:
+    """The pairs of records of one normalised table that are the same person or
+    organisation, from ``threshold`` up, the model trained on the table itself. Every pair
+    is returned, not only the best per record: someone may be recorded three times."""
+    from splink import Linker
+
+    with quiet_splink():
+        linker = Linker(table, settings(kind, "dedupe_only"), db_api=db_api,
+                        set_up_basic_logging=False)  # fmt: skip
+        (size,) = _rows(linker, f"SELECT count(*) FROM {table}")[0]  # noqa: S608 - our name
+        if size >= TRAIN_MIN:
+            train(linker, kind=kind, max_pairs=max_pairs)
+        else:
+            _state_small(linker, kind=kind, size=size, max_pairs=max_pairs)
+        direct = pairs(linker, threshold=threshold, best=False)
+    return direct + through(direct)
+
+
+# Fewer records than this cannot teach the model (expectation maximisation needs hundreds of
+# pairs of each kind): the m-probabilities are then those of ``short_list.M``.
+TRAIN_MIN = 1000
+
+
+def _state_small(linker: Linker, *, kind: str, size: int, max_pairs: float) -> None:
+    """A small table: the share of matches from the strict rule (at least one pair in all),
+    the u-probabilities from its random pairs, the m-probabilities as stated."""
+    linker.training.estimate_probability_two_random_records_match(
+        [model_for(kind)["deterministic"]], recall=0.7
+    )
+    share = linker._settings_obj._probability_two_random_records_match
+    short_list.state(linker, max(share, 2 / max(size * (size - 1), 2)))
+    linker.training.estimate_u_using_random_sampling(max_pairs=max_pairs, seed=1)
+
+
+# A group of more records than this is not spread into pairs: a chain of errors is likelier
+# than one person recorded that often.
+GROUP_LIMIT = 10
+
+
+def through(direct: list[Pair]) -> list[Pair]:
+    """The pairs that follow from ``direct``: when a is b and b is c, a is c, though a and c
+    were not alike enough themselves. Such a pair is as certain as the least certain direct
+    pair of its group, and names a record both are the same as when there is one."""
+    near: dict[str, dict[str, Pair]] = {}
+    for p in direct:
+        near.setdefault(p.left, {})[p.right] = p
+        near.setdefault(p.right, {})[p.left] = p
+    found, seen = [], set()
+    for start in sorted(near):
+        if start in seen:
+            continue
+        group, todo = [], [start]
+        seen.add(start)
+        while todo:
+            record = todo.pop()
+            group.append(record)
+            todo.extend(other for other in near[record] if other not in seen)
+            seen.update(near[record])
+        if len(group) > GROUP_LIMIT:
+            continue
+        weakest = min((p for r in group for p in near[r].values()), key=lambda p: p.match_weight)
+        for a, b in combinations(sorted(group), 2):
+            if b not in near[a]:
+                via = min(set(near[a]) & set(near[b]), default="")
+                found.append(Pair(a, b, weakest.match_weight, weakest.match_probability, {}, via))
     return found
 
 

@@ -22,7 +22,8 @@ from weerbaar.core.normalize import parse_name
 from weerbaar.screening.lists import Entry, Found
 from weerbaar.warehouse import linkage
 from weerbaar.warehouse.facts import weights_shown
-from weerbaar.warehouse.link_registry import ACCEPT, REGISTRY, REVIEW, _engine, _shown
+from weerbaar.warehouse.link_registry import REGISTRY, _shown
+from weerbaar.warehouse.link_stage import ACCEPT, REVIEW, stage_engine
 
 # What the list is searched in: the table in the warehouse and its name on the page.
 SOURCES = {
@@ -195,7 +196,7 @@ def match(entries: list[Entry]) -> tuple[list[str], dict[int, Found]]:
     if not Path(settings.WAREHOUSE_PATH).exists():
         return [], {}
     try:
-        engine = _engine()
+        engine = stage_engine()
     except duckdb.IOException:
         # An import or scan holds the file; the list is refused whole, nothing is stored.
         raise ValidationError(

@@ -7,13 +7,14 @@ is stated here, and what the registry can teach is learnt from the registry alon
 # them (expectation maximisation needs hundreds of pairs), so they are stated here, readable,
 # after the levels' meaning; the u-probabilities are still learnt from the registry.
 M = {
-    "surname": {"same": 0.85, "prefix_differs": 0.05, "very_similar": 0.05, "similar": 0.03,
-                "different": 0.02},
+    "surname": {"same": 0.85, "prefix_differs": 0.05, "very_similar": 0.04, "similar": 0.03,
+                "swapped": 0.01, "crossed": 0.005, "different": 0.015},
     "given_name": {"same": 0.8, "initial_same": 0.1, "similar": 0.06, "different": 0.04},
-    "birth_date": {"same": 0.9, "day_month_swapped": 0.02, "one_digit": 0.05, "different": 0.03},
-    "postcode": {"same": 0.6, "same_area": 0.1, "different": 0.3},
+    "birth_date": {"same": 0.9, "day_month_swapped": 0.02, "one_digit": 0.04, "two_digits": 0.01,
+                   "different": 0.03},
+    "address": {"same": 0.5, "similar": 0.05, "same_street_no_number": 0.03, "same_street": 0.05,
+                "same_place": 0.1, "same_area": 0.02, "different": 0.25},
     "name": {"same": 0.85, "very_similar": 0.08, "similar": 0.04, "different": 0.03},
-    "house_number": {"same": 0.8, "different": 0.2},
 }  # fmt: skip
 
 
@@ -23,7 +24,8 @@ def state(linker, match_share: float) -> None:
     for comparison in linker._settings_obj.comparisons:
         stated = M[comparison.output_column_name]
         for level in comparison.comparison_levels:
-            if not level.is_null_level:
+            # a level whose weight is fixed (neither for nor against) keeps it
+            if not level.is_null_level and not level._fix_m_probability:
                 level.m_probability = stated[level.label_for_charts]
 
 
@@ -39,7 +41,7 @@ def u_from(linker, reference, max_pairs: float) -> None:
     }
     for comparison in linker._settings_obj.comparisons:
         for level in comparison.comparison_levels:
-            if not level.is_null_level:
+            if not level.is_null_level and not level._fix_u_probability:
                 level.u_probability = learnt[
                     (comparison.output_column_name, level.label_for_charts)
                 ]
