@@ -20,7 +20,12 @@ BORN = datetime.date(1975, 6, 1)
 
 def test_judge_merge_and_undo(page, live_server, regisseur):
     father, son = make_person("Hendrik Mol", birth=BORN), make_person("H. Mol", birth=BORN)
-    duplicates_propose(actor=None, proposals=[Proposal(father.pk, son.pk, 0.91, {}, "test")])
+    weights = {"surname": {"level": "same", "weight": 7.5},
+               "given_name": {"level": "initial_same", "weight": 2.1},
+               "birth_date": {"level": "same", "weight": 9.9},
+               "address": {"level": "same_street_no_number", "weight": 6.2}}  # fmt: skip
+    compared = {"compared": {"probability": 0.91, "weights": weights, "via": ""}}
+    duplicates_propose(actor=None, proposals=[Proposal(father.pk, son.pk, 0.91, compared, "test")])
     kept = make_person("Sanne Dekker", bsn="111222333", birth=BORN)
     double = make_person("S. Dekker", birth=BORN)
     signal = SignalFactory()
@@ -32,6 +37,10 @@ def test_judge_merge_and_undo(page, live_server, regisseur):
     axe_clean(page, "duplicates")
     pair = DuplicatePair.objects.get()
     page.locator(f'a[href="/subjecten/dubbel/{pair.uuid}/"]').click()
+    page.get_by_text("De twee zijn met elkaar vergeleken").wait_for()
+    page.get_by_role(
+        "cell", name="zelfde straat en postcode, huisnummer aan één kant bekend"
+    ).wait_for()
     axe_clean(page, "duplicate")
     page.get_by_label("Waarom niet").fill("Vader en zoon.")
     page.get_by_role("button", name="Niet dezelfde: niet opnieuw voorstellen").click()

@@ -92,6 +92,19 @@ def test_link_by_hand_open_from_a_case_expand_path_and_picture(page, live_server
     assert download.value.suggested_filename == "netwerk.svg"
     assert "<svg" in open(download.value.path(), encoding="utf-8").read()
     assert "Anna Smit" in open(download.value.path(), encoding="utf-8").read()
+
+    # hand the case's network over as FollowTheMoney
+    page.get_by_role("link", name="Overdragen als FollowTheMoney (OpenAleph, RIEC)").click()
+    page.get_by_role("heading", name=f"Netwerk van {case.reference} overdragen").wait_for()
+    axe_clean(page, "network-handover")
+    page.get_by_role("button", name="Downloaden als FollowTheMoney").click()
+    page.get_by_text("Geef het doel van de export op").wait_for()
+    page.get_by_label("Doel van de export").fill("Overdracht aan het RIEC")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Downloaden als FollowTheMoney").click()
+    assert download.value.suggested_filename == f"{case.reference}-ftm.json"
+    lines = open(download.value.path(), encoding="utf-8").read().splitlines()
+    assert any('"Project"' in line for line in lines) and any("Anna Smit" in x for x in lines)
     assert page.foreign_requests == []
 
 
