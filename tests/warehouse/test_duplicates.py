@@ -130,3 +130,35 @@ def test_persons_in_no_registry_recorded_twice_are_found_by_comparing(population
     assert again["person"]["duplicates"]["judged"] >= 1
     assert DuplicatePair.objects.get(pk=pair.pk).status == "distinct"
     assert counts["person"]["duplicates"]["new"] >= len(compared)
+
+
+def test_organisations_in_no_kvk_extract_recorded_twice_are_found(population, regisseur):  # noqa: F811
+    """Firms recorded from reports without a KvK number, one of them twice (its legal form
+    written once, with the address it was seen at both times): only that pair is proposed.
+    No KvK extract is imported here, so the linkage with the KvK finds nothing to link."""
+    from tests.factories import make_address
+    from weerbaar.subjects.models import Relation
+    from weerbaar.subjects.services import organisation_create
+
+    names = ["Nagelstudio Glans", "Shisha Lounge Oase", "Belwinkel Centrum", "Autohandel De Brug",
+             "Massagesalon Lotus", "Opslagboxen Noord", "Bakkerij Ravensberg", "Kapsalon Fenna",
+             "Loodgieter Jansen", "Snackbar Het Hoekje", "Fietsenmaker Wiel", "Bloemist Roos"]  # fmt: skip
+    made = {}
+    for n, name in enumerate([*names, "Nagelstudio Glans B.V."]):
+        org = organisation_create(actor=None, source="melding", name=name)
+        number = 7 if n in (0, len(names)) else 100 + n
+        Relation.objects.create(
+            kind="registered_at", from_subject=org,
+            to_subject=make_address("Markt", number, f"69{10 + n % 80}AB", "Weerdam"),
+            source="melding",
+        )  # fmt: skip
+        made[name] = org.pk
+    link_all()
+    compared = {
+        tuple(sorted((p.first_id, p.second_id)))
+        for p in DuplicatePair.objects.filter(explanation__has_key="compared", first__kind="organisation")
+    }  # fmt: skip
+    assert compared == {tuple(sorted((made["Nagelstudio Glans"], made["Nagelstudio Glans B.V."])))}
+    pair = DuplicatePair.objects.get(explanation__has_key="compared", first__kind="organisation")
+    assert "KvK" in pair.found_by
+    assert pair.explanation["compared"]["weights"]["name"]["level"] == "same"

@@ -1,8 +1,9 @@
 """Possible duplicate subjects found by the record linkage, in two ways. Two subjects tied
 to the same record of the BRP or the KvK (both linked to it, or one linked to the record
 whose number the other carries) are likely one person or organisation recorded twice. And
-persons recorded without a BSN are compared with each other (``linkage.dedupe``): for
-someone in no registry, a non-resident say, that is the only way their two records meet.
+persons recorded without a BSN, organisations without a KvK number, are compared with each
+other (``linkage.dedupe``): for someone in no registry, a non-resident say, or a firm in no
+KvK extract, that is the only way their two records meet.
 Proposed to the analyst with why; judged pairs are never proposed again
 (``subjects.duplicates``)."""
 
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from weerbaar.subjects.selectors import subject_keys, subjects_by_registry_key
 from weerbaar.subjects.services import Proposal, duplicates_propose
@@ -45,19 +47,26 @@ def _sides(kind: str) -> dict[str, dict[int, dict]]:
     return {key: sides for key, sides in groups.items() if len(sides) > 1}
 
 
-def _compared(threshold: float) -> list[Proposal]:
-    """Pairs of persons recorded without a BSN that the linkage of the application's persons
-    with each other finds, from ``threshold`` up."""
+COMPARED = {
+    "person": gettext_lazy("comparison of the persons recorded without a BSN"),
+    "organisation": gettext_lazy("comparison of the organisations recorded without a KvK number"),
+}
+
+
+def _compared(kind: str, threshold: float) -> list[Proposal]:
+    """Pairs of subjects of ``kind`` recorded without a registry number that the linkage of
+    those subjects with each other finds, from ``threshold`` up."""
     with tempfile.TemporaryDirectory() as folder, closing(stage_engine()) as con:
-        if stage_app(con, Path(folder), "person") < 2:
+        if stage_app(con, Path(folder), kind) < 2:
             return []
-        con.execute("CREATE TABLE app_side AS " + linkage.NORMALISE.format(table="app_raw"))
+        normalise = linkage.NORMALISE_BY_KIND[kind]
+        con.execute("CREATE TABLE app_side AS " + normalise.format(table="app_raw"))
         if settings.WAREHOUSE_ENGINE == "spark":
             linkage.spark_tables(con, spark_session(), Path(folder), ["app_side"])
         api = linkage.engine_api(con, settings.WAREHOUSE_ENGINE)
-        pairs = linkage.dedupe(api, "app_side", threshold=threshold)
+        pairs = linkage.dedupe(api, "app_side", kind=kind, threshold=threshold)
     pks = subject_keys({p.left for p in pairs} | {p.right for p in pairs})
-    found = _("comparison of the persons recorded without a BSN")
+    found = str(COMPARED[kind])
     return [
         Proposal(
             one=pks[p.left],
@@ -78,8 +87,8 @@ def _compared(threshold: float) -> list[Proposal]:
 
 
 def duplicates_find(*, kind: str, actor=None) -> dict:
-    """Propose every pair of subjects of ``kind`` tied to the same registry record, and for
-    persons the pairs found by comparing those without a BSN with each other (a pair found
+    """Propose every pair of subjects of ``kind`` tied to the same registry record, and the
+    pairs found by comparing those without a registry number with each other (a pair found
     both ways is explained by the registry record)."""
     proposals = []
     for sides in _sides(kind).values():
@@ -94,7 +103,6 @@ def duplicates_find(*, kind: str, actor=None) -> dict:
                     found_by=_("linkage with the %(registry)s") % {"registry": FOUND_BY[kind]},
                 )
             )
-    if kind == "person":
-        tied = {tuple(sorted((p.one, p.other))) for p in proposals}
-        proposals += [p for p in _compared(REVIEW) if tuple(sorted((p.one, p.other))) not in tied]
+    tied = {tuple(sorted((p.one, p.other))) for p in proposals}
+    proposals += [p for p in _compared(kind, REVIEW) if tuple(sorted((p.one, p.other))) not in tied]
     return duplicates_propose(actor=actor, proposals=proposals)

@@ -68,6 +68,8 @@ def link_registry(*, kind: str, actor=None) -> dict:
         if not stage_app(con, Path(folder), kind):
             return {"linked": 0, "review": 0}
         con.execute("CREATE TABLE registry_raw AS " + REGISTRY[kind])
+        if not con.execute("SELECT count(*) FROM registry_raw").fetchone()[0]:
+            return {"linked": 0, "review": 0}  # that extract is not imported yet
         con.execute("CREATE TABLE app_side AS " + normalise.format(table="app_raw"))
         con.execute("CREATE TABLE registry_side AS " + normalise.format(table="registry_raw"))
         engine = settings.WAREHOUSE_ENGINE
