@@ -71,6 +71,9 @@ def world(regisseur, team):
     _relate(regisseur, "directs", karel, firm)
     _relate(regisseur, "vehicle_owner", karel, car)
     _relate(regisseur, "family_of", karel, carla)
+    # a firm without a KvK number is no asset in FtM: owning it is a plain link
+    quiet = OrganisationFactory(name="Stille Holding", kvk_number="")
+    _relate(regisseur, "owns", karel, quiet)
     other_team = TeamFactory(name="Team Noord")
     stranger = make_person("Geheime Getuige", owner_team=other_team)
     _relate(regisseur, "works_at", stranger, firm)
@@ -79,7 +82,7 @@ def world(regisseur, team):
         cases.case_link_subject(actor=regisseur, case=case, subject=subject, role=role)
     ProvisionFactory(actor=regisseur, case=case, summary=f"{CANARY} rapportage")
     ScreeningFactory(applicant=firm)
-    return {"case": case, "karel": karel, "stranger": stranger, "firm": firm}
+    return {"case": case, "karel": karel, "stranger": stranger, "firm": firm, "quiet": quiet}
 
 
 def _export(client, **params):
@@ -122,6 +125,8 @@ def test_a_case_network_is_handed_over_as_valid_followthemoney(regisseur, world)
     )  # fmt: skip
     assert lives["properties"]["startDate"] == ["2020-01-01"]
     assert "Politie" in lives["properties"]["summary"][0]  # the source and its grading
+    owned = next(e for e in bundle if str(world["quiet"].uuid) in json.dumps(e["properties"]))
+    assert owned["schema"] == "UnknownLink"
     row = AuditRecord.objects.get(action=AuditAction.EXPORT_MADE)
     assert row.purpose == "Overdracht aan het RIEC" and row.changes["extra"]["format"] == "ftm"
     assert row.object_id == str(case.uuid)
@@ -167,3 +172,20 @@ def test_only_readers_of_the_file_hand_it_over(world, outsider, ketenpartner):
         response = _export(_confirmed(user), case=world["case"].uuid, doel="Voor het RIEC")
         assert response.status_code == 404
     assert not AuditRecord.objects.filter(action=AuditAction.EXPORT_MADE).exists()
+
+
+def test_the_filters_shown_are_the_filters_handed_over(regisseur, world):
+    """Filtered to relations from reliable sources (A) only, the file holds no relation of a
+    B source: the same graph as the page."""
+    client = _confirmed(regisseur)
+    page = client.get(reverse("network:network"), {"case": world["case"].uuid,
+                                                   "betrouwbaarheid": "A"})  # fmt: skip
+    assert "betrouwbaarheid=A" in page.content.decode()  # the hand-over link carries it
+    asked = _export(client, case=world["case"].uuid, betrouwbaarheid="A", doel="kort")
+    assert 'name="betrouwbaarheid" value="A"' in asked.content.decode()
+    assert 'value="kort"' in asked.content.decode()  # what was typed is kept
+    response = _export(client, case=world["case"].uuid, betrouwbaarheid="A", doel="Voor het RIEC")
+    bundle = [json.loads(line) for line in b"".join(response.streaming_content).splitlines()]
+    check(bundle)
+    schemata = {e["schema"] for e in bundle}
+    assert "Project" in schemata and not schemata & {"Directorship", "Family", "Ownership"}

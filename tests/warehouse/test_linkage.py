@@ -59,6 +59,10 @@ def test_known_duplicates_are_found_with_precision_and_recall():
     # the weights say why: each comparison's outcome and its weight, summing to the total
     levels = {level for p in pairs for level, _w in p.weights.values()}
     assert {"prefix_differs", "initial_same", "day_month_swapped", "very_similar"} <= levels
+    # the weights shown, common surnames weighed less included, add up to the match weight
+    # (less the prior, the same for every pair)
+    priors = {round(p.match_weight - sum(w for _l, w in p.weights.values()), 1) for p in pairs}
+    assert max(priors) - min(priors) <= 0.2, priors
     some = pairs[0]
     assert set(some.weights) == {"surname", "given_name", "birth_date", "address"}
 
@@ -312,3 +316,22 @@ def test_a_pair_through_a_third_record_names_it():
     ]
     chain = [pair(f"r{n}", f"r{n + 1}", 0.9) for n in range(linkage.GROUP_LIMIT)]
     assert linkage.through(chain) == []  # too long a chain: not spread into pairs
+
+
+def test_a_table_of_two_is_deduplicated_without_training():
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TABLE raw (unique_id VARCHAR, surname VARCHAR, prefix VARCHAR, "
+        "given_names VARCHAR, birth_date VARCHAR, street VARCHAR, house_number VARCHAR, "
+        "postcode VARCHAR, place VARCHAR)"
+    )
+    twice = ("Petrović", None, "Dragan", "1979-04-12", "Markt", "7", "6981AB", "Doesburg")
+    con.executemany("INSERT INTO raw VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [("a", *twice), ("b", *twice)])  # fmt: skip
+    con.execute("CREATE TABLE side AS " + linkage.NORMALISE.format(table="raw"))
+    pairs = linkage.dedupe(DuckDBAPI(connection=con), "side")
+    assert [(p.left, p.right) for p in pairs] == [("a", "b")] and pairs[0].match_probability > 0.5
+    con.execute("UPDATE raw SET given_names = 'Ionela', surname = 'Popescu', "
+                "birth_date = '1991-11-03', house_number = '90' WHERE unique_id = 'b'")  # fmt: skip
+    con.execute("CREATE OR REPLACE TABLE side AS " + linkage.NORMALISE.format(table="raw"))
+    assert linkage.dedupe(DuckDBAPI(connection=con), "side") == []

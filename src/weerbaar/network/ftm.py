@@ -13,15 +13,18 @@ import json
 
 from weerbaar.subjects.constants import RelationKind
 from weerbaar.subjects.models import Subject
+from weerbaar.subjects.selectors import subjects_for_export
 
-# Relation kind -> (schema, property of the from-end, property of the to-end), where the
-# kind says more than "linked"; the to-end's kind must fit the property's range.
+# Relation kind -> (schema, property of the from-end, of the to-end, the from-end's kinds,
+# the to-end's kinds), where the kind says more than "linked" and both ends fit the
+# properties' ranges in FtM; "company" is an organisation with a KvK number (an FtM asset).
+PARTY, FIRM = ("person", "company", "organisation"), ("company", "organisation")
 EDGES = {
-    RelationKind.DIRECTS: ("Directorship", "director", "organization", ("organisation",)),
-    RelationKind.WORKS_AT: ("Employment", "employee", "employer", ("organisation",)),
-    RelationKind.FAMILY_OF: ("Family", "person", "relative", ("person",)),
-    RelationKind.OWNS: ("Ownership", "owner", "asset", ("organisation", "vehicle")),
-    RelationKind.VEHICLE_OWNER: ("Ownership", "owner", "asset", ("vehicle",)),
+    RelationKind.DIRECTS: ("Directorship", "director", "organization", PARTY, FIRM),
+    RelationKind.WORKS_AT: ("Employment", "employee", "employer", ("person",), FIRM),
+    RelationKind.FAMILY_OF: ("Family", "person", "relative", ("person",), ("person",)),
+    RelationKind.OWNS: ("Ownership", "owner", "asset", PARTY, ("company", "vehicle")),
+    RelationKind.VEHICLE_OWNER: ("Ownership", "owner", "asset", PARTY, ("vehicle",)),
 }
 # The relations that say where a person or organisation lives or is registered.
 AT = (RelationKind.LIVES_AT, RelationKind.REGISTERED_AT)
@@ -73,8 +76,8 @@ def _interval(edge: dict) -> dict:
 
 def _relation(edge: dict, kinds: dict[str, str]) -> dict:
     schema = EDGES.get(edge["kind"])
-    if schema and kinds.get(edge["target"]) in schema[3]:
-        name, one, other, _kinds = schema
+    if schema and kinds[edge["source"]] in schema[3] and kinds[edge["target"]] in schema[4]:
+        name, one, other, _sources, _targets = schema
         said = "relationship" if name == "Family" else "role"  # Family has no role
         return _entity(
             edge["id"], name, **{one: [edge["source"]], other: [edge["target"]]},
@@ -99,21 +102,26 @@ def _project(record: dict, case) -> dict:
 def _participant(project: str, edge: dict, kind: str) -> dict:
     """A person or organisation takes part in the case; an address or vehicle is tied to it."""
     key, role = f"{project}:{edge['target']}", [edge["label"]]
-    if kind in ("person", "organisation"):
+    if kind in PARTY:
         return _entity(key, "ProjectParticipant", project=[project], participant=[edge["target"]],
                        role=role)  # fmt: skip
     return _entity(key, "UnknownLink", subject=[project], object=[edge["target"]], role=role)
 
 
-def entities(graph, *, record: dict, case=None) -> list[dict]:
-    """The FtM entities of ``graph`` (from ``selectors.start``); ``record`` is the node it
-    started from, ``case`` the case when it started from one."""
+def _kind(subject: Subject) -> str:
+    if subject.kind == "organisation" and subject.organisation.kvk_number:
+        return "company"
+    return subject.kind
+
+
+def entities(graph, *, user, record: dict, case=None) -> list[dict]:
+    """The FtM entities of ``graph`` (from ``selectors.start`` for ``user``); ``record`` is
+    the node it started from, ``case`` the case when it started from one."""
     ids = [n["id"] for n in graph.nodes.values() if n["kind"] not in ("signal", "case")]
-    subjects = Subject.objects.filter(uuid__in=ids).select_related(
-        "person", "organisation", "address", "vehicle"
-    )
+    # the graph's subjects again, as the reader may see them: fails closed
+    subjects = list(subjects_for_export(user=user, uuids=ids))
     found = {str(s.uuid): _subject(s) for s in subjects}
-    kinds = {str(s.uuid): s.kind for s in subjects}
+    kinds = {str(s.uuid): _kind(s) for s in subjects}
     project = _project(record, case) if case is not None else None
     links = []
     for edge in graph.edges.values():

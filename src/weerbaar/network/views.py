@@ -190,7 +190,8 @@ def handover(request):
     if len(purpose) < 5:
         error = _("State the purpose of the export (at least 5 characters).")
         context = {"record": record, "kind": kind, "object_id": object_id, "fmt": fmt,
-                   "nodes": len(graph.nodes), "edges": len(graph.edges),
+                   "nodes": len(graph.nodes), "edges": len(graph.edges), "purpose": purpose,
+                   "filters": [(k, v) for k in FILTER_PARAMS for v in request.GET.getlist(k)],
                    "error": error if "doel" in request.GET else ""}  # fmt: skip
         return render(request, "network/handover.html", context)
     if not reauth.recent(request):
@@ -198,7 +199,7 @@ def handover(request):
     case = None
     if kind == "case":  # read once already, by ``start``
         case = case_file_get(user=request.user, case_id=object_id, audit=False)
-    found = ftm.entities(graph, record=record, case=case)
+    found = ftm.entities(graph, user=request.user, record=record, case=case)
     start = selectors.start_object(user=request.user, start=f"{kind}:{object_id}")
     services.network_exported(
         actor=request.user, start=start, fmt=fmt, purpose=purpose, nodes=len(graph.nodes),

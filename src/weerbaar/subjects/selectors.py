@@ -10,13 +10,13 @@ Visibility rule for subjects (prose, as decided in ``accounts.access``):
 
 from uuid import UUID
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Case, F, Q, QuerySet, When
 
 from weerbaar.accounts.access import can_use, is_active_user, may_see_any, visible_q
 from weerbaar.accounts.lookup import visible_get
 from weerbaar.audit.constants import AuditAction
 from weerbaar.audit.services import audit_record
-from weerbaar.subjects.constants import MERGE_PERMISSION, SEE_ALL_PERMISSION
+from weerbaar.subjects.constants import MERGE_PERMISSION, SEE_ALL_PERMISSION, RelationKind
 from weerbaar.subjects.models import (
     DuplicatePair,
     Organisation,
@@ -204,8 +204,17 @@ def _addresses_for_linkage(kind: str) -> dict[int, tuple]:
     found: dict[int, tuple] = {}
     rows = (
         Relation.objects.filter(from_subject__kind=kind, to_subject__kind="address", **unregistered)
-        # ended relations last, then the newest first: the first row per subject wins
-        .order_by("from_subject_id", F("valid_until").desc(nulls_first=True), "-pk")
+        # lived or registered at first, ended relations last, then the newest: the first row
+        # per subject wins
+        .order_by(
+            "from_subject_id",
+            Case(
+                When(kind__in=[RelationKind.LIVES_AT, RelationKind.REGISTERED_AT], then=0),
+                default=1,
+            ),
+            F("valid_until").desc(nulls_first=True),
+            "-pk",
+        )  # fmt: skip
         .values_list(
             "from_subject_id",
             "to_subject__address__street",
@@ -257,6 +266,16 @@ def organisations_for_linkage():
     ).values_list("subject_id", "subject__uuid", "name")
     for pk, uuid, name in rows.order_by("subject_id").iterator(chunk_size=5000):
         yield str(uuid), name, *addresses.get(pk, NO_ADDRESS)
+
+
+def subjects_for_export(*, user, uuids) -> QuerySet[Subject]:
+    """The subjects among ``uuids`` that ``user`` may see, with what an export writes of them
+    (an export's reads are recorded by the export itself)."""
+    return (
+        subjects_visible_to(user)
+        .filter(uuid__in=list(uuids))
+        .select_related("person", "organisation", "address", "vehicle")
+    )
 
 
 def subject_keys(uuids) -> dict[str, int]:

@@ -22,7 +22,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from weerbaar.warehouse import short_list
-from weerbaar.warehouse.linkage_model import (  # noqa: F401 - the model's names, used here
+from weerbaar.warehouse.linkage_model import (  # noqa: F401 - re-exported for the callers
     NORMALISE,
     NORMALISE_BY_KIND,
     NORMALISE_ORGANISATION,
@@ -126,7 +126,14 @@ def pairs(linker: Linker, *, threshold: float = 0.5, best: bool = True) -> list[
     result = linker.inference.predict(threshold_match_probability=threshold)
     levels = _level_names(linker)
     names = list(levels)
-    columns = ", ".join(f"gamma_{n}, bf_{n}" for n in names)
+    # a comparison weighed by how common the value is has its adjustment in a column of its
+    # own: shown in the weight, so the weights still add up to the pair's match weight
+    adjusted = {c.output_column_name: c._bf_tf_adj_column_name
+                for c in linker._settings_obj.comparisons if c._has_tf_adjustments}  # fmt: skip
+    columns = ", ".join(
+        f"gamma_{n}, bf_{n} * coalesce({adjusted[n]}, 1)" if n in adjusted else f"gamma_{n}, bf_{n}"
+        for n in names
+    )
     # A window in a subquery rather than QUALIFY: Spark SQL has no QUALIFY.
     sql = f"""
         SELECT unique_id_l, unique_id_r, match_weight, match_probability, {columns}
@@ -208,7 +215,7 @@ def dedupe(
         if size >= TRAIN_MIN:
             train(linker, kind=kind, max_pairs=max_pairs)
         else:
-            _state_small(linker, kind=kind, size=size, max_pairs=max_pairs)
+            _state_small(linker, table, kind=kind, size=size, max_pairs=max_pairs)
         direct = pairs(linker, threshold=threshold, best=False)
     return direct + through(direct)
 
@@ -216,17 +223,24 @@ def dedupe(
 # Fewer records than this cannot teach the model (expectation maximisation needs hundreds of
 # pairs of each kind): the m-probabilities are then those of ``short_list.M``.
 TRAIN_MIN = 1000
+# Fewer possible pairs than this (under 46 records) and the u-probabilities are stated too.
+U_MIN = 1000
 
 
-def _state_small(linker: Linker, *, kind: str, size: int, max_pairs: float) -> None:
-    """A small table: the share of matches from the strict rule (at least one pair in all),
-    the u-probabilities from its random pairs, the m-probabilities as stated."""
-    linker.training.estimate_probability_two_random_records_match(
-        [model_for(kind)["deterministic"]], recall=0.7
-    )
-    share = linker._settings_obj._probability_two_random_records_match
-    short_list.state(linker, max(share, 2 / max(size * (size - 1), 2)))
-    linker.training.estimate_u_using_random_sampling(max_pairs=max_pairs, seed=1)
+def _state_small(linker: Linker, table: str, *, kind: str, size: int, max_pairs: float) -> None:
+    """A small table: the share of matches from the strict rule, taken to find 70% of them
+    (counted here: Splink's estimate refuses a table where the rule finds nearly every
+    pair), at least one pair in all and at most half; the u-probabilities from its random
+    pairs (stated for a handful of records), the m-probabilities as stated."""
+    rule = model_for(kind)["deterministic"].get_blocking_rule(linker._sql_dialect_str)
+    (found,) = _rows(linker, f"SELECT count(*) FROM {table} l JOIN {table} r "  # noqa: S608
+                     f"ON l.unique_id < r.unique_id AND {rule.blocking_rule_sql}")[0]  # fmt: skip
+    possible = size * (size - 1) / 2
+    short_list.state(linker, min(max(found / 0.7, 1) / possible, 0.5))
+    if possible < U_MIN:  # its random pairs would be mostly the duplicates themselves
+        short_list.state_u(linker)
+    else:
+        linker.training.estimate_u_using_random_sampling(max_pairs=max_pairs, seed=1)
 
 
 # A group of more records than this is not spread into pairs: a chain of errors is likelier

@@ -106,6 +106,8 @@ def _address() -> cl.CustomComparison:
     street = "street_key_l = street_key_r"
     postcode = "postcode_l = postcode_r"
     either = "({0}_l IS NULL OR {0}_r IS NULL)"
+    # a street name recurs in other places: only the same street when the place agrees
+    place = f"(place_key_l = place_key_r OR {either.format('place_key')})"
     return cl.CustomComparison(
         output_column_name="address",
         comparison_levels=[
@@ -117,8 +119,8 @@ def _address() -> cl.CustomComparison:
             ),
             # the same number in the same street, nothing of the address contradicting it
             level(
-                f"{number} AND (({street} AND ({postcode} OR {either.format('postcode')})) "
-                f"OR ({postcode} AND {either.format('street_key')}))",
+                f"{number} AND {place} AND (({street} AND ({postcode} OR "
+                f"{either.format('postcode')})) OR ({postcode} AND {either.format('street_key')}))",
                 "same",
             ),
             # the same number, street or postcode alike but not all of it
@@ -137,7 +139,7 @@ def _address() -> cl.CustomComparison:
                 f"{street} AND {postcode} AND {either.format('house_number_key')}",
                 "same_street_no_number",
             ),  # fmt: skip
-            level(f"{postcode} OR {street}", "same_street"),
+            level(f"{postcode} OR ({street} AND {place})", "same_street"),
             level(
                 "place_key_l = place_key_r",
                 "same_place",

@@ -18,6 +18,31 @@ M = {
 }  # fmt: skip
 
 
+# The u-probabilities: how often each outcome is seen for two different persons or
+# organisations, for a table too small to show them (``linkage.dedupe`` of a handful of
+# records, where the random pairs are mostly the duplicates themselves). Of the order a
+# municipality's registers show; a table of some dozens of records learns its own.
+U = {
+    "surname": {"same": 0.002, "prefix_differs": 0.0005, "very_similar": 0.003, "similar": 0.02,
+                "swapped": 0.0002, "crossed": 0.001, "different": 0.9733},
+    "given_name": {"same": 0.01, "initial_same": 0.02, "similar": 0.02, "different": 0.95},
+    "birth_date": {"same": 0.0001, "day_month_swapped": 0.00002, "one_digit": 0.001,
+                   "two_digits": 0.01, "different": 0.98888},
+    "address": {"same": 0.0005, "similar": 0.0005, "same_street_no_number": 0.0002,
+                "same_street": 0.005, "same_place": 0.05, "same_area": 0.01, "different": 0.9338},
+    "name": {"same": 0.0005, "very_similar": 0.002, "similar": 0.02, "different": 0.9775},
+}  # fmt: skip
+
+
+def state_u(linker) -> None:
+    """The u-probabilities of ``U`` (levels whose weight is fixed keep theirs)."""
+    for comparison in linker._settings_obj.comparisons:
+        stated = U[comparison.output_column_name]
+        for level in comparison.comparison_levels:
+            if not level.is_null_level and not level._fix_u_probability:
+                level.u_probability = stated[level.label_for_charts]
+
+
 def state(linker, match_share: float) -> None:
     """The share of matching pairs known beforehand, and the m-probabilities of ``M``."""
     linker._settings_obj._probability_two_random_records_match = match_share
